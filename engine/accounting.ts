@@ -1,0 +1,95 @@
+import type { Engine } from './engine.ts';
+import type { Thread } from './thread.ts';
+import type { ThreadList } from './thread-list.ts';
+
+// Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
+const DECAY = 0.9885;
+
+/**
+ * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
+ * its bare loop, so it costs nothing. Times are milliseconds from `now` (default `performance.now`).
+ *
+ * @example
+ * ```ts
+ * engine.accounting.enabled = true;
+ * engine.accounting.budgetMs = 4; // threads that would overrun run first thing next tick
+ * engine.step();
+ * console.log(engine.accounting.tickMs, engine.accounting.tickResumes, engine.accounting.carriedOver);
+ * ```
+ */
+export class Accounting {
+  /** Measure each resume: per-thread time this tick and its decaying average, per-tick totals. */
+  enabled = false;
+  /** Per-tick script-time budget in ms; 0 for none. The first thread due always runs, so every tick progresses. */
+  budgetMs = 0;
+  /** A single resume longer than this (ms) is reported to `onSlowResume` (while enabled). */
+  slowResumeMs = 4;
+  /** Receives slow resumes. Default: console.warn with the thread's label, script and time. */
+  onSlowResume: (thread: Thread, ms: number) => void = warnSlow;
+  /** The clock, in ms. */
+  now: () => number = () => performance.now();
+  /** Script time of the last measured tick, in ms. */
+  tickMs = 0;
+  /** Threads resumed in the last measured tick. */
+  tickResumes = 0;
+  /** Threads left over by the budget in the last tick, to run first thing in the next. */
+  carriedOver = 0;
+  private tick = 0;
+
+  /** @internal */
+  beginTick(tick: number): void {
+    this.tick = tick;
+    this.tickMs = 0;
+    this.tickResumes = 0;
+    this.carriedOver = 0;
+  }
+
+  /** Script time of `thread` in ticks it ran, this tick only (0 if it did not run in the last tick). */
+  threadMs(thread: Thread): number {
+    const extra = thread.extra;
+    return extra !== null && extra.msTickOf === this.tick ? extra.msTick : 0;
+  }
+
+  /** The thread's script time per tick, averaged with a decay of about a second. */
+  threadAverageMs(thread: Thread): number {
+    const extra = thread.extra;
+    if (extra === null || extra.msTickOf < 0) return 0;
+    return extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
+  }
+
+  /** @internal Drains `ready` with timing, stopping at the budget. */
+  runTimed(engine: Engine, ready: ThreadList, run: (engine: Engine, thread: Thread) => void): void {
+    const start = this.now();
+    let thread = ready.shift();
+    while (thread !== null) {
+      const before = this.now();
+      run(engine, thread);
+      const after = this.now();
+      this.tickResumes++;
+      if (this.enabled) this.record(thread, after - before);
+      if (this.budgetMs > 0 && after - start >= this.budgetMs && !ready.empty) {
+        this.carriedOver = ready.count();
+        break;
+      }
+      thread = ready.shift();
+    }
+    this.tickMs = this.now() - start;
+  }
+
+  private record(thread: Thread, ms: number): void {
+    const extra = thread.more();
+    if (extra.msTickOf === this.tick) extra.msTick += ms;
+    else {
+      const decayed = extra.msTickOf < 0 ? 0 : extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
+      extra.msAverage = decayed;
+      extra.msTick = ms;
+      extra.msTickOf = this.tick;
+    }
+    extra.msAverage += ms * (1 - DECAY);
+    if (ms > this.slowResumeMs) this.onSlowResume(thread, ms);
+  }
+}
+
+function warnSlow(thread: Thread, ms: number): void {
+  console.warn(`[loom] slow resume: ${thread.label} (script ${thread.script.name || 'anonymous'}) ran ${ms.toFixed(2)} ms`);
+}

@@ -1,0 +1,365 @@
+import { FixedStepClock } from './clock.ts';
+import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
+import { Mailbox } from './mailbox.ts';
+import { Random } from './random.ts';
+import { checkScript, type Script, type SpawnOptions } from './script.ts';
+import { beginUnwind, run } from './switch.ts';
+import { Flag, Resume, Thread } from './thread.ts';
+import { ThreadList } from './thread-list.ts';
+import { ThreadState, stateName } from './thread-state.ts';
+import { ThreadTable } from './thread-table.ts';
+import { TimingWheel } from './timing-wheel.ts';
+import { NEXT_TICK, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
+import { Accounting } from './accounting.ts';
+
+/** Options of {@link Engine}. */
+export interface EngineOptions {
+  /** Ticks per simulated second. Default 60. */
+  tickRate?: number;
+  /** Seed of `engine.random`. Default 1. */
+  seed?: number;
+  /** Longest real gap `advance` honours, in seconds. Default 0.25. */
+  maxFrameTime?: number;
+  /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
+  onError?: (error: unknown, thread: Thread) => void;
+}
+
+/**
+ * Runs scripts as user-level threads in a fixed-step loop. Headless: drive it with `step()` (one tick) or
+ * `advance(realSeconds)` (whole ticks from real time), by hand or from a host adapter.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine();
+ * engine.spawn(function* hello() { yield* sleep(1); console.log('one second later'); });
+ * for (let i = 0; i < 60; i++) engine.step();
+ * ```
+ */
+export class Engine {
+  /** Ticks run so far. */
+  tick = 0;
+  /** The seeded random generator: use it, not Math.random, so runs repeat. */
+  readonly random: Random;
+  /** Receives every failure that nothing observed, and errors thrown by cleanup code. */
+  onError: (error: unknown, thread: Thread) => void;
+  /** Per-thread and per-tick script time; off by default. */
+  readonly accounting = new Accounting();
+  /** @internal */
+  readonly timers = new TimingWheel();
+  private readonly clock: FixedStepClock;
+  private readonly table = new ThreadTable();
+  private readonly ready = new ThreadList();
+  private readonly nextTick = new ThreadList();
+  private readonly predicates = new ThreadList();
+  private nextId = 1;
+  private inTick = false;
+  private readonly wakeDue = (thread: Thread): void => this.wake(thread, undefined);
+
+  constructor(options: EngineOptions = {}) {
+    this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
+    this.random = new Random(options.seed ?? 1);
+    this.onError = options.onError ?? printError;
+  }
+
+  /** Seconds of simulated time per tick (1 / tickRate). */
+  get dt(): number {
+    return this.clock.dt;
+  }
+
+  /** Simulated seconds: `tick * dt`. Sleeps follow it, so pause freezes them and the time scale stretches them. */
+  get time(): number {
+    return this.tick * this.clock.dt;
+  }
+
+  /** Simulated seconds per real second fed to `advance` (0.5 = slow motion). */
+  get timeScale(): number {
+    return this.clock.timeScale;
+  }
+  set timeScale(scale: number) {
+    if (!(scale >= 0) || !Number.isFinite(scale)) throw new LoomError(`timeScale must be a finite number ≥ 0, got ${scale}`);
+    this.clock.timeScale = scale;
+  }
+
+  /** While paused, `advance` runs no ticks (`step` still does, for stepping by hand). */
+  get paused(): boolean {
+    return this.clock.paused;
+  }
+  set paused(paused: boolean) {
+    this.clock.paused = paused;
+  }
+
+  /** The interpolation fraction in [0, 1) between the last tick and the next, for rendering. */
+  get alpha(): number {
+    return this.clock.alpha;
+  }
+
+  /** Live threads (not yet ended). */
+  get threadCount(): number {
+    return this.table.size;
+  }
+
+  /** A read-only view of the live threads; it changes as threads start and end. */
+  threads(): readonly Thread[] {
+    return this.table.view();
+  }
+
+  /**
+   * Feeds real elapsed seconds and runs every whole tick now due (none while paused). Gaps longer than
+   * `maxFrameTime` are clamped. Returns the number of ticks run.
+   */
+  advance(realSeconds: number): number {
+    const ticks = this.clock.feed(realSeconds);
+    for (let i = 0; i < ticks; i++) this.step();
+    return ticks;
+  }
+
+  /**
+   * Runs exactly one tick: the tick count goes up by one, then the threads due run in order:
+   * those made ready since the last tick, then sleepers whose time has come, then waiters whose predicate holds,
+   * then any made ready during this tick that have not run in it yet.
+   */
+  step(): void {
+    if (this.inTick) throw new LoomError('step() was called during a tick (from a script?): ticks do not nest');
+    this.inTick = true;
+    try {
+      this.tick++;
+      this.ready.takeAll(this.nextTick);
+      this.timers.advance(this.tick, this.wakeDue);
+      this.checkPredicates();
+      this.accounting.beginTick(this.tick);
+      this.runReady();
+    } finally {
+      this.inTick = false;
+    }
+  }
+
+  /**
+   * Spawns a root thread running `script(...args)`: owned by the engine, not by any thread. It first runs in the
+   * next tick (or later in this tick, if called from a script: see the `spawn` op for child threads).
+   *
+   * @example
+   * ```ts
+   * const grunt = engine.spawn(gruntScript, entity);
+   * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
+   * ```
+   */
+  spawn<A extends unknown[], R>(script: Script<A, R>, ...args: A): Thread<R>;
+  spawn<A extends unknown[], R>(options: SpawnOptions, script: Script<A, R>, ...args: A): Thread<R>;
+  spawn(...input: unknown[]): Thread {
+    return this.create(null, input, 'engine.spawn');
+  }
+
+  /**
+   * Cancels a thread: it is resumed with `return()` at the point where it waits, so every `finally` block of
+   * every frame runs, innermost first, and waits inside them are honoured; no code after the cancelled point
+   * runs. A thread cancelling itself stops at its next yield. Returns false if it had already ended or was
+   * already being cancelled.
+   *
+   * @example
+   * ```ts
+   * engine.cancel(grunt); // its finally blocks play the death animation, then it ends as cancelled
+   * ```
+   */
+  cancel(thread: Thread): boolean {
+    if (!thread.alive || thread.cancelling) return false;
+    if (thread.state === ThreadState.RUNNING) {
+      thread.flags |= Flag.CANCEL_PENDING;
+      return true;
+    }
+    if (thread.state === ThreadState.WAITING) this.makeReady(thread);
+    beginUnwind(thread);
+    return true;
+  }
+
+  /**
+   * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
+   * Throws a {@link LoomError} if the thread has ended.
+   */
+  send(thread: Thread, message: unknown): void {
+    if (!thread.alive) {
+      throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
+    }
+    const mailbox = (thread.more().mailbox ??= new Mailbox());
+    mailbox.push(message);
+    if (thread.state === ThreadState.WAITING && thread.wait === RECEIVE) this.wake(thread, mailbox.shift());
+  }
+
+  // ---- kernel: used by ops and the context-switch core only ----
+
+  /** @internal Creates a thread from spawn arguments `[options?, script, ...args]`. */
+  create(parent: Thread | null, input: unknown[], op: string): Thread {
+    const options = typeof input[0] === 'object' && input[0] !== null ? (input.shift() as SpawnOptions) : {};
+    const script = checkScript(input.shift(), op, parent);
+    const owner = options.detached ? null : parent;
+    const thread = new Thread(this, this.nextId++, script, owner, script(...(input as never[])), this.tick);
+    if (options.name !== undefined) thread.more().name = options.name;
+    if (options.detached) thread.flags |= Flag.DETACHED;
+    if (owner) (owner.more().children ??= new Set()).add(thread);
+    this.table.add(thread);
+    this.schedule(thread);
+    return thread;
+  }
+
+  /** @internal A thread parks for one tick (a bare `yield`). */
+  parkNextTick(thread: Thread): void {
+    thread.become(ThreadState.READY);
+    this.nextTick.push(thread);
+  }
+
+  /** @internal Parks a running thread on `wait`, optionally in `list`. */
+  park(thread: Thread, wait: Wait, waitOn: unknown, list: ThreadList | null): true {
+    thread.become(ThreadState.WAITING);
+    thread.wait = wait;
+    thread.waitOn = waitOn;
+    if (list !== null) list.push(thread);
+    return true;
+  }
+
+  /** @internal Parks a running thread in the timing wheel until tick `due` (> this tick). */
+  parkUntil(thread: Thread, wait: Wait, due: number): true {
+    thread.become(ThreadState.WAITING);
+    thread.wait = wait;
+    this.timers.insert(thread, due);
+    return true;
+  }
+
+  /** @internal Parks a running thread until `predicate` holds, checked once per tick from the next one. */
+  parkUntilTrue(thread: Thread, predicate: () => boolean): true {
+    return this.park(thread, PREDICATE, predicate, this.predicates);
+  }
+
+  /** @internal Wakes a waiting thread: its wait returns `value`. */
+  wake(thread: Thread, value: unknown): void {
+    this.makeReady(thread);
+    thread.mode = Resume.NEXT;
+    thread.value = value;
+  }
+
+  /** @internal Wakes a waiting thread: its wait throws `error`. */
+  wakeWithError(thread: Thread, error: unknown): void {
+    this.makeReady(thread);
+    thread.mode = Resume.THROW;
+    thread.value = error;
+  }
+
+  /** @internal The bottom frame returned: DONE, or CANCELLED if it was unwinding. */
+  finish(thread: Thread, value: unknown): void {
+    if ((thread.flags & Flag.UNWINDING) !== 0) this.end(thread, ThreadState.CANCELLED, undefined);
+    else this.end(thread, ThreadState.DONE, value);
+  }
+
+  /** @internal An error escaped the bottom frame. */
+  fail(thread: Thread, error: unknown): void {
+    this.end(thread, ThreadState.FAILED, error);
+  }
+
+  /** @internal Cleanup code threw while the thread was being cancelled: nothing can catch it, so report it. */
+  reportCleanupError(thread: Thread, error: unknown): void {
+    this.onError(error, thread);
+  }
+
+  private makeReady(thread: Thread): void {
+    if (thread.state === ThreadState.WAITING) {
+      thread.wait!.detach(thread);
+      thread.wait = null;
+      thread.waitOn = undefined;
+    }
+    thread.become(ThreadState.READY);
+    this.schedule(thread);
+  }
+
+  // Ordering rule: a thread made ready during a tick runs later in that tick unless it already ran in it
+  // (a thread runs at most once per tick, so no ping-pong can stall a tick); between ticks, in the next.
+  private schedule(thread: Thread): void {
+    if (this.inTick && thread.lastRun !== this.tick) this.ready.push(thread);
+    else this.nextTick.push(thread);
+  }
+
+  // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
+  private runReady(): void {
+    const accounting = this.accounting;
+    if (accounting.enabled || accounting.budgetMs > 0) {
+      accounting.runTimed(this, this.ready, run);
+      return;
+    }
+    for (let thread = this.ready.shift(); thread !== null; thread = this.ready.shift()) run(this, thread);
+  }
+
+  private checkPredicates(): void {
+    for (const thread of this.predicates) {
+      let holds: boolean;
+      try {
+        holds = (thread.waitOn as () => boolean)();
+      } catch (error) {
+        this.wakeWithError(thread, error);
+        continue;
+      }
+      if (holds) this.wake(thread, undefined);
+    }
+  }
+
+  private end(thread: Thread, state: ThreadState, value: unknown): void {
+    thread.become(state);
+    thread.value = value;
+    thread.gen = null;
+    thread.stack = null;
+    this.table.remove(thread);
+    if (thread.extra !== null) this.release(thread);
+    if (thread.parent) thread.parent.extra!.children!.delete(thread);
+    if (state === ThreadState.FAILED && (thread.flags & Flag.OBSERVED) === 0) this.propagate(thread, value);
+  }
+
+  // Children are cancelled before joiners wake, so a joiner never sees a parent ended with its children running.
+  private release(thread: Thread): void {
+    const extra = thread.extra!;
+    if (extra.children) {
+      const youngestFirst = [...extra.children].reverse();
+      for (const child of youngestFirst) this.cancel(child);
+    }
+    extra.mailbox = null;
+    const joiners = extra.joiners;
+    extra.joiners = null;
+    if (joiners) {
+      for (let joiner = joiners.shift(); joiner !== null; joiner = joiners.shift()) {
+        this.makeReady(joiner);
+        settleJoin(joiner, thread);
+      }
+    }
+    if (extra.group) extra.group.ended(thread);
+  }
+
+  // An unobserved failure is thrown into the parent at its current wait; with no parent able to take it
+  // (a root or detached thread, or a parent being cancelled), it goes to the error hook.
+  private propagate(thread: Thread, error: unknown): void {
+    const parent = thread.parent;
+    if (parent !== null && parent.alive && !parent.cancelling && parent.state !== ThreadState.RUNNING) {
+      thread.flags |= Flag.OBSERVED;
+      if (parent.state === ThreadState.WAITING) this.wakeWithError(parent, new ChildFailedError(thread.label, error));
+      else {
+        parent.mode = Resume.THROW;
+        parent.value = new ChildFailedError(thread.label, error);
+      }
+      return;
+    }
+    this.onError(error, thread);
+  }
+}
+
+/**
+ * @internal Sets `joiner` to resume from a join of the ended `target`: with its result, or throwing a
+ * {@link ThreadFailedError} (which marks the failure observed) or a {@link CancelledError}.
+ */
+export function settleJoin(joiner: Thread, target: Thread): void {
+  joiner.mode = target.state === ThreadState.DONE ? Resume.NEXT : Resume.THROW;
+  if (target.state === ThreadState.DONE) joiner.value = target.value;
+  else if (target.state === ThreadState.CANCELLED) joiner.value = new CancelledError(target.label);
+  else {
+    joiner.value = new ThreadFailedError(target.label, target.value);
+    target.flags |= Flag.OBSERVED;
+  }
+}
+
+function printError(error: unknown, thread: Thread): void {
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`[loom] ${thread.label} (${stateName(thread.state)}): ${stack}`);
+}

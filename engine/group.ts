@@ -1,0 +1,98 @@
+import type { Engine } from './engine.ts';
+import { CancelledError, ThreadFailedError } from './errors.ts';
+import { Flag, type Thread } from './thread.ts';
+import { ThreadState } from './thread-state.ts';
+import { GROUP } from './wait-kind.ts';
+
+/** How a group settles: on the first branch to end (race) or once every branch is done (all). */
+export type GroupMode = 'race' | 'all';
+
+function* branch(op: Iterable<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
+  return yield* op;
+}
+
+/**
+ * The branches of a race or an all: each operation runs in a child thread of the waiting thread. The group
+ * settles on the first branch to end (race), or once all are done or one has failed (all); then the other
+ * branches are cancelled, youngest first, and once the last has finished its cleanup, the waiting thread resumes.
+ */
+export class Group {
+  private readonly branches: Thread[] = [];
+  private readonly results: unknown[] = [];
+  private live = 0;
+  private done = 0;
+  private settled = false;
+  private outcome: { ok: boolean; value: unknown } = { ok: true, value: undefined };
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly parent: Thread,
+    private readonly mode: GroupMode,
+    private readonly keys: readonly string[],
+    private readonly finish: (index: number, value: unknown, results: unknown[]) => unknown,
+  ) {}
+
+  /** Shown by the inspector: `race(patrol, spotted)`. */
+  get description(): string {
+    const left = this.mode === 'all' ? `, ${this.keys.length - this.done} left` : '';
+    return `${this.mode}(${this.keys.join(', ')}${left})`;
+  }
+
+  /** Spawns one branch per operation and parks the parent on the group. */
+  start(ops: readonly Iterable<unknown, unknown, unknown>[]): boolean {
+    ops.forEach((op, index) => {
+      const child = this.engine.create(this.parent, [{ name: `${this.mode}:${this.keys[index]}` }, branch, op], this.mode);
+      child.more().group = this;
+      this.branches.push(child);
+      this.live++;
+    });
+    if (ops.length === 0) {
+      this.parent.value = this.finish(-1, undefined, this.results);
+      return false;
+    }
+    return this.engine.park(this.parent, GROUP, this, null);
+  }
+
+  /** @internal A branch thread ended. */
+  ended(thread: Thread): void {
+    this.live--;
+    if (!this.settled) this.judge(this.branches.indexOf(thread), thread);
+    if (this.settled && this.live === 0 && this.parent.waitOn === this && this.parent.wait === GROUP) this.resumeParent();
+  }
+
+  /** @internal The parent stopped waiting (it is being cancelled): cancel the branches. */
+  abandon(): void {
+    this.settled = true;
+    this.cancelOthers(null);
+  }
+
+  private judge(index: number, thread: Thread): void {
+    if (thread.state === ThreadState.DONE) {
+      this.results[index] = thread.value;
+      if (this.mode === 'race' || ++this.done === this.branches.length) this.settle(true, this.finish(index, thread.value, this.results), thread);
+    } else if (thread.state === ThreadState.FAILED) {
+      thread.flags |= Flag.OBSERVED;
+      this.settle(false, new ThreadFailedError(thread.label, thread.value), thread);
+    } else if (this.mode === 'all' || this.live === 0) {
+      this.settle(false, new CancelledError(thread.label), thread);
+    }
+  }
+
+  private settle(ok: boolean, value: unknown, by: Thread): void {
+    this.settled = true;
+    this.outcome = { ok, value };
+    this.cancelOthers(by);
+  }
+
+  private cancelOthers(except: Thread | null): void {
+    for (let i = this.branches.length - 1; i >= 0; i--) {
+      const other = this.branches[i]!;
+      if (other !== except) this.engine.cancel(other);
+    }
+  }
+
+  private resumeParent(): void {
+    if (this.outcome.ok) this.engine.wake(this.parent, this.outcome.value);
+    else this.engine.wakeWithError(this.parent, this.outcome.value);
+  }
+}

@@ -1,0 +1,23 @@
+// Loom's public surface: everything a script, a host or an inspector needs, and nothing internal.
+export { Engine, type EngineOptions } from './engine.ts';
+export { Accounting } from './accounting.ts';
+export { Thread, type ScriptGenerator } from './thread.ts';
+export { ThreadState, stateName, isFinal } from './thread-state.ts';
+export { Signal, createSignal } from './signal.ts';
+export { Op, type OpResult } from './op.ts';
+export { Random } from './random.ts';
+export type { Script, SpawnOptions } from './script.ts';
+export { LoomError, ThreadFailedError, ChildFailedError, CancelledError, DeadlockError } from './errors.ts';
+export { sleep } from './ops/sleep.ts';
+export { wait } from './ops/wait.ts';
+export { join } from './ops/join.ts';
+export { spawn } from './ops/spawn.ts';
+export { receive } from './ops/receive.ts';
+export { race, type RaceResult, type Operation } from './ops/race.ts';
+export { all, type AllResults } from './ops/all.ts';
+export { timeout, type TimeoutResult } from './ops/timeout.ts';
+export { script, type SubScript } from './ops/call.ts';
+export { useThread, useEngine } from './ops/current.ts';
+export { cancel, send } from './ops/control.ts';
+export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';
+export { drive, type FrameSource, type Driver } from './driver.ts';

@@ -1,0 +1,58 @@
+import type { Engine } from './engine.ts';
+import type { Thread } from './thread.ts';
+
+let pending: Op | null = null;
+
+// The one iterator every `yield* op` delegates to. Its first `next` hands the op to the engine; the engine's
+// resume then arrives as the second `next`, which ends the delegation with the op's result. Sharing it means a
+// wait keeps no object alive until the wake: the op itself is garbage as soon as the engine has read it.
+const DELEGATE: Iterator<unknown, unknown, unknown> = {
+  next(value?: unknown): IteratorResult<unknown, unknown> {
+    if (pending !== null) {
+      const op = pending;
+      pending = null;
+      return { value: op, done: false };
+    }
+    return { value, done: true };
+  },
+  throw(error?: unknown): IteratorResult<unknown, unknown> {
+    throw error;
+  },
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    return { value, done: true };
+  },
+};
+
+/**
+ * An operation a script performs with `yield*`: plain data with a readable description, interpreted by the
+ * engine. `T` is what `yield*` returns.
+ *
+ * @example
+ * ```ts
+ * const hit: Op<number> = wait(damaged);
+ * console.log(hit.description); // "wait(signal damaged)"
+ * const amount = yield* hit;    // typed: number
+ * ```
+ */
+export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
+  /** Readable form, e.g. `sleep(2)`: errors and the inspector show it. */
+  abstract readonly description: string;
+
+  /**
+   * @internal Starts the op for `thread`: either parks it (returns true) or completes at once, leaving the
+   * thread's resume (mode and value) set (returns false). Throwing a {@link LoomError} fails the op in the thread.
+   */
+  abstract enter(thread: Thread, engine: Engine): boolean;
+
+  [Symbol.iterator](): Iterator<unknown, T, unknown> {
+    pending = this;
+    return DELEGATE as Iterator<unknown, T, unknown>;
+  }
+
+  toString(): string {
+    return this.description;
+  }
+}
+
+/** The result type of an op or of a sub-script call. */
+export type OpResult<O> = O extends Iterable<unknown, infer T, unknown> ? T : never;

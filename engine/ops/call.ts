@@ -1,0 +1,56 @@
+import { LoomError } from '../errors.ts';
+import { Op } from '../op.ts';
+import { RAW_SCRIPT, checkScript, type Script } from '../script.ts';
+import { pushFrame } from '../switch.ts';
+import type { ScriptGenerator, Thread } from '../thread.ts';
+
+/** A sub-script made by {@link script}: call it with `yield*`; it can also be spawned. */
+export type SubScript<A extends unknown[], R> = ((...args: A) => Op<R>) & { readonly [RAW_SCRIPT]: Script<A, R> };
+
+/**
+ * Declares a sub-script: a generator function that other scripts call with `yield*`. Each call becomes a frame
+ * that the engine pushes on the calling thread's stack, so resuming a thread ten sub-scripts deep costs the same
+ * as resuming it at the top, the inspector shows the stack by name, and cancellation unwinds it frame by frame
+ * (every `finally` runs, innermost first, and may wait).
+ *
+ * @example
+ * ```ts
+ * const walkTo = script(function* walkTo(self: Entity, x: number, y: number) {
+ *   while (!self.at(x, y)) { self.stepToward(x, y); yield; }
+ *   return self.distanceWalked;
+ * });
+ * function* guard(self: Entity) {
+ *   const walked = yield* walkTo(self, 10, 4); // typed: number
+ * }
+ * ```
+ */
+export function script<A extends unknown[], R>(fn: Script<A, R>): SubScript<A, R> {
+  const raw = checkScript(fn, 'script()', null) as unknown as Script<A, R>;
+  const name = raw.name || 'sub-script';
+  const call = (...args: A): Op<R> => new Call<R>(raw(...args), name);
+  return Object.assign(call, { [RAW_SCRIPT]: raw });
+}
+
+/** A pending call of a sub-script: its generator, pushed as a frame when yielded. Runs once. */
+class Call<R> extends Op<R> {
+  private gen: ScriptGenerator | null;
+
+  constructor(gen: ScriptGenerator, private readonly name: string) {
+    super();
+    this.gen = gen;
+  }
+
+  get description(): string {
+    return `${this.name}()`;
+  }
+
+  enter(thread: Thread): boolean {
+    const gen = this.gen;
+    if (gen === null) {
+      throw new LoomError(`${this.description} in ${thread.label}: this call already ran; call ${this.name}(...) again to run it again`);
+    }
+    this.gen = null;
+    pushFrame(thread, gen, this.name);
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import { settleJoin, type Engine } from '../engine.ts';
+import { DeadlockError } from '../errors.ts';
+import { Op } from '../op.ts';
+import { ThreadList } from '../thread-list.ts';
+import type { Thread } from '../thread.ts';
+import { JOIN } from '../wait-kind.ts';
+import { misuse } from './misuse.ts';
+
+class Join<R> extends Op<R> {
+  constructor(private readonly target: Thread<R>) {
+    super();
+  }
+
+  get description(): string {
+    return `join(${this.target.label})`;
+  }
+
+  enter(thread: Thread, engine: Engine): boolean {
+    const target = this.target;
+    if (target === thread) throw misuse(this, thread, 'a thread cannot join itself');
+    if (!target.alive) {
+      settleJoin(thread, target);
+      return false;
+    }
+    this.checkCycle(thread);
+    return engine.park(thread, JOIN, target, (target.more().joiners ??= new ThreadList()));
+  }
+
+  // Follows the chain of joins from the target; coming back to the joiner means every thread on it waits forever.
+  private checkCycle(thread: Thread): void {
+    const cycle = [thread.label];
+    for (let next: Thread = this.target; ; next = next.waitOn as Thread) {
+      cycle.push(next.label);
+      if (next === thread) throw new DeadlockError(`${this.description} in ${thread.label} would deadlock: ${cycle.join(' → ')}`, cycle);
+      if (next.wait !== JOIN) return;
+    }
+  }
+}
+
+/**
+ * Waits for a thread to end and returns its result. If it failed, throws a {@link ThreadFailedError} that names it
+ * and carries the original error as `cause`; if it was cancelled, throws a {@link CancelledError}. Returns at once
+ * for a thread that has already ended. Joining yourself, or closing a cycle of joins, throws a LoomError.
+ *
+ * @example
+ * ```ts
+ * const anim = yield* spawn(playAnimation, sprite, 'open');
+ * const frames = yield* join(anim); // typed by playAnimation's return type
+ * ```
+ */
+export function join<R>(thread: Thread<R>): Op<R> {
+  return new Join(thread);
+}

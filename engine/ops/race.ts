@@ -1,0 +1,43 @@
+import type { Engine } from '../engine.ts';
+import { Group } from '../group.ts';
+import { Op } from '../op.ts';
+import type { Thread } from '../thread.ts';
+
+/** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
+export type Operation<T = unknown> = Iterable<unknown, T, unknown>;
+
+/** The result of a {@link race}: which entry won, and its value, typed per entry. */
+export type RaceResult<T extends Record<string, Operation>> = {
+  [K in keyof T]: { winner: K; value: T[K] extends Operation<infer V> ? V : never };
+}[keyof T];
+
+class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
+  constructor(private readonly entries: T) {
+    super();
+  }
+
+  get description(): string {
+    return `race(${Object.keys(this.entries).join(', ')})`;
+  }
+
+  enter(thread: Thread, engine: Engine): boolean {
+    const keys = Object.keys(this.entries);
+    const group = new Group(engine, thread, 'race', keys, (index, value) => ({ winner: keys[index], value }));
+    return group.start(Object.values(this.entries));
+  }
+}
+
+/**
+ * Runs each operation in a child thread; the first to end wins. The others are cancelled (their `finally` blocks
+ * run, and may wait), and once they have all finished, `race` returns `{ winner, value }`. If the first to end
+ * failed, `race` throws a ThreadFailedError with its error as the cause.
+ *
+ * @example
+ * ```ts
+ * const r = yield* race({ patrol: patrol(self), spotted: wait(function playerNear() { return near(self); }) });
+ * if (r.winner === 'spotted') yield* chase(self);
+ * ```
+ */
+export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>> {
+  return new Race(entries);
+}

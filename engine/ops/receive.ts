@@ -1,0 +1,42 @@
+import type { Engine } from '../engine.ts';
+import { Op } from '../op.ts';
+import type { Thread } from '../thread.ts';
+import { RECEIVE } from '../wait-kind.ts';
+import { deadlineTick } from './sleep.ts';
+
+class Receive<M> extends Op<M> {
+  constructor(private readonly timeout: number | undefined) {
+    super();
+  }
+
+  get description(): string {
+    return this.timeout === undefined ? 'receive()' : `receive(${this.timeout})`;
+  }
+
+  enter(thread: Thread, engine: Engine): boolean {
+    const mailbox = thread.extra?.mailbox;
+    if (mailbox && mailbox.size > 0) {
+      thread.value = mailbox.shift();
+      return false;
+    }
+    if (this.timeout === undefined) return engine.park(thread, RECEIVE, -1, null);
+    return engine.parkUntil(thread, RECEIVE, deadlineTick(this, thread, engine, this.timeout));
+  }
+}
+
+/**
+ * Takes the oldest message from the running thread's mailbox (see `send`), waiting for one if it is empty.
+ * With `timeoutSeconds`, gives up after that much simulated time and returns undefined.
+ * `M` names the message type; nothing checks it at run time.
+ *
+ * @example
+ * ```ts
+ * const order = yield* receive<MoveOrder>();
+ * const report = yield* receive<Sighting>(2); // Sighting | undefined
+ * ```
+ */
+export function receive<M = unknown>(): Op<M>;
+export function receive<M = unknown>(timeoutSeconds: number): Op<M | undefined>;
+export function receive<M = unknown>(timeoutSeconds?: number): Op<M | undefined> {
+  return new Receive<M>(timeoutSeconds);
+}

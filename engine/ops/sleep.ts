@@ -1,0 +1,48 @@
+import type { Engine } from '../engine.ts';
+import { Op } from '../op.ts';
+import type { Thread } from '../thread.ts';
+import { SLEEP } from '../wait-kind.ts';
+import { misuse } from './misuse.ts';
+
+// The wheel takes ticks as 32-bit integers: at 60 Hz that is over a year.
+const MAX_TICKS = 2 ** 31;
+
+/** @internal The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
+export function deadlineTick(op: Op, thread: Thread, engine: Engine, seconds: number): number {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    throw misuse(op, thread, 'seconds must be a finite number ≥ 0');
+  }
+  // The epsilon keeps float error from pushing an exact multiple of dt one tick later.
+  const ticks = Math.max(1, Math.ceil(seconds / engine.dt - 1e-9));
+  if (ticks > MAX_TICKS) throw misuse(op, thread, `longer than the longest wait (${MAX_TICKS} ticks)`);
+  return engine.tick + ticks;
+}
+
+class Sleep extends Op<void> {
+  constructor(private readonly seconds: number) {
+    super();
+  }
+
+  get description(): string {
+    return `sleep(${this.seconds})`;
+  }
+
+  enter(thread: Thread, engine: Engine): boolean {
+    return engine.parkUntil(thread, SLEEP, deadlineTick(this, thread, engine, this.seconds));
+  }
+}
+
+/**
+ * Waits `seconds` of simulated time: wakes on the first tick whose time reaches the deadline (so at least the
+ * next tick; `sleep(0)` waits one tick). Pause freezes it; the time scale stretches it.
+ *
+ * @example
+ * ```ts
+ * function* blink(light: Light) {
+ *   while (true) { light.on = !light.on; yield* sleep(0.5); }
+ * }
+ * ```
+ */
+export function sleep(seconds: number): Op<void> {
+  return new Sleep(seconds);
+}

@@ -1,0 +1,39 @@
+import type { Engine } from '../engine.ts';
+import { Group } from '../group.ts';
+import { Op } from '../op.ts';
+import type { Thread } from '../thread.ts';
+import type { Operation } from './race.ts';
+import { sleep } from './sleep.ts';
+
+/** The result of {@link timeout}. */
+export type TimeoutResult<T> = { timedOut: false; value: T } | { timedOut: true };
+
+class Timeout<T> extends Op<TimeoutResult<T>> {
+  constructor(private readonly seconds: number, private readonly op: Operation<T>) {
+    super();
+  }
+
+  get description(): string {
+    return `timeout(${this.seconds})`;
+  }
+
+  enter(thread: Thread, engine: Engine): boolean {
+    const finish = (index: number, value: unknown): TimeoutResult<T> =>
+      index === 0 ? { timedOut: false, value: value as T } : { timedOut: true };
+    return new Group(engine, thread, 'race', ['op', `timeout ${this.seconds} s`], finish).start([this.op, sleep(this.seconds)]);
+  }
+}
+
+/**
+ * Runs an operation with a time limit in simulated seconds. If it ends first: `{ timedOut: false, value }`.
+ * If time runs out first, it is cancelled (its cleanup runs to the end) and the result is `{ timedOut: true }`.
+ *
+ * @example
+ * ```ts
+ * const r = yield* timeout(5, chase(self, player));
+ * if (r.timedOut) yield* returnToPost(self);
+ * ```
+ */
+export function timeout<T>(seconds: number, op: Operation<T>): Op<TimeoutResult<T>> {
+  return new Timeout(seconds, op);
+}

@@ -1,0 +1,144 @@
+import { LoomError } from './errors.ts';
+import { Op } from './op.ts';
+import { Flag, Resume, type ScriptGenerator, type Thread } from './thread.ts';
+import { ThreadState } from './thread-state.ts';
+import type { Engine } from './engine.ts';
+
+// The context-switch core: the only code that calls next, throw or return on a script's generators.
+// It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
+
+let current: Thread | null = null;
+
+/** The thread whose script is executing now, or null outside a resume. */
+export function runningThread(): Thread | null {
+  return current;
+}
+
+/** Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues. */
+export function run(engine: Engine, thread: Thread): void {
+  if (current !== null) throw new LoomError(`internal: ${thread.label} resumed while ${current.label} runs`);
+  thread.become(ThreadState.RUNNING);
+  thread.lastRun = engine.tick;
+  thread.resumes++;
+  current = thread;
+  try {
+    while (step(engine, thread));
+  } finally {
+    current = null;
+  }
+}
+
+/** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
+function step(engine: Engine, thread: Thread): boolean {
+  const gen = thread.gen!;
+  const value = thread.value;
+  thread.value = undefined;
+  let result: IteratorResult<unknown, unknown>;
+  try {
+    const mode = thread.mode;
+    result = mode === Resume.NEXT ? gen.next(value) : mode === Resume.THROW ? gen.throw(value) : gen.return(value);
+  } catch (error) {
+    return frameThrew(engine, thread, error);
+  }
+  if (result.done === true) return frameReturned(engine, thread, result.value);
+  return !yielded(engine, thread, result.value);
+}
+
+/** Handles what a frame yielded; returns true when the thread parked. */
+function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
+  if ((thread.flags & Flag.CANCEL_PENDING) !== 0) {
+    beginUnwind(thread); // the op is dropped: nothing after the cancelled point runs
+    return false;
+  }
+  if (op === undefined) {
+    engine.parkNextTick(thread);
+    return true;
+  }
+  if (op instanceof Op) {
+    try {
+      thread.mode = Resume.NEXT;
+      return op.enter(thread, engine);
+    } catch (error) {
+      resumeWith(thread, Resume.THROW, error);
+      return false;
+    }
+  }
+  resumeWith(thread, Resume.THROW, notAnOp(thread, op));
+  return false;
+}
+
+function frameReturned(engine: Engine, thread: Thread, value: unknown): boolean {
+  const top = thread.depth - 1;
+  if (top === 0) {
+    engine.finish(thread, value);
+    return false;
+  }
+  popFrame(thread);
+  if (unwindingAt(thread, top)) return continueUnwind(thread, top);
+  resumeWith(thread, Resume.NEXT, value);
+  return true;
+}
+
+function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
+  const top = thread.depth - 1;
+  const cleanup = unwindingAt(thread, top);
+  if (cleanup) engine.reportCleanupError(thread, error);
+  if (top === 0) {
+    if (cleanup) engine.finish(thread, undefined);
+    else engine.fail(thread, error);
+    return false;
+  }
+  popFrame(thread);
+  if (cleanup) return continueUnwind(thread, top);
+  resumeWith(thread, Resume.THROW, error);
+  return true;
+}
+
+/** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. */
+export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string): void {
+  const stack = (thread.stack ??= []);
+  stack.push(thread.gen!, name);
+  thread.gen = gen;
+  thread.mode = Resume.NEXT;
+  thread.value = undefined;
+}
+
+function popFrame(thread: Thread): void {
+  const stack = thread.stack!;
+  stack.pop();
+  thread.gen = stack.pop() as ScriptGenerator;
+  if (stack.length === 0) thread.stack = null;
+}
+
+/** @internal Starts cancelling: the top frame is resumed with `return()`, then each frame below it in turn. */
+export function beginUnwind(thread: Thread): void {
+  thread.flags = (thread.flags & ~Flag.CANCEL_PENDING) | Flag.UNWINDING;
+  thread.more().unwindDepth = thread.depth - 1;
+  thread.mode = Resume.RETURN;
+  thread.value = undefined;
+}
+
+// Frames pushed by cleanup code (a sub-script called in a `finally`) sit above unwindDepth and run normally.
+function unwindingAt(thread: Thread, depth: number): boolean {
+  return (thread.flags & Flag.UNWINDING) !== 0 && depth <= thread.extra!.unwindDepth;
+}
+
+/** Returns true: the frame below the popped one is resumed with `return()` next. */
+function continueUnwind(thread: Thread, poppedDepth: number): true {
+  thread.extra!.unwindDepth = poppedDepth - 1;
+  resumeWith(thread, Resume.RETURN, undefined);
+  return true;
+}
+
+function resumeWith(thread: Thread, mode: Resume, value: unknown): void {
+  thread.mode = mode;
+  thread.value = value;
+}
+
+function notAnOp(thread: Thread, value: unknown): LoomError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const hint = typeof value === 'object' && value !== null && Symbol.iterator in value
+    ? ' (to run a sub-script or an op, use `yield*`, not `yield`)'
+    : ' (use `yield` alone to wait one tick, or `yield*` an op such as `sleep(1)`)';
+  return new LoomError(`${thread.label} yielded ${shown}, which is not an op${hint}`);
+}

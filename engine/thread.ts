@@ -1,0 +1,205 @@
+import { ThreadState, checkTransition, isFinal, stateName } from './thread-state.ts';
+import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
+import type { Engine } from './engine.ts';
+import type { Mailbox } from './mailbox.ts';
+import type { Group } from './group.ts';
+import type { Wait } from './wait-kind.ts';
+
+/** How the core resumes a thread's top frame next. */
+export const Resume = {
+  /** `next(value)`: the wait completed with `value`. */
+  NEXT: 0,
+  /** `throw(value)`: the wait failed with the error `value`. */
+  THROW: 1,
+  /** `return()`: unwind the frame; only while cancelling. */
+  RETURN: 2,
+} as const;
+export type Resume = (typeof Resume)[keyof typeof Resume];
+
+/** Bits of `Thread.flags`. */
+export const Flag = {
+  /** Cancel was asked while the thread ran; the core starts unwinding at its next yield. */
+  CANCEL_PENDING: 1,
+  /** The thread is being cancelled: its frames are unwinding, running their `finally` blocks. */
+  UNWINDING: 2,
+  /** Spawned detached: owned by the engine, not by the thread that spawned it. */
+  DETACHED: 4,
+  /** Its failure was handed to a joiner, a group or the parent: the error hook must not report it. */
+  OBSERVED: 8,
+} as const;
+
+/** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */
+export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
+
+/** Rarely needed parts of a thread, allocated on first use so a parked thread stays small. */
+export class ThreadExtra {
+  name: string | null = null;
+  children: Set<Thread> | null = null;
+  joiners: ThreadList | null = null;
+  mailbox: Mailbox | null = null;
+  group: Group | null = null;
+  /** While unwinding: the depth of the frame whose `return()` is in progress (frames above it run normally). */
+  unwindDepth = 0;
+  /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
+  msTick = 0;
+  msTickOf = -1;
+  msAverage = 0;
+}
+
+/**
+ * A user-level thread: a handle to it and, inside the engine, its saved context (its frames and what it waits on).
+ * A handle stays valid forever: ids are never reused, so a handle to a finished thread never reaches a newer one.
+ *
+ * @example
+ * ```ts
+ * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
+ * console.log(boss.label, boss.stateName); // "#1 boss" "ready"
+ * boss.cancel();
+ * ```
+ */
+export class Thread<R = unknown> implements ListNode {
+  /** @internal Intrusive links: the queue, wheel slot or wait list holding this thread. */
+  prev: ListNode | null = null;
+  /** @internal */
+  next: ListNode | null = null;
+  /** The thread's state; see {@link ThreadState}. */
+  state: ThreadState = ThreadState.READY;
+  /** @internal Bits of {@link Flag}. */
+  flags = 0;
+  /** @internal How the top frame is resumed next ({@link Resume}). */
+  mode: Resume = Resume.NEXT;
+  /** @internal The value or error to resume with; once final, the result or the error. */
+  value: unknown = undefined;
+  /** @internal The top frame; null once final. */
+  gen: ScriptGenerator | null;
+  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null at depth 1. */
+  stack: (ScriptGenerator | string)[] | null = null;
+  /** @internal What it is parked on while WAITING (and while READY, until it runs). */
+  wait: Wait | null = null;
+  /** @internal The wait's operand: a wake tick, a signal, a predicate, a thread, a group. */
+  waitOn: unknown = undefined;
+  /** @internal The last tick it ran in: a thread runs at most once per tick. */
+  lastRun = -1;
+  /** How many times the thread has been resumed. */
+  resumes = 0;
+  /** @internal Index in the engine's table of live threads; -1 once ended. */
+  slot = -1;
+  /** @internal */
+  extra: ThreadExtra | null = null;
+
+  /** @internal Use `engine.spawn` or the `spawn` op. */
+  constructor(
+    /** The engine running it. */
+    readonly engine: Engine,
+    /** Unique within the engine, never reused. */
+    readonly id: number,
+    /** The top-level script function. */
+    readonly script: (...args: never[]) => ScriptGenerator,
+    /** The thread that spawned it; null for threads spawned from outside or detached. */
+    readonly parent: Thread | null,
+    gen: ScriptGenerator,
+    /** The tick it was spawned in. */
+    readonly born: number,
+  ) {
+    this.gen = gen;
+  }
+
+  /** The given name, or the script function's name. */
+  get name(): string {
+    return this.extra?.name ?? (this.script.name || 'script');
+  }
+
+  /** `#id name`, as errors and the inspector print it. */
+  get label(): string {
+    return `#${this.id} ${this.name}`;
+  }
+
+  /** The state as a word: `'ready'`, `'running'`, `'waiting'`, `'done'`, `'failed'` or `'cancelled'`. */
+  get stateName(): string {
+    return stateName(this.state);
+  }
+
+  /** Whether the thread has not ended yet. */
+  get alive(): boolean {
+    return !isFinal(this.state);
+  }
+
+  /** Whether it is being cancelled (its `finally` blocks are running). */
+  get cancelling(): boolean {
+    return (this.flags & (Flag.UNWINDING | Flag.CANCEL_PENDING)) !== 0;
+  }
+
+  /** Whether it was spawned detached (owned by the engine). */
+  get detached(): boolean {
+    return (this.flags & Flag.DETACHED) !== 0;
+  }
+
+  /** The return value once DONE, else undefined. */
+  get result(): R | undefined {
+    return this.state === ThreadState.DONE ? (this.value as R) : undefined;
+  }
+
+  /** The error once FAILED, else undefined. */
+  get error(): unknown {
+    return this.state === ThreadState.FAILED ? this.value : undefined;
+  }
+
+  /** The live children, oldest first. */
+  get children(): Thread[] {
+    return this.extra?.children ? [...this.extra.children] : [];
+  }
+
+  /** Script names of its frames, bottom (the spawned script) first, top (running now) last. */
+  get frames(): string[] {
+    if (!this.alive) return [];
+    const names = [this.script.name || 'script'];
+    const stack = this.stack;
+    if (stack) for (let i = 1; i < stack.length; i += 2) names.push(stack[i] as string);
+    return names;
+  }
+
+  /** Number of frames: 1 plus the sub-scripts it is inside. */
+  get depth(): number {
+    return this.stack === null ? 1 : this.stack.length / 2 + 1;
+  }
+
+  /** What it waits on, e.g. `sleep until 12.40 s`, `join #812 boss`, `signal door.opened`; '' if not waiting. */
+  get waitingOn(): string {
+    return this.wait && this.state === ThreadState.WAITING ? this.wait.describe(this) : '';
+  }
+
+  /** Ticks since it was spawned. */
+  get age(): number {
+    return this.engine.tick - this.born;
+  }
+
+  /** Cancels the thread; see {@link Engine.cancel}. */
+  cancel(): boolean {
+    return this.engine.cancel(this);
+  }
+
+  /** Posts a message to its mailbox; see {@link Engine.send}. */
+  send(message: unknown): void {
+    this.engine.send(this, message);
+  }
+
+  /** @internal */
+  more(): ThreadExtra {
+    return (this.extra ??= new ThreadExtra());
+  }
+
+  /** @internal Moves to `to`, checking the state machine. */
+  become(to: ThreadState): void {
+    checkTransition(this.label, this.state, to);
+    this.state = to;
+  }
+
+  /** @internal */
+  unlink(): void {
+    unlink(this);
+  }
+
+  toString(): string {
+    return this.label;
+  }
+}

@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The engine runs headless: a host adapter drives it, so it never reaches for the DOM, the frame clock or pixi.
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'engine/ is headless: a host adapter supplies the browser.' },
+        { name: 'document', message: 'engine/ is headless: a host adapter supplies the browser.' },
+        { name: 'requestAnimationFrame', message: 'engine/ is headless: use a host adapter (game/host.ts).' },
+      ],
+      'no-restricted-imports': ['error', { patterns: ['pixi.js', 'pixi.js/*', '../game/*'] }],
+    },
+  },
+);
