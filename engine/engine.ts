@@ -2,7 +2,7 @@ import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
 import { Random } from './random.ts';
-import { checkScript, type Script, type SpawnOptions } from './script.ts';
+import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
 import { beginUnwind, run } from './switch.ts';
 import { Flag, Resume, Thread } from './thread.ts';
 import { ThreadList } from './thread-list.ts';
@@ -143,8 +143,8 @@ export class Engine {
    * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
    * ```
    */
-  spawn<A extends unknown[], R>(script: Script<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Script<A, R>, ...args: A): Thread<R>;
+  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
   spawn(...input: unknown[]): Thread {
     return this.create(null, input, 'engine.spawn');
   }

@@ -1,4 +1,5 @@
 import { LoomError } from './errors.ts';
+import type { Op } from './op.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
 /**
@@ -12,6 +13,12 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * ```
  */
 export type Script<A extends unknown[] = never[], R = unknown> = (...args: A) => Generator<unknown, R, unknown>;
+
+/** A sub-script made by `script()`: call it with `yield*`; it can also be spawned. */
+export type SubScript<A extends unknown[], R> = ((...args: A) => Op<R>) & { readonly [RAW_SCRIPT]: Script<A, R> };
+
+/** What `spawn` takes: a generator function, or a sub-script made by `script()`. */
+export type Spawnable<A extends unknown[], R> = Script<A, R> | SubScript<A, R>;
 
 /** Options for spawning a thread. */
 export interface SpawnOptions {

@@ -32,10 +32,11 @@ export function run(engine: Engine, thread: Thread): void {
 function step(engine: Engine, thread: Thread): boolean {
   const gen = thread.gen!;
   const value = thread.value;
+  const mode = thread.mode;
   thread.value = undefined;
+  thread.mode = Resume.NEXT; // whatever parks the thread next sets its own resume; the default is next()
   let result: IteratorResult<unknown, unknown>;
   try {
-    const mode = thread.mode;
     result = mode === Resume.NEXT ? gen.next(value) : mode === Resume.THROW ? gen.throw(value) : gen.return(value);
   } catch (error) {
     return frameThrew(engine, thread, error);
@@ -56,7 +57,6 @@ function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
   }
   if (op instanceof Op) {
     try {
-      thread.mode = Resume.NEXT;
       return op.enter(thread, engine);
     } catch (error) {
       resumeWith(thread, Resume.THROW, error);

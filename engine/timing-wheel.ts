@@ -38,7 +38,10 @@ export class TimingWheel {
     this.size--;
   }
 
-  /** Advances to tick `now` (one more than the last) and hands every thread due at `now` to `wake`. */
+  /**
+   * Advances to tick `now` (one more than the last) and hands every thread due at `now` to `wake`, already
+   * unlinked but still counted: waking it detaches it from its wait, which calls `remove`.
+   */
   advance(now: number, wake: (thread: Thread) => void): void {
     this.now = now;
     // Higher levels cascade first, so a thread falls through every level it must before level 0 is read.
@@ -46,10 +49,7 @@ export class TimingWheel {
       if (now % SPAN[level]! === 0) this.cascade(this.slots[level]![slotOf(now, level)]!);
     }
     const due = this.slots[0]![now & MASK]!;
-    for (let thread = due.shift(); thread !== null; thread = due.shift()) {
-      this.size--;
-      wake(thread);
-    }
+    for (let thread = due.shift(); thread !== null; thread = due.shift()) wake(thread);
   }
 
   private cascade(list: ThreadList): void {

@@ -1,17 +1,17 @@
 import { LoomError } from '../errors.ts';
 import { Op } from '../op.ts';
-import { RAW_SCRIPT, checkScript, type Script } from '../script.ts';
+import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../script.ts';
 import { pushFrame } from '../switch.ts';
 import type { ScriptGenerator, Thread } from '../thread.ts';
-
-/** A sub-script made by {@link script}: call it with `yield*`; it can also be spawned. */
-export type SubScript<A extends unknown[], R> = ((...args: A) => Op<R>) & { readonly [RAW_SCRIPT]: Script<A, R> };
 
 /**
  * Declares a sub-script: a generator function that other scripts call with `yield*`. Each call becomes a frame
  * that the engine pushes on the calling thread's stack, so resuming a thread ten sub-scripts deep costs the same
  * as resuming it at the top, the inspector shows the stack by name, and cancellation unwinds it frame by frame
  * (every `finally` runs, innermost first, and may wait).
+ *
+ * Inside a named function expression, its own name means the raw generator function: a recursive sub-script
+ * must call the wrapper by another name, or the inner calls run as plain `yield*` delegation within one frame.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.ts';
 import { Op } from '../op.ts';
-import type { Script, SpawnOptions } from '../script.ts';
+import type { Spawnable, SpawnOptions } from '../script.ts';
 import type { Thread } from '../thread.ts';
 
 class Spawn<R> extends Op<Thread<R>> {
@@ -31,8 +31,8 @@ class Spawn<R> extends Op<Thread<R>> {
  * const fx = yield* spawn({ detached: true, name: 'explosion' }, explosion, at);
  * ```
  */
-export function spawn<A extends unknown[], R>(script: Script<A, R>, ...args: A): Op<Thread<R>>;
-export function spawn<A extends unknown[], R>(options: SpawnOptions, script: Script<A, R>, ...args: A): Op<Thread<R>>;
+export function spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Op<Thread<R>>;
+export function spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Op<Thread<R>>;
 export function spawn(...input: unknown[]): Op<Thread> {
   return new Spawn(input);
 }

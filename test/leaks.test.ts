@@ -1,0 +1,75 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createSignal, join, race, receive, sleep, spawn, wait, type Engine } from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/** Spawns n threads of every kind of wait and ending, and returns weak references to their handles. */
+function spawnEveryKind(engine: Engine, n: number): WeakRef<object>[] {
+  const refs: WeakRef<object>[] = [];
+  const door = createSignal<number>('door');
+  const keep = (t: object): void => void refs.push(new WeakRef(t));
+  for (let i = 0; i < n; i++) {
+    keep(engine.spawn(function* signalWaiter() {
+      yield* wait(door); // cancelled while waiting on a signal
+    }));
+    const target = engine.spawn(function* longSleeper() {
+      yield* sleep(1000);
+    });
+    keep(target);
+    keep(engine.spawn(function* joiner() {
+      yield* join(target); // cancelled while joining
+    }));
+    keep(engine.spawn(function* mailbox() {
+      yield* receive(); // cancelled while waiting on its mailbox, with mail queued below
+    }));
+    keep(engine.spawn(function* failer() {
+      yield* sleep(0.1);
+      throw new Error('expected');
+    }));
+    keep(engine.spawn(function* parent() {
+      yield* spawn(function* child() {
+        yield* wait(function never() {
+          return false;
+        });
+      });
+      yield* race({ a: sleep(5), b: wait(door) });
+    }));
+    keep(engine.spawn(function* finisher() {
+      yield* sleep(0.2);
+      return i;
+    }));
+  }
+  return refs;
+}
+
+/** Sends unread mail to the mailbox threads, then cancels every live thread. A function of its own, so no loop
+ * variable stays in the async test's frame and keeps a thread alive across the await. */
+function mailAndCancelAll(engine: Engine): void {
+  for (const thread of [...engine.threads()]) {
+    if (thread.name === 'mailbox') thread.send('unread');
+  }
+  for (const thread of [...engine.threads()]) thread.cancel();
+}
+
+describe('rule 5: nothing leaks', () => {
+  it('holds no thread once every thread has ended, whether done, failed or cancelled mid-wait', async () => {
+    const { engine, steps, errors } = createTestEngine();
+    const refs = spawnEveryKind(engine, 500);
+    steps(30);
+    mailAndCancelAll(engine);
+    steps(2);
+    expect(engine.threadCount).toBe(0);
+    expect(engine.timers.size).toBe(0);
+    expect(errors).toHaveLength(500);
+    errors.length = 0;
+    // A WeakRef keeps its target alive until the current job ends, so collect after it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    const alive = refs.filter((ref) => ref.deref() !== undefined).map((r) => String(r.deref()));
+    expect(alive).toEqual([]);
+  });
+});
