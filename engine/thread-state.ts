@@ -47,9 +47,12 @@ const ALLOWED: readonly number[] = [
   0, 0, 0,
 ];
 
-/** Throws if moving from `from` to `to` breaks the state machine: an engine bug, never a script's. */
-export function checkTransition(label: string, from: ThreadState, to: ThreadState): void {
-  if ((ALLOWED[from]! & (1 << to)) === 0) {
-    throw new LoomError(`internal: thread ${label} cannot go from ${stateName(from)} to ${stateName(to)}`);
-  }
+/** Whether the state machine allows moving from `from` to `to`. */
+export function canMove(from: ThreadState, to: ThreadState): boolean {
+  return (ALLOWED[from]! & (1 << to)) !== 0;
+}
+
+/** The error for a move the state machine forbids: an engine bug, never a script's. */
+export function badMove(label: string, from: ThreadState, to: ThreadState): LoomError {
+  return new LoomError(`internal: thread ${label} cannot go from ${stateName(from)} to ${stateName(to)}`);
 }

@@ -1,4 +1,4 @@
-import { ThreadState, checkTransition, isFinal, stateName } from './thread-state.ts';
+import { ThreadState, badMove, canMove, isFinal, stateName } from './thread-state.ts';
 import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
 import type { Mailbox } from './mailbox.ts';
@@ -190,7 +190,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal Moves to `to`, checking the state machine. */
   become(to: ThreadState): void {
-    checkTransition(this.label, this.state, to);
+    if (!canMove(this.state, to)) throw badMove(this.label, this.state, to);
     this.state = to;
   }
 
