@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine, Thread } from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+/** Makes the accounting clock advance by the cost each script declares, so time is exact. */
+function fakeClock(engine: Engine): { spend(ms: number): void } {
+  let now = 0;
+  engine.accounting.now = () => now;
+  return {
+    spend(ms) {
+      now += ms;
+    },
+  };
+}
+
+describe('accounting', () => {
+  it('measures script time per thread this tick, its decaying average, and per-tick totals', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    engine.accounting.enabled = true;
+    const heavy = engine.spawn(function* heavy() {
+      for (;;) {
+        clock.spend(2);
+        yield;
+      }
+    });
+    const light = engine.spawn(function* light() {
+      for (;;) {
+        clock.spend(0.5);
+        yield;
+      }
+    });
+    steps(1);
+    expect([engine.accounting.threadMs(heavy), engine.accounting.threadMs(light)]).toEqual([2, 0.5]);
+    expect([engine.accounting.tickMs, engine.accounting.tickResumes]).toEqual([2.5, 2]);
+    steps(599);
+    expect(engine.accounting.threadAverageMs(heavy)).toBeCloseTo(2, 2);
+    expect(engine.accounting.threadAverageMs(light)).toBeCloseTo(0.5, 2);
+  });
+
+  it('reports a slow resume with the thread', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    const slow: [string, number][] = [];
+    engine.accounting.enabled = true;
+    engine.accounting.slowResumeMs = 5;
+    engine.accounting.onSlowResume = (thread, ms) => slow.push([thread.label, ms]);
+    engine.spawn(function* pathfinder() {
+      clock.spend(4);
+      yield;
+      clock.spend(12);
+    });
+    steps(2);
+    expect(slow).toEqual([['#1 pathfinder', 12]]);
+  });
+
+  it('carries the threads a budget cannot fit over to the start of the next tick, in order, never twice in a row', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    engine.accounting.budgetMs = 3;
+    const order: string[] = [];
+    const threads: Thread[] = [];
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      threads.push(engine.spawn({ name }, function* worker() {
+        for (;;) {
+          order.push(`${name}${engine.tick}`);
+          clock.spend(1);
+          yield;
+        }
+      }));
+    }
+    steps(1);
+    expect(engine.accounting.carriedOver).toBe(2);
+    steps(2);
+    expect(order).toEqual(['a1', 'b1', 'c1', 'd2', 'e2', 'a2', 'b3', 'c3', 'd3']);
+    expect(engine.accounting.carriedOver).toBe(2);
+  });
+
+  it('always runs at least one thread per tick, even over budget', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    engine.accounting.budgetMs = 1;
+    const order: string[] = [];
+    for (const name of ['a', 'b']) {
+      engine.spawn(function* hog() {
+        for (;;) {
+          order.push(`${name}${engine.tick}`);
+          clock.spend(10);
+          yield;
+        }
+      });
+    }
+    steps(4);
+    expect(order).toEqual(['a1', 'b2', 'a3', 'b4']);
+  });
+
+  it('costs nothing while off: no per-thread record is made', () => {
+    const { engine, steps } = createTestEngine();
+    const t = engine.spawn(function* idle() {
+      for (;;) yield;
+    });
+    steps(3);
+    expect(t.extra).toBeNull();
+    expect(engine.accounting.tickResumes).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { countStates, createSignal, join, race, receive, script, sleep, snapshot, spawn, wait } from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+describe('inspection', () => {
+  it('describes what every waiting thread waits on', () => {
+    const { engine, steps } = createTestEngine();
+    const door = createSignal('door.opened');
+    const boss = engine.spawn({ name: 'boss' }, function* boss() {
+      yield* sleep(100);
+    });
+    const threads = [
+      engine.spawn(function* sleeper() {
+        yield* sleep(12.4 - 1 / 60);
+      }),
+      engine.spawn(function* joiner() {
+        yield* join(boss);
+      }),
+      engine.spawn(function* listener() {
+        yield* wait(door);
+      }),
+      engine.spawn(function* jumper() {
+        yield* wait(function isGrounded() {
+          return false;
+        });
+      }),
+      engine.spawn(function* counter() {
+        yield* wait(30);
+      }),
+      engine.spawn(function* actor() {
+        yield* receive();
+      }),
+      engine.spawn(function* patient() {
+        yield* receive(2);
+      }),
+      engine.spawn(function* racer() {
+        yield* race({ patrol: sleep(5), spotted: wait(door) });
+      }),
+    ];
+    steps(1);
+    expect(threads.map((t) => `${t.name}: ${t.waitingOn}`)).toEqual([
+      'sleeper: sleep until 12.40 s',
+      'joiner: join #1 boss',
+      'listener: signal door.opened',
+      'jumper: until isGrounded',
+      'counter: wait until tick 31',
+      'actor: receive (0 queued)',
+      'patient: receive (0 queued), timeout at 2.02 s',
+      'racer: race(patrol, spotted)',
+    ]);
+  });
+
+  it('snapshots id, name, state, parent, children, age, resumes and the stack of sub-scripts', () => {
+    const { engine, steps } = createTestEngine();
+    const inner = script(function* aim() {
+      yield* sleep(1);
+    });
+    const parent = engine.spawn({ name: 'turret' }, function* turret() {
+      yield* spawn(function* barrel() {
+        yield* sleep(10);
+      });
+      yield* inner();
+    });
+    steps(3);
+    const child = parent.children[0]!;
+    expect(snapshot(parent)).toEqual({
+      id: 1, name: 'turret', state: 'waiting', parent: null, children: [child.id], age: 3, resumes: 1,
+      waitingOn: 'sleep until 1.02 s', frames: ['turret', 'aim'], cancelling: false, detached: false, ms: 0, msAverage: 0,
+    });
+    expect(snapshot(child)).toMatchObject({ id: 2, name: 'barrel', parent: 1, children: [], frames: ['barrel'] });
+    expect(countStates(engine)).toEqual({ ready: 0, running: 0, waiting: 2 });
+    parent.cancel();
+    expect(parent.cancelling).toBe(true);
+    steps(1);
+    expect(engine.threadCount).toBe(0);
+    expect(parent.frames).toEqual([]);
+  });
+
+  it('names threads by the script function, or as given, and labels them with their id', () => {
+    const { engine } = createTestEngine();
+    const a = engine.spawn(function* grunt() {});
+    const b = engine.spawn({ name: 'boss' }, function* phases() {});
+    expect([a.name, a.label, b.name, b.label, String(b)]).toEqual(['grunt', '#1 grunt', 'boss', '#2 boss', '#2 boss']);
+  });
+});
