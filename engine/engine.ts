@@ -9,7 +9,7 @@ import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
 import { ThreadTable } from './thread-table.ts';
 import { TimingWheel } from './timing-wheel.ts';
-import { NEXT_TICK, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
+import { PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { Accounting } from './accounting.ts';
 
 /** Options of {@link Engine}. */

@@ -45,6 +45,7 @@ export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
   abstract enter(thread: Thread, engine: Engine): boolean;
 
   [Symbol.iterator](): Iterator<unknown, T, unknown> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;
     return DELEGATE as Iterator<unknown, T, unknown>;
   }

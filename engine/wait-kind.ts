@@ -17,9 +17,6 @@ const unlinkOnly = (thread: Thread): void => thread.unlink();
 const fromWheel = (thread: Thread): void => thread.engine.timers.remove(thread);
 const seconds = (thread: Thread, tick: number): string => `${(tick * thread.engine.dt).toFixed(2)} s`;
 
-/** Parked until the next tick (a bare `yield`). */
-export const NEXT_TICK: Wait = { describe: () => 'next tick', detach: unlinkOnly };
-
 /** Parked in the timing wheel until a simulated time. */
 export const SLEEP: Wait = {
   describe: (t) => `sleep until ${seconds(t, t.waitOn as number)}`,

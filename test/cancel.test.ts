@@ -197,6 +197,7 @@ describe('rule 2: cancellation', () => {
       try {
         yield* sleep(10);
       } finally {
+        // eslint-disable-next-line no-unsafe-finally -- the point of the test: cleanup code that throws
         throw new Error('cleanup broke');
       }
     });
