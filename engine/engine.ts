@@ -53,7 +53,15 @@ export class Engine {
   private readonly predicates = new ThreadList();
   private nextId = 1;
   private inTick = false;
-  private readonly wakeDue = (thread: Thread): void => this.wake(thread, undefined);
+  // The wheel has already taken a due thread out, so waking it skips the generic detach.
+  private readonly wakeDue = (thread: Thread): void => {
+    thread.wait = null;
+    thread.waitOn = undefined;
+    thread.become(ThreadState.READY);
+    thread.mode = Resume.NEXT;
+    thread.value = undefined;
+    this.schedule(thread);
+  };
 
   constructor(options: EngineOptions = {}) {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);

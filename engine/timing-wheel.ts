@@ -1,17 +1,19 @@
 import { ThreadList } from './thread-list.ts';
 import type { Thread } from './thread.ts';
 
-const BITS = 8;
+// Level 0 spans 4096 ticks (68 s at 60 Hz), so the sleeps of game scripts land there directly and never
+// cascade; level 1 spans 2^24 ticks (77 hours) and level 2 the rest of the 32-bit range.
+const BITS = 12;
 const SLOTS = 1 << BITS;
 const MASK = SLOTS - 1;
-const LEVELS = 4;
-const SPAN = [1, SLOTS, SLOTS ** 2, SLOTS ** 3];
+const LEVELS = 3;
+const SPAN = [1, SLOTS, SLOTS ** 2];
 
 /**
  * A hierarchical timing wheel of threads keyed by the tick they wake on (`thread.waitOn`).
- * Level L holds threads due within 256^(L+1) ticks; a level's slot is cascaded into the levels below when the
- * wheel reaches it, so a tick costs work for the threads that wake (plus each thread's few cascades),
- * never for the threads still parked.
+ * Level L holds threads due within 4096^(L+1) ticks; a level's slot is cascaded into the levels below when the
+ * wheel reaches it, so a tick costs work for the threads that wake (plus a long sleeper's one or two
+ * cascades), never for the threads still parked.
  */
 export class TimingWheel {
   private readonly slots: ThreadList[][] = [];
@@ -38,10 +40,7 @@ export class TimingWheel {
     this.size--;
   }
 
-  /**
-   * Advances to tick `now` (one more than the last) and hands every thread due at `now` to `wake`, already
-   * unlinked but still counted: waking it detaches it from its wait, which calls `remove`.
-   */
+  /** Advances to tick `now` (one more than the last) and hands every thread due at `now`, taken out, to `wake`. */
   advance(now: number, wake: (thread: Thread) => void): void {
     this.now = now;
     // Higher levels cascade first, so a thread falls through every level it must before level 0 is read.
@@ -49,7 +48,10 @@ export class TimingWheel {
       if (now % SPAN[level]! === 0) this.cascade(this.slots[level]![slotOf(now, level)]!);
     }
     const due = this.slots[0]![now & MASK]!;
-    for (let thread = due.shift(); thread !== null; thread = due.shift()) wake(thread);
+    for (let thread = due.shift(); thread !== null; thread = due.shift()) {
+      this.size--;
+      wake(thread);
+    }
   }
 
   private cascade(list: ThreadList): void {
