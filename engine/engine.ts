@@ -56,7 +56,6 @@ export class Engine {
   // The wheel has already taken a due thread out, so waking it skips the generic detach.
   private readonly wakeDue = (thread: Thread): void => {
     thread.wait = null;
-    thread.waitOn = undefined;
     thread.become(ThreadState.READY);
     thread.mode = Resume.NEXT;
     thread.value = undefined;

@@ -16,17 +16,19 @@ export const Resume = {
 } as const;
 export type Resume = (typeof Resume)[keyof typeof Resume];
 
-/** Bits of `Thread.flags`. */
+/** Bits of `Thread.flags`; the two lowest hold the {@link Resume} mode. */
 export const Flag = {
   /** Cancel was asked while the thread ran; the core starts unwinding at its next yield. */
-  CANCEL_PENDING: 1,
+  CANCEL_PENDING: 4,
   /** The thread is being cancelled: its frames are unwinding, running their `finally` blocks. */
-  UNWINDING: 2,
+  UNWINDING: 8,
   /** Spawned detached: owned by the engine, not by the thread that spawned it. */
-  DETACHED: 4,
+  DETACHED: 16,
   /** Its failure was handed to a joiner, a group or the parent: the error hook must not report it. */
-  OBSERVED: 8,
+  OBSERVED: 32,
 } as const;
+
+const MODE_BITS = 3;
 
 /** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */
 export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
@@ -64,20 +66,19 @@ export class Thread<R = unknown> implements ListNode {
   next: ListNode | null = null;
   /** The thread's state; see {@link ThreadState}. */
   state: ThreadState = ThreadState.READY;
-  /** @internal Bits of {@link Flag}. */
+  /** @internal Bits of {@link Flag}, and the {@link Resume} mode in the lowest two. */
   flags = 0;
-  /** @internal How the top frame is resumed next ({@link Resume}). */
-  mode: Resume = Resume.NEXT;
-  /** @internal The value or error to resume with; once final, the result or the error. */
+  /**
+   * @internal One slot, three uses that never overlap: while WAITING, the wait's operand (`waitOn`); while
+   * READY, the value or error to resume with; once final, the result or the error.
+   */
   value: unknown = undefined;
   /** @internal The top frame; null once final. */
   gen: ScriptGenerator | null;
   /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null at depth 1. */
   stack: (ScriptGenerator | string)[] | null = null;
-  /** @internal What it is parked on while WAITING (and while READY, until it runs). */
+  /** @internal What it is parked on while WAITING. */
   wait: Wait | null = null;
-  /** @internal The wait's operand: a wake tick, a signal, a predicate, a thread, a group. */
-  waitOn: unknown = undefined;
   /** @internal The last tick it ran in: a thread runs at most once per tick. */
   lastRun = -1;
   /** How many times the thread has been resumed. */
@@ -181,6 +182,22 @@ export class Thread<R = unknown> implements ListNode {
   /** Posts a message to its mailbox; see {@link Engine.send}. */
   send(message: unknown): void {
     this.engine.send(this, message);
+  }
+
+  /** @internal How the core resumes the top frame next. */
+  get mode(): Resume {
+    return (this.flags & MODE_BITS) as Resume;
+  }
+  set mode(mode: Resume) {
+    this.flags = (this.flags & ~MODE_BITS) | mode;
+  }
+
+  /** @internal While WAITING: the wait's operand (a wake tick, a signal, a predicate, a thread, a group). */
+  get waitOn(): unknown {
+    return this.value;
+  }
+  set waitOn(operand: unknown) {
+    this.value = operand;
   }
 
   /** @internal */
