@@ -1,8 +1,17 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, so the inspector's
+// per-thread times mean something. Everything the pages load is same-origin.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   base: './',
+  server: { headers: isolation },
+  preview: { headers: isolation },
   build: {
     target: 'es2022',
     rollupOptions: {
@@ -10,6 +19,8 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'index.html'),
         stress: resolve(import.meta.dirname, 'stress.html'),
       },
+      // Thread names come from script function names: keep them in production builds.
+      output: { keepNames: true },
     },
   },
   test: {

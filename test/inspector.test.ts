@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countStates, createSignal, script, sleep, wait, type Engine, type Thread } from '../engine/index.ts';
 import { Census } from '../game/inspector/census.ts';
+import { age, ms } from '../game/inspector/format.ts';
 import { ListSource } from '../game/inspector/list-source.ts';
 import { rowWindow } from '../game/inspector/row-window.ts';
 import { matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
@@ -76,9 +77,13 @@ describe('matcherFor: the search query', () => {
     expect(names('until 100')).toEqual(['#1 sleeper', '#4 sleeper', '#7 sleeper']);
   });
 
-  it('needs every word to match', () => {
+  it('needs every term to match; a phrase in double quotes is one term', () => {
     expect(names('waiting man')).toEqual(['#2 doorman', '#5 doorman', '#8 doorman']);
     expect(names('waiting walker')).toEqual([]);
+    expect(names('sleep 4')).toEqual(['#4 sleeper']);
+    expect(names('"sleep until 100.02"')).toEqual(['#1 sleeper', '#4 sleeper', '#7 sleeper']);
+    expect(names('"until sleep"')).toEqual([]);
+    expect(names('"door')).toEqual(['#2 doorman', '#5 doorman', '#8 doorman']);
   });
 });
 
@@ -215,5 +220,15 @@ describe('Census: state counts and the top threads by script time', () => {
     threads[1]!.cancel();
     steps(1);
     expect(census.freshTop().map((entry) => entry.thread)).toEqual([threads[2], threads[0]]);
+  });
+});
+
+describe('format: the inspector numbers', () => {
+  it('shows ages in seconds, then minutes, then hours', () => {
+    expect([30, 60 * 125, 60 * (2 * 3600 + 3 * 60 + 59)].map((ticks) => age(ticks, 1 / 60))).toEqual(['0.5 s', '2 m 05 s', '2 h 03 m']);
+  });
+
+  it('shows milliseconds with two decimals and a dot for none', () => {
+    expect([0, 0.004, 1.5].map(ms)).toEqual(['·', '0.00', '1.50']);
   });
 });

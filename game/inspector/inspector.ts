@@ -1,0 +1,205 @@
+import type { Engine, Thread } from '../../engine/index.ts';
+import { Census } from './census.ts';
+import { DetailsView } from './details-view.ts';
+import { el, setText } from './dom.ts';
+import { ListSource } from './list-source.ts';
+import { SummaryView } from './summary-view.ts';
+import { ThreadListView } from './thread-list-view.ts';
+import './inspector.css';
+
+/** Options of {@link mountInspector}. */
+export interface InspectorOptions {
+  /** The engine to inspect. The inspector reads it through its public API only. */
+  engine: Engine;
+  /** Where the overlay goes (usually `document.body`). */
+  parent: HTMLElement;
+  /** The threads of whatever is drawn at a point of the page; with it, clicking an entity selects its threads. */
+  threadsAt?: (clientX: number, clientY: number) => Thread[];
+  /** The key (`KeyboardEvent.key`) that opens and closes the overlay. Default: the backtick. */
+  toggleKey?: string;
+}
+
+/** A mounted inspector. */
+export interface InspectorHandle {
+  /** Opens the overlay if closed, closes it if open. */
+  toggle(): void;
+  /** Whether the overlay is open. */
+  readonly isOpen: boolean;
+  /** Selects a thread (null for none): the details show its parent, children and stack. */
+  select(thread: Thread | null): void;
+  /** Removes the overlay and its listeners, and restores the engine's accounting setting. */
+  destroy(): void;
+}
+
+/** Threads swept per frame for the state counts and the top list: a full sweep of 1M threads in about 8 frames. */
+const CENSUS_SLICE = 131_072;
+/** Search time per frame, ms. */
+const SEARCH_BUDGET_MS = 4;
+/** The panels are redrawn this often (the list also on scroll), ms. */
+const REFRESH_MS = 250;
+const TOP_COUNT = 8;
+
+/**
+ * Mounts the live thread inspector: an overlay, opened and closed with a key, showing the threads per state, the
+ * threads using the most script time, a searchable list of every thread (virtualised: fine at a million), and the
+ * selected thread's parent, children and stack of sub-scripts. While it is open, the engine's accounting is on.
+ *
+ * @example
+ * ```ts
+ * const inspector = mountInspector({ engine, parent: document.body, threadsAt: (x, y) => world.threadsAt(x, y) });
+ * inspector.toggle(); // or press `
+ * ```
+ */
+export function mountInspector(options: InspectorOptions): InspectorHandle {
+  return new Inspector(options);
+}
+
+/** The overlay: its views, its frame loop while open, and its listeners. */
+class Inspector implements InspectorHandle {
+  private readonly engine: Engine;
+  private readonly census: Census;
+  private readonly source: ListSource;
+  private readonly summary: SummaryView;
+  private readonly list: ThreadListView;
+  private readonly details: DetailsView;
+  private readonly panel = el('section', 'loom-inspector');
+  private readonly search = el('input', 'loom-search');
+  private readonly status = el('span', 'loom-status');
+  private readonly clearPick = el('button', 'loom-link', 'show all');
+  private selected: Thread | null = null;
+  private open = false;
+  private frame = 0;
+  private lastRefresh = -Infinity;
+  private accountingBefore = false;
+  private readonly toggleKey: string;
+
+  constructor(private readonly options: InspectorOptions) {
+    this.engine = options.engine;
+    this.toggleKey = options.toggleKey ?? '`';
+    this.census = new Census(this.engine, TOP_COUNT);
+    this.source = new ListSource(this.engine);
+    const select = (thread: Thread): void => this.select(thread);
+    this.summary = new SummaryView(this.engine, select);
+    this.list = new ThreadListView(this.engine, () => this.source.rows, () => this.selected, select);
+    this.details = new DetailsView(this.engine, select);
+    this.build();
+    options.parent.append(this.panel);
+    window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
+    window.addEventListener('click', this.onPick);
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  toggle(): void {
+    this.setOpen(!this.open);
+  }
+
+  select(thread: Thread | null): void {
+    this.selected = thread;
+    if (this.open) this.refresh();
+  }
+
+  destroy(): void {
+    this.setOpen(false);
+    window.removeEventListener('keydown', this.onKey, true);
+    window.removeEventListener('click', this.onPick);
+    this.panel.remove();
+  }
+
+  private build(): void {
+    const { panel, search, clearPick } = this;
+    panel.hidden = true;
+    panel.setAttribute('aria-label', 'Loom thread inspector');
+    search.type = 'search';
+    search.placeholder = 'search: name, state, wait, #id · all terms match · "a phrase"';
+    search.spellcheck = false;
+    clearPick.type = 'button';
+    const close = el('button', 'loom-close', '×');
+    close.type = 'button';
+    close.title = `Close (${this.toggleKey})`;
+    const header = el('header', 'loom-header');
+    header.append(el('span', 'loom-title', 'loom · threads'), el('span', 'loom-key', `${this.toggleKey} to close`), close);
+    const searchRow = el('div', 'loom-search-row');
+    searchRow.append(search, this.status, clearPick);
+    panel.append(header, this.summary.element, searchRow, this.list.element, this.details.element);
+
+    search.addEventListener('input', () => this.setQuery(search.value));
+    search.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      search.value = '';
+      this.setQuery('');
+    });
+    clearPick.addEventListener('click', () => this.showPick(null));
+    close.addEventListener('click', () => this.setOpen(false));
+    // The game must not see keys typed into the search box nor clicks and wheels on the panel.
+    for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'click', 'wheel']) {
+      panel.addEventListener(type, (event) => event.stopPropagation());
+    }
+  }
+
+  private setOpen(open: boolean): void {
+    if (open === this.open) return;
+    this.open = open;
+    this.panel.hidden = !open;
+    const accounting = this.engine.accounting;
+    if (open) {
+      this.accountingBefore = accounting.enabled;
+      accounting.enabled = true;
+      this.census.step(CENSUS_SLICE);
+      this.refresh();
+      this.frame = requestAnimationFrame(this.tick);
+    } else {
+      accounting.enabled = this.accountingBefore;
+      cancelAnimationFrame(this.frame);
+    }
+  }
+
+  private readonly tick = (): void => {
+    this.frame = requestAnimationFrame(this.tick);
+    this.census.step(CENSUS_SLICE);
+    this.source.step(SEARCH_BUDGET_MS, now);
+    if (now() - this.lastRefresh >= REFRESH_MS) this.refresh();
+  };
+
+  private refresh(): void {
+    this.lastRefresh = now();
+    this.summary.render(this.census.latest, this.census.freshTop());
+    setText(this.status, this.source.status);
+    this.clearPick.hidden = !this.source.isPicked;
+    this.list.render();
+    this.details.render(this.selected);
+  }
+
+  private setQuery(query: string): void {
+    this.source.setQuery(query);
+    this.source.step(SEARCH_BUDGET_MS, now);
+    this.list.scrollToTop();
+    this.refresh();
+  }
+
+  /** Lists the threads of a picked entity and selects the first (null: back to the search or all threads). */
+  private showPick(threads: Thread[] | null): void {
+    if (threads) this.source.pick(threads);
+    else this.source.clearPick();
+    this.list.scrollToTop();
+    this.selected = threads?.[0] ?? this.selected;
+    this.refresh();
+  }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.key !== this.toggleKey) return;
+    event.preventDefault();
+    this.toggle();
+  };
+
+  private readonly onPick = (event: MouseEvent): void => {
+    const threadsAt = this.options.threadsAt;
+    if (!this.open || !threadsAt || this.panel.contains(event.target as Node)) return;
+    const threads = threadsAt(event.clientX, event.clientY);
+    if (threads.length > 0) this.showPick(threads);
+  };
+}
+
+const now = (): number => performance.now();

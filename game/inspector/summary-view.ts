@@ -1,0 +1,107 @@
+import type { Engine, Thread } from '../../engine/index.ts';
+import type { CensusResult, TopEntry } from './census.ts';
+import { el, setText } from './dom.ts';
+import { count } from './format.ts';
+
+const STATES = ['ready', 'running', 'waiting', 'cancelling'] as const;
+
+/**
+ * The top of the inspector: the engine's per-tick totals, the live threads per state (chips and a proportion bar),
+ * and the threads using the most script time over about the last second.
+ */
+export class SummaryView {
+  readonly element = el('div', 'loom-summary');
+  private readonly totals = el('div', 'loom-totals');
+  private readonly chips = new Map<string, HTMLElement>();
+  private readonly bars = new Map<string, HTMLElement>();
+  private readonly top = el('ol', 'loom-top');
+  private readonly topRows: TopRow[] = [];
+  private readonly topEmpty = el('li', 'loom-dim', 'no script time measured yet');
+  /** The threads of the top list as drawn, for clicks. */
+  private shownTop: Thread[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    onSelect: (thread: Thread) => void,
+  ) {
+    const chipRow = el('div', 'loom-states');
+    const bar = el('div', 'loom-state-bar');
+    for (const state of STATES) {
+      const chip = el('span', `loom-chip loom-state-${state}`);
+      chipRow.append(chip);
+      this.chips.set(state, chip);
+      const part = el('span', `loom-state-${state}`);
+      bar.append(part);
+      this.bars.set(state, part);
+    }
+    const topTitle = el('div', 'loom-section-title', 'top threads · script time, ms per second (1 s average)');
+    this.top.addEventListener('click', (event) => {
+      const item = (event.target as HTMLElement).closest<HTMLElement>('li');
+      const thread = item ? this.shownTop[Number(item.dataset.index)] : undefined;
+      if (thread) onSelect(thread);
+    });
+    this.top.append(this.topEmpty);
+    this.element.append(this.totals, chipRow, bar, topTitle, this.top);
+  }
+
+  /** Shows the latest census and the accounting totals of the last tick. */
+  render(census: CensusResult | null, top: TopEntry[]): void {
+    const accounting = this.engine.accounting;
+    const carried = accounting.carriedOver > 0 ? ` · ${count(accounting.carriedOver)} carried over` : '';
+    setText(
+      this.totals,
+      `tick ${count(this.engine.tick)} · ${count(this.engine.threadCount)} threads · last tick ` +
+        `${accounting.tickMs.toFixed(2)} ms, ${count(accounting.tickResumes)} resumes${carried}`,
+    );
+    const live = Math.max(1, census?.total ?? 0);
+    for (const state of STATES) {
+      const n = census === null ? 0 : state === 'cancelling' ? census.cancelling : (census.states[state] ?? 0);
+      setText(this.chips.get(state)!, `${state} ${count(n)}`);
+      // Cancelling threads are also counted in their state: the bar shows the three states only.
+      if (state !== 'cancelling') this.bars.get(state)!.style.flexGrow = String(n / live);
+    }
+    this.renderTop(top);
+  }
+
+  // Rows are kept and refilled, never replaced, so a click is not lost to a refresh between press and release.
+  private renderTop(top: TopEntry[]): void {
+    this.shownTop = top.map((entry) => entry.thread);
+    while (this.topRows.length < top.length) this.topRows.push(this.topRow(this.topRows.length));
+    const perSecond = 1 / this.engine.dt;
+    const most = Math.max(1e-9, top[0]?.msPerTick ?? 0);
+    this.topRows.forEach((row, index) => {
+      const entry = top[index];
+      row.item.hidden = entry === undefined;
+      if (entry === undefined) return;
+      row.bar.style.width = `${(100 * entry.msPerTick) / most}%`;
+      setText(row.label, entry.thread.label);
+      setText(row.wait, entry.thread.waitingOn || entry.thread.stateName);
+      setText(row.ms, (entry.msPerTick * perSecond).toFixed(2));
+    });
+    this.topEmpty.hidden = top.length > 0;
+  }
+
+  private topRow(index: number): TopRow {
+    const item = el('li');
+    item.dataset.index = String(index);
+    const row = {
+      item,
+      bar: el('span', 'loom-top-bar'),
+      label: el('span', 'loom-top-label'),
+      wait: el('span', 'loom-top-wait'),
+      ms: el('span', 'loom-top-ms'),
+    };
+    item.append(row.bar, row.label, row.wait, row.ms);
+    this.top.insertBefore(item, this.topEmpty);
+    return row;
+  }
+}
+
+/** The elements of one row of the top list. */
+interface TopRow {
+  item: HTMLElement;
+  bar: HTMLElement;
+  label: HTMLElement;
+  wait: HTMLElement;
+  ms: HTMLElement;
+}

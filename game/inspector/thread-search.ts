@@ -1,0 +1,91 @@
+import type { Thread } from '../../engine/index.ts';
+
+/** Tells whether a thread matches a search. */
+export type ThreadMatcher = (thread: Thread) => boolean;
+
+/**
+ * Builds the matcher of a search query, or null for an empty query. The query is split into terms (words, or
+ * phrases in double quotes) and a thread matches when every term does: `#812` matches that id; any other term
+ * matches the id written out, a state (`waiting`), or a case-insensitive part of the thread's name or of what it
+ * waits on (`sleep`, `door.opened`, `"sleep until 5"`).
+ *
+ * @example
+ * ```ts
+ * const matches = matcherFor('grunt "sleep until"');
+ * engine.threads().filter(matches!); // grunts that are sleeping
+ * ```
+ */
+export function matcherFor(query: string): ThreadMatcher | null {
+  const terms = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)]
+    .map((match) => (match[1] ?? match[2]!).trim())
+    .filter((term) => term !== '');
+  if (terms.length === 0) return null;
+  const tests = terms.map(termMatcher);
+  return (thread) => tests.every((test) => test(thread));
+}
+
+function termMatcher(term: string): ThreadMatcher {
+  const id = /^#(\d+)$/.exec(term);
+  if (id) {
+    const wanted = Number(id[1]);
+    return (thread) => thread.id === wanted;
+  }
+  const lowerNames = new Map<string, string>();
+  const lower = (name: string): string => {
+    let cached = lowerNames.get(name);
+    if (cached === undefined) lowerNames.set(name, (cached = name.toLowerCase()));
+    return cached;
+  };
+  // Cheapest tests first: what a thread waits on is a string built on demand.
+  return (thread) =>
+    thread.stateName === term ||
+    lower(thread.name).includes(term) ||
+    String(thread.id) === term ||
+    thread.waitingOn.toLowerCase().includes(term);
+}
+
+/**
+ * A search over a live thread list that runs a slice at a time, so filtering a million threads never blocks a
+ * frame. The list may change between slices (threads end, others take their places): a thread moved from the
+ * unscanned part into the scanned part is missed until the next search, which is why a view repeats searches.
+ *
+ * @example
+ * ```ts
+ * const search = new ThreadSearch(() => engine.threads(), matcherFor('waiting')!);
+ * while (!search.done) search.step(50_000); // in a real view: one step per frame
+ * console.log(search.matches.length);
+ * ```
+ */
+export class ThreadSearch {
+  /** The matching threads found so far, in list order. */
+  readonly matches: Thread[] = [];
+  private cursor = 0;
+
+  constructor(
+    private readonly threads: () => readonly Thread[],
+    private readonly test: ThreadMatcher,
+  ) {}
+
+  /** Whether the whole list has been scanned. */
+  get done(): boolean {
+    return this.cursor >= this.threads().length;
+  }
+
+  /** Threads scanned so far. */
+  get scanned(): number {
+    return this.cursor;
+  }
+
+  /** Scans up to `maxThreads` more threads; returns how many it scanned. */
+  step(maxThreads: number): number {
+    const threads = this.threads();
+    const end = Math.min(threads.length, this.cursor + maxThreads);
+    const start = this.cursor;
+    for (let i = start; i < end; i++) {
+      const thread = threads[i]!;
+      if (this.test(thread)) this.matches.push(thread);
+    }
+    this.cursor = end;
+    return end - start;
+  }
+}
