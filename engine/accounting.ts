@@ -24,8 +24,11 @@ export class Accounting {
   budgetMs = 0;
   /** A single resume longer than this (ms) is reported to `onSlowResume` (while enabled). */
   slowResumeMs = 4;
-  /** Receives slow resumes. Default: console.warn with the thread's label, script and time. */
-  onSlowResume: (thread: Thread, ms: number) => void = warnSlow;
+  /**
+   * Receives slow resumes. Default: console.warn with the thread's label, script and time, at most once per 60
+   * ticks (a GC pause lands on whichever thread runs, so warnings come in bursts), counting the ones it held back.
+   */
+  onSlowResume: (thread: Thread, ms: number) => void = (thread, ms) => this.warnSlow(thread, ms);
   /** The clock, in ms. */
   now: () => number = () => performance.now();
   /** Script time of the last measured tick, in ms. */
@@ -34,7 +37,11 @@ export class Accounting {
   tickResumes = 0;
   /** Threads left over by the budget in the last tick, to run first thing in the next. */
   carriedOver = 0;
+  /** The threads measured in the last tick, in the order they ran (filled while enabled). */
+  readonly resumed: Thread[] = [];
   private tick = 0;
+  private warnedAt = -Infinity;
+  private heldBack = 0;
 
   /** @internal */
   beginTick(tick: number): void {
@@ -42,6 +49,7 @@ export class Accounting {
     this.tickMs = 0;
     this.tickResumes = 0;
     this.carriedOver = 0;
+    this.resumed.length = 0;
   }
 
   /** Script time of `thread` in ticks it ran, this tick only (0 if it did not run in the last tick). */
@@ -66,7 +74,10 @@ export class Accounting {
       run(engine, thread);
       const after = this.now();
       this.tickResumes++;
-      if (this.enabled) this.record(thread, after - before);
+      if (this.enabled) {
+        this.record(thread, after - before);
+        this.resumed.push(thread);
+      }
       if (this.budgetMs > 0 && after - start >= this.budgetMs && !ready.empty) {
         this.carriedOver = ready.count();
         break;
@@ -74,6 +85,17 @@ export class Accounting {
       thread = ready.shift();
     }
     this.tickMs = this.now() - start;
+  }
+
+  private warnSlow(thread: Thread, ms: number): void {
+    if (this.tick - this.warnedAt < 60) {
+      this.heldBack++;
+      return;
+    }
+    const more = this.heldBack > 0 ? ` (and ${this.heldBack} more since the last warning)` : '';
+    console.warn(`[loom] slow resume: ${thread.label} (script ${thread.script.name || 'anonymous'}) ran ${ms.toFixed(2)} ms${more}`);
+    this.warnedAt = this.tick;
+    this.heldBack = 0;
   }
 
   private record(thread: Thread, ms: number): void {
@@ -88,8 +110,4 @@ export class Accounting {
     extra.msAverage += ms * (1 - DECAY);
     if (ms > this.slowResumeMs) this.onSlowResume(thread, ms);
   }
-}
-
-function warnSlow(thread: Thread, ms: number): void {
-  console.warn(`[loom] slow resume: ${thread.label} (script ${thread.script.name || 'anonymous'}) ran ${ms.toFixed(2)} ms`);
 }

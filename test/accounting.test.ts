@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Engine, Thread } from '../engine/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { wait, type Engine, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 /** Makes the accounting clock advance by the cost each script declares, so time is exact. */
@@ -102,5 +102,41 @@ describe('accounting', () => {
     steps(3);
     expect(t.extra).toBeNull();
     expect(engine.accounting.tickResumes).toBe(0);
+  });
+});
+
+describe('accounting: what the inspector reads', () => {
+  it('lists the threads measured in the last tick, in the order they ran', () => {
+    const { engine, steps } = createTestEngine();
+    engine.accounting.enabled = true;
+    const a = engine.spawn(function* a() {
+      for (;;) yield;
+    });
+    const b = engine.spawn(function* b() {
+      yield* wait(2);
+    });
+    steps(1);
+    expect(engine.accounting.resumed).toEqual([a, b]);
+    steps(1);
+    expect(engine.accounting.resumed).toEqual([a]);
+  });
+
+  it('warns of slow resumes at most once per 60 ticks by default, counting the ones held back', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    engine.accounting.enabled = true;
+    engine.spawn(function* stutter() {
+      for (;;) {
+        clock.spend(10);
+        yield;
+      }
+    });
+    steps(61);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms',
+      '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms (and 59 more since the last warning)',
+    ]);
+    warn.mockRestore();
   });
 });
