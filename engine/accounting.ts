@@ -1,6 +1,6 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
-import type { ThreadList } from './thread-list.ts';
+import type { ReadyQueue } from './ready-queue.ts';
 
 // Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
 const DECAY = 0.9885;
@@ -66,7 +66,7 @@ export class Accounting {
   }
 
   /** @internal Drains `ready` with timing, stopping at the budget. */
-  runTimed(engine: Engine, ready: ThreadList, run: (engine: Engine, thread: Thread) => void): void {
+  runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, thread: Thread) => void): void {
     const start = this.now();
     let thread = ready.shift();
     while (thread !== null) {
@@ -78,8 +78,8 @@ export class Accounting {
         this.record(thread, after - before);
         this.resumed.push(thread);
       }
-      if (this.budgetMs > 0 && after - start >= this.budgetMs && !ready.empty) {
-        this.carriedOver = ready.count();
+      if (this.budgetMs > 0 && after - start >= this.budgetMs && ready.size > 0) {
+        this.carriedOver = ready.size;
         break;
       }
       thread = ready.shift();

@@ -5,6 +5,7 @@ import { Random } from './random.ts';
 import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
 import { beginUnwind, run } from './switch.ts';
 import { Flag, Resume, Thread } from './thread.ts';
+import { ReadyQueue } from './ready-queue.ts';
 import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
 import { ThreadTable } from './thread-table.ts';
@@ -48,8 +49,8 @@ export class Engine {
   readonly timers = new TimingWheel();
   private readonly clock: FixedStepClock;
   private readonly table = new ThreadTable();
-  private readonly ready = new ThreadList();
-  private readonly nextTick = new ThreadList();
+  private readonly ready = new ReadyQueue();
+  private readonly nextTick = new ReadyQueue();
   private readonly predicates = new ThreadList();
   private nextId = 1;
   private inTick = false;
@@ -260,9 +261,16 @@ export class Engine {
     this.end(thread, ThreadState.FAILED, error);
   }
 
-  /** @internal Cleanup code threw while the thread was being cancelled: nothing can catch it, so report it. */
-  reportCleanupError(thread: Thread, error: unknown): void {
-    this.onError(error, thread);
+  /**
+   * @internal Hands an error nothing else will see to the error hook: an unobserved failure, or cleanup code that
+   * threw while the thread was being cancelled. A hook that throws is printed, never let through the loop.
+   */
+  report(error: unknown, thread: Thread): void {
+    try {
+      this.onError(error, thread);
+    } catch (hookError) {
+      console.error(`[loom] the error hook threw while reporting ${thread.label}:`, hookError, 'original error:', error);
+    }
   }
 
   private makeReady(thread: Thread): void {
@@ -348,7 +356,7 @@ export class Engine {
       }
       return;
     }
-    this.onError(error, thread);
+    this.report(error, thread);
   }
 }
 

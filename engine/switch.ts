@@ -14,18 +14,17 @@ export function runningThread(): Thread | null {
   return current;
 }
 
-/** Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues. */
+/**
+ * Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues, and
+ * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
+ */
 export function run(engine: Engine, thread: Thread): void {
-  if (current !== null) throw new LoomError(`internal: ${thread.label} resumed while ${current.label} runs`);
   thread.become(ThreadState.RUNNING);
   thread.lastRun = engine.tick;
   thread.resumes++;
   current = thread;
-  try {
-    while (step(engine, thread));
-  } finally {
-    current = null;
-  }
+  while (step(engine, thread));
+  current = null;
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
@@ -33,8 +32,10 @@ function step(engine: Engine, thread: Thread): boolean {
   const gen = thread.gen!;
   const value = thread.value;
   const mode = thread.mode;
-  thread.value = undefined;
-  thread.mode = Resume.NEXT; // whatever parks the thread next sets its own resume; the default is next()
+  // Whatever parks the thread next sets its own resume; the default is next() with nothing. The guards skip
+  // the stores on the common path, a bare `yield` resumed with nothing.
+  if (value !== undefined) thread.value = undefined;
+  if (mode !== Resume.NEXT) thread.mode = Resume.NEXT;
   let result: IteratorResult<unknown, unknown>;
   try {
     result = mode === Resume.NEXT ? gen.next(value) : mode === Resume.THROW ? gen.throw(value) : gen.return(value);
@@ -82,7 +83,7 @@ function frameReturned(engine: Engine, thread: Thread, value: unknown): boolean 
 function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
   const top = thread.depth - 1;
   const cleanup = unwindingAt(thread, top);
-  if (cleanup) engine.reportCleanupError(thread, error);
+  if (cleanup) engine.report(error, thread);
   if (top === 0) {
     if (cleanup) engine.finish(thread, undefined);
     else engine.fail(thread, error);

@@ -60,49 +60,60 @@ export class ThreadExtra {
  * ```
  */
 export class Thread<R = unknown> implements ListNode {
-  /** @internal Intrusive links: the queue, wheel slot or wait list holding this thread. */
-  prev: ListNode | null = null;
-  /** @internal */
-  next: ListNode | null = null;
+  // Field order is memory layout: what every resume touches comes first, so it shares a cache line.
   /** The thread's state; see {@link ThreadState}. */
   state: ThreadState = ThreadState.READY;
   /** @internal Bits of {@link Flag}, and the {@link Resume} mode in the lowest two. */
   flags = 0;
+  /** @internal The top frame; null once final. */
+  gen: ScriptGenerator | null;
   /**
    * @internal One slot, three uses that never overlap: while WAITING, the wait's operand (`waitOn`); while
    * READY, the value or error to resume with; once final, the result or the error.
    */
   value: unknown = undefined;
-  /** @internal The top frame; null once final. */
-  gen: ScriptGenerator | null;
-  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null at depth 1. */
-  stack: (ScriptGenerator | string)[] | null = null;
-  /** @internal What it is parked on while WAITING. */
-  wait: Wait | null = null;
   /** @internal The last tick it ran in: a thread runs at most once per tick. */
   lastRun = -1;
   /** How many times the thread has been resumed. */
   resumes = 0;
+  /** @internal Intrusive links: the wheel slot or wait list holding this thread. */
+  prev: ListNode | null = null;
+  /** @internal */
+  next: ListNode | null = null;
+  /** @internal What it is parked on while WAITING. */
+  wait: Wait | null = null;
+  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null at depth 1. */
+  stack: (ScriptGenerator | string)[] | null = null;
   /** @internal Index in the engine's table of live threads; -1 once ended. */
   slot = -1;
   /** @internal */
   extra: ThreadExtra | null = null;
+  /** The engine running it. */
+  readonly engine: Engine;
+  /** Unique within the engine, never reused. */
+  readonly id: number;
+  /** The top-level script function. */
+  readonly script: (...args: never[]) => ScriptGenerator;
+  /** The thread that spawned it; null for threads spawned from outside or detached. */
+  readonly parent: Thread | null;
+  /** The tick it was spawned in. */
+  readonly born: number;
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
   constructor(
-    /** The engine running it. */
-    readonly engine: Engine,
-    /** Unique within the engine, never reused. */
-    readonly id: number,
-    /** The top-level script function. */
-    readonly script: (...args: never[]) => ScriptGenerator,
-    /** The thread that spawned it; null for threads spawned from outside or detached. */
-    readonly parent: Thread | null,
+    engine: Engine,
+    id: number,
+    script: (...args: never[]) => ScriptGenerator,
+    parent: Thread | null,
     gen: ScriptGenerator,
-    /** The tick it was spawned in. */
-    readonly born: number,
+    born: number,
   ) {
     this.gen = gen;
+    this.engine = engine;
+    this.id = id;
+    this.script = script;
+    this.parent = parent;
+    this.born = born;
   }
 
   /** The given name, or the script function's name. */

@@ -137,3 +137,31 @@ describe('rule 3: errors', () => {
     spy.mockRestore();
   });
 });
+
+describe('the error hook', () => {
+  it('cannot stop the loop by throwing: its error is printed and the other threads go on', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const engine = new Engine({
+      onError: () => {
+        throw new Error('hook broke');
+      },
+    });
+    const order: number[] = [];
+    engine.spawn(function* failing() {
+      throw new Error('script broke');
+    });
+    engine.spawn(function* steady() {
+      for (;;) {
+        order.push(engine.tick);
+        yield;
+      }
+    });
+    engine.step();
+    engine.step();
+    expect(order).toEqual([1, 2]);
+    expect(String(printed.mock.calls[0]![0])).toBe('[loom] the error hook threw while reporting #1 failing:');
+    expect((printed.mock.calls[0]![1] as Error).message).toBe('hook broke');
+    expect((printed.mock.calls[0]![3] as Error).message).toBe('script broke');
+    printed.mockRestore();
+  });
+});
