@@ -1,0 +1,83 @@
+import { Application } from 'pixi.js';
+import { Engine, type FrameSource, type Thread } from '../engine/index.ts';
+import type { GameConfig } from './config.ts';
+import { bindInput } from './input.ts';
+import { GameLoop } from './loop.ts';
+import { game } from './scripts/game.ts';
+import { World } from './sim/world.ts';
+import { GameView } from './view/game-view.ts';
+import { loadTextures } from './view/textures.ts';
+
+/**
+ * A running game, for the inspector overlay and for tests (it is `window.loom`): the engine and the world, the
+ * pixi application, and where to find the threads of what is under the mouse.
+ */
+export interface GameHandle {
+  engine: Engine;
+  world: World;
+  app: Application;
+  canvas: HTMLCanvasElement;
+  view: GameView;
+  loop: GameLoop;
+  config: GameConfig;
+  /** The threads of the entity under a point of the page (client pixels), e.g. a click: [] if none. */
+  threadsAt(clientX: number, clientY: number): Thread[];
+  /** Cancels the run and starts a new one (the R key and the restart button). */
+  restart(): void;
+}
+
+const browserFrames: FrameSource = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (id) => cancelAnimationFrame(id),
+  now: () => performance.now(),
+};
+
+/**
+ * Starts the game in `parent`: the engine at 60 ticks a second running the game script, a WebGL pixi
+ * application filling the window, the view following the world, and the input and frame loop wired up.
+ *
+ * @example
+ * ```ts
+ * const handle = await startGame(parseConfig(location.search), document.body);
+ * ```
+ */
+export async function startGame(config: GameConfig, parent: HTMLElement): Promise<GameHandle> {
+  const engine = new Engine({ tickRate: 60, seed: config.seed });
+  const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
+  engine.spawn(game, world);
+
+  const app = new Application();
+  await app.init({
+    preference: 'webgl',
+    resizeTo: window,
+    background: 0x05070d,
+    antialias: true,
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+    autoStart: false,
+  });
+  parent.appendChild(app.canvas);
+  const textures = await loadTextures();
+  const restart = (): void => world.requestRestart();
+  const view = new GameView(app, world, textures, restart);
+
+  let frameMs = 16.7;
+  let scriptMs = 0;
+  const loop = new GameLoop(engine, browserFrames, (frame) => {
+    if (frame.frameMs > 0) frameMs += (Math.min(frame.frameMs, 250) - frameMs) * 0.1;
+    scriptMs += (frame.scriptMs - scriptMs) * 0.1;
+    view.render(engine, { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: loop.paused, seed: config.seed }, performance.now());
+  });
+  bindInput(app.canvas, world.input, view.camera, { togglePause: () => loop.togglePause(), restart });
+  document.addEventListener('visibilitychange', () => loop.setHidden(document.hidden));
+  loop.start();
+
+  return {
+    engine, world, app, canvas: app.canvas, view, loop, config, restart,
+    threadsAt(clientX, clientY) {
+      const box = app.canvas.getBoundingClientRect();
+      const at = view.camera.toArena(clientX - box.left, clientY - box.top);
+      return world.threadsAt(at.x, at.y);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** How a game is set up from its URL. */
+export interface GameConfig {
+  /** Seed of the engine's random generator: the same seed and the same inputs replay the same game. */
+  seed: number;
+  /** Critters in a full swarm. */
+  swarm: number;
+  /** The wave to start at. */
+  wave: number;
+}
+
+const MAX_SWARM = 100_000;
+
+/**
+ * Reads `?seed=7&swarm=5000&wave=3` (each optional). Without a seed, one is drawn from `fallbackSeed`, and the
+ * HUD shows it so the run can be replayed.
+ *
+ * @example
+ * ```ts
+ * parseConfig('?seed=7&swarm=5000'); // { seed: 7, swarm: 5000, wave: 1 }
+ * ```
+ */
+export function parseConfig(search: string, fallbackSeed = Date.now() % 1_000_000): GameConfig {
+  const params = new URLSearchParams(search);
+  return {
+    seed: wholeNumber(params.get('seed'), 0, 2 ** 32 - 1) ?? fallbackSeed,
+    swarm: wholeNumber(params.get('swarm'), 0, MAX_SWARM) ?? 500,
+    wave: wholeNumber(params.get('wave'), 1, 999) ?? 1,
+  };
+}
+
+function wholeNumber(text: string | null, min: number, max: number): number | null {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : null;
+}

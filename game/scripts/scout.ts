@@ -1,0 +1,53 @@
+import { send, sleep, timeout, wait } from '../../engine/index.ts';
+import type { Entity } from '../sim/entity.ts';
+import { angleTo, clamp } from '../sim/geometry.ts';
+import type { World } from '../sim/world.ts';
+import type { Sighting } from './grunt.ts';
+import { perish } from './lifecycle.ts';
+
+/** Seconds the scout hovers after each report. */
+const HOVER_SECONDS = 0.9;
+/** How far a report carries, in arena units. */
+export const RADIO_RANGE = 520;
+/** How far the scout keeps from the player. */
+const ORBIT = 320;
+const SPEED = 160;
+
+/**
+ * A fast dart that never fights: it circles the player at a distance, and at each stop it radios the
+ * player's position to the grunts in range, then hovers a moment (the time to shoot it down). Each report is a message `send` to a grunt's inbox thread; the
+ * grunt's listener takes it with `receive` and the grunt comes hunting.
+ *
+ * @example
+ * ```ts
+ * yield* spawnEntity(world, 'scout', 900, 120, scout);
+ * ```
+ */
+export function* scout(world: World, self: Entity) {
+  try {
+    self.watch(world.player);
+    for (;;) {
+      const player = world.player;
+      if (player?.alive) {
+        const around = angleTo(player, self) + 0.6;
+        const { width, height } = world.arena;
+        self.seek(clamp(player.x + Math.cos(around) * ORBIT, 40, width - 40), clamp(player.y + Math.sin(around) * ORBIT, 40, height - 40), SPEED);
+        yield* timeout(2, wait(function atStop() { return self.arrived; }));
+      }
+      report(world, self);
+      yield* sleep(HOVER_SECONDS);
+    }
+  } finally {
+    yield* perish(world, self);
+  }
+}
+
+/** Sends the player's position to every listening grunt within radio range; shows the ping. */
+function report(world: World, self: Entity): void {
+  const player = world.player;
+  if (!player?.alive || !self.alive) return;
+  const sighting: Sighting = { x: player.x, y: player.y, scout: self.id };
+  const reached = world.nearby(self, 'grunt', RADIO_RANGE).filter((grunt) => grunt.inbox?.alive);
+  for (const grunt of reached) send(grunt.inbox!, sighting);
+  world.emit({ type: 'ring', x: self.x, y: self.y, radius: 150, color: 0xb6f23a, to: reached.map(({ x, y }) => ({ x, y })) });
+}

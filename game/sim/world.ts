@@ -1,0 +1,247 @@
+import { createSignal, type Engine, type Random, type Thread } from '../../engine/index.ts';
+import { Entity, KINDS, type EntityKind } from './entity.ts';
+import type { GameEvent, GameEventInput } from './events.ts';
+import { angleTo, within, type Point } from './geometry.ts';
+import { Grid } from './grid.ts';
+import { createInput, type InputState } from './input-state.ts';
+import { createBullet, type Bullet } from './projectiles.ts';
+import { liveThreadsUnder } from './threads.ts';
+
+/** The playing field's size in arena units. */
+export interface Arena {
+  width: number;
+  height: number;
+}
+
+/** The arena every game uses: the view scales it to fit the window. */
+const ARENA: Readonly<Arena> = { width: 1120, height: 700 };
+
+/** A banner across the screen (wave announcements): the director sets and clears it. */
+export interface Banner {
+  text: string;
+  detail: string;
+  since: number;
+}
+
+/** How a game is set up; the URL can set each (see game/config.ts). */
+export interface WorldOptions {
+  /** Critters in a full swarm wave. Default 500. */
+  swarm?: number;
+  /** The wave a run starts at (3 starts at the first boss). Default 1. */
+  firstWave?: number;
+}
+
+/** Seconds the player cannot be hurt again after a hit. */
+export const PLAYER_MERCY = 1;
+/** Seconds after appearing during which an enemy neither hurts nor can be hurt: spawns are fair and visible. */
+export const SPAWN_GRACE = 0.5;
+const MAX_EVENTS = 4096;
+
+/**
+ * The shared state of a game: entities, bullets, the player's input, score and the signals scripts wait on.
+ * Headless: it holds no display object. Scripts read and change it; the physics step moves it; the view draws it.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine({ seed: 7 });
+ * const world = new World(engine);
+ * engine.spawn(game, world);
+ * engine.step();
+ * ```
+ */
+export class World {
+  readonly random: Random;
+  readonly arena: Readonly<Arena> = ARENA;
+  /** Live entities, in no useful order. */
+  readonly entities: Entity[] = [];
+  /** The player's bullets and the enemies' bullets. */
+  readonly shots: Bullet[] = [];
+  readonly enemyShots: Bullet[] = [];
+  readonly input: InputState = createInput(ARENA.width / 2 + 200, ARENA.height / 2);
+  /** Effects for the view to play; it takes them with `takeEvents`. */
+  readonly events: GameEvent[] = [];
+  /** Hostile entities filed by position, refilled each tick by the physics step. */
+  readonly grid = new Grid(ARENA.width, ARENA.height);
+  readonly swarm: number;
+  readonly firstWave: number;
+  /** Emitted with the wave number when the last hostile entity of the arena is gone. */
+  readonly waveCleared = createSignal<number>('wave.cleared');
+  /** Emitted when the player asks for a new game. */
+  readonly restartRequested = createSignal('game.restart');
+  player: Entity | null = null;
+  score = 0;
+  wave = 0;
+  gameOver = false;
+  banner: Banner | null = null;
+  /** Live threads when no run is going: a restart brings the count back to it. Set by the game script. */
+  idleThreads = 0;
+  /** Runs started so far (1 during the first game). */
+  runs = 0;
+  private hostiles = 0;
+  private nextId = 1;
+  private readonly owners = new Map<Thread, Entity>();
+
+  constructor(readonly engine: Engine, options: WorldOptions = {}) {
+    this.random = engine.random;
+    this.swarm = options.swarm ?? 500;
+    this.firstWave = options.firstWave ?? 1;
+  }
+
+  /** Simulated seconds. */
+  get time(): number {
+    return this.engine.time;
+  }
+
+  /** Hostile entities alive or dying. */
+  get hostileCount(): number {
+    return this.hostiles;
+  }
+
+  /** Creates an entity; it does nothing until a script runs on it (see `spawnEntity` in scripts/lifecycle.ts). */
+  add(kind: EntityKind, x: number, y: number): Entity {
+    const entity = new Entity(this.nextId++, kind, x, y, this.time);
+    entity.slot = this.entities.push(entity) - 1;
+    if (KINDS[kind].hostile) this.hostiles++;
+    if (kind === 'player') this.player = entity;
+    return entity;
+  }
+
+  /** Records `thread` as the entity's own: killing the entity cancels it, and the inspector finds it. */
+  bind(entity: Entity, thread: Thread): void {
+    entity.thread = thread;
+    this.owners.set(thread, entity);
+  }
+
+  /** Takes the entity out of the world. The last hostile going emits `waveCleared`. */
+  remove(entity: Entity): void {
+    if (entity.removed) return;
+    entity.alive = false;
+    entity.removed = true;
+    const last = this.entities.pop()!;
+    if (last !== entity) {
+      this.entities[entity.slot] = last;
+      last.slot = entity.slot;
+    }
+    if (entity.thread) this.owners.delete(entity.thread);
+    if (KINDS[entity.kind].hostile && --this.hostiles === 0) this.waveCleared.emit(this.wave);
+  }
+
+  /**
+   * Hurts an entity; at zero health it is killed (and the player scores it). Armour and invulnerability
+   * stop the damage: returns whether it was hurt.
+   */
+  damage(target: Entity, amount: number): boolean {
+    if (!this.vulnerable(target)) return false;
+    target.hp -= amount;
+    target.hurtAt = this.time;
+    this.score += KINDS[target.kind].perHit;
+    if (target.hp <= 0) this.kill(target, true);
+    return true;
+  }
+
+  /** Whether damage would reach the entity now. */
+  private vulnerable(target: Entity): boolean {
+    if (!target.alive || target.invulnerable || target.armoured) return false;
+    if (target.kind === 'player') return this.time - target.hurtAt >= PLAYER_MERCY;
+    return this.time - target.bornAt >= SPAWN_GRACE;
+  }
+
+  /** Hurts the player from `source`: knocks it away and shakes the camera. */
+  hurtPlayer(source: Point, amount: number): void {
+    const player = this.player;
+    if (!player || !this.damage(player, amount)) return;
+    const away = angleTo(source, player);
+    player.pushX = Math.cos(away) * 420;
+    player.pushY = Math.sin(away) * 420;
+    this.emit({ type: 'shake', amount: 9 });
+    this.emit({ type: 'burst', x: player.x, y: player.y, color: 0xff3a5c, count: 14, speed: 220 });
+  }
+
+  /**
+   * Kills an entity: it stops taking part at once, and its thread is cancelled, so the `finally` blocks of its
+   * script play its death and remove it (scripts/lifecycle.ts). `scored` adds its points.
+   */
+  kill(target: Entity, scored: boolean): void {
+    if (!target.alive) return;
+    target.alive = false;
+    target.diedAt = this.time;
+    if (scored && KINDS[target.kind].points > 0) this.addScore(target, KINDS[target.kind].points);
+    target.thread?.cancel();
+  }
+
+  private addScore(at: Point, points: number): void {
+    this.score += points;
+    this.emit({ type: 'score', x: at.x, y: at.y, points });
+  }
+
+  /** Fires a player bullet (`enemy` false) or an enemy bullet from (x, y). */
+  fire(enemy: boolean, x: number, y: number, angle: number, speed: number): Bullet {
+    const bullet = enemy ? createBullet(x, y, angle, speed, 7) : createBullet(x, y, angle, speed, 5, 2);
+    (enemy ? this.enemyShots : this.shots).push(bullet);
+    return bullet;
+  }
+
+  /** Appends an effect for the view, stamped with the current time. */
+  emit(event: GameEventInput): void {
+    if (this.events.length < MAX_EVENTS) this.events.push({ ...event, time: this.time } as GameEvent);
+  }
+
+  /** Hands the pending effects to the view. */
+  takeEvents(): GameEvent[] {
+    return this.events.splice(0);
+  }
+
+  /** Whether the player is alive and within `radius` of `from`. */
+  playerWithin(from: Point, radius: number): boolean {
+    const player = this.player;
+    return player !== null && player.alive && within(from, player, radius);
+  }
+
+  /** Living entities of `kind` within `radius` of `from`. */
+  nearby(from: Point, kind: EntityKind, radius: number): Entity[] {
+    return this.entities.filter((e) => e.kind === kind && e.alive && within(from, e, radius));
+  }
+
+  /** The threads of an entity: its own thread and the threads under it, but not other entities' (a hive's brood). */
+  threadsOf(entity: Entity): Thread[] {
+    if (!entity.thread) return [];
+    return liveThreadsUnder(entity.thread, (thread) => this.owners.has(thread));
+  }
+
+  /** The threads of the entity under (x, y), in arena units: the one whose centre is nearest. */
+  threadsAt(x: number, y: number): Thread[] {
+    let best: Entity | null = null;
+    let bestDistance = Infinity;
+    for (const entity of this.entities) {
+      const d = Math.hypot(entity.x - x, entity.y - y);
+      if (d <= entity.radius + 6 && d < bestDistance) {
+        best = entity;
+        bestDistance = d;
+      }
+    }
+    return best ? this.threadsOf(best) : [];
+  }
+
+  /** Asks for a new game: the game script cancels the run and starts another. */
+  requestRestart(): void {
+    this.restartRequested.emit();
+  }
+
+  /** Resets the score and the arena for a new run (the old run's threads have all ended by now). */
+  beginRun(): void {
+    // Normally every entity has removed itself by now. Not one whose thread was cancelled before it ever ran:
+    // a generator that has not started has no `finally` to run, so its entity is swept here.
+    for (const entity of [...this.entities]) this.remove(entity);
+    this.owners.clear();
+    this.shots.length = 0;
+    this.enemyShots.length = 0;
+    this.events.length = 0;
+    this.player = null;
+    this.score = 0;
+    this.wave = 0;
+    this.gameOver = false;
+    this.banner = null;
+    this.hostiles = 0;
+    this.runs++;
+  }
+}

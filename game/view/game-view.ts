@@ -1,0 +1,89 @@
+import { Container, Graphics, type Application } from 'pixi.js';
+import type { Engine } from '../../engine/index.ts';
+import type { World } from '../sim/world.ts';
+import { ArenaView } from './arena-view.ts';
+import { BannerView } from './banner-view.ts';
+import { BulletView } from './bullet-view.ts';
+import { Camera } from './camera.ts';
+import { EffectsView } from './effects-view.ts';
+import { EntityView } from './entity-view.ts';
+import { GameOverView } from './game-over-view.ts';
+import { Hud, type HudStats } from './hud.ts';
+import { momentOf } from './moment.ts';
+import { SwarmView } from './swarm-view.ts';
+import type { GameTextures } from './textures.ts';
+
+/**
+ * The display: it follows the simulation and never changes it. Each frame it drains the world's events into
+ * effects and draws every entity between its last two ticks' positions.
+ */
+export class GameView {
+  readonly camera: Camera;
+  readonly gameOver: GameOverView;
+  /** Arena coordinates: the camera scales and centres it. */
+  private readonly scene = new Container();
+  private readonly arena: ArenaView;
+  private readonly entities: EntityView;
+  private readonly swarm: SwarmView;
+  private readonly shots: BulletView;
+  private readonly enemyShots: BulletView;
+  private readonly effects: EffectsView;
+  private readonly hud: Hud;
+  private readonly banner = new BannerView();
+  /** Where the ship aims. */
+  private readonly reticle = new Graphics();
+
+  constructor(private readonly app: Application, private readonly world: World, textures: GameTextures, onRestart: () => void) {
+    this.camera = new Camera(world.arena);
+    this.arena = new ArenaView(world.arena, textures.floor);
+    this.entities = new EntityView(textures);
+    this.swarm = new SwarmView(textures.critter);
+    this.shots = new BulletView(textures.bullet, 1.4, 'add');
+    this.enemyShots = new BulletView(textures.enemyBullet, 2, 'normal');
+    this.effects = new EffectsView(textures.spark);
+    this.hud = new Hud(textures);
+    this.gameOver = new GameOverView(textures, onRestart);
+    this.scene.addChild(this.arena.container, this.effects.under, this.entities.ground, this.swarm.container,
+      this.entities.units, this.shots.container, this.enemyShots.container, this.effects.over, this.reticle);
+    this.drawReticle();
+    app.stage.addChild(this.scene, this.hud.container, this.banner.container, this.banner.hint, this.gameOver.container);
+    this.resize();
+  }
+
+  /** Fits everything to the renderer's current size. */
+  resize(): void {
+    this.camera.fit(this.app.screen.width, this.app.screen.height);
+    this.arena.layout(this.camera);
+    this.hud.layout(this.camera);
+  }
+
+  private drawReticle(): void {
+    const r = this.reticle;
+    r.circle(0, 0, 13).stroke({ width: 2, color: 0xb2fff7, alpha: 0.85 });
+    for (const [x, y] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      r.moveTo(x * 8, y * 8).lineTo(x * 19, y * 19).stroke({ width: 2, color: 0xb2fff7, alpha: 0.85 });
+    }
+    r.circle(0, 0, 2).fill(0xffffff);
+  }
+
+  /** Draws the world as of now and renders the frame. */
+  render(engine: Engine, stats: HudStats, realMs: number): void {
+    if (this.app.screen.width !== this.camera.screenWidth || this.app.screen.height !== this.camera.screenHeight) this.resize();
+    const moment = momentOf(engine);
+    const world = this.world;
+    this.effects.play(world.takeEvents());
+    const shake = this.effects.update(moment);
+    this.scene.position.set(this.camera.x + shake.x * this.camera.scale, this.camera.y + shake.y * this.camera.scale);
+    this.scene.scale.set(this.camera.scale);
+    this.entities.update(world, moment);
+    this.swarm.update(world, moment);
+    this.shots.update(world.shots, moment);
+    this.enemyShots.update(world.enemyShots, moment);
+    this.reticle.position.set(world.input.aimX, world.input.aimY);
+    this.reticle.visible = !world.gameOver && world.player?.alive === true;
+    this.hud.update(world, stats, this.camera, realMs);
+    this.banner.update(world, moment, this.camera, stats.paused);
+    this.gameOver.update(world, this.camera);
+    this.app.render();
+  }
+}
