@@ -21,9 +21,15 @@ export interface FrameInfo {
   scriptMs: number;
 }
 
-/** A running frame loop; `stop()` ends it. */
+/** A running frame loop. */
 export interface Driver {
+  /** Ends the loop. */
   stop(): void;
+  /**
+   * Forgets the last frame's time, so the next frame counts as no time passed: call it when the page becomes
+   * visible again, so the hidden time is not fed to the engine as a clamped burst of ticks.
+   */
+  resync(): void;
 }
 
 /**
@@ -57,6 +63,9 @@ export function drive(engine: Engine, source: FrameSource, onFrame: (frame: Fram
     stop() {
       running = false;
       source.cancel(id);
+    },
+    resync() {
+      last = null;
     },
   };
 }

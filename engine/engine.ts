@@ -10,7 +10,7 @@ import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
 import { ThreadTable } from './thread-table.ts';
 import { TimingWheel } from './timing-wheel.ts';
-import { PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
+import { CHILDREN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { Accounting } from './accounting.ts';
 
 /** Options of {@link Engine}. */
@@ -169,7 +169,7 @@ export class Engine {
    * ```
    */
   cancel(thread: Thread): boolean {
-    if (!thread.alive || thread.cancelling) return false;
+    if (!thread.alive || thread.cancelling || thread.wait === CHILDREN) return false;
     if (thread.state === ThreadState.RUNNING) {
       thread.flags |= Flag.CANCEL_PENDING;
       return true;
@@ -187,9 +187,13 @@ export class Engine {
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
     }
-    const mailbox = (thread.more().mailbox ??= new Mailbox());
+    const extra = thread.more();
+    const mailbox = (extra.mailbox ??= new Mailbox());
     mailbox.push(message);
-    if (thread.state === ThreadState.WAITING && thread.wait === RECEIVE) this.wake(thread, mailbox.shift());
+    const receiver = thread.wait === RECEIVE ? thread : extra.receiver;
+    if (receiver !== null && receiver.state === ThreadState.WAITING && receiver.wait === RECEIVE) {
+      this.wake(receiver, mailbox.shift());
+    }
   }
 
   // ---- kernel: used by ops and the context-switch core only ----
@@ -252,13 +256,13 @@ export class Engine {
 
   /** @internal The bottom frame returned: DONE, or CANCELLED if it was unwinding. */
   finish(thread: Thread, value: unknown): void {
-    if ((thread.flags & Flag.UNWINDING) !== 0) this.end(thread, ThreadState.CANCELLED, undefined);
-    else this.end(thread, ThreadState.DONE, value);
+    if ((thread.flags & Flag.UNWINDING) !== 0) this.conclude(thread, ThreadState.CANCELLED, undefined);
+    else this.conclude(thread, ThreadState.DONE, value);
   }
 
   /** @internal An error escaped the bottom frame. */
   fail(thread: Thread, error: unknown): void {
-    this.end(thread, ThreadState.FAILED, error);
+    this.conclude(thread, ThreadState.FAILED, error);
   }
 
   /**
@@ -313,25 +317,41 @@ export class Engine {
     }
   }
 
-  private end(thread: Thread, state: ThreadState, value: unknown): void {
-    thread.become(state);
-    thread.value = value;
+  // Structured lifetime: a thread whose script is over ends only once its children have, so a join of it
+  // returns after the whole tree is gone. Its live children are cancelled, youngest first, and it waits.
+  private conclude(thread: Thread, state: ThreadState, value: unknown): void {
     thread.gen = null;
     thread.stack = null;
+    const extra = thread.extra;
+    if (extra === null || extra.children === null || extra.children.size === 0) {
+      this.end(thread, state, value);
+      return;
+    }
+    extra.endState = state;
+    extra.endValue = value;
+    this.park(thread, CHILDREN, undefined, null);
+    for (const child of [...extra.children].reverse()) this.cancel(child);
+  }
+
+  private end(thread: Thread, state: ThreadState, value: unknown): void {
+    thread.become(state);
+    thread.wait = null;
+    thread.value = value;
     this.table.remove(thread);
     if (thread.extra !== null) this.release(thread);
-    if (thread.parent) thread.parent.extra!.children!.delete(thread);
+    const parent = thread.parent;
+    if (parent !== null) {
+      const siblings = parent.extra!.children!;
+      siblings.delete(thread);
+      if (siblings.size === 0 && parent.wait === CHILDREN) this.end(parent, parent.extra!.endState, parent.extra!.endValue);
+    }
     if (state === ThreadState.FAILED && (thread.flags & Flag.OBSERVED) === 0) this.propagate(thread, value);
   }
 
-  // Children are cancelled before joiners wake, so a joiner never sees a parent ended with its children running.
   private release(thread: Thread): void {
     const extra = thread.extra!;
-    if (extra.children) {
-      const youngestFirst = [...extra.children].reverse();
-      for (const child of youngestFirst) this.cancel(child);
-    }
     extra.mailbox = null;
+    extra.endValue = undefined;
     const joiners = extra.joiners;
     extra.joiners = null;
     if (joiners) {
@@ -344,10 +364,10 @@ export class Engine {
   }
 
   // An unobserved failure is thrown into the parent at its current wait; with no parent able to take it
-  // (a root or detached thread, or a parent being cancelled), it goes to the error hook.
+  // (a root or detached thread, a parent being cancelled or whose script is over), it goes to the error hook.
   private propagate(thread: Thread, error: unknown): void {
     const parent = thread.parent;
-    if (parent !== null && parent.alive && !parent.cancelling && parent.state !== ThreadState.RUNNING) {
+    if (parent !== null && parent.gen !== null && !parent.cancelling && parent.state !== ThreadState.RUNNING) {
       thread.flags |= Flag.OBSERVED;
       if (parent.state === ThreadState.WAITING) this.wakeWithError(parent, new ChildFailedError(thread.label, error));
       else {

@@ -1,3 +1,15 @@
+import type { Thread } from './thread.ts';
+
+/**
+ * Whose mailbox `receive` reads in `thread`: its own, or, in a branch of a race, all or timeout, the mailbox of
+ * the thread that started it, so `timeout(2, receive())` receives what is sent to the thread that wrote it.
+ */
+export function mailboxOwner(thread: Thread): Thread {
+  let owner = thread;
+  while (owner.extra?.group && owner.parent) owner = owner.parent;
+  return owner;
+}
+
 /** A thread's FIFO of received messages: an array with a moving head, so taking from the front is O(1). */
 export class Mailbox {
   private items: unknown[] = [];

@@ -13,7 +13,8 @@ export const ThreadState = {
   READY: 0,
   /** Its script is executing right now; exactly one thread of an engine is RUNNING during a resume. */
   RUNNING: 1,
-  /** Parked on an op (sleep, wait, join, receive, a race...) until that op wakes it. */
+  /** Parked on an op (sleep, wait, join, receive, a race...) until that op wakes it; or, its script over,
+   * waiting for its children to end before it ends. */
   WAITING: 2,
   /** Its script returned; `result` holds the value. Final. */
   DONE: 3,
@@ -43,7 +44,8 @@ const ALLOWED: readonly number[] = [
   /* READY   */ (1 << ThreadState.RUNNING) | (1 << ThreadState.CANCELLED),
   /* RUNNING */ (1 << ThreadState.READY) | (1 << ThreadState.WAITING) | (1 << ThreadState.DONE) |
     (1 << ThreadState.FAILED) | (1 << ThreadState.CANCELLED),
-  /* WAITING */ (1 << ThreadState.READY),
+  /* WAITING */ (1 << ThreadState.READY) | (1 << ThreadState.DONE) | (1 << ThreadState.FAILED) |
+    (1 << ThreadState.CANCELLED),
   0, 0, 0,
 ];
 

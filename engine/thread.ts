@@ -42,6 +42,11 @@ export class ThreadExtra {
   group: Group | null = null;
   /** While unwinding: the depth of the frame whose `return()` is in progress (frames above it run normally). */
   unwindDepth = 0;
+  /** Its script over, the state and value it ends with once its children have ended. */
+  endState: ThreadState = ThreadState.DONE;
+  endValue: unknown = undefined;
+  /** A race, all or timeout branch waiting in `receive` on this thread's mailbox. */
+  receiver: Thread | null = null;
   /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
   msTick = 0;
   msTickOf = -1;

@@ -1,6 +1,7 @@
 import type { Thread } from './thread.ts';
 import type { Signal } from './signal.ts';
 import type { Group } from './group.ts';
+import { mailboxOwner } from './mailbox.ts';
 
 /**
  * What a parked thread waits on. The thread keeps only a pointer to one of these shared kinds plus one operand
@@ -38,14 +39,24 @@ export const SIGNAL: Wait = { describe: (t) => `signal ${(t.waitOn as Signal<unk
 /** Parked on another thread's joiner list. */
 export const JOIN: Wait = { describe: (t) => `join ${(t.waitOn as Thread).label}`, detach: unlinkOnly };
 
-/** Parked on its own mailbox, in the wheel too when the receive has a timeout (`waitOn` is then the wake tick). */
+/** Parked on a mailbox, in the wheel too when the receive has a timeout (`waitOn` is then the wake tick). */
 export const RECEIVE: Wait = {
   describe: (t) => {
-    const queued = `receive (${t.extra?.mailbox?.size ?? 0} queued)`;
+    const queued = `receive (${mailboxOwner(t).extra?.mailbox?.size ?? 0} queued)`;
     return t.waitOn === -1 ? queued : `${queued}, timeout at ${seconds(t, t.waitOn as number)}`;
   },
   detach: (t) => {
     if (t.waitOn !== -1) fromWheel(t);
+    const owner = mailboxOwner(t);
+    if (owner.extra?.receiver === t) owner.extra.receiver = null;
+  },
+};
+
+/** Its script over, waiting for its children (cancelled youngest first) to end before it ends. */
+export const CHILDREN: Wait = {
+  describe: (t) => `children ending (${t.extra?.children?.size ?? 0} left)`,
+  detach: () => {
+    throw new Error('internal: a thread waiting for its children to end cannot be woken');
   },
 };
 

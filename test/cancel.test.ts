@@ -130,6 +130,36 @@ describe('rule 2: cancellation', () => {
     expect(engine.threadCount).toBe(0);
   });
 
+  it('ends a thread only once its children have ended, so a join of it returns after the whole tree is gone', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const parent = engine.spawn({ name: 'entity' }, function* entity() {
+      yield* spawn({ name: 'anim' }, function* anim() {
+        try {
+          yield* sleep(100);
+        } finally {
+          yield* wait(3);
+          order.push(`anim cleaned@${engine.tick}`);
+        }
+      });
+      yield;
+      return 'entity result';
+    });
+    engine.spawn(function* watcher() {
+      const result = yield* join(parent);
+      order.push(`joined ${result}@${engine.tick}`);
+    });
+    steps(2);
+    expect(parent.stateName).toBe('waiting');
+    expect(parent.waitingOn).toBe('children ending (1 left)');
+    expect(parent.result).toBeUndefined();
+    expect(parent.cancel()).toBe(false);
+    steps(5);
+    expect(order).toEqual(['anim cleaned@5', 'joined entity result@5']);
+    expect(parent.stateName).toBe('done');
+    expect(engine.threadCount).toBe(0);
+  });
+
   it('a thread cancelling itself stops at its next yield', () => {
     const { engine, steps } = createTestEngine();
     const order: string[] = [];

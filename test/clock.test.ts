@@ -107,4 +107,18 @@ describe('drive()', () => {
     expect(source.pending).toBe(0);
     expect(engine.tick).toBe(2);
   });
+
+  it('resync() makes the next frame count as no time, so a hidden tab resumes without a burst', () => {
+    const { engine } = createTestEngine({ tickRate: 60 });
+    const source = manualFrames();
+    const ticks: number[] = [];
+    const driver = drive(engine, source, (f) => ticks.push(f.ticks));
+    source.frame(0);
+    source.frame(1000 / 60);
+    driver.resync(); // the page was hidden for ten seconds
+    source.frame(10_000);
+    source.frame(10_000 + 1000 / 60);
+    expect(ticks).toEqual([0, 1, 0, 1]);
+    driver.stop();
+  });
 });

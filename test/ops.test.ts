@@ -196,6 +196,46 @@ describe('receive() and send()', () => {
   });
 });
 
+describe('receive() in a race, all or timeout branch', () => {
+  it('reads the mailbox of the thread that started the race', () => {
+    const { engine, steps } = createTestEngine({ tickRate: 10 });
+    const got: string[] = [];
+    const actor = engine.spawn(function* actor() {
+      const first = yield* timeout(1, receive<string>());
+      got.push(`${JSON.stringify(first)}@${engine.tick}`);
+      const second = yield* race({ mail: receive<string>(), nap: sleep(5) });
+      got.push(`${second.winner}:${String(second.value)}@${engine.tick}`);
+      got.push(`left in mailbox: ${yield* receive<string>(0.1)}`);
+    });
+    actor.send('queued before');
+    steps(2);
+    actor.send('sent while racing');
+    steps(1);
+    expect(actor.waitingOn).toBe('receive (0 queued), timeout at 0.40 s');
+    steps(2);
+    expect(got).toEqual([
+      // the losing sleep branch already ran in tick 1, so its cancellation completes in tick 2
+      '{"timedOut":false,"value":"queued before"}@2',
+      'mail:sent while racing@3',
+      'left in mailbox: undefined',
+    ]);
+  });
+
+  it('refuses a second concurrent receive on the same mailbox', () => {
+    const { engine, steps } = createTestEngine();
+    let message = '';
+    engine.spawn({ name: 'greedy' }, function* greedy() {
+      try {
+        yield* all([receive(), receive()]);
+      } catch (error) {
+        message = ((error as Error).cause as Error).message;
+      }
+    });
+    steps(2);
+    expect(message).toBe('receive() in #3 all:1: #2 all:0 is already receiving from #1 greedy\'s mailbox');
+  });
+});
+
 describe('race()', () => {
   it('returns the first to end with its key, cancels the others and waits for their cleanup', () => {
     const { engine, steps } = createTestEngine({ tickRate: 10 });

@@ -2,6 +2,8 @@ import type { Engine } from '../engine.ts';
 import { Op } from '../op.ts';
 import type { Thread } from '../thread.ts';
 import { RECEIVE } from '../wait-kind.ts';
+import { mailboxOwner } from '../mailbox.ts';
+import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 
 class Receive<M> extends Op<M> {
@@ -14,18 +16,28 @@ class Receive<M> extends Op<M> {
   }
 
   enter(thread: Thread, engine: Engine): boolean {
-    const mailbox = thread.extra?.mailbox;
+    const owner = mailboxOwner(thread);
+    const mailbox = owner.extra?.mailbox;
     if (mailbox && mailbox.size > 0) {
       thread.value = mailbox.shift();
       return false;
     }
+    if (owner !== thread) this.registerReceiver(owner, thread);
     if (this.timeout === undefined) return engine.park(thread, RECEIVE, -1, null);
     return engine.parkUntil(thread, RECEIVE, deadlineTick(this, thread, engine, this.timeout));
+  }
+
+  // One receiver per mailbox, as in Erlang: a second concurrent receive would silently never get its message.
+  private registerReceiver(owner: Thread, thread: Thread): void {
+    const other = owner.extra?.receiver;
+    if (other) throw misuse(this, thread, `${other.label} is already receiving from ${owner.label}'s mailbox`);
+    owner.more().receiver = thread;
   }
 }
 
 /**
  * Takes the oldest message from the running thread's mailbox (see `send`), waiting for one if it is empty.
+ * In a branch of a race, all or timeout, it reads the mailbox of the thread that started the race.
  * With `timeoutSeconds`, gives up after that much simulated time and returns undefined.
  * `M` names the message type; nothing checks it at run time.
  *
