@@ -2,8 +2,8 @@ import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } fro
 
 /**
  * The frame loop, with the two ways the game stops: the pause key, and the tab being hidden. Either pauses the
- * engine (sleeps freeze). A hidden tab also stops the driver, and showing it starts a fresh one: the first frame
- * of a fresh driver measures no time, so the game resumes where it was instead of catching up on the gap.
+ * engine (sleeps freeze). Showing the tab again resyncs the driver, so the game resumes where it was instead of
+ * catching up on the gap.
  *
  * @example
  * ```ts
@@ -45,8 +45,7 @@ export class GameLoop {
   setHidden(hidden: boolean): void {
     if (hidden === this.hidden) return;
     this.hidden = hidden;
-    if (hidden) this.stop();
-    else this.start();
+    if (!hidden) this.driver?.resync();
     this.apply();
   }
 

@@ -1,9 +1,8 @@
 import { join, spawn, wait } from '../../engine/index.ts';
 import { physics } from '../sim/physics.ts';
-import { liveThreadsUnder } from '../sim/threads.ts';
 import type { World } from '../sim/world.ts';
 import { director } from './director.ts';
-import { spawnEntity, untilDead } from './lifecycle.ts';
+import { spawnEntity, untilDead, untilEnded } from './lifecycle.ts';
 import { player } from './player.ts';
 
 /**
@@ -22,11 +21,9 @@ export function* game(world: World) {
     world.beginRun();
     const run = yield* spawn(session, world);
     yield* wait(world.restartRequested);
-    // List the run's threads before cancelling: a thread that ends leaves its parent's list of children,
-    // so once the cancel is under way, stragglers still playing their death could no longer be found from `run`.
-    const doomed = liveThreadsUnder(run);
     run.cancel();
-    yield* wait(function runEnded() { return doomed.every((thread) => !thread.alive); });
+    yield* untilEnded(run); // the run ends only once every thread under it has played its death
+    yield; // one tick with the arena empty, so the HUD shows the thread count back at its idle value
   }
 }
 

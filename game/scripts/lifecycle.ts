@@ -1,4 +1,4 @@
-import { CancelledError, join, script, sleep, spawn } from '../../engine/index.ts';
+import { CancelledError, join, script, sleep, spawn, type Thread } from '../../engine/index.ts';
 import { KINDS, type Entity, type EntityKind } from '../sim/entity.ts';
 import type { World } from '../sim/world.ts';
 
@@ -60,9 +60,26 @@ const explosions = script(function* explosions(world: World, self: Entity) {
 });
 
 /**
- * Waits until an entity's thread has ended, and so the entity is gone. A killed entity's thread ends
- * *cancelled*, which makes `join` throw a CancelledError: here that is the expected ending, so it returns.
- * Any other error (a bug in the entity's script) still throws.
+ * Waits until a thread has ended, with its whole tree (a thread ends only once its children have). Ending
+ * *cancelled* makes `join` throw a CancelledError: here that is an expected ending, so it returns. Any other
+ * error (a bug in a script) still throws.
+ *
+ * @example
+ * ```ts
+ * run.cancel();
+ * yield* untilEnded(run);
+ * ```
+ */
+export const untilEnded = script(function* untilEnded(thread: Thread) {
+  try {
+    yield* join(thread);
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error;
+  }
+});
+
+/**
+ * Waits until an entity's thread has ended, and so the entity is gone (killed entities end cancelled).
  *
  * @example
  * ```ts
@@ -70,10 +87,5 @@ const explosions = script(function* explosions(world: World, self: Entity) {
  * ```
  */
 export const untilDead = script(function* untilDead(entity: Entity) {
-  if (!entity.thread) return;
-  try {
-    yield* join(entity.thread);
-  } catch (error) {
-    if (!(error instanceof CancelledError)) throw error;
-  }
+  if (entity.thread) yield* untilEnded(entity.thread);
 });

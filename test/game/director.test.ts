@@ -54,7 +54,7 @@ describe('director', () => {
     const boss = world.entities.find((e) => e.kind === 'boss')!;
     steps(engine, 600);
     expect(thread.waitingOn).toBe(`join ${boss.thread!.label}`);
-    expect(thread.frames).toEqual(['director', 'untilDead']);
+    expect(thread.frames).toEqual(['director', 'untilDead', 'untilEnded']);
 
     world.kill(boss, true);
     const dying = stepUntil(engine, () => world.banner !== null);

@@ -62,7 +62,7 @@ describe('GameLoop', () => {
     frame(1000 / 60);
     loop.setHidden(true);
     expect(engine.paused).toBe(true);
-    frame(10_000); // the browser sends no frames to a hidden tab: nothing is pending
+    // the browser sends no frames to a hidden tab
     loop.setHidden(false);
     expect(engine.paused).toBe(false);
     frame(5_000); // the first frame after showing comes long after the last one
