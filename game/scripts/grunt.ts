@@ -57,7 +57,8 @@ export function* grunt(world: World, self: Entity) {
 
 /**
  * The grunt's ears: a child thread that waits on its mailbox and keeps the latest report as the grunt's lead.
- * (A `receive` inside the race above would read the race branch's own mailbox, not the grunt's.)
+ * Reports come at any time, also mid-hunt; a listener of its own keeps only the freshest, where a `receive` in
+ * the race would take a stale one queued during the last hunt.
  */
 function* listen(self: Entity) {
   for (;;) self.lead = yield* receive<Sighting>();
