@@ -39,6 +39,11 @@ export class Accounting {
   carriedOver = 0;
   /** The threads measured in the last tick, in the order they ran (filled while enabled). */
   readonly resumed: Thread[] = [];
+  /**
+   * Called at the end of every measured tick (while enabled) with the tick and the threads it measured, in the
+   * order they ran; `threadMs(thread)` gives each one's time. A frame may run several ticks: this sees each.
+   */
+  onTick: ((tick: number, resumed: readonly Thread[]) => void) | null = null;
   private tick = 0;
   private warnedAt = -Infinity;
   private heldBack = 0;
@@ -85,6 +90,7 @@ export class Accounting {
       thread = ready.shift();
     }
     this.tickMs = this.now() - start;
+    if (this.enabled) this.onTick?.(this.tick, this.resumed);
   }
 
   private warnSlow(thread: Thread, ms: number): void {

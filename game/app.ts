@@ -22,6 +22,8 @@ export interface GameHandle {
   config: GameConfig;
   /** The threads of the entity under a point of the page (client pixels), e.g. a click: [] if none. */
   threadsAt(clientX: number, clientY: number): Thread[];
+  /** Where an arena point is on the page, in client pixels (as the camera places it, without the shake). */
+  worldToClient(x: number, y: number): { x: number; y: number };
   /** Cancels the run and starts a new one (the R key and the restart button). */
   restart(): void;
 }
@@ -78,6 +80,11 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toArena(clientX - box.left, clientY - box.top);
       return world.threadsAt(at.x, at.y);
+    },
+    worldToClient(x, y) {
+      const box = app.canvas.getBoundingClientRect();
+      const at = view.camera.toScreen(x, y);
+      return { x: box.left + at.x, y: box.top + at.y };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { startGame, type GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
+import { mountInspector } from './inspector/inspector.ts';
 
 declare global {
   interface Window {
@@ -12,4 +13,6 @@ export type { GameHandle } from './app.ts';
 
 const handle = await startGame(parseConfig(location.search), document.body);
 window.loom = handle;
+// The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
+mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
 document.body.dataset.ready = 'true';

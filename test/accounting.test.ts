@@ -139,4 +139,19 @@ describe('accounting: what the inspector reads', () => {
     ]);
     warn.mockRestore();
   });
+
+  it('calls onTick at the end of every measured tick, even when one advance runs several', () => {
+    const { engine } = createTestEngine();
+    engine.accounting.enabled = true;
+    const seen: string[] = [];
+    engine.accounting.onTick = (tick, resumed) => seen.push(`${tick}:${resumed.map((t) => t.name).join(',')}`);
+    engine.spawn(function* a() {
+      for (;;) yield;
+    });
+    engine.spawn(function* b() {
+      yield;
+    });
+    engine.advance(3 / 60);
+    expect(seen).toEqual(['1:a,b', '2:a,b', '3:a']);
+  });
 });

@@ -3,6 +3,7 @@ import { Census } from './census.ts';
 import { DetailsView } from './details-view.ts';
 import { el, setText } from './dom.ts';
 import { ListSource } from './list-source.ts';
+import { ScriptTimeWindow } from './script-time-window.ts';
 import { SummaryView } from './summary-view.ts';
 import { ThreadListView } from './thread-list-view.ts';
 import './inspector.css';
@@ -13,7 +14,11 @@ export interface InspectorOptions {
   engine: Engine;
   /** Where the overlay goes (usually `document.body`). */
   parent: HTMLElement;
-  /** The threads of whatever is drawn at a point of the page; with it, clicking an entity selects its threads. */
+  /**
+   * The threads of whatever is drawn at a point of the page. With it, while the overlay is open, pressing the
+   * primary button on a point that has threads lists them and selects the first, and the page does not see that
+   * press (a game does not fire); a press where there are none goes through as usual.
+   */
   threadsAt?: (clientX: number, clientY: number) => Thread[];
   /** The key (`KeyboardEvent.key`) that opens and closes the overlay. Default: the backtick. */
   toggleKey?: string;
@@ -31,18 +36,18 @@ export interface InspectorHandle {
   destroy(): void;
 }
 
-/** Threads swept per frame for the state counts and the top list: a full sweep of 1M threads in about 8 frames. */
+/** Threads swept per frame for the state counts: a full sweep of 1M threads in about 8 frames. */
 const CENSUS_SLICE = 131_072;
 /** Search time per frame, ms. */
 const SEARCH_BUDGET_MS = 4;
 /** The panels are redrawn this often (the list also on scroll), ms. */
 const REFRESH_MS = 250;
-const TOP_COUNT = 8;
 
 /**
  * Mounts the live thread inspector: an overlay, opened and closed with a key, showing the threads per state, the
- * threads using the most script time, a searchable list of every thread (virtualised: fine at a million), and the
- * selected thread's parent, children and stack of sub-scripts. While it is open, the engine's accounting is on.
+ * threads using the most script time over the last second, a searchable list of every thread (virtualised: fine at
+ * a million), and the selected thread's parent, children and stack of sub-scripts. While it is open, the engine's
+ * accounting is on, and its `onTick` hook sums the script time of every tick.
  *
  * @example
  * ```ts
@@ -58,6 +63,7 @@ export function mountInspector(options: InspectorOptions): InspectorHandle {
 class Inspector implements InspectorHandle {
   private readonly engine: Engine;
   private readonly census: Census;
+  private readonly recent: ScriptTimeWindow;
   private readonly source: ListSource;
   private readonly summary: SummaryView;
   private readonly list: ThreadListView;
@@ -76,16 +82,18 @@ class Inspector implements InspectorHandle {
   constructor(private readonly options: InspectorOptions) {
     this.engine = options.engine;
     this.toggleKey = options.toggleKey ?? '`';
-    this.census = new Census(this.engine, TOP_COUNT);
+    this.census = new Census(this.engine);
+    this.recent = new ScriptTimeWindow(this.engine);
     this.source = new ListSource(this.engine);
     const select = (thread: Thread): void => this.select(thread);
-    this.summary = new SummaryView(this.engine, select);
+    this.summary = new SummaryView(this.engine, this.recent, select);
     this.list = new ThreadListView(this.engine, () => this.source.rows, () => this.selected, select);
     this.details = new DetailsView(this.engine, select);
     this.build();
     options.parent.append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
-    window.addEventListener('click', this.onPick);
+    // Capture: the pick sees a press before the page does, and can keep it from the page.
+    window.addEventListener('pointerdown', this.onPick, true);
   }
 
   get isOpen(): boolean {
@@ -104,7 +112,7 @@ class Inspector implements InspectorHandle {
   destroy(): void {
     this.setOpen(false);
     window.removeEventListener('keydown', this.onKey, true);
-    window.removeEventListener('click', this.onPick);
+    window.removeEventListener('pointerdown', this.onPick, true);
     this.panel.remove();
   }
 
@@ -147,11 +155,13 @@ class Inspector implements InspectorHandle {
     if (open) {
       this.accountingBefore = accounting.enabled;
       accounting.enabled = true;
+      this.recent.start();
       this.census.step(CENSUS_SLICE);
       this.refresh();
       this.frame = requestAnimationFrame(this.tick);
     } else {
       accounting.enabled = this.accountingBefore;
+      this.recent.stop();
       cancelAnimationFrame(this.frame);
     }
   }
@@ -165,7 +175,7 @@ class Inspector implements InspectorHandle {
 
   private refresh(): void {
     this.lastRefresh = now();
-    this.summary.render(this.census.latest, this.census.freshTop());
+    this.summary.render(this.census.latest);
     setText(this.status, this.source.status);
     this.clearPick.hidden = !this.source.isPicked;
     this.list.render();
@@ -194,11 +204,14 @@ class Inspector implements InspectorHandle {
     this.toggle();
   };
 
-  private readonly onPick = (event: MouseEvent): void => {
+  private readonly onPick = (event: PointerEvent): void => {
     const threadsAt = this.options.threadsAt;
-    if (!this.open || !threadsAt || this.panel.contains(event.target as Node)) return;
+    if (!this.open || !threadsAt || event.button !== 0 || this.panel.contains(event.target as Node)) return;
     const threads = threadsAt(event.clientX, event.clientY);
-    if (threads.length > 0) this.showPick(threads);
+    if (threads.length === 0) return;
+    event.stopPropagation();
+    event.preventDefault();
+    this.showPick(threads);
   };
 }
 

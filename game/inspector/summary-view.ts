@@ -1,19 +1,23 @@
 import type { Engine, Thread } from '../../engine/index.ts';
-import type { CensusResult, TopEntry } from './census.ts';
+import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';
+import type { ScriptTimeWindow, TopEntry } from './script-time-window.ts';
 
 const STATES = ['ready', 'running', 'waiting', 'cancelling'] as const;
+/** Rows of the top list. */
+const TOP_COUNT = 8;
 
 /**
  * The top of the inspector: the engine's per-tick totals, the live threads per state (chips and a proportion bar),
- * and the threads using the most script time over about the last second.
+ * and the threads using the most script time over the last second.
  */
 export class SummaryView {
   readonly element = el('div', 'loom-summary');
   private readonly totals = el('div', 'loom-totals');
   private readonly chips = new Map<string, HTMLElement>();
   private readonly bars = new Map<string, HTMLElement>();
+  private readonly topTitle = el('div', 'loom-section-title');
   private readonly top = el('ol', 'loom-top');
   private readonly topRows: TopRow[] = [];
   private readonly topEmpty = el('li', 'loom-dim', 'no script time measured yet');
@@ -22,6 +26,8 @@ export class SummaryView {
 
   constructor(
     private readonly engine: Engine,
+    /** Script time per thread over the last second. */
+    private readonly recent: ScriptTimeWindow,
     onSelect: (thread: Thread) => void,
   ) {
     const chipRow = el('div', 'loom-states');
@@ -34,18 +40,17 @@ export class SummaryView {
       bar.append(part);
       this.bars.set(state, part);
     }
-    const topTitle = el('div', 'loom-section-title', 'top threads · script time, ms per second (1 s average)');
     this.top.addEventListener('click', (event) => {
       const item = (event.target as HTMLElement).closest<HTMLElement>('li');
       const thread = item ? this.shownTop[Number(item.dataset.index)] : undefined;
       if (thread) onSelect(thread);
     });
     this.top.append(this.topEmpty);
-    this.element.append(this.totals, chipRow, bar, topTitle, this.top);
+    this.element.append(this.totals, chipRow, bar, this.topTitle, this.top);
   }
 
-  /** Shows the latest census and the accounting totals of the last tick. */
-  render(census: CensusResult | null, top: TopEntry[]): void {
+  /** Shows the latest census, the accounting totals of the last tick, and the top threads of the last second. */
+  render(census: CensusResult | null): void {
     const accounting = this.engine.accounting;
     const carried = accounting.carriedOver > 0 ? ` · ${count(accounting.carriedOver)} carried over` : '';
     setText(
@@ -60,23 +65,26 @@ export class SummaryView {
       // Cancelling threads are also counted in their state: the bar shows the three states only.
       if (state !== 'cancelling') this.bars.get(state)!.style.flexGrow = String(n / live);
     }
-    this.renderTop(top);
+    const recent = this.recent;
+    // Right after opening, the window holds less than a second: say how much.
+    const span = recent.ticks >= recent.windowTicks ? 'the last second' : `the last ${(recent.ticks * this.engine.dt).toFixed(2)} s`;
+    setText(this.topTitle, `top threads · script time over ${span}, ms`);
+    this.renderTop(recent.top(TOP_COUNT));
   }
 
   // Rows are kept and refilled, never replaced, so a click is not lost to a refresh between press and release.
   private renderTop(top: TopEntry[]): void {
     this.shownTop = top.map((entry) => entry.thread);
     while (this.topRows.length < top.length) this.topRows.push(this.topRow(this.topRows.length));
-    const perSecond = 1 / this.engine.dt;
-    const most = Math.max(1e-9, top[0]?.msPerTick ?? 0);
+    const most = Math.max(1e-9, top[0]?.ms ?? 0);
     this.topRows.forEach((row, index) => {
       const entry = top[index];
       row.item.hidden = entry === undefined;
       if (entry === undefined) return;
-      row.bar.style.width = `${(100 * entry.msPerTick) / most}%`;
+      row.bar.style.width = `${(100 * entry.ms) / most}%`;
       setText(row.label, entry.thread.label);
       setText(row.wait, entry.thread.waitingOn || entry.thread.stateName);
-      setText(row.ms, (entry.msPerTick * perSecond).toFixed(2));
+      setText(row.ms, entry.ms.toFixed(2));
     });
     this.topEmpty.hidden = top.length > 0;
   }
