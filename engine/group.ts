@@ -30,18 +30,20 @@ export class Group {
     private readonly mode: GroupMode,
     private readonly keys: readonly string[],
     private readonly finish: (index: number, value: unknown, results: unknown[]) => unknown,
+    /** The op's name: branches are named `name:key`, and the inspector shows `name(key, key)`. */
+    private readonly name: string = mode,
   ) {}
 
-  /** Shown by the inspector: `race(patrol, spotted)`. */
+  /** Shown by the inspector: `race(patrol, spotted)`, `all(0, 1, 2 left)`. */
   get description(): string {
     const left = this.mode === 'all' ? `, ${this.keys.length - this.done} left` : '';
-    return `${this.mode}(${this.keys.join(', ')}${left})`;
+    return `${this.name}(${this.keys.join(', ')}${left})`;
   }
 
   /** Spawns one branch per operation and parks the parent on the group. */
   start(ops: readonly Iterable<unknown, unknown, unknown>[]): boolean {
     ops.forEach((op, index) => {
-      const child = this.engine.create(this.parent, [{ name: `${this.mode}:${this.keys[index]}` }, branch, op], this.mode);
+      const child = this.engine.create(this.parent, [{ name: `${this.name}:${this.keys[index]}` }, branch, op], this.name);
       child.more().group = this;
       this.branches.push(child);
       this.live++;

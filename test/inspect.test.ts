@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, createSignal, join, race, receive, script, sleep, snapshot, spawn, wait } from '../engine/index.ts';
+import { countStates, createSignal, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 describe('inspection', () => {
@@ -81,5 +81,17 @@ describe('inspection', () => {
     const a = engine.spawn(function* grunt() {});
     const b = engine.spawn({ name: 'boss' }, function* phases() {});
     expect([a.name, a.label, b.name, b.label, String(b)]).toEqual(['grunt', '#1 grunt', 'boss', '#2 boss', '#2 boss']);
+  });
+});
+
+describe('inspection of composite waits', () => {
+  it('names a timeout and its branches after the op', () => {
+    const { engine, steps } = createTestEngine();
+    const guard = engine.spawn(function* guard() {
+      yield* timeout(6, sleep(100));
+    });
+    steps(1);
+    expect(guard.waitingOn).toBe('timeout(op, 6 s)');
+    expect(guard.children.map((c) => c.name)).toEqual(['timeout:op', 'timeout:6 s']);
   });
 });

@@ -20,7 +20,8 @@ class Timeout<T> extends Op<TimeoutResult<T>> {
   enter(thread: Thread, engine: Engine): boolean {
     const finish = (index: number, value: unknown): TimeoutResult<T> =>
       index === 0 ? { timedOut: false, value: value as T } : { timedOut: true };
-    return new Group(engine, thread, 'race', ['op', `timeout ${this.seconds} s`], finish).start([this.op, sleep(this.seconds)]);
+    const group = new Group(engine, thread, 'race', ['op', `${this.seconds} s`], finish, 'timeout');
+    return group.start([this.op, sleep(this.seconds)]);
   }
 }
 
