@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collectConsoleErrors, describeBrowser, launchChromium, saveArtifact, servePreview, type PreviewHandle } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
 
 const PANEL = '.loom-inspector';
 const ROWS = '.loom-list-layer .loom-row:visible';
@@ -21,23 +21,15 @@ interface Target {
 }
 
 describeBrowser('the thread inspector in the game (index.html)', () => {
-  let preview: PreviewHandle | undefined;
-  let browser: Browser | undefined;
+  const project = useServedProject();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    preview = await servePreview();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: VIEWPORT });
+    page = await project.browser.newPage({ viewport: VIEWPORT });
     errors = collectConsoleErrors(page);
-    await page.goto(`${preview.url}?seed=7&wave=2`);
+    await page.goto(`${project.url}?seed=7&wave=2`);
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
   });
 
   /**

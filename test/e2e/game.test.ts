@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { RgbaImage } from '../support/png.ts';
 import {
   collectConsoleErrors,
   describeBrowser,
-  launchChromium,
   readCanvasPixels,
   saveArtifact,
-  servePreview,
-  type PreviewHandle,
+  useServedProject,
 } from '../support/browser.ts';
 
 type Rgb = readonly [number, number, number];
@@ -19,24 +17,13 @@ const VIEWPORT = { width: 1280, height: 720 };
 const SLOW = 60_000;
 
 describeBrowser('the game (index.html)', () => {
-  let preview: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    preview = await servePreview();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  const project = useServedProject();
 
   /** Opens the built game with a query, waits until it runs; returns the page and its error log. */
   async function openGame(query: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser!.newPage({ viewport: VIEWPORT });
+    const page = await project.browser.newPage({ viewport: VIEWPORT });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${preview!.url}${query}`);
+    await page.goto(`${project.url}${query}`);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
     await page.waitForFunction(() => (window.loom?.engine.tick ?? 0) >= 20, null, { timeout: 30_000 });
     return { page, errors };

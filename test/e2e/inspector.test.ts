@@ -1,29 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collectConsoleErrors, describeBrowser, launchChromium, saveArtifact, servePreview, type PreviewHandle } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
 
 const PANEL = '.loom-inspector';
 const ROWS = '.loom-list-layer .loom-row:visible';
 
 describeBrowser('thread inspector on the stress page', () => {
-  let preview: PreviewHandle | undefined;
-  let browser: Browser | undefined;
+  const project = useServedProject();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    preview = await servePreview();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await project.browser.newPage({ viewport: { width: 1280, height: 800 } });
     errors = collectConsoleErrors(page);
     // The mixed workload: critters walk in a sub-script and join short-lived children, so threads have families.
-    await page.goto(`${preview.url}stress.html?threads=20000&workload=mixed&render=0`);
+    await page.goto(`${project.url}stress.html?threads=20000&workload=mixed&render=0`);
     await page.waitForFunction(() => (window.loomStress?.stats().frames ?? 0) >= 10, null, { timeout: 30_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
   });
 
   /** The id of a row's thread, from its `#id` cell. */

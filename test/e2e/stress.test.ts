@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   collectConsoleErrors,
   countPixelsNear,
   describeBrowser,
-  launchChromium,
   readCanvasPixels,
   saveArtifact,
-  servePreview,
-  type PreviewHandle,
+  useServedProject,
 } from '../support/browser.ts';
 import type { Measurement } from '../../game/stress/frame-stats.ts';
 
@@ -16,24 +14,13 @@ import type { Measurement } from '../../game/stress/frame-stats.ts';
 const CRITTER_VIOLET: [number, number, number] = [0xa9, 0x8b, 0xff];
 
 describeBrowser('stress page (stress.html)', () => {
-  let preview: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    preview = await servePreview();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  const project = useServedProject();
 
   /** Opens the page with URL parameters and waits until its run has drawn `frames` frames. */
   async function openStress(query: string, frames: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await project.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${preview!.url}stress.html${query}`);
+    await page.goto(`${project.url}stress.html${query}`);
     await page.waitForFunction((n) => (window.loomStress?.stats().frames ?? 0) >= n, frames, { timeout: 30_000 });
     return { page, errors };
   }

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { decodePng, type RgbaImage } from './png.ts';
 
 /** The repository's root folder. */
@@ -209,4 +209,44 @@ export function countPixelsNear(image: RgbaImage, rgb: readonly [number, number,
     if (near) count++;
   }
   return count;
+}
+
+/** The built project served by Vite, and a Chromium, for the tests of one describe block. */
+export interface ServedProject {
+  /** The served build's address, ending in `/`. */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Serves the production build and launches Chromium before the tests of the enclosing describe, and closes both
+ * after them. Call it first in the describe, so its set-up runs before the block's own.
+ *
+ * @example
+ * ```ts
+ * describeBrowser('the game', () => {
+ *   const project = useServedProject();
+ *   it('loads', async () => { const page = await project.browser.newPage(); await page.goto(project.url); });
+ * });
+ * ```
+ */
+export function useServedProject(): ServedProject {
+  let served: PreviewHandle | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await servePreview();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+  return {
+    get url() {
+      return served!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
