@@ -26,11 +26,16 @@ export class Mailbox {
 
   /** Takes the oldest message; the caller checks `size` first. */
   shift(): unknown {
-    const message = this.items[this.head];
-    this.items[this.head++] = undefined;
-    // Compact once the dead prefix is as long as the live part: amortised O(1), bounded memory.
-    if (this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+    const items = this.items;
+    const message = items[this.head];
+    items[this.head++] = undefined;
+    if (this.head === items.length) {
+      // Emptied: start over in place, allocating nothing (the usual case: one message in, one out).
+      items.length = 0;
+      this.head = 0;
+    } else if (this.head * 2 >= items.length) {
+      // Compact once the dead prefix is as long as the live part: amortised O(1), bounded memory.
+      this.items = items.slice(this.head);
       this.head = 0;
     }
     return message;
