@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HelpRequested, UsageError, parseCount, parseStressArgs } from '../bench/args.ts';
 import { OutOfHeapError, checkChunkFits, checkFits, heapLimitBytes } from '../bench/memory.ts';
+import { Histogram } from '../bench/stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -126,5 +127,20 @@ describe('heap guards', () => {
     expect(() => checkChunkFits('frame', 65_536, 1_000_000, 65_536, perThread)).toThrow(
       /spawning stopped at 65,536 threads: 1,000,000 threads of frame need about/,
     );
+  });
+});
+
+describe('tick histogram', () => {
+  it('gives percentiles within 1% and exact mean, min and max', () => {
+    const histogram = new Histogram();
+    for (let i = 1; i <= 1000; i++) histogram.add(i / 100); // 0.01 .. 10 ms
+    const s = histogram.summary();
+    expect(s.count).toBe(1000);
+    expect(s.mean).toBeCloseTo(5.005, 9);
+    expect(s.min).toBe(0.01);
+    expect(s.max).toBe(10);
+    expect(Math.abs(s.p50 / 5 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(s.p99 / 9.9 - 1)).toBeLessThan(0.01);
+    expect(new Histogram().summary().p50).toBeNaN();
   });
 });

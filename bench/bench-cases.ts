@@ -1,0 +1,318 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Engine, sleep, useEngine } from '../engine/index.ts';
+import { churnFloor, frameFloor, runOnceFloor, sleepersFloor } from './floors.ts';
+import { GcWatch } from './gc-watch.ts';
+import { breathe, interleave, timed } from './measure.ts';
+import type { ProbeResult, ProbeSide } from './memory-probe.ts';
+import { settledHeapBytes } from './memory.ts';
+import { Samples, summarize } from './stats.ts';
+import { Body, countSwitches, ephemeral, mover, sleeper, workloads, type WorkloadTally } from './workloads.ts';
+
+/** One line of the benchmark table. */
+export interface BenchRow {
+  benchmark: string;
+  threads: number;
+  /** What the figures measure, e.g. `ns/switch`. */
+  unit: string;
+  engine: number;
+  /** The same work on bare generators, or null where there is no floor to compare with. */
+  floor: number | null;
+  ratio: number | null;
+  target: string;
+  /** Whether the target is met; null for figures without a target. */
+  met: boolean | null;
+  note: string;
+}
+
+/** How long and how often to measure. */
+export interface BenchPlan {
+  rounds: number;
+  /** Ticks of the mixed steady-state run. */
+  mixedTicks: number;
+  seed: number;
+  /** Prints progress. */
+  log: (text: string) => void;
+}
+
+const TICK_RATE = 60;
+
+/** Bodies for `count` threads, placed by an engine seeded with `seed` (the same seed gives the same bodies). */
+function bodies(seed: number, count: number): Body[] {
+  const placer = new Engine({ seed });
+  const positions = new Float32Array(2 * count);
+  return Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
+}
+
+function liveResumes(engine: Engine): number {
+  let resumes = 0;
+  for (const thread of engine.threads()) resumes += thread.resumes;
+  return resumes;
+}
+
+/** `frame` at `count` threads against the round-robin floor. Target: at most 1.5x the floor. */
+export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRow> {
+  const engine = new Engine({ seed: plan.seed });
+  for (const body of bodies(plan.seed, count)) engine.spawn(mover, body);
+  engine.step();
+  const floor = frameFloor(bodies(plan.seed, count));
+  const ticks = Math.min(200, Math.max(3, Math.round(2e6 / count)));
+  const result = await interleave(
+    plan.rounds,
+    () => (timed(() => { for (let t = 0; t < ticks; t++) engine.step(); }).ms * 1e6) / (ticks * count),
+    () => {
+      let resumes = 0;
+      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
+      return (ms * 1e6) / resumes;
+    },
+  );
+  return {
+    benchmark: 'frame',
+    threads: count,
+    unit: 'ns/switch',
+    engine: result.engine,
+    floor: result.floor,
+    ratio: result.ratio,
+    target: '≤ 1.5x floor',
+    met: result.ratio <= 1.5,
+    note: `median of ${plan.rounds} rounds of ${ticks} ticks; floor: generators resumed round-robin`,
+  };
+}
+
+/** `sleepers` at `count` threads: ns per woken thread (wake, resume, sleep again), against a calendar-queue floor. */
+export async function sleepersCase(plan: BenchPlan, count: number): Promise<BenchRow> {
+  const engine = new Engine({ seed: plan.seed, tickRate: TICK_RATE });
+  for (const body of bodies(plan.seed, count)) engine.spawn(sleeper, body);
+  engine.step();
+  const floor = sleepersFloor(bodies(plan.seed, count), new Engine({ seed: plan.seed }).random, TICK_RATE);
+  // Rounds of about 200k wakes (a 60th of the threads wake per second of sleep, 5 s on average), at least 2 s of
+  // simulated time: small counts need many ticks before the JIT has settled.
+  const ticks = Math.max(120, Math.round(200_000 / (count / (5.05 * TICK_RATE))));
+  for (let t = 0; t < ticks; t++) {
+    engine.step();
+    floor.tick();
+  }
+  const result = await interleave(
+    plan.rounds,
+    () => {
+      const before = liveResumes(engine);
+      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
+      return (ms * 1e6) / (liveResumes(engine) - before);
+    },
+    () => {
+      let woken = 0;
+      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) woken += floor.tick(); });
+      return (ms * 1e6) / woken;
+    },
+  );
+  const perTick = count / (5.05 * TICK_RATE);
+  return {
+    benchmark: 'sleepers: per woken thread',
+    threads: count,
+    unit: 'ns/wake',
+    engine: result.engine,
+    floor: result.floor,
+    ratio: result.ratio,
+    target: count >= 1e6 ? '≤ 100 ns' : '-',
+    met: count >= 1e6 ? result.engine <= 100 : null,
+    note: `about ${Math.round(perTick).toLocaleString('en-US')} wakes a tick, ${plan.rounds} rounds of ${ticks} ticks; floor: calendar queue (a ring of per-tick arrays) of bare generators`,
+  };
+}
+
+/** A thread parked for a long time: a sleeper whose sleeps are 30 to 60 s. */
+function* napper(body: Body) {
+  const random = useEngine().random;
+  while (true) {
+    yield* sleep(random.range(30, 60));
+    body.hop(random);
+  }
+}
+
+function probeMemory(side: ProbeSide, count: number): ProbeResult {
+  const script = join(import.meta.dirname, 'memory-probe.ts');
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, side, String(count)], {
+    cwd: join(import.meta.dirname, '..'),
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as ProbeResult;
+}
+
+/**
+ * Parked threads: heap per thread, weighed in fresh processes (bodies and the engine's fixed cost not counted), and
+ * the time of ticks where nothing is due with `count` threads asleep.
+ */
+export async function parkedCases(plan: BenchPlan, count: number): Promise<BenchRow[]> {
+  const engineProbe = probeMemory('engine', count);
+  const starless = probeMemory('starless', count);
+  const floorProbe = probeMemory('floor', count);
+  const limit = engineProbe.heapLimit;
+  const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  plan.log(`  parked: ${count.toLocaleString('en-US')} threads, heap ${mb(engineProbe.heapUsed)} of ${mb(limit)} limit`);
+
+  const engine = new Engine({ seed: plan.seed, tickRate: TICK_RATE });
+  for (const body of bodies(plan.seed, count)) engine.spawn(napper, body);
+  engine.step();
+  await breathe();
+  const samples = new Samples();
+  for (let t = 0; t < 1000; t++) {
+    const start = process.hrtime.bigint();
+    engine.step();
+    samples.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  const idle = summarize(samples.view());
+  const stillParked = engine.threadCount === count && liveResumes(engine) === count;
+  const memoryRow = (probe: ProbeResult, form: string): BenchRow => ({
+    benchmark: `heap per parked thread (${form})`,
+    threads: count,
+    unit: 'B/thread',
+    engine: probe.bytesPerThread,
+    floor: floorProbe.bytesPerThread,
+    ratio: probe.bytesPerThread / floorProbe.bytesPerThread,
+    target: '≤ 300 B',
+    met: probe.bytesPerThread <= 300,
+    note: 'sleepers script after 1,500 ticks, body not counted; floor: bare generator in a calendar queue',
+  });
+  return [
+    memoryRow(engineProbe, 'yield* sleep'),
+    memoryRow(starless, 'yield sleep'),
+    {
+      benchmark: 'parked threads: heap share',
+      threads: count,
+      unit: '% of heap limit',
+      engine: (100 * engineProbe.heapUsed) / limit,
+      floor: null,
+      ratio: null,
+      target: 'fits, room to spare',
+      met: engineProbe.heapUsed < 0.5 * limit,
+      note: `${mb(engineProbe.heapUsed)} in use (bodies included) of the ${mb(limit)} default limit`,
+    },
+    {
+      benchmark: 'tick with nothing due',
+      threads: count,
+      unit: 'µs/tick',
+      engine: idle.p50,
+      floor: null,
+      ratio: null,
+      target: '≤ 50 µs',
+      met: idle.p99 <= 50 && stillParked,
+      note: `1,000 ticks, all asleep for 30 to 60 s: p50 ${idle.p50.toFixed(1)}, p99 ${idle.p99.toFixed(1)}, max ${idle.max.toFixed(1)} µs`,
+    },
+  ];
+}
+
+function* once(body: Body) {
+  body.move();
+}
+
+/** Spawning a thread and running it to completion, per thread, against creating and running a bare generator. */
+export async function spawnCase(plan: BenchPlan, count: number): Promise<BenchRow> {
+  const placed = bodies(plan.seed, count);
+  const result = await interleave(
+    plan.rounds,
+    () => {
+      const engine = new Engine({ seed: plan.seed });
+      const { ms } = timed(() => {
+        for (let i = 0; i < count; i++) engine.spawn(once, placed[i]!);
+        engine.step();
+      });
+      if (engine.threadCount !== 0) throw new Error('spawn case: threads left running');
+      return (ms * 1e6) / count;
+    },
+    () => (timed(() => runOnceFloor(placed)).ms * 1e6) / count,
+  );
+  return {
+    benchmark: 'spawn + run to completion',
+    threads: count,
+    unit: 'ns/thread',
+    engine: result.engine,
+    floor: result.floor,
+    ratio: result.ratio,
+    target: '≤ 1000 ns',
+    met: result.engine <= 1000,
+    note: `engine.spawn ${count.toLocaleString('en-US')} threads, then one tick runs them all; floor: create a generator and next() it`,
+  };
+}
+
+/** `churn`: threads that live 1 to 30 ticks and start their successor, against slots refilled in place. */
+export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRow> {
+  const engine = new Engine({ seed: plan.seed });
+  const tally: WorkloadTally = { endedThreads: 0, endedResumes: 0 };
+  for (const body of bodies(plan.seed, count)) engine.spawn(ephemeral, body, tally);
+  engine.step();
+  const floor = churnFloor(bodies(plan.seed, count), new Engine({ seed: plan.seed }).random);
+  const ticks = Math.max(3, Math.round(1e6 / count));
+  const result = await interleave(
+    plan.rounds,
+    () => {
+      const before = countSwitches(engine, tally);
+      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
+      return (ms * 1e6) / (countSwitches(engine, tally) - before);
+    },
+    () => {
+      let resumes = 0;
+      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
+      return (ms * 1e6) / resumes;
+    },
+  );
+  return {
+    benchmark: 'churn',
+    threads: count,
+    unit: 'ns/switch',
+    engine: result.engine,
+    floor: result.floor,
+    ratio: result.ratio,
+    target: '-',
+    met: null,
+    note: `about ${Math.round(count / 15.5).toLocaleString('en-US')} threads end and start a tick; floor: slots refilled with a new generator`,
+  };
+}
+
+/** `mixed` in steady state: GC pauses over `plan.mixedTicks` ticks (target: no major GC) and its switch cost. */
+export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRow[]> {
+  const engine = new Engine({ seed: plan.seed });
+  const tally = workloads.mixed.spawn(engine, count, new Float32Array(2 * count));
+  for (let t = 0; t < 120; t++) engine.step();
+  settledHeapBytes();
+  const before = countSwitches(engine, tally);
+  const gc = GcWatch.start();
+  const samples = new Samples();
+  let sum = 0;
+  for (let t = 0; t < plan.mixedTicks; t++) {
+    const start = performance.now();
+    engine.step();
+    const ms = performance.now() - start;
+    samples.push(ms);
+    sum += ms;
+    if (t % 100 === 99) {
+      await breathe();
+      if (t % 1000 === 999) plan.log(`  mixed: tick ${t + 1} of ${plan.mixedTicks}, ${gc.current.major} major GCs so far`);
+    }
+  }
+  const report = await gc.stop();
+  const switches = countSwitches(engine, tally) - before;
+  const tick = summarize(samples.view());
+  return [
+    {
+      benchmark: `mixed: ${plan.mixedTicks.toLocaleString('en-US')} ticks, major GCs`,
+      threads: count,
+      unit: 'major GCs',
+      engine: report.major,
+      floor: null,
+      ratio: null,
+      target: '0',
+      met: report.major === 0,
+      note: `${report.pauses} GC pauses in all (${report.minor} scavenges), longest ${report.longestMs.toFixed(1)} ms, ${report.totalMs.toFixed(0)} ms total`,
+    },
+    {
+      benchmark: 'mixed: switch cost',
+      threads: count,
+      unit: 'ns/switch',
+      engine: (sum * 1e6) / switches,
+      floor: null,
+      ratio: null,
+      target: '-',
+      met: null,
+      note: `tick mean ${tick.mean.toFixed(2)} ms, p99 ${tick.p99.toFixed(2)} ms; ${Math.round(switches / samples.length).toLocaleString('en-US')} switches a tick`,
+    },
+  ];
+}

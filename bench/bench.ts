@@ -1,0 +1,86 @@
+// `npm run bench`: every workload against its floor, measured in the same process; see bench/README in the report.
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
+import { formatMarkdownTable, formatTable, grouped, sig } from './format.ts';
+import { canCollectGarbage, collectGarbage } from './gc-watch.ts';
+
+const HEADERS = ['benchmark', 'threads', 'unit', 'engine', 'floor', 'ratio', 'target', 'met', 'note'];
+
+function cells(row: BenchRow): string[] {
+  return [
+    row.benchmark,
+    grouped(row.threads),
+    row.unit,
+    sig(row.engine),
+    row.floor === null ? '-' : sig(row.floor),
+    row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`,
+    row.target,
+    row.met === null ? '' : row.met ? 'yes' : 'NO',
+    row.note,
+  ];
+}
+
+/** The engine's commit, marked `+changes` when engine/ differs from it. */
+function engineVersion(): string {
+  try {
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'engine') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function environment(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `engine ${engineVersion()}, Node ${process.version}, ${cpus().length} × ${cpu}, load average ${load}, ${new Date().toISOString()}`;
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
+const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
+if (unknown.length > 0) {
+  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed]`);
+  process.exit(2);
+}
+if (!canCollectGarbage()) {
+  console.error('bench: needs node --expose-gc; run it as `npm run bench`');
+  process.exit(2);
+}
+const plan: BenchPlan = { rounds: quick ? 3 : 7, mixedTicks: quick ? 1_000 : 10_000, seed: 1, log: (text) => console.error(text) };
+const env = environment();
+console.error(`Loom bench${quick ? ' (--quick)' : ''}: ${env}`);
+
+const rows: BenchRow[] = [];
+const steps: [string, () => Promise<BenchRow | BenchRow[]>][] = [
+  ['frame 10k', () => frameCase(plan, 10_000)],
+  ['frame 100k', () => frameCase(plan, 100_000)],
+  ['frame 1M', () => frameCase(plan, 1_000_000)],
+  ['sleepers 10k', () => sleepersCase(plan, 10_000)],
+  ['sleepers 100k', () => sleepersCase(plan, 100_000)],
+  ['sleepers 1M', () => sleepersCase(plan, 1_000_000)],
+  ['parked 1M', () => parkedCases(plan, 1_000_000)],
+  ['spawn 100k', () => spawnCase(plan, 100_000)],
+  ['churn 100k', () => churnCase(plan, 100_000)],
+  ['mixed 100k', () => mixedCase(plan, 100_000)],
+];
+for (const [name, run] of steps) {
+  if (only && !only.some((word) => name.startsWith(word))) continue;
+  console.error(`- ${name}`);
+  collectGarbage();
+  const result = await run();
+  rows.push(...(Array.isArray(result) ? result : [result]));
+}
+
+const table = formatTable(HEADERS, rows.map(cells));
+console.log(`\nLoom bench: ${env}\n\n${table}`);
+await mkdir('bench/results', { recursive: true });
+const name = quick || only ? `bench${quick ? '-quick' : ''}${only ? `-${only.join('-')}` : ''}` : 'bench';
+await writeFile(`bench/results/${name}.md`, `# Loom bench\n\n${env}\n\n${formatMarkdownTable(HEADERS, rows.map(cells))}\n`);
+await writeFile(`bench/results/${name}.json`, JSON.stringify({ environment: env, rows }, null, 2));
+console.log(`\nWrote bench/results/${name}.md and .json`);

@@ -1,0 +1,124 @@
+// The floors: each workload's work done by bare generators under the cheapest hand-written loop that does the same
+// waits, with no engine at all. A workload's cost is reported as a ratio to its floor, measured in the same process.
+import type { Random } from '../engine/index.ts';
+import type { Body } from './workloads.ts';
+
+/** A population of bare generators and the loop that drives them. */
+export interface Floor {
+  /** Runs one tick; returns how many generators it resumed. */
+  tick(): number;
+}
+
+type Bare = Generator<unknown, void, unknown>;
+
+function* bareMover(body: Body): Bare {
+  while (true) {
+    yield;
+    body.move();
+  }
+}
+
+/** `frame`'s floor: an array of suspended generators resumed round-robin with `.next()`, one resume each per tick. */
+export function frameFloor(bodies: readonly Body[]): Floor {
+  const gens = bodies.map((body) => {
+    const gen = bareMover(body);
+    gen.next();
+    return gen;
+  });
+  return {
+    tick() {
+      for (let k = 0; k < gens.length; k++) gens[k]!.next();
+      return gens.length;
+    },
+  };
+}
+
+// The same rule as the engine's sleep: the first tick whose time reaches the deadline, at least the next one.
+function ticksOf(seconds: number, dt: number): number {
+  return Math.max(1, Math.ceil(seconds / dt - 1e-9));
+}
+
+function* bareSleeper(body: Body, random: Random): Generator<number, void, unknown> {
+  while (true) {
+    yield random.range(0.1, 10);
+    body.hop(random);
+  }
+}
+
+const RING = 1024; // a power of two above the longest sleep, 600 ticks
+
+/**
+ * `sleepers`' floor: a calendar queue, a ring of one array per tick, of bare generators that yield their sleep in
+ * seconds. A tick empties its bucket, resuming each generator and pushing it into the bucket of its wake tick: O(1)
+ * per wake, the cheapest sleep queue there is (a binary heap would cost O(log n) per wake).
+ */
+export function sleepersFloor(bodies: readonly Body[], random: Random, tickRate = 60): Floor {
+  const dt = 1 / tickRate;
+  const ring: Generator<number, void, unknown>[][] = Array.from({ length: RING }, () => []);
+  let now = 0;
+  const park = (gen: Generator<number, void, unknown>, seconds: number): void => {
+    ring[(now + ticksOf(seconds, dt)) & (RING - 1)]!.push(gen);
+  };
+  for (const body of bodies) {
+    const gen = bareSleeper(body, random);
+    park(gen, gen.next().value as number);
+  }
+  return {
+    tick() {
+      now++;
+      const due = ring[now & (RING - 1)]!;
+      const woken = due.length;
+      for (let k = 0; k < woken; k++) {
+        const gen = due[k]!;
+        park(gen, gen.next().value as number);
+      }
+      due.length = 0;
+      return woken;
+    },
+  };
+}
+
+function* bareEphemeral(body: Body, random: Random): Bare {
+  const life = random.int(1, 31);
+  for (let t = 0; t < life; t++) {
+    yield;
+    body.move();
+  }
+}
+
+/**
+ * `churn`'s floor: slots resumed round-robin; a generator that finishes is replaced at once by its successor, which
+ * makes its first resume in the same tick (as a thread spawned during a tick runs in it).
+ */
+export function churnFloor(bodies: readonly Body[], random: Random): Floor {
+  const gens = bodies.map((body) => {
+    const gen = bareEphemeral(body, random);
+    gen.next();
+    return gen;
+  });
+  return {
+    tick() {
+      let resumes = 0;
+      for (let k = 0; k < gens.length; k++) {
+        resumes++;
+        if (gens[k]!.next().done === true) {
+          const next = bareEphemeral(bodies[k]!, random);
+          next.next();
+          gens[k] = next;
+          resumes++;
+        }
+      }
+      return resumes;
+    },
+  };
+}
+
+function* bareOnce(body: Body): Bare {
+  body.move();
+}
+
+/** The spawn floor: create a generator per body and run it to completion. Returns how many ran. */
+export function runOnceFloor(bodies: readonly Body[]): number {
+  for (let k = 0; k < bodies.length; k++) bareOnce(bodies[k]!).next();
+  return bodies.length;
+}

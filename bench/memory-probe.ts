@@ -1,0 +1,63 @@
+// Weighs parked threads in a process of its own: `node --expose-gc --import tsx bench/memory-probe.ts engine N`.
+// A fresh process keeps the figure clean: in a process that has run other benchmarks, stale references held by
+// interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
+import { Engine, sleep, useEngine } from '../engine/index.ts';
+import { sleepersFloor, type Floor } from './floors.ts';
+import { heapLimitBytes, settledHeapBytes } from './memory.ts';
+import { Body, sleeper } from './workloads.ts';
+
+/** The sleepers script with its op yielded without the star (the README's cheaper, untyped form). */
+function* starlessSleeper(body: Body) {
+  const random = useEngine().random;
+  while (true) {
+    yield sleep(random.range(0.1, 10));
+    body.hop(random);
+  }
+}
+
+/** Which threads a probe weighs: the sleepers script, the same without the star, or bare generators. */
+export type ProbeSide = 'engine' | 'starless' | 'floor';
+
+/** What a probe prints, as JSON on one line. */
+export interface ProbeResult {
+  side: ProbeSide;
+  count: number;
+  /** Heap per parked thread (or bare generator), bodies not counted, bytes. */
+  bytesPerThread: number;
+  /** Heap in use with them all parked, bodies included, bytes. */
+  heapUsed: number;
+  heapLimit: number;
+}
+
+// Ticks run before weighing: 25 s at 60 Hz, past the longest sleep (10 s), so every thread has woken and slept
+// again a few times, its script has tiered up, and the heap holds what a steady state holds.
+const TICKS = 1500;
+
+function probe(side: ProbeSide, count: number): ProbeResult {
+  const placer = new Engine({ seed: 1 });
+  const positions = new Float32Array(2 * count);
+  const bodies = Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
+  const engine = new Engine({ seed: 1 });
+  const before = settledHeapBytes();
+  let floor: Floor | null = null;
+  if (side !== 'floor') {
+    for (const body of bodies) engine.spawn(side === 'engine' ? sleeper : starlessSleeper, body);
+    for (let t = 0; t < TICKS; t++) engine.step();
+  } else {
+    floor = sleepersFloor(bodies, engine.random);
+    for (let t = 0; t < TICKS; t++) floor.tick();
+  }
+  const after = settledHeapBytes();
+  // Read both after weighing, so neither can be collected before it.
+  if (engine.threadCount !== (side === 'floor' ? 0 : count) || (side === 'floor') !== (floor !== null)) {
+    throw new Error('memory probe: lost threads');
+  }
+  return { side, count, bytesPerThread: (after - before) / count, heapUsed: after, heapLimit: heapLimitBytes() };
+}
+
+const [side, countText] = process.argv.slice(2);
+if ((side !== 'engine' && side !== 'starless' && side !== 'floor') || !(Number(countText) > 0)) {
+  console.error('usage: node --expose-gc --import tsx bench/memory-probe.ts engine|starless|floor COUNT');
+  process.exit(2);
+}
+console.log(JSON.stringify(probe(side, Number(countText))));

@@ -1,0 +1,298 @@
+// The stress workloads: plain Loom scripts written the way users write them, spawned through the public API only.
+// No Node imports: the browser stress page imports this file as it is.
+import {
+  Engine,
+  createSignal,
+  join,
+  receive,
+  script,
+  send,
+  sleep,
+  spawn,
+  useEngine,
+  useThread,
+  wait,
+  type Random,
+  type Signal,
+  type Thread,
+} from '../engine/index.ts';
+
+/** The names of the workloads. */
+export type WorkloadName = 'frame' | 'sleepers' | 'mixed' | 'churn';
+
+/** Threads move in a square world of this side; `positions` hold coordinates in [0, WORLD_SIZE). */
+export const WORLD_SIZE = 1024;
+
+/**
+ * What a spawned workload counts for its threads that have ended (a live thread carries its own `resumes`):
+ * live resumes summed over `engine.threads()` plus `endedResumes` is every switch the workload has made.
+ */
+export interface WorkloadTally {
+  /** Threads of the workload that have ended. */
+  endedThreads: number;
+  /** Resumes made by those threads over their lives. */
+  endedResumes: number;
+}
+
+/** A stress workload: spawns `count` threads (plus, for some, a few helpers) into an engine. */
+export interface Workload {
+  readonly name: WorkloadName;
+  /** One line for usage texts and tables. */
+  readonly description: string;
+  /**
+   * Spawns the workload's threads; they first run in the next tick. Thread i writes its position to
+   * `positions[2 * i]`, `positions[2 * i + 1]` each time it does its work, if `positions` is given
+   * (length ≥ 2 * count). Randomness comes from `engine.random`, so the same seed gives the same run.
+   */
+  spawn(engine: Engine, count: number, positions?: Float32Array): WorkloadTally;
+}
+
+/**
+ * The entity a frame, sleeper or churn thread drives: a position and a velocity, updated in place (an object's
+ * number fields are, where a generator's number locals get a new heap box for every new value).
+ */
+export class Body {
+  constructor(
+    /** Which slot of `positions` it writes. */
+    readonly index: number,
+    public x: number,
+    public y: number,
+    public vx: number,
+    public vy: number,
+    readonly positions: Float32Array | undefined,
+  ) {}
+
+  /** A body at a random place with a random velocity of up to 2 units per tick. */
+  static random(engine: Engine, index: number, positions: Float32Array | undefined): Body {
+    const { random } = engine;
+    return new Body(index, random.range(0, WORLD_SIZE), random.range(0, WORLD_SIZE), random.range(-2, 2), random.range(-2, 2), positions);
+  }
+
+  /** One tick of motion, wrapping around the world's edges. */
+  move(): void {
+    this.x = wrap(this.x + this.vx);
+    this.y = wrap(this.y + this.vy);
+    this.publish();
+  }
+
+  /** A random hop of up to 8 units. */
+  hop(random: Random): void {
+    this.x = wrap(this.x + random.range(-8, 8));
+    this.y = wrap(this.y + random.range(-8, 8));
+    this.publish();
+  }
+
+  /** Writes the position to its slot of `positions`, if any. */
+  publish(): void {
+    const positions = this.positions;
+    if (positions) {
+      positions[2 * this.index] = this.x;
+      positions[2 * this.index + 1] = this.y;
+    }
+  }
+}
+
+/** Wraps a coordinate back into [0, WORLD_SIZE). */
+export function wrap(v: number): number {
+  return v < 0 ? v + WORLD_SIZE : v >= WORLD_SIZE ? v - WORLD_SIZE : v;
+}
+
+function newTally(): WorkloadTally {
+  return { endedThreads: 0, endedResumes: 0 };
+}
+
+// ---- frame: every thread wakes every tick and moves its body a little ----
+
+/** The frame workload's script. */
+export function* mover(body: Body) {
+  while (true) {
+    yield;
+    body.move();
+  }
+}
+
+const frame: Workload = {
+  name: 'frame',
+  description: 'each thread waits one tick (a bare yield), then moves its body a little',
+  spawn(engine, count, positions) {
+    for (let i = 0; i < count; i++) engine.spawn(mover, Body.random(engine, i, positions));
+    return newTally();
+  },
+};
+
+// ---- sleepers: every thread sleeps a random 0.1 to 10 s, hops, and sleeps again ----
+
+/** The sleepers workload's script. */
+export function* sleeper(body: Body) {
+  const random = useEngine().random;
+  while (true) {
+    yield* sleep(random.range(0.1, 10));
+    body.hop(random);
+  }
+}
+
+const sleepers: Workload = {
+  name: 'sleepers',
+  description: 'each thread sleeps a random 0.1 to 10 s, hops, then sleeps again',
+  spawn(engine, count, positions) {
+    for (let i = 0; i < count; i++) engine.spawn(sleeper, Body.random(engine, i, positions));
+    return newTally();
+  },
+};
+
+// ---- mixed: entity-like scripts with sub-scripts, short-lived children, predicates, signals and mailboxes ----
+
+const CHANNELS = 16;
+
+/** A critter of the mixed workload: its own state, which its scripts read and write. */
+class Critter {
+  heat = 0;
+  constructor(
+    readonly index: number,
+    readonly channel: number,
+    public x: number,
+    public y: number,
+    readonly positions: Float32Array | undefined,
+  ) {}
+
+  /** Moves up to `speed` toward (tx, ty); returns true once there. */
+  stepToward(tx: number, ty: number, speed: number): boolean {
+    const dx = tx - this.x;
+    const dy = ty - this.y;
+    const distance = Math.sqrt(dx * dx + dy * dy); // Math.hypot returns a heap number each call
+    if (distance <= speed) {
+      this.x = tx;
+      this.y = ty;
+    } else {
+      this.x += (dx / distance) * speed;
+      this.y += (dy / distance) * speed;
+    }
+    this.publish();
+    return distance <= speed;
+  }
+
+  publish(): void {
+    const positions = this.positions;
+    if (positions) {
+      positions[2 * this.index] = this.x;
+      positions[2 * this.index + 1] = this.y;
+    }
+  }
+}
+
+/** What the critters of one mixed workload share: a beat that cycles through channels, one signal per channel. */
+interface Herd {
+  phase: number;
+  readonly beats: Signal<number>[];
+  readonly threads: Thread[];
+  readonly tally: WorkloadTally;
+}
+
+const walkTo = script(function* walkTo(self: Critter, tx: number, ty: number) {
+  let steps = 0;
+  while (!self.stepToward(tx, ty, 4)) {
+    self.heat = Math.max(0, self.heat - 1);
+    steps++;
+    yield;
+  }
+  return steps;
+});
+
+/** A short-lived child: heats its critter for a few ticks, then ends. */
+function* spark(self: Critter, tally: WorkloadTally, ticks: number) {
+  try {
+    for (let t = 0; t < ticks; t++) {
+      self.heat += 3;
+      yield;
+    }
+    return self.heat;
+  } finally {
+    tally.endedThreads++;
+    tally.endedResumes += useThread().resumes;
+  }
+}
+
+function* critter(self: Critter, herd: Herd) {
+  const random = useEngine().random;
+  const neighbour = herd.threads[(self.index + 1) % herd.threads.length]!;
+  while (true) {
+    const steps = yield* walkTo(self, wrap(self.x + random.range(-60, 60)), wrap(self.y + random.range(-60, 60)));
+    const fx = yield* spawn(spark, self, herd.tally, random.int(2, 6));
+    self.heat = yield* join(fx);
+    yield* wait(function myTurn() {
+      return herd.phase === self.channel;
+    });
+    yield* wait(herd.beats[self.channel]!);
+    send(neighbour, steps);
+    const heard = yield* receive<number>(0.25);
+    if (heard !== undefined) self.heat += heard & 3;
+  }
+}
+
+/** Cycles the herd's phase every tick and emits the beat of the channel whose turn it is. */
+function* drummer(herd: Herd) {
+  while (true) {
+    yield;
+    herd.phase = (herd.phase + 1) % CHANNELS;
+    herd.beats[herd.phase]!.emit(herd.phase);
+  }
+}
+
+const mixed: Workload = {
+  name: 'mixed',
+  description: 'entity scripts: a walkTo sub-script, a joined short-lived child, a predicate, a signal, a mailbox',
+  spawn(engine, count, positions) {
+    const beats = Array.from({ length: CHANNELS }, (_, c) => createSignal<number>(`beat.${c}`));
+    const herd: Herd = { phase: 0, beats, threads: [], tally: newTally() };
+    for (let i = 0; i < count; i++) {
+      const self = new Critter(i, i % CHANNELS, engine.random.range(0, WORLD_SIZE), engine.random.range(0, WORLD_SIZE), positions);
+      herd.threads.push(engine.spawn(critter, self, herd));
+    }
+    if (count > 0) engine.spawn({ name: 'drummer' }, drummer, herd);
+    return herd.tally;
+  },
+};
+
+// ---- churn: threads live 1 to 30 ticks, then each starts its successor and ends ----
+
+const DETACHED = { detached: true };
+
+/** The churn workload's script. */
+export function* ephemeral(body: Body, tally: WorkloadTally): Generator<unknown, void, unknown> {
+  const life = useEngine().random.int(1, 31);
+  for (let t = 0; t < life; t++) {
+    yield;
+    body.move();
+  }
+  yield* spawn(DETACHED, ephemeral, body, tally);
+  tally.endedThreads++;
+  tally.endedResumes += useThread().resumes;
+}
+
+const churn: Workload = {
+  name: 'churn',
+  description: 'each thread lives 1 to 30 ticks, moving, then spawns its successor (detached) and ends',
+  spawn(engine, count, positions) {
+    const tally = newTally();
+    for (let i = 0; i < count; i++) engine.spawn(ephemeral, Body.random(engine, i, positions), tally);
+    return tally;
+  },
+};
+
+/** Every workload, by name. */
+export const workloads: Record<WorkloadName, Workload> = { frame, sleepers, mixed, churn };
+
+/** The workload names, in the order usage texts list them. */
+export const WORKLOAD_NAMES = Object.keys(workloads) as WorkloadName[];
+
+/** Whether `name` names a workload. */
+export function isWorkloadName(name: string): name is WorkloadName {
+  return Object.hasOwn(workloads, name);
+}
+
+/** Every switch the workload's threads made so far: resumes of live threads plus those of ended ones. */
+export function countSwitches(engine: Engine, tally: WorkloadTally): number {
+  let resumes = tally.endedResumes;
+  for (const thread of engine.threads()) resumes += thread.resumes;
+  return resumes;
+}
