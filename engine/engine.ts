@@ -199,8 +199,8 @@ export class Engine {
   // ---- kernel: used by ops and the context-switch core only ----
 
   /** @internal Creates a thread from spawn arguments `[options?, script, ...args]`. */
-  create(parent: Thread | null, input: unknown[], op: string): Thread {
-    const options = typeof input[0] === 'object' && input[0] !== null ? (input.shift() as SpawnOptions) : {};
+  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }): Thread {
+    const options = typeof input[0] === 'object' && input[0] !== null ? (input.shift() as SpawnOptions) : NO_OPTIONS;
     const script = checkScript(input.shift(), op, parent);
     const owner = options.detached ? null : parent;
     const thread = new Thread(this, this.nextId++, script, owner, script(...(input as never[])), this.tick);
@@ -304,8 +304,13 @@ export class Engine {
     for (let thread = this.ready.shift(); thread !== null; thread = this.ready.shift()) run(this, thread);
   }
 
+  // A plain walk of the links (the list's iterator is a generator: an object per waiter per tick). The next link is
+  // read before the predicate runs, as waking unlinks the thread.
   private checkPredicates(): void {
-    for (const thread of this.predicates) {
+    const list = this.predicates;
+    for (let node = list.next; node !== list; ) {
+      const thread = node as Thread;
+      node = thread.next!;
       let holds: boolean;
       try {
         holds = (thread.waitOn as () => boolean)();
@@ -393,6 +398,8 @@ export function settleJoin(joiner: Thread, target: Thread): void {
     target.flags |= Flag.OBSERVED;
   }
 }
+
+const NO_OPTIONS: SpawnOptions = Object.freeze({});
 
 function printError(error: unknown, thread: Thread): void {
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -10,34 +10,40 @@ export function mailboxOwner(thread: Thread): Thread {
   return owner;
 }
 
-/** A thread's FIFO of received messages: an array with a moving head, so taking from the front is O(1). */
+/**
+ * A thread's FIFO of received messages: a ring buffer that doubles when full, so a steady trickle of messages
+ * allocates nothing (an array sliced as it drains allocates one per message, garbage that outlives a tick).
+ */
 export class Mailbox {
-  private items: unknown[] = [];
+  private items: unknown[] = new Array<unknown>(4).fill(undefined);
   private head = 0;
+  private count = 0;
 
   /** Messages queued and not yet received. */
   get size(): number {
-    return this.items.length - this.head;
+    return this.count;
   }
 
   push(message: unknown): void {
-    this.items.push(message);
+    if (this.count === this.items.length) this.grow();
+    this.items[(this.head + this.count) & (this.items.length - 1)] = message;
+    this.count++;
   }
 
   /** Takes the oldest message; the caller checks `size` first. */
   shift(): unknown {
-    const items = this.items;
-    const message = items[this.head];
-    items[this.head++] = undefined;
-    if (this.head === items.length) {
-      // Emptied: start over in place, allocating nothing (the usual case: one message in, one out).
-      items.length = 0;
-      this.head = 0;
-    } else if (this.head * 2 >= items.length) {
-      // Compact once the dead prefix is as long as the live part: amortised O(1), bounded memory.
-      this.items = items.slice(this.head);
-      this.head = 0;
-    }
+    const message = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.count--;
     return message;
+  }
+
+  private grow(): void {
+    const old = this.items;
+    const items = new Array<unknown>(old.length * 2).fill(undefined);
+    for (let i = 0; i < this.count; i++) items[i] = old[(this.head + i) & (old.length - 1)];
+    this.items = items;
+    this.head = 0;
   }
 }

@@ -34,18 +34,26 @@ export const RAW_SCRIPT = Symbol('loom.script');
 const GENERATOR_FUNCTION = Object.getPrototypeOf(function* () {}) as object;
 
 /** @internal Returns the generator function to run, or throws a LoomError naming the op and the thread. */
-export function checkScript(value: unknown, op: string, thread: Thread | null): (...args: never[]) => ScriptGenerator {
-  const where = thread ? ` in ${thread.label}` : '';
+export function checkScript(
+  value: unknown,
+  op: string | { readonly description: string },
+  thread: Thread | null,
+): (...args: never[]) => ScriptGenerator {
   if (typeof value !== 'function') {
-    throw new LoomError(`${op}${where}: expected a generator function (function* name() {...}), got ${typeName(value)}`);
+    throw new LoomError(`${where(op, thread)}: expected a generator function (function* name() {...}), got ${typeName(value)}`);
   }
   const raw = (value as { [RAW_SCRIPT]?: unknown })[RAW_SCRIPT];
   const fn = (raw ?? value) as (...args: never[]) => ScriptGenerator;
   if (Object.getPrototypeOf(fn) !== GENERATOR_FUNCTION) {
     const name = fn.name || 'anonymous';
-    throw new LoomError(`${op}${where}: ${name} is not a generator function; write it as \`function* ${name}(...) {...}\``);
+    throw new LoomError(`${where(op, thread)}: ${name} is not a generator function; write it as \`function* ${name}(...) {...}\``);
   }
   return fn;
+}
+
+// Built only when an error is thrown: spawning is hot, and a thread's label is a new string each time.
+function where(op: string | { readonly description: string }, thread: Thread | null): string {
+  return `${typeof op === 'string' ? op : op.description}${thread ? ` in ${thread.label}` : ''}`;
 }
 
 function typeName(value: unknown): string {

@@ -87,7 +87,7 @@ export class Thread<R = unknown> implements ListNode {
   next: ListNode | null = null;
   /** @internal What it is parked on while WAITING. */
   wait: Wait | null = null;
-  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null at depth 1. */
+  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null until the first sub-script call, then kept. */
   stack: (ScriptGenerator | string)[] | null = null;
   /** @internal Index in the engine's table of live threads; -1 once ended. */
   slot = -1;

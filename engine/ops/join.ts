@@ -27,11 +27,15 @@ class Join<R> extends Op<R> {
   }
 
   // Follows the chain of joins from the target; coming back to the joiner means every thread on it waits forever.
+  // Labels are built only for the error: joins are hot, and a label is a new string each time.
   private checkCycle(thread: Thread): void {
-    const cycle = [thread.label];
     for (let next: Thread = this.target; ; next = next.waitOn as Thread) {
-      cycle.push(next.label);
-      if (next === thread) throw new DeadlockError(`${this.description} in ${thread.label} would deadlock: ${cycle.join(' → ')}`, cycle);
+      if (next === thread) {
+        const cycle = [thread.label];
+        for (let t: Thread = this.target; t !== thread; t = t.waitOn as Thread) cycle.push(t.label);
+        cycle.push(thread.label);
+        throw new DeadlockError(`${this.description} in ${thread.label} would deadlock: ${cycle.join(' → ')}`, cycle);
+      }
       if (next.wait !== JOIN) return;
     }
   }

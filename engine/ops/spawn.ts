@@ -14,7 +14,7 @@ class Spawn<R> extends Op<Thread<R>> {
   }
 
   enter(thread: Thread, engine: Engine): boolean {
-    thread.value = engine.create(thread, [...this.input], this.description);
+    thread.value = engine.create(thread, [...this.input], this);
     return false;
   }
 }
