@@ -224,8 +224,10 @@ function* critter(self: Critter, herd: Herd) {
     });
     yield* wait(herd.beats[self.channel]!);
     send(neighbour, steps);
-    const heard = yield* receive<number>(0.25);
-    if (heard !== undefined) self.heat += heard & 3;
+    // Drain the mailbox: a neighbour with a shorter cycle sends more often than this one would receive.
+    for (let heard = yield* receive<number>(0.25); heard !== undefined; heard = yield* receive<number>(0)) {
+      self.heat += heard & 3;
+    }
   }
 }
 

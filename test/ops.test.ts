@@ -196,6 +196,21 @@ describe('receive() and send()', () => {
   });
 });
 
+describe('receive(0)', () => {
+  it('polls: takes what is queued, or returns undefined at once without waiting', () => {
+    const { engine, steps } = createTestEngine();
+    const got: string[] = [];
+    const actor = engine.spawn(function* actor() {
+      for (let m = yield* receive<string>(0); m !== undefined; m = yield* receive<string>(0)) got.push(`${m}@${engine.tick}`);
+      got.push(`drained@${engine.tick}`);
+    });
+    actor.send('a');
+    actor.send('b');
+    steps(1);
+    expect(got).toEqual(['a@1', 'b@1', 'drained@1']);
+  });
+});
+
 describe('receive() in a race, all or timeout branch', () => {
   it('reads the mailbox of the thread that started the race', () => {
     const { engine, steps } = createTestEngine({ tickRate: 10 });

@@ -22,6 +22,7 @@ class Receive<M> extends Op<M> {
       thread.value = mailbox.shift();
       return false;
     }
+    if (this.timeout === 0) return false; // a poll, as Erlang's `after 0`: nothing queued, undefined at once
     if (owner !== thread) this.registerReceiver(owner, thread);
     if (this.timeout === undefined) return engine.park(thread, RECEIVE, -1, null);
     return engine.parkUntil(thread, RECEIVE, deadlineTick(this, thread, engine, this.timeout));
@@ -38,7 +39,8 @@ class Receive<M> extends Op<M> {
 /**
  * Takes the oldest message from the running thread's mailbox (see `send`), waiting for one if it is empty.
  * In a branch of a race, all or timeout, it reads the mailbox of the thread that started the race.
- * With `timeoutSeconds`, gives up after that much simulated time and returns undefined.
+ * With `timeoutSeconds`, gives up after that much simulated time and returns undefined; `receive(0)` does not
+ * wait at all (a poll: the oldest message, or undefined at once).
  * `M` names the message type; nothing checks it at run time.
  *
  * @example
