@@ -38,34 +38,11 @@ export class ThreadList implements ListNode {
     return head as Thread;
   }
 
-  /** Moves every thread of `other` to the tail of this list, in order, in O(1). */
-  takeAll(other: ThreadList): void {
-    if (other.empty) return;
-    const first = other.next;
-    const last = other.prev;
-    const tail = this.prev;
-    tail.next = first;
-    first.prev = tail;
-    last.next = this;
-    this.prev = last;
-    other.next = other;
-    other.prev = other;
-  }
-
   /** Counts the linked threads (walks the list). */
   count(): number {
     let n = 0;
     for (let node = this.next; node !== this; node = node.next!) n++;
     return n;
-  }
-
-  /** The linked threads, head first. */
-  *[Symbol.iterator](): IterableIterator<Thread> {
-    for (let node = this.next; node !== this; ) {
-      const next = node.next!;
-      yield node as Thread;
-      node = next;
-    }
   }
 }
 
