@@ -15,11 +15,6 @@ export class ThreadList implements ListNode {
   prev: ListNode = this;
   next: ListNode = this;
 
-  /** Whether no thread is linked. */
-  get empty(): boolean {
-    return this.next === this;
-  }
-
   /** Links `thread` at the tail. */
   push(thread: Thread): void {
     if (thread.next !== null) throw new Error(`internal: ${thread.label} is already in a list`);
