@@ -1,0 +1,37 @@
+// What per-thread accounting costs: the same engine and workload with accounting off and on, rounds alternating
+// in one process, ns per switch and the ratio. Run: npm run bench:accounting [-- threads]
+import { Engine } from '../engine/index.ts';
+import { formatTable, sig } from './format.ts';
+import { interleave } from './measure.ts';
+import { workloads, type WorkloadName } from './workloads.ts';
+
+const THREADS = Number(process.argv[2] ?? 10_000);
+const TICKS = Math.max(20, Math.round(2_000_000 / THREADS));
+
+/** An engine running `threads` of a workload, warmed up, and a function measuring ns per switch over TICKS ticks. */
+function setUp(name: WorkloadName, accounting: boolean): () => number {
+  const engine = new Engine({ seed: 1 });
+  workloads[name].spawn(engine, THREADS);
+  engine.accounting.enabled = accounting;
+  for (let i = 0; i < 30; i++) engine.step();
+  return () => {
+    const before = resumes(engine);
+    const start = performance.now();
+    for (let i = 0; i < TICKS; i++) engine.step();
+    return ((performance.now() - start) * 1e6) / (resumes(engine) - before);
+  };
+}
+
+function resumes(engine: Engine): number {
+  let n = 0;
+  for (const thread of engine.threads()) n += thread.resumes;
+  return n;
+}
+
+const rows: string[][] = [];
+for (const name of ['frame', 'mixed'] as const) {
+  const paired = await interleave(7, setUp(name, true), setUp(name, false));
+  rows.push([name, String(THREADS), sig(paired.floor), sig(paired.engine), `${sig(paired.ratio)}x`]);
+}
+console.log(`Accounting cost, ${THREADS} threads, ${TICKS} ticks a round, median of 7 rounds (Node ${process.version})`);
+console.log(formatTable(['workload', 'threads', 'off ns/switch', 'on ns/switch', 'on / off'], rows));
