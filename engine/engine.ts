@@ -182,6 +182,11 @@ export class Engine {
   /**
    * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
    * Throws a {@link LoomError} if the thread has ended.
+   *
+   * @example
+   * ```ts
+   * engine.send(grunt, { x: player.x, y: player.y });
+   * ```
    */
   send(thread: Thread, message: unknown): void {
     if (!thread.alive) {
@@ -374,11 +379,10 @@ export class Engine {
     const parent = thread.parent;
     if (parent !== null && parent.gen !== null && !parent.cancelling && parent.state !== ThreadState.RUNNING) {
       thread.flags |= Flag.OBSERVED;
-      if (parent.state === ThreadState.WAITING) this.wakeWithError(parent, new ChildFailedError(thread.label, error));
-      else {
-        parent.mode = Resume.THROW;
-        parent.value = new ChildFailedError(thread.label, error);
-      }
+      // A READY parent is already queued: the error replaces what it was to resume with.
+      if (parent.state === ThreadState.WAITING) this.makeReady(parent);
+      parent.mode = Resume.THROW;
+      parent.value = new ChildFailedError(thread.label, error);
       return;
     }
     this.report(error, thread);
