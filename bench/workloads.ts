@@ -111,14 +111,19 @@ export function* mover(body: Body) {
   }
 }
 
-const frame: Workload = {
-  name: 'frame',
-  description: 'each thread waits one tick (a bare yield), then moves its body a little',
-  spawn(engine, count, positions) {
-    for (let i = 0; i < count; i++) engine.spawn(mover, Body.random(engine, i, positions));
-    return newTally();
-  },
-};
+/** A workload whose every thread runs `script` on a body of its own at a random place. */
+function bodyWorkload(name: WorkloadName, description: string, script: (body: Body) => Generator<unknown, void, unknown>): Workload {
+  return {
+    name,
+    description,
+    spawn(engine, count, positions) {
+      for (let i = 0; i < count; i++) engine.spawn(script, Body.random(engine, i, positions));
+      return newTally();
+    },
+  };
+}
+
+const frame = bodyWorkload('frame', 'each thread waits one tick (a bare yield), then moves its body a little', mover);
 
 // ---- sleepers: every thread sleeps a random 0.1 to 10 s, hops, and sleeps again ----
 
@@ -131,14 +136,7 @@ export function* sleeper(body: Body) {
   }
 }
 
-const sleepers: Workload = {
-  name: 'sleepers',
-  description: 'each thread sleeps a random 0.1 to 10 s, hops, then sleeps again',
-  spawn(engine, count, positions) {
-    for (let i = 0; i < count; i++) engine.spawn(sleeper, Body.random(engine, i, positions));
-    return newTally();
-  },
-};
+const sleepers = bodyWorkload('sleepers', 'each thread sleeps a random 0.1 to 10 s, hops, then sleeps again', sleeper);
 
 // ---- mixed: entity-like scripts with sub-scripts, short-lived children, predicates, signals and mailboxes ----
 
