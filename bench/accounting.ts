@@ -15,17 +15,11 @@ function setUp(name: WorkloadName, accounting: boolean): () => number {
   engine.accounting.enabled = accounting;
   for (let i = 0; i < 30; i++) engine.step();
   return () => {
-    const before = resumes(engine);
+    const before = engine.switches;
     const start = performance.now();
     for (let i = 0; i < TICKS; i++) engine.step();
-    return ((performance.now() - start) * 1e6) / (resumes(engine) - before);
+    return ((performance.now() - start) * 1e6) / (engine.switches - before);
   };
-}
-
-function resumes(engine: Engine): number {
-  let n = 0;
-  for (const thread of engine.threads()) n += thread.resumes;
-  return n;
 }
 
 const rows: string[][] = [];

@@ -7,7 +7,7 @@ import { breathe, interleave, timed } from './measure.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
 import { settledHeapBytes } from './memory.ts';
 import { Samples, summarize } from './stats.ts';
-import { Body, countSwitches, ephemeral, mover, sleeper, workloads, type WorkloadTally } from './workloads.ts';
+import { Body, ephemeral, mover, sleeper, workloads, type WorkloadTally } from './workloads.ts';
 
 /** One line of the benchmark table. */
 export interface BenchRow {
@@ -42,12 +42,6 @@ function bodies(seed: number, count: number): Body[] {
   const placer = new Engine({ seed });
   const positions = new Float32Array(2 * count);
   return Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
-}
-
-function liveResumes(engine: Engine): number {
-  let resumes = 0;
-  for (const thread of engine.threads()) resumes += thread.resumes;
-  return resumes;
 }
 
 /** `frame` at `count` threads against the round-robin floor. Target: at most 1.5x the floor. */
@@ -95,9 +89,9 @@ export async function sleepersCase(plan: BenchPlan, count: number): Promise<Benc
   const result = await interleave(
     plan.rounds,
     () => {
-      const before = liveResumes(engine);
+      const before = engine.switches;
       const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-      return (ms * 1e6) / (liveResumes(engine) - before);
+      return (ms * 1e6) / (engine.switches - before);
     },
     () => {
       let woken = 0;
@@ -160,7 +154,7 @@ export async function parkedCases(plan: BenchPlan, count: number): Promise<Bench
     samples.push(Number(process.hrtime.bigint() - start) / 1000);
   }
   const idle = summarize(samples.view());
-  const stillParked = engine.threadCount === count && liveResumes(engine) === count;
+  const stillParked = engine.threadCount === count && engine.switches === count;
   const memoryRow = (probe: ProbeResult, form: string): BenchRow => ({
     benchmark: `heap per parked thread (${form})`,
     threads: count,
@@ -236,7 +230,7 @@ export async function spawnCase(plan: BenchPlan, count: number): Promise<BenchRo
 /** `churn`: threads that live 1 to 30 ticks and start their successor, against slots refilled in place. */
 export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRow> {
   const engine = new Engine({ seed: plan.seed });
-  const tally: WorkloadTally = { endedThreads: 0, endedResumes: 0 };
+  const tally: WorkloadTally = { endedThreads: 0 };
   for (const body of bodies(plan.seed, count)) engine.spawn(ephemeral, body, tally);
   engine.step();
   const floor = churnFloor(bodies(plan.seed, count), new Engine({ seed: plan.seed }).random);
@@ -244,9 +238,9 @@ export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRo
   const result = await interleave(
     plan.rounds,
     () => {
-      const before = countSwitches(engine, tally);
+      const before = engine.switches;
       const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-      return (ms * 1e6) / (countSwitches(engine, tally) - before);
+      return (ms * 1e6) / (engine.switches - before);
     },
     () => {
       let resumes = 0;
@@ -270,10 +264,10 @@ export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRo
 /** `mixed` in steady state: GC pauses over `plan.mixedTicks` ticks (target: no major GC) and its switch cost. */
 export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRow[]> {
   const engine = new Engine({ seed: plan.seed });
-  const tally = workloads.mixed.spawn(engine, count, new Float32Array(2 * count));
+  workloads.mixed.spawn(engine, count, new Float32Array(2 * count));
   for (let t = 0; t < 120; t++) engine.step();
   settledHeapBytes();
-  const before = countSwitches(engine, tally);
+  const before = engine.switches;
   const gc = GcWatch.start();
   const samples = new Samples();
   let sum = 0;
@@ -289,7 +283,7 @@ export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRo
     }
   }
   const report = await gc.stop();
-  const switches = countSwitches(engine, tally) - before;
+  const switches = engine.switches - before;
   const tick = summarize(samples.view());
   return [
     {

@@ -4,7 +4,7 @@ import { GcWatch, type GcReport } from './gc-watch.ts';
 import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledHeapBytes } from './memory.ts';
 import type { ProgressLine } from './progress.ts';
 import { Histogram, type Summary } from './stats.ts';
-import { countSwitches, workloads, type Workload, type WorkloadName, type WorkloadTally } from './workloads.ts';
+import { workloads, type Workload, type WorkloadName, type WorkloadTally } from './workloads.ts';
 
 /** What one stress run of one thread count measured. */
 export interface StressResult {
@@ -54,10 +54,7 @@ export function sampleBytesPerThread(workload: Workload, seed: number): number {
 
 /** Sums the tallies of several spawn chunks. */
 function addTallies(tallies: readonly WorkloadTally[]): WorkloadTally {
-  return tallies.reduce((sum, t) => ({ endedThreads: sum.endedThreads + t.endedThreads, endedResumes: sum.endedResumes + t.endedResumes }), {
-    endedThreads: 0,
-    endedResumes: 0,
-  });
+  return { endedThreads: tallies.reduce((sum, t) => sum + t.endedThreads, 0) };
 }
 
 /**
@@ -127,7 +124,7 @@ export async function measureCount(options: StressOptions, count: number, progre
 
   const ticks = new Histogram();
   const recent = new Float64Array(60); // the last 60 tick times, for the live line
-  const switchesBefore = countSwitches(engine, tally);
+  const switchesBefore = engine.switches;
   const gc = GcWatch.start();
   await tickFor(
     engine,
@@ -139,7 +136,7 @@ export async function measureCount(options: StressOptions, count: number, progre
     () => progress?.update(liveLine(workload.name, count, ticks, recent, options.seconds, gc.current)),
   );
   const gcReport = await gc.stop();
-  const switches = countSwitches(engine, tally) - switchesBefore;
+  const switches = engine.switches - switchesBefore;
   const sum = ticks.sum;
   progress?.clear();
   return {

@@ -10,7 +10,6 @@ import {
   sleep,
   spawn,
   useEngine,
-  useThread,
   wait,
   type Random,
   type Signal,
@@ -23,15 +22,10 @@ export type WorkloadName = 'frame' | 'sleepers' | 'mixed' | 'churn';
 /** Threads move in a square world of this side; `positions` hold coordinates in [0, WORLD_SIZE). */
 export const WORLD_SIZE = 1024;
 
-/**
- * What a spawned workload counts for its threads that have ended (a live thread carries its own `resumes`):
- * live resumes summed over `engine.threads()` plus `endedResumes` is every switch the workload has made.
- */
+/** What a spawned workload counts as it runs. */
 export interface WorkloadTally {
   /** Threads of the workload that have ended. */
   endedThreads: number;
-  /** Resumes made by those threads over their lives. */
-  endedResumes: number;
 }
 
 /** A stress workload: spawns `count` threads (plus, for some, a few helpers) into an engine. */
@@ -98,7 +92,7 @@ export function wrap(v: number): number {
 }
 
 function newTally(): WorkloadTally {
-  return { endedThreads: 0, endedResumes: 0 };
+  return { endedThreads: 0 };
 }
 
 // ---- frame: every thread wakes every tick and moves its body a little ----
@@ -206,7 +200,6 @@ function* spark(self: Critter, tally: WorkloadTally, ticks: number) {
     return self.heat;
   } finally {
     tally.endedThreads++;
-    tally.endedResumes += useThread().resumes;
   }
 }
 
@@ -266,7 +259,6 @@ export function* ephemeral(body: Body, tally: WorkloadTally): Generator<unknown,
   }
   yield* spawn(DETACHED, ephemeral, body, tally);
   tally.endedThreads++;
-  tally.endedResumes += useThread().resumes;
 }
 
 const churn: Workload = {
@@ -288,11 +280,4 @@ export const WORKLOAD_NAMES = Object.keys(workloads) as WorkloadName[];
 /** Whether `name` names a workload. */
 export function isWorkloadName(name: string): name is WorkloadName {
   return Object.hasOwn(workloads, name);
-}
-
-/** Every switch the workload's threads made so far: resumes of live threads plus those of ended ones. */
-export function countSwitches(engine: Engine, tally: WorkloadTally): number {
-  let resumes = tally.endedResumes;
-  for (const thread of engine.threads()) resumes += thread.resumes;
-  return resumes;
 }

@@ -106,6 +106,7 @@ export class Accounting {
 
   private record(thread: Thread, ms: number): void {
     const extra = thread.more();
+    extra.resumes++;
     if (extra.msTickOf === this.tick) extra.msTick += ms;
     else {
       const decayed = extra.msTickOf < 0 ? 0 : extra.msAverage * DECAY ** (this.tick - extra.msTickOf);

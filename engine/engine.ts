@@ -39,6 +39,8 @@ export interface EngineOptions {
 export class Engine {
   /** Ticks run so far. */
   tick = 0;
+  /** Resumes of threads so far (context switches into a script). */
+  switches = 0;
   /** The seeded random generator: use it, not Math.random, so runs repeat. */
   readonly random: Random;
   /** Receives every failure that nothing observed, and errors thrown by cleanup code. */
@@ -208,7 +210,7 @@ export class Engine {
     const options = typeof input[0] === 'object' && input[0] !== null ? (input.shift() as SpawnOptions) : NO_OPTIONS;
     const script = checkScript(input.shift(), op, parent);
     const owner = options.detached ? null : parent;
-    const thread = new Thread(this, this.nextId++, script, owner, script(...(input as never[])), this.tick);
+    const thread = new Thread(owner ?? this, this.nextId++, script, script(...(input as never[])), this.tick);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
     if (owner) (owner.more().children ??= new Set()).add(thread);
@@ -331,7 +333,7 @@ export class Engine {
   // returns after the whole tree is gone. Its live children are cancelled, youngest first, and it waits.
   private conclude(thread: Thread, state: ThreadState, value: unknown): void {
     thread.gen = null;
-    thread.stack = null;
+    thread.stack = thread.script;
     const extra = thread.extra;
     if (extra === null || extra.children === null || extra.children.size === 0) {
       this.end(thread, state, value);

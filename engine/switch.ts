@@ -21,7 +21,7 @@ export function runningThread(): Thread | null {
 export function run(engine: Engine, thread: Thread): void {
   thread.become(ThreadState.RUNNING);
   thread.lastRun = engine.tick;
-  thread.resumes++;
+  engine.switches++;
   current = thread;
   while (step(engine, thread));
   current = null;
@@ -97,7 +97,8 @@ function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
 
 /** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. */
 export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string): void {
-  const stack = (thread.stack ??= []);
+  let stack = thread.stack;
+  if (typeof stack === 'function') thread.stack = stack = [stack];
   stack.push(thread.gen!, name);
   thread.gen = gen;
   thread.mode = Resume.NEXT;
@@ -105,7 +106,7 @@ export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string): v
 }
 
 function popFrame(thread: Thread): void {
-  const stack = thread.stack!;
+  const stack = thread.stack as unknown[];
   stack.pop();
   thread.gen = stack.pop() as ScriptGenerator;
   // The emptied array stays: a thread that calls one sub-script calls more, and a new array per call is garbage

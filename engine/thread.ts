@@ -3,7 +3,7 @@ import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { Group } from './group.ts';
-import type { Wait } from './wait-kind.ts';
+import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -16,7 +16,7 @@ export const Resume = {
 } as const;
 export type Resume = (typeof Resume)[keyof typeof Resume];
 
-/** Bits of `Thread.flags`; the two lowest hold the {@link Resume} mode. */
+/** Bits of `Thread.flags`; the two lowest hold the {@link Resume} mode, the ones above these the state and wait. */
 export const Flag = {
   /** Cancel was asked while the thread ran; the core starts unwinding at its next yield. */
   CANCEL_PENDING: 4,
@@ -28,7 +28,16 @@ export const Flag = {
   OBSERVED: 32,
 } as const;
 
+// One small integer holds the resume mode, the flags, the state and the wait kind: a field each would cost 8 bytes
+// per thread, and a parked thread's record is most of what the engine adds to its generator.
 const MODE_BITS = 3;
+const STATE_SHIFT = 6;
+const STATE_BITS = 7 << STATE_SHIFT;
+const WAIT_SHIFT = 9;
+const WAIT_BITS = 15 << WAIT_SHIFT;
+
+/** The script function a thread was spawned with. */
+export type Script = (...args: never[]) => ScriptGenerator;
 
 /** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */
 export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
@@ -47,6 +56,8 @@ export class ThreadExtra {
   endValue: unknown = undefined;
   /** A race, all or timeout branch waiting in `receive` on this thread's mailbox. */
   receiver: Thread | null = null;
+  /** Accounting: resumes counted while accounting was on. */
+  resumes = 0;
   /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
   msTick = 0;
   msTickOf = -1;
@@ -66,10 +77,8 @@ export class ThreadExtra {
  */
 export class Thread<R = unknown> implements ListNode {
   // Field order is memory layout: what every resume touches comes first, so it shares a cache line.
-  /** The thread's state; see {@link ThreadState}. */
-  state: ThreadState = ThreadState.READY;
-  /** @internal Bits of {@link Flag}, and the {@link Resume} mode in the lowest two. */
-  flags = 0;
+  /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state and the wait kind packed in. */
+  flags = ThreadState.READY << STATE_SHIFT;
   /** @internal The top frame; null once final. */
   gen: ScriptGenerator | null;
   /**
@@ -79,46 +88,61 @@ export class Thread<R = unknown> implements ListNode {
   value: unknown = undefined;
   /** @internal The last tick it ran in: a thread runs at most once per tick. */
   lastRun = -1;
-  /** How many times the thread has been resumed. */
-  resumes = 0;
   /** @internal Intrusive links: the wheel slot or wait list holding this thread. */
   prev: ListNode | null = null;
   /** @internal */
   next: ListNode | null = null;
-  /** @internal What it is parked on while WAITING. */
-  wait: Wait | null = null;
-  /** @internal Lower frames with their script names, bottom first: [gen, name, gen, name, ...]; null until the first sub-script call, then kept. */
-  stack: (ScriptGenerator | string)[] | null = null;
   /** @internal Index in the engine's table of live threads; -1 once ended. */
   slot = -1;
   /** @internal */
   extra: ThreadExtra | null = null;
-  /** The engine running it. */
-  readonly engine: Engine;
+  /**
+   * @internal The spawned script while the thread is one frame deep; after its first sub-script call, an array
+   * (kept) of the script then the lower frames with their names, bottom first: [script, gen, name, gen, name, ...].
+   */
+  stack: Script | (Script | ScriptGenerator | string)[];
+  /** @internal The parent, or the engine for a thread without one: the engine is found through the owners. */
+  private readonly owner: Thread | Engine;
   /** Unique within the engine, never reused. */
   readonly id: number;
-  /** The top-level script function. */
-  readonly script: (...args: never[]) => ScriptGenerator;
-  /** The thread that spawned it; null for threads spawned from outside or detached. */
-  readonly parent: Thread | null;
   /** The tick it was spawned in. */
   readonly born: number;
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
-  constructor(
-    engine: Engine,
-    id: number,
-    script: (...args: never[]) => ScriptGenerator,
-    parent: Thread | null,
-    gen: ScriptGenerator,
-    born: number,
-  ) {
+  constructor(owner: Thread | Engine, id: number, script: Script, gen: ScriptGenerator, born: number) {
     this.gen = gen;
-    this.engine = engine;
+    this.stack = script;
+    this.owner = owner;
     this.id = id;
-    this.script = script;
-    this.parent = parent;
     this.born = born;
+  }
+
+  /** The thread's state; see {@link ThreadState}. */
+  get state(): ThreadState {
+    return ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
+  }
+
+  /** The engine running it. */
+  get engine(): Engine {
+    let owner = this.owner;
+    while (owner instanceof Thread) owner = owner.owner;
+    return owner;
+  }
+
+  /** The thread that spawned it; null for threads spawned from outside or detached. */
+  get parent(): Thread | null {
+    return this.owner instanceof Thread ? this.owner : null;
+  }
+
+  /** The top-level script function. */
+  get script(): Script {
+    const stack = this.stack;
+    return typeof stack === 'function' ? stack : (stack[0] as Script);
+  }
+
+  /** How many times the thread was resumed while `engine.accounting` was on. */
+  get resumes(): number {
+    return this.extra?.resumes ?? 0;
   }
 
   /** The given name, or the script function's name. */
@@ -171,13 +195,14 @@ export class Thread<R = unknown> implements ListNode {
     if (!this.alive) return [];
     const names = [this.script.name || 'script'];
     const stack = this.stack;
-    if (stack) for (let i = 1; i < stack.length; i += 2) names.push(stack[i] as string);
+    if (typeof stack !== 'function') for (let i = 2; i < stack.length; i += 2) names.push(stack[i] as string);
     return names;
   }
 
   /** Number of frames: 1 plus the sub-scripts it is inside. */
   get depth(): number {
-    return this.stack === null ? 1 : this.stack.length / 2 + 1;
+    const stack = this.stack;
+    return typeof stack === 'function' ? 1 : (stack.length + 1) / 2;
   }
 
   /** What it waits on, e.g. `sleep until 12.40 s`, `join #812 boss`, `signal door.opened`; '' if not waiting. */
@@ -208,6 +233,15 @@ export class Thread<R = unknown> implements ListNode {
     this.flags = (this.flags & ~MODE_BITS) | mode;
   }
 
+  /** @internal What it is parked on while WAITING. */
+  get wait(): Wait | null {
+    const code = (this.flags & WAIT_BITS) >> WAIT_SHIFT;
+    return code === 0 ? null : WAIT_KINDS[code - 1]!;
+  }
+  set wait(wait: Wait | null) {
+    this.flags = (this.flags & ~WAIT_BITS) | (wait === null ? 0 : wait.code << WAIT_SHIFT);
+  }
+
   /** @internal While WAITING: the wait's operand (a wake tick, a signal, a predicate, a thread, a group). */
   get waitOn(): unknown {
     return this.value;
@@ -223,8 +257,10 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal Moves to `to`, checking the state machine. */
   become(to: ThreadState): void {
-    if (!canMove(this.state, to)) throw badMove(this.label, this.state, to);
-    this.state = to;
+    const flags = this.flags;
+    const from = ((flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
+    if (!canMove(from, to)) throw badMove(this.label, from, to);
+    this.flags = (flags & ~STATE_BITS) | (to << STATE_SHIFT);
   }
 
   /** @internal */

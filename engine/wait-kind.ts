@@ -8,10 +8,23 @@ import { mailboxOwner } from './mailbox.ts';
  * (`thread.waitOn`), so a wait allocates nothing that lives until the wake.
  */
 export interface Wait {
+  /** @internal Its index in {@link WAIT_KINDS} plus one: a thread stores this, not a pointer. */
+  readonly code: number;
   /** Readable, for the inspector: `sleep until 12.40 s`. */
   describe(thread: Thread): string;
   /** Undoes the registration (list, wheel) when the thread is woken by something else or cancelled. */
   detach(thread: Thread): void;
+}
+
+/** @internal Every wait kind, by code - 1. */
+export const WAIT_KINDS: Wait[] = [];
+
+// A thread keeps its wait's code in four bits of its flags.
+function kind(wait: Omit<Wait, 'code'>): Wait {
+  if (WAIT_KINDS.length === 15) throw new Error('internal: more wait kinds than a thread has bits for');
+  const registered = { ...wait, code: WAIT_KINDS.length + 1 };
+  WAIT_KINDS.push(registered);
+  return registered;
 }
 
 const unlinkOnly = (thread: Thread): void => thread.unlink();
@@ -19,28 +32,28 @@ const fromWheel = (thread: Thread): void => thread.engine.timers.remove(thread);
 const seconds = (thread: Thread, tick: number): string => `${(tick * thread.engine.dt).toFixed(2)} s`;
 
 /** Parked in the timing wheel until a simulated time. */
-export const SLEEP: Wait = {
+export const SLEEP: Wait = kind({
   describe: (t) => `sleep until ${seconds(t, t.waitOn as number)}`,
   detach: fromWheel,
-};
+});
 
 /** Parked in the timing wheel until a tick. */
-export const TICKS: Wait = { describe: (t) => `wait until tick ${t.waitOn as number}`, detach: fromWheel };
+export const TICKS: Wait = kind({ describe: (t) => `wait until tick ${t.waitOn as number}`, detach: fromWheel });
 
 /** Parked until a predicate holds, checked once per tick. */
-export const PREDICATE: Wait = {
+export const PREDICATE: Wait = kind({
   describe: (t) => `until ${(t.waitOn as () => boolean).name || 'predicate'}`,
   detach: unlinkOnly,
-};
+});
 
 /** Parked on a signal's waiter list. */
-export const SIGNAL: Wait = { describe: (t) => `signal ${(t.waitOn as Signal<unknown>).name}`, detach: unlinkOnly };
+export const SIGNAL: Wait = kind({ describe: (t) => `signal ${(t.waitOn as Signal<unknown>).name}`, detach: unlinkOnly });
 
 /** Parked on another thread's joiner list. */
-export const JOIN: Wait = { describe: (t) => `join ${(t.waitOn as Thread).label}`, detach: unlinkOnly };
+export const JOIN: Wait = kind({ describe: (t) => `join ${(t.waitOn as Thread).label}`, detach: unlinkOnly });
 
 /** Parked on a mailbox, in the wheel too when the receive has a timeout (`waitOn` is then the wake tick). */
-export const RECEIVE: Wait = {
+export const RECEIVE: Wait = kind({
   describe: (t) => {
     const queued = `receive (${mailboxOwner(t).extra?.mailbox?.size ?? 0} queued)`;
     return t.waitOn === -1 ? queued : `${queued}, timeout at ${seconds(t, t.waitOn as number)}`;
@@ -50,18 +63,18 @@ export const RECEIVE: Wait = {
     const owner = mailboxOwner(t);
     if (owner.extra?.receiver === t) owner.extra.receiver = null;
   },
-};
+});
 
 /** Its script over, waiting for its children (cancelled youngest first) to end before it ends. */
-export const CHILDREN: Wait = {
+export const CHILDREN: Wait = kind({
   describe: (t) => `children ending (${t.extra?.children?.size ?? 0} left)`,
   detach: () => {
     throw new Error('internal: a thread waiting for its children to end cannot be woken');
   },
-};
+});
 
 /** Parked until a race, all or timeout settles and its losing branches have ended. */
-export const GROUP: Wait = {
+export const GROUP: Wait = kind({
   describe: (t) => (t.waitOn as Group).description,
   detach: (t) => (t.waitOn as Group).abandon(),
-};
+});

@@ -6,6 +6,7 @@ describe('critter', () => {
   it('sleeps most of the time: a thousand of them resume a few times a second each, not every tick', () => {
     const { engine, world, errors } = createTestWorld();
     standInPlayer(world, 560, 350);
+    engine.accounting.enabled = true; // counts each thread's resumes
     const swarm = Array.from({ length: 1000 }, (_, i) => launch(world, 'critter', 20 + (i % 50) * 20, 20 + Math.floor(i / 50) * 5, critter));
     steps(engine, 600);
     const resumes = swarm.reduce((sum, c) => sum + c.thread!.resumes, 0);
