@@ -4,7 +4,7 @@ import { GcWatch, type GcReport } from './gc-watch.ts';
 import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledHeapBytes } from './memory.ts';
 import type { ProgressLine } from './progress.ts';
 import { Histogram, type Summary } from './stats.ts';
-import { workloads, type Workload, type WorkloadName, type WorkloadTally } from './workloads.ts';
+import { workloads, type Workload, type WorkloadName } from './workloads.ts';
 
 /** What one stress run of one thread count measured. */
 export interface StressResult {
@@ -52,11 +52,6 @@ export function sampleBytesPerThread(workload: Workload, seed: number): number {
   return Math.max(0, after - before) / SAMPLE_THREADS;
 }
 
-/** Sums the tallies of several spawn chunks. */
-function addTallies(tallies: readonly WorkloadTally[]): WorkloadTally {
-  return { endedThreads: tallies.reduce((sum, t) => sum + t.endedThreads, 0) };
-}
-
 /**
  * Spawns `count` threads of `workload` in chunks, each chunk writing its own slice of `positions` (mixed gets one
  * herd per chunk), checking the heap between chunks.
@@ -68,15 +63,13 @@ export function spawnGuarded(
   positions: Float32Array,
   bytesPerThread: number,
   progress: ProgressLine | null,
-): WorkloadTally[] {
-  const tallies: WorkloadTally[] = [];
+): void {
   for (let spawned = 0; spawned < count; spawned += SPAWN_CHUNK) {
     const chunk = Math.min(SPAWN_CHUNK, count - spawned);
     checkChunkFits(workload.name, spawned, count, chunk, bytesPerThread);
-    tallies.push(workload.spawn(engine, chunk, positions.subarray(2 * spawned, 2 * (spawned + chunk))));
+    workload.spawn(engine, chunk, positions.subarray(2 * spawned, 2 * (spawned + chunk)));
     progress?.update(`${workload.name}: spawning ${(spawned + chunk).toLocaleString('en-US')} / ${count.toLocaleString('en-US')} threads`);
   }
-  return tallies;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -116,7 +109,7 @@ export async function measureCount(options: StressOptions, count: number, progre
   const positions = new Float32Array(2 * count);
   const before = settledHeapBytes(); // after the engine's fixed cost: bytes per thread count threads only
   const spawnStart = performance.now();
-  const tally = addTallies(spawnGuarded(engine, workload, count, positions, estimate, progress));
+  spawnGuarded(engine, workload, count, positions, estimate, progress);
   const spawnMs = performance.now() - spawnStart;
 
   await tickFor(engine, warmUpSeconds(options.seconds), () => {}, () => progress?.update(`${workload.name} ${count.toLocaleString('en-US')}: warming up, tick ${engine.tick}`));

@@ -35,7 +35,7 @@ describe('workloads', () => {
     });
 
     it('makes progress tick after tick', () => {
-      const { engine, tally } = run(name, 1, 60);
+      const { engine } = run(name, 1, 60);
       const before = engine.switches;
       for (let t = 0; t < 300; t++) engine.step(); // 5 s: some sleepers wake
       expect(engine.switches).toBeGreaterThan(before);
