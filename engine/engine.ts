@@ -1,6 +1,7 @@
 import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
+import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
 import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
 import { beginUnwind, run } from './switch.ts';
@@ -10,8 +11,9 @@ import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
 import { ThreadTable } from './thread-table.ts';
 import { TimingWheel } from './timing-wheel.ts';
-import { CHILDREN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
+import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { Accounting } from './accounting.ts';
+import { childList, withChild, withoutChild } from './children.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -139,6 +141,7 @@ export class Engine {
       this.accounting.beginTick(this.tick);
       this.runReady();
     } finally {
+      forgetHandover();
       this.inTick = false;
     }
   }
@@ -213,7 +216,10 @@ export class Engine {
     const thread = new Thread(owner ?? this, this.nextId++, script, script(...(input as never[])), this.tick);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
-    if (owner) (owner.more().children ??= new Set()).add(thread);
+    if (owner) {
+      const extra = owner.more();
+      extra.children = withChild(extra.children, thread);
+    }
     this.table.add(thread);
     this.schedule(thread);
     return thread;
@@ -335,14 +341,14 @@ export class Engine {
     thread.gen = null;
     thread.stack = thread.script;
     const extra = thread.extra;
-    if (extra === null || extra.children === null || extra.children.size === 0) {
+    if (extra === null || extra.children === null) {
       this.end(thread, state, value);
       return;
     }
     extra.endState = state;
     extra.endValue = value;
     this.park(thread, CHILDREN, undefined, null);
-    for (const child of [...extra.children].reverse()) this.cancel(child);
+    for (const child of childList(extra.children).reverse()) this.cancel(child);
   }
 
   private end(thread: Thread, state: ThreadState, value: unknown): void {
@@ -350,12 +356,16 @@ export class Engine {
     thread.wait = null;
     thread.value = value;
     this.table.remove(thread);
-    if (thread.extra !== null) this.release(thread);
     const parent = thread.parent;
+    if (parent !== null && parent.wait === JOIN && parent.waitOn === thread) {
+      this.makeReady(parent); // the parent's join is in no list (see Join): its joiners' turn comes first
+      settleJoin(parent, thread);
+    }
+    if (thread.extra !== null) this.release(thread);
     if (parent !== null) {
-      const siblings = parent.extra!.children!;
-      siblings.delete(thread);
-      if (siblings.size === 0 && parent.wait === CHILDREN) this.end(parent, parent.extra!.endState, parent.extra!.endValue);
+      const extra = parent.extra!;
+      extra.children = withoutChild(extra.children, thread);
+      if (extra.children === null && parent.wait === CHILDREN) this.end(parent, parent.extra!.endState, parent.extra!.endValue);
     }
     if (state === ThreadState.FAILED && (thread.flags & Flag.OBSERVED) === 0) this.propagate(thread, value);
   }

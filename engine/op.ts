@@ -10,6 +10,9 @@ let pending: Op | null = null;
 // until the wake, so a fresh `{ value: op }` per wait would keep the op and its operands alive as long as the wait
 // (long enough to be promoted: about 100 bytes a wait).
 const HANDOVER: IteratorYieldResult<unknown> = { value: undefined, done: false };
+// The result that ends a delegation is shared too: `yield*` reads it at once, and a fresh one per wait was
+// garbage as plentiful as the waits themselves.
+const DONE: IteratorReturnResult<unknown> = { value: undefined, done: true };
 
 const DELEGATE: Iterator<unknown, unknown, unknown> = {
   next(value?: unknown): IteratorResult<unknown, unknown> {
@@ -18,15 +21,23 @@ const DELEGATE: Iterator<unknown, unknown, unknown> = {
       pending = null;
       return HANDOVER;
     }
-    return { value, done: true };
+    DONE.value = value;
+    return DONE;
   },
   throw(error?: unknown): IteratorResult<unknown, unknown> {
     throw error;
   },
   return(value?: unknown): IteratorResult<unknown, unknown> {
-    return { value, done: true };
+    DONE.value = value;
+    return DONE;
   },
 };
+
+/** @internal Drops the last op and result the shared objects hold, so they keep nothing alive between ticks. */
+export function forgetHandover(): void {
+  HANDOVER.value = undefined;
+  DONE.value = undefined;
+}
 
 /**
  * An operation a script performs with `yield*`: plain data with a readable description, interpreted by the

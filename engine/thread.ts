@@ -1,6 +1,7 @@
 import { ThreadState, badMove, canMove, isFinal, stateName } from './thread-state.ts';
 import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
+import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { Group } from './group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
@@ -45,7 +46,7 @@ export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
 /** Rarely needed parts of a thread, allocated on first use so a parked thread stays small. */
 export class ThreadExtra {
   name: string | null = null;
-  children: Set<Thread> | null = null;
+  children: Children = null;
   joiners: ThreadList | null = null;
   mailbox: Mailbox | null = null;
   group: Group | null = null;
@@ -187,7 +188,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** The live children, oldest first. */
   get children(): Thread[] {
-    return this.extra?.children ? [...this.extra.children] : [];
+    return childList(this.extra?.children ?? null);
   }
 
   /** Script names of its frames, bottom (the spawned script) first, top (running now) last. */

@@ -2,6 +2,7 @@ import type { Thread } from './thread.ts';
 import type { Signal } from './signal.ts';
 import type { Group } from './group.ts';
 import { mailboxOwner } from './mailbox.ts';
+import { childCount } from './children.ts';
 
 /**
  * What a parked thread waits on. The thread keeps only a pointer to one of these shared kinds plus one operand
@@ -67,7 +68,7 @@ export const RECEIVE: Wait = kind({
 
 /** Its script over, waiting for its children (cancelled youngest first) to end before it ends. */
 export const CHILDREN: Wait = kind({
-  describe: (t) => `children ending (${t.extra?.children?.size ?? 0} left)`,
+  describe: (t) => `children ending (${childCount(t.extra?.children ?? null)} left)`,
   detach: () => {
     throw new Error('internal: a thread waiting for its children to end cannot be woken');
   },

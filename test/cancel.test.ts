@@ -130,6 +130,28 @@ describe('rule 2: cancellation', () => {
     expect(engine.threadCount).toBe(0);
   });
 
+  it('lists live children oldest first as they come and go', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const lives = [3, 1, 4, 2];
+    const seen: string[] = [];
+    const parent = engine.spawn(function* brood() {
+      for (const [i, life] of lives.entries()) {
+        yield* spawn({ name: `c${i}` }, function* child() {
+          yield* wait(life);
+        });
+      }
+      // This thread is queued before the children's waits end in a tick, so a child ending in tick k is gone from k + 1.
+      for (let t = 0; t < 6; t++) {
+        seen.push(parent.children.map((c) => c.name).join(',') || '-');
+        yield;
+      }
+    });
+    steps(7);
+    expect(errors).toEqual([]);
+    expect(seen).toEqual(['c0,c1,c2,c3', 'c0,c1,c2,c3', 'c0,c2,c3', 'c0,c2', 'c2', '-']);
+    expect(parent.children).toEqual([]);
+  });
+
   it('ends a thread only once its children have ended, so a join of it returns after the whole tree is gone', () => {
     const { engine, steps } = createTestEngine();
     const order: string[] = [];

@@ -72,4 +72,17 @@ describe('rule 5: nothing leaks', () => {
     const alive = refs.filter((ref) => ref.deref() !== undefined).map((r) => String(r.deref()));
     expect(alive).toEqual([]);
   });
+
+  it('keeps no op or op result alive between ticks', async () => {
+    const { engine, steps } = createTestEngine();
+    let child: WeakRef<object> | null = null;
+    engine.spawn(function* lastOpIsSpawn() {
+      child = new WeakRef(yield* spawn(function* quick() {}));
+    });
+    steps(3);
+    expect(engine.threadCount).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(child!.deref()).toBeUndefined();
+  });
 });

@@ -160,6 +160,43 @@ describe('join()', () => {
     steps(10);
     expect(order).toEqual(['x', 'y', 'z']);
   });
+
+  it('wakes the parent first, then the other joiners in the order they joined', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    let target: Thread | null = null;
+    for (const name of ['x', 'y']) {
+      engine.spawn(function* joiner() {
+        yield;
+        yield* join(target!);
+        order.push(`${name}@${engine.tick}`);
+      });
+    }
+    engine.spawn(function* parent() {
+      target = yield* spawn(function* child() {
+        yield* sleep(0.1);
+      });
+      yield* join(target);
+      order.push(`parent@${engine.tick}`);
+    });
+    steps(10);
+    expect(order).toEqual(['parent@7', 'x@7', 'y@7']);
+  });
+
+  it('a parent joining its child leaves nothing on the child: the common spawn-then-join allocates no list', () => {
+    const { engine, steps } = createTestEngine();
+    let child: Thread | null = null;
+    engine.spawn(function* parent() {
+      child = yield* spawn(function* child() {
+        yield* sleep(1);
+      });
+      yield* join(child);
+    });
+    steps(2);
+    expect(child!.waitingOn).toBe('sleep until 1.02 s');
+    expect(child!.extra).toBeNull();
+    expect(engine.threads().map((t) => t.waitingOn)).toEqual(['join #2 child', 'sleep until 1.02 s']);
+  });
 });
 
 describe('receive() and send()', () => {

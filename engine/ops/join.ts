@@ -23,7 +23,10 @@ class Join<R> extends Op<R> {
       return false;
     }
     this.checkCycle(thread);
-    return engine.park(thread, JOIN, target, (target.more().joiners ??= new ThreadList()));
+    // A parent joining its child is found through the child when it ends, so the common spawn-then-join needs no
+    // list (and no extra part for the child); other joiners queue on the target.
+    const list = target.parent === thread ? null : (target.more().joiners ??= new ThreadList());
+    return engine.park(thread, JOIN, target, list);
   }
 
   // Follows the chain of joins from the target; coming back to the joiner means every thread on it waits forever.
