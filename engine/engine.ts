@@ -234,6 +234,7 @@ export class Engine {
   /** @internal Parks a running thread on `wait`, optionally in `list`. */
   park(thread: Thread, wait: Wait, waitOn: unknown, list: ThreadList | null): true {
     thread.become(ThreadState.WAITING);
+    thread.parkedIn = this.tick;
     thread.wait = wait;
     thread.waitOn = waitOn;
     if (list !== null) list.push(thread);
@@ -243,6 +244,7 @@ export class Engine {
   /** @internal Parks a running thread in the timing wheel until tick `due` (> this tick). */
   parkUntil(thread: Thread, wait: Wait, due: number): true {
     thread.become(ThreadState.WAITING);
+    thread.parkedIn = this.tick;
     thread.wait = wait;
     this.timers.insert(thread, due);
     return true;
@@ -303,7 +305,7 @@ export class Engine {
   // Ordering rule: a thread made ready during a tick runs later in that tick unless it already ran in it
   // (a thread runs at most once per tick, so no ping-pong can stall a tick); between ticks, in the next.
   private schedule(thread: Thread): void {
-    if (this.inTick && thread.lastRun !== this.tick) this.ready.push(thread);
+    if (this.inTick && thread.parkedIn !== this.tick) this.ready.push(thread);
     else this.nextTick.push(thread);
   }
 

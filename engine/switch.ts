@@ -20,7 +20,6 @@ export function runningThread(): Thread | null {
  */
 export function run(engine: Engine, thread: Thread): void {
   thread.become(ThreadState.RUNNING);
-  thread.lastRun = engine.tick;
   engine.switches++;
   current = thread;
   while (step(engine, thread));

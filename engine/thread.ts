@@ -87,8 +87,8 @@ export class Thread<R = unknown> implements ListNode {
    * READY, the value or error to resume with; once final, the result or the error.
    */
   value: unknown = undefined;
-  /** @internal The last tick it ran in: a thread runs at most once per tick. */
-  lastRun = -1;
+  /** @internal The tick it last parked WAITING in: woken in that tick, it runs in the next (at most once a tick). */
+  parkedIn = -1;
   /** @internal Intrusive links: the wheel slot or wait list holding this thread. */
   prev: ListNode | null = null;
   /** @internal */
