@@ -42,19 +42,30 @@ export interface Workload {
 }
 
 /**
- * The entity a frame, sleeper or churn thread drives: a position and a velocity, updated in place (an object's
- * number fields are, where a generator's number locals get a new heap box for every new value).
+ * The entity a frame, sleeper or churn thread drives: a position and a velocity, updated in place. The number
+ * fields start as numbers: a class field declared without a value starts undefined, and V8 then stores every
+ * fractional value written to it as a new heap number (so do a generator's number locals across a yield).
  */
 export class Body {
+  x = 0;
+  y = 0;
+  vx = 0;
+  vy = 0;
+
   constructor(
     /** Which slot of `positions` it writes. */
     readonly index: number,
-    public x: number,
-    public y: number,
-    public vx: number,
-    public vy: number,
+    x: number,
+    y: number,
+    vx: number,
+    vy: number,
     readonly positions: Float32Array | undefined,
-  ) {}
+  ) {
+    this.x = x;
+    this.y = y;
+    this.vx = vx;
+    this.vy = vy;
+  }
 
   /** A body at a random place with a random velocity of up to 2 units per tick. */
   static random(engine: Engine, index: number, positions: Float32Array | undefined): Body {
@@ -139,13 +150,19 @@ const CHANNELS = 16;
 /** A critter of the mixed workload: its own state, which its scripts read and write. */
 class Critter {
   heat = 0;
+  x = 0; // numbers from the start, as in Body
+  y = 0;
+
   constructor(
     readonly index: number,
     readonly channel: number,
-    public x: number,
-    public y: number,
+    x: number,
+    y: number,
     readonly positions: Float32Array | undefined,
-  ) {}
+  ) {
+    this.x = x;
+    this.y = y;
+  }
 
   /** Moves up to `speed` toward (tx, ty); returns true once there. */
   stepToward(tx: number, ty: number, speed: number): boolean {
@@ -206,13 +223,13 @@ function* spark(self: Critter, tally: WorkloadTally, ticks: number) {
 function* critter(self: Critter, herd: Herd) {
   const random = useEngine().random;
   const neighbour = herd.threads[(self.index + 1) % herd.threads.length]!;
+  // Made once, not per wait: a closure per wait is garbage that lives as long as the wait.
+  const myTurn = (): boolean => herd.phase === self.channel;
   while (true) {
     const steps = yield* walkTo(self, wrap(self.x + random.range(-60, 60)), wrap(self.y + random.range(-60, 60)));
     const fx = yield* spawn(spark, self, herd.tally, random.int(2, 6));
     self.heat = yield* join(fx);
-    yield* wait(function myTurn() {
-      return herd.phase === self.channel;
-    });
+    yield* wait(myTurn);
     yield* wait(herd.beats[self.channel]!);
     send(neighbour, steps);
     // Drain the mailbox: a neighbour with a shorter cycle sends more often than this one would receive.
