@@ -68,17 +68,19 @@ export type Mode =
  * ```
  */
 export class Entity implements Point {
-  x: number;
-  y: number;
+  // Number fields start as numbers: declared without a value they would start undefined, and V8 would then store
+  // every fractional value written to them (each tick, for positions) as a new heap number.
+  x = 0;
+  y = 0;
   /** Position at the end of the previous tick: the view interpolates from it. */
-  prevX: number;
-  prevY: number;
+  prevX = 0;
+  prevY = 0;
   /** Facing in radians (0 = +x). */
   angle = 0;
   prevAngle = 0;
-  hp: number;
-  maxHp: number;
-  readonly radius: number;
+  hp = 0;
+  maxHp = 0;
+  readonly radius: number = 0;
   /** In play: it collides, can be hit and hurts. False from the moment it dies. */
   alive = true;
   /** Gone from the world: the view drops its sprite. */
@@ -89,7 +91,7 @@ export class Entity implements Point {
   inbox: Thread | null = null;
   mode: Mode = 'idle';
   /** Simulated time it appeared, was last hurt, died. */
-  bornAt: number;
+  bornAt = 0;
   hurtAt = -Infinity;
   diedAt = Infinity;
   /** Takes no damage (a boss between phases, a dashing player). */
