@@ -77,6 +77,7 @@ export class Accounting {
     while (thread !== null) {
       const before = this.now();
       run(engine, thread);
+      engine.switches++;
       const after = this.now();
       this.tickResumes++;
       if (this.enabled) {

@@ -227,7 +227,7 @@ export class Engine {
 
   /** @internal A thread parks for one tick (a bare `yield`). */
   parkNextTick(thread: Thread): void {
-    thread.become(ThreadState.READY);
+    thread.yieldTick();
     this.nextTick.push(thread);
   }
 
@@ -316,7 +316,12 @@ export class Engine {
       accounting.runTimed(this, this.ready, run);
       return;
     }
-    for (let thread = this.ready.shift(); thread !== null; thread = this.ready.shift()) run(this, thread);
+    let switches = 0;
+    for (let thread = this.ready.shift(); thread !== null; thread = this.ready.shift()) {
+      run(this, thread);
+      switches++;
+    }
+    this.switches += switches;
   }
 
   // A plain walk of the links (the list's iterator is a generator: an object per waiter per tick). The next link is

@@ -1,29 +1,19 @@
 import { LoomError } from './errors.ts';
 import { Op } from './op.ts';
-import { Flag, Resume, type ScriptGenerator, type Thread } from './thread.ts';
-import { ThreadState } from './thread-state.ts';
+import { Flag, Resume, endRun, type ScriptGenerator, type Thread } from './thread.ts';
 import type { Engine } from './engine.ts';
 
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
 // It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
-
-let current: Thread | null = null;
-
-/** The thread whose script is executing now, or null outside a resume. */
-export function runningThread(): Thread | null {
-  return current;
-}
 
 /**
  * Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues, and
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
  */
 export function run(engine: Engine, thread: Thread): void {
-  thread.become(ThreadState.RUNNING);
-  engine.switches++;
-  current = thread;
+  thread.beginRun();
   while (step(engine, thread));
-  current = null;
+  endRun();
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */

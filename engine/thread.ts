@@ -37,6 +37,20 @@ const STATE_BITS = 7 << STATE_SHIFT;
 const WAIT_SHIFT = 9;
 const WAIT_BITS = 15 << WAIT_SHIFT;
 
+// The thread whose script is executing now. While a thread runs, its flags still say READY: the state reads as
+// RUNNING because it is this one. A thread that yields for the next tick (most resumes) thus writes no state at all.
+let running: Thread | null = null;
+
+/** The thread whose script is executing now, or null outside a resume. */
+export function runningThread(): Thread | null {
+  return running;
+}
+
+/** @internal The core has finished resuming the running thread. */
+export function endRun(): void {
+  running = null;
+}
+
 /** The script function a thread was spawned with. */
 export type Script = (...args: never[]) => ScriptGenerator;
 
@@ -120,7 +134,8 @@ export class Thread<R = unknown> implements ListNode {
 
   /** The thread's state; see {@link ThreadState}. */
   get state(): ThreadState {
-    return ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
+    const state = ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
+    return state === ThreadState.READY && running === this ? ThreadState.RUNNING : state;
   }
 
   /** The engine running it. */
@@ -256,12 +271,27 @@ export class Thread<R = unknown> implements ListNode {
     return (this.extra ??= new ThreadExtra());
   }
 
-  /** @internal Moves to `to`, checking the state machine. */
+  /** @internal Moves to `to`, checking the state machine. RUNNING is entered only by {@link Thread.beginRun}. */
   become(to: ThreadState): void {
-    const flags = this.flags;
-    const from = ((flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
-    if (!canMove(from, to)) throw badMove(this.label, from, to);
-    this.flags = (flags & ~STATE_BITS) | (to << STATE_SHIFT);
+    const from = this.state;
+    if (!canMove(from, to) || to === ThreadState.RUNNING) throw badMove(this.label, from, to);
+    this.flags = (this.flags & ~STATE_BITS) | (to << STATE_SHIFT);
+  }
+
+  /** @internal The core starts resuming it: READY → RUNNING, checked. */
+  beginRun(): void {
+    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT || running !== null) {
+      throw badMove(this.label, this.state, ThreadState.RUNNING);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module's record of which thread runs
+    running = this;
+  }
+
+  /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */
+  yieldTick(): void {
+    if (running !== this || (this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) {
+      throw badMove(this.label, this.state, ThreadState.READY);
+    }
   }
 
   /** @internal */

@@ -78,6 +78,32 @@ describe('inspection', () => {
     expect(parent.frames).toEqual([]);
   });
 
+  it('shows a thread as running exactly while its script executes', () => {
+    const { engine, steps } = createTestEngine();
+    const seen: string[] = [];
+    const a = engine.spawn(function* first() {
+      for (let i = 0; i < 2; i++) {
+        seen.push(`a:${a.stateName},b:${b.stateName},${JSON.stringify(countStates(engine))}`);
+        if (i === 0) yield;
+        else yield* sleep(1);
+      }
+    });
+    const b = engine.spawn(function* second() {
+      seen.push(`b:${b.stateName},a:${a.stateName}`);
+      yield* sleep(1);
+    });
+    expect([a.stateName, b.stateName]).toEqual(['ready', 'ready']);
+    steps(1);
+    expect([a.stateName, b.stateName]).toEqual(['ready', 'waiting']);
+    steps(1);
+    expect([a.stateName, b.stateName]).toEqual(['waiting', 'waiting']);
+    expect(seen).toEqual([
+      'a:running,b:ready,{"ready":1,"running":1,"waiting":0}',
+      'b:running,a:ready',
+      'a:running,b:waiting,{"ready":0,"running":1,"waiting":1}',
+    ]);
+  });
+
   it('names threads by the script function, or as given, and labels them with their id', () => {
     const { engine } = createTestEngine();
     const a = engine.spawn(function* grunt() {});

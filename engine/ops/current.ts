@@ -1,6 +1,6 @@
 import type { Engine } from '../engine.ts';
 import { LoomError } from '../errors.ts';
-import { runningThread } from '../switch.ts';
+import { runningThread } from '../thread.ts';
 import type { Thread } from '../thread.ts';
 
 /**
