@@ -365,14 +365,14 @@ export class Engine {
     this.table.remove(thread);
     const parent = thread.parent;
     if (parent !== null && parent.wait === JOIN && parent.waitOn === thread) {
-      this.makeReady(parent); // the parent's join is in no list (see Join): its joiners' turn comes first
+      this.makeReady(parent); // the parent's join is in no list (see Join); it wakes before the other joiners
       settleJoin(parent, thread);
     }
     if (thread.extra !== null) this.release(thread);
     if (parent !== null) {
       const extra = parent.extra!;
       extra.children = withoutChild(extra.children, thread);
-      if (extra.children === null && parent.wait === CHILDREN) this.end(parent, parent.extra!.endState, parent.extra!.endValue);
+      if (extra.children === null && parent.wait === CHILDREN) this.end(parent, extra.endState, extra.endValue);
     }
     if (state === ThreadState.FAILED && (thread.flags & Flag.OBSERVED) === 0) this.propagate(thread, value);
   }

@@ -280,7 +280,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal The core starts resuming it: READY → RUNNING, checked. */
   beginRun(): void {
-    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT || running !== null) {
+    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) {
       throw badMove(this.label, this.state, ThreadState.RUNNING);
     }
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module's record of which thread runs
