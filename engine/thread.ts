@@ -289,9 +289,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */
   yieldTick(): void {
-    if (running !== this || (this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) {
-      throw badMove(this.label, this.state, ThreadState.READY);
-    }
+    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) throw badMove(this.label, this.state, ThreadState.READY);
   }
 
   /** @internal */
