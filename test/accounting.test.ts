@@ -103,6 +103,23 @@ describe('accounting', () => {
     expect(t.extra).toBeNull();
     expect(engine.accounting.tickResumes).toBe(0);
   });
+
+  it('counts a thread\'s resumes while on; engine.switches counts every resume, on or off', () => {
+    const { engine, steps } = createTestEngine();
+    fakeClock(engine);
+    const threads = [0, 1].map(() =>
+      engine.spawn(function* idle() {
+        for (;;) yield;
+      }),
+    );
+    steps(3);
+    engine.accounting.enabled = true;
+    steps(2);
+    engine.accounting.enabled = false;
+    steps(1);
+    expect(threads.map((t) => t.resumes)).toEqual([2, 2]);
+    expect(engine.switches).toBe(12);
+  });
 });
 
 describe('accounting: what the inspector reads', () => {
