@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine, sleep, useEngine } from '../engine/index.ts';
-import { churnFloor, frameFloor, runOnceFloor, sleepersFloor } from './floors.ts';
+import { churnFloor, frameFloor, runOnceFloor, sleepersFloor, type Floor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
 import { breathe, interleave, timed } from './measure.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
@@ -44,6 +44,20 @@ function bodies(seed: number, count: number): Body[] {
   return Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
 }
 
+/** ns per switch over `ticks` ticks of `engine`. */
+function engineNsPerSwitch(engine: Engine, ticks: number): number {
+  const before = engine.switches;
+  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
+  return (ms * 1e6) / (engine.switches - before);
+}
+
+/** ns per generator resumed over `ticks` ticks of `floor`. */
+function floorNsPerResume(floor: Floor, ticks: number): number {
+  let resumes = 0;
+  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
+  return (ms * 1e6) / resumes;
+}
+
 /** `frame` at `count` threads against the round-robin floor. Target: at most 1.5x the floor. */
 export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRow> {
   const engine = new Engine({ seed: plan.seed });
@@ -53,12 +67,8 @@ export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRo
   const ticks = Math.min(200, Math.max(3, Math.round(2e6 / count)));
   const result = await interleave(
     plan.rounds,
-    () => (timed(() => { for (let t = 0; t < ticks; t++) engine.step(); }).ms * 1e6) / (ticks * count),
-    () => {
-      let resumes = 0;
-      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
-      return (ms * 1e6) / resumes;
-    },
+    () => engineNsPerSwitch(engine, ticks),
+    () => floorNsPerResume(floor, ticks),
   );
   return {
     benchmark: 'frame',
@@ -88,16 +98,8 @@ export async function sleepersCase(plan: BenchPlan, count: number): Promise<Benc
   }
   const result = await interleave(
     plan.rounds,
-    () => {
-      const before = engine.switches;
-      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-      return (ms * 1e6) / (engine.switches - before);
-    },
-    () => {
-      let woken = 0;
-      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) woken += floor.tick(); });
-      return (ms * 1e6) / woken;
-    },
+    () => engineNsPerSwitch(engine, ticks),
+    () => floorNsPerResume(floor, ticks),
   );
   const perTick = count / (5.05 * TICK_RATE);
   return {
@@ -237,16 +239,8 @@ export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRo
   const ticks = Math.max(3, Math.round(1e6 / count));
   const result = await interleave(
     plan.rounds,
-    () => {
-      const before = engine.switches;
-      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-      return (ms * 1e6) / (engine.switches - before);
-    },
-    () => {
-      let resumes = 0;
-      const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
-      return (ms * 1e6) / resumes;
-    },
+    () => engineNsPerSwitch(engine, ticks),
+    () => floorNsPerResume(floor, ticks),
   );
   return {
     benchmark: 'churn',
