@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine, sleep, useEngine } from '../engine/index.ts';
-import { churnFloor, frameFloor, runOnceFloor, sleepersFloor, type Floor } from './floors.ts';
+import { churnFloor, frameFloor, runOnceFloor, sleepersFloor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
-import { breathe, interleave, timed } from './measure.ts';
+import { breathe, interleave, nsPerResume, timed } from './measure.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
 import { settledHeapBytes } from './memory.ts';
 import { Samples, summarize } from './stats.ts';
@@ -37,11 +37,9 @@ export interface BenchPlan {
 
 const TICK_RATE = 60;
 
-/** Bodies for `count` threads, placed by an engine seeded with `seed` (the same seed gives the same bodies). */
+/** Bodies for `count` threads, each writing its position to an array of its benchmark's (as on the stress page). */
 function bodies(seed: number, count: number): Body[] {
-  const placer = new Engine({ seed });
-  const positions = new Float32Array(2 * count);
-  return Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
+  return Body.placed(seed, count, new Float32Array(2 * count));
 }
 
 /** ns per switch over `ticks` ticks of `engine`. */
@@ -49,13 +47,6 @@ function engineNsPerSwitch(engine: Engine, ticks: number): number {
   const before = engine.switches;
   const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
   return (ms * 1e6) / (engine.switches - before);
-}
-
-/** ns per generator resumed over `ticks` ticks of `floor`. */
-function floorNsPerResume(floor: Floor, ticks: number): number {
-  let resumes = 0;
-  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += floor.tick(); });
-  return (ms * 1e6) / resumes;
 }
 
 /** `frame` at `count` threads against the round-robin floor. Target: at most 1.5x the floor. */
@@ -68,7 +59,7 @@ export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRo
   const result = await interleave(
     plan.rounds,
     () => engineNsPerSwitch(engine, ticks),
-    () => floorNsPerResume(floor, ticks),
+    () => nsPerResume(floor, ticks),
   );
   return {
     benchmark: 'frame',
@@ -99,7 +90,7 @@ export async function sleepersCase(plan: BenchPlan, count: number): Promise<Benc
   const result = await interleave(
     plan.rounds,
     () => engineNsPerSwitch(engine, ticks),
-    () => floorNsPerResume(floor, ticks),
+    () => nsPerResume(floor, ticks),
   );
   const perTick = count / (5.05 * TICK_RATE);
   return {
@@ -240,7 +231,7 @@ export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRo
   const result = await interleave(
     plan.rounds,
     () => engineNsPerSwitch(engine, ticks),
-    () => floorNsPerResume(floor, ticks),
+    () => nsPerResume(floor, ticks),
   );
   return {
     benchmark: 'churn',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Engine } from '../engine/index.ts';
 import { frameFloor } from './floors.ts';
 import { formatTable, grouped, sig } from './format.ts';
-import { interleave } from './measure.ts';
+import { interleave, nsPerResume } from './measure.ts';
 import { Body, mover } from './workloads.ts';
 
 type Design = 'engine' | 'records' | 'columns';
@@ -93,32 +93,17 @@ function engineLoop(bodies: readonly Body[]): () => number {
   };
 }
 
-function bodiesOf(count: number): Body[] {
-  const placer = new Engine({ seed: 1 });
-  return Array.from({ length: count }, (_, i) => Body.random(placer, i, undefined));
-}
-
-/** ns per resume of `tick` over `ticks` ticks. */
-function timing(tick: () => number, ticks: number): () => number {
-  return () => {
-    let resumes = 0;
-    const start = performance.now();
-    for (let t = 0; t < ticks; t++) resumes += tick();
-    return ((performance.now() - start) * 1e6) / resumes;
-  };
-}
-
 /** One design against the floor, in this process; prints `{ design, ns, floor }` as JSON. */
 async function measureOne(design: Design, threads: number): Promise<void> {
   const loops = { engine: engineLoop, records: recordLoop, columns: columnLoop };
-  const tick = loops[design](bodiesOf(threads));
-  const floor = frameFloor(bodiesOf(threads));
+  const tick = loops[design](Body.placed(1, threads));
+  const floor = frameFloor(Body.placed(1, threads));
   const ticks = Math.min(200, Math.max(3, Math.round(2e6 / threads)));
   for (let t = 0; t < 50; t++) {
     tick();
     floor.tick();
   }
-  const paired = await interleave(7, timing(tick, ticks), timing(() => floor.tick(), ticks));
+  const paired = await interleave(7, () => nsPerResume({ tick }, ticks), () => nsPerResume(floor, ticks));
   console.log(JSON.stringify({ design, ns: paired.engine, floor: paired.floor }));
 }
 

@@ -16,6 +16,13 @@ export function timed<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - start, value };
 }
 
+/** ns per resume over `ticks` ticks of `loop`, whose `tick()` returns how many it resumed (a floor, or a loop like one). */
+export function nsPerResume(loop: { tick(): number }, ticks: number): number {
+  let resumes = 0;
+  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += loop.tick(); });
+  return (ms * 1e6) / resumes;
+}
+
 /** Lets the event loop run (GC observers, output) between measurements. */
 export function breathe(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

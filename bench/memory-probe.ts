@@ -34,9 +34,7 @@ export interface ProbeResult {
 const TICKS = 1500;
 
 function probe(side: ProbeSide, count: number): ProbeResult {
-  const placer = new Engine({ seed: 1 });
-  const positions = new Float32Array(2 * count);
-  const bodies = Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
+  const bodies = Body.placed(1, count, new Float32Array(2 * count));
   const engine = new Engine({ seed: 1 });
   const before = settledHeapBytes();
   let floor: Floor | null = null;

@@ -73,6 +73,15 @@ export class Body {
     return new Body(index, random.range(0, WORLD_SIZE), random.range(0, WORLD_SIZE), random.range(-2, 2), random.range(-2, 2), positions);
   }
 
+  /**
+   * `count` bodies placed by an engine of their own seeded with `seed` (the same seed gives the same bodies);
+   * body i writes slot i of `positions`, if given.
+   */
+  static placed(seed: number, count: number, positions?: Float32Array): Body[] {
+    const placer = new Engine({ seed });
+    return Array.from({ length: count }, (_, i) => Body.random(placer, i, positions));
+  }
+
   /** One tick of motion, wrapping around the world's edges. */
   move(): void {
     this.x = wrap(this.x + this.vx);
