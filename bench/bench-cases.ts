@@ -7,7 +7,7 @@ import { breathe, interleave, nsPerResume, timed } from './measure.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
 import { settledHeapBytes } from './memory.ts';
 import { Samples, summarize } from './stats.ts';
-import { Body, ephemeral, mover, sleeper, workloads, type WorkloadTally } from './workloads.ts';
+import { Body, ephemeral, moverScripts, sleeper, workloads, type WorkloadTally } from './workloads.ts';
 
 /** One line of the benchmark table. */
 export interface BenchRow {
@@ -49,12 +49,16 @@ function engineNsPerSwitch(engine: Engine, ticks: number): number {
   return (ms * 1e6) / (engine.switches - before);
 }
 
-/** `frame` at `count` threads against the round-robin floor. Target: at most 1.5x the floor. */
-export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRow> {
+/**
+ * `frame` at `count` threads, their script one of `scripts` functions in turn, against the round-robin floor.
+ * Target: at most 1.5x the floor.
+ */
+export async function frameCase(plan: BenchPlan, count: number, scripts = 1): Promise<BenchRow> {
   const engine = new Engine({ seed: plan.seed });
-  for (const body of bodies(plan.seed, count)) engine.spawn(mover, body);
+  const movers = moverScripts(scripts);
+  bodies(plan.seed, count).forEach((body, i) => engine.spawn(movers[i % scripts]!, body));
   engine.step();
-  const floor = frameFloor(bodies(plan.seed, count));
+  const floor = frameFloor(bodies(plan.seed, count), scripts);
   const ticks = Math.min(200, Math.max(3, Math.round(2e6 / count)));
   const result = await interleave(
     plan.rounds,
@@ -62,7 +66,7 @@ export async function frameCase(plan: BenchPlan, count: number): Promise<BenchRo
     () => nsPerResume(floor, ticks),
   );
   return {
-    benchmark: 'frame',
+    benchmark: scripts === 1 ? 'frame' : `frame, ${scripts} scripts`,
     threads: count,
     unit: 'ns/switch',
     engine: result.engine,

@@ -61,6 +61,7 @@ const steps: [string, () => Promise<BenchRow | BenchRow[]>][] = [
   ['frame 10k', () => frameCase(plan, 10_000)],
   ['frame 100k', () => frameCase(plan, 100_000)],
   ['frame 1M', () => frameCase(plan, 1_000_000)],
+  ['frame 10k, 12 scripts', () => frameCase(plan, 10_000, 12)],
   ['sleepers 10k', () => sleepersCase(plan, 10_000)],
   ['sleepers 100k', () => sleepersCase(plan, 100_000)],
   ['sleepers 1M', () => sleepersCase(plan, 1_000_000)],

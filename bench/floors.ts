@@ -11,23 +11,32 @@ export interface Floor {
 
 type Bare = Generator<unknown, void, unknown>;
 
-function* bareMover(body: Body): Bare {
-  while (true) {
-    yield;
-    body.move();
-  }
+function bareMoverScript() {
+  return function* bareMover(body: Body): Bare {
+    while (true) {
+      yield;
+      body.move();
+    }
+  };
 }
 
-/** `frame`'s floor: an array of suspended generators resumed round-robin with `.next()`, one resume each per tick. */
-export function frameFloor(bodies: readonly Body[]): Floor {
-  const gens = bodies.map((body) => {
-    const gen = bareMover(body);
+// Generators' shared `next`, called directly: with many kinds of generator a `gen.next` lookup is megamorphic.
+const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: Bare }).prototype.next;
+
+/**
+ * `frame`'s floor: an array of suspended generators, made by `scripts` generator functions in turn, resumed
+ * round-robin, one resume each per tick.
+ */
+export function frameFloor(bodies: readonly Body[], scripts = 1): Floor {
+  const movers = Array.from({ length: scripts }, bareMoverScript);
+  const gens = bodies.map((body, i) => {
+    const gen = movers[i % scripts]!(body);
     gen.next();
     return gen;
   });
   return {
     tick() {
-      for (let k = 0; k < gens.length; k++) gens[k]!.next();
+      for (let k = 0; k < gens.length; k++) NEXT.call(gens[k]!);
       return gens.length;
     },
   };

@@ -117,12 +117,25 @@ function newTally(): WorkloadTally {
 
 // ---- frame: every thread wakes every tick and moves its body a little ----
 
+/** A new function for the frame workload's script; each is a script of its own to the engine. */
+function moverScript() {
+  return function* mover(body: Body) {
+    while (true) {
+      yield;
+      body.move();
+    }
+  };
+}
+
 /** The frame workload's script. */
-export function* mover(body: Body) {
-  while (true) {
-    yield;
-    body.move();
-  }
+export const mover = moverScript();
+
+/**
+ * `count` scripts that each do what {@link mover} does, as a game runs many scripts: each generator function gives
+ * its generators a hidden class of their own, so resuming them all is what the core does in a game.
+ */
+export function moverScripts(count: number): (typeof mover)[] {
+  return [mover, ...Array.from({ length: count - 1 }, moverScript)];
 }
 
 /** A workload whose every thread runs `script` on a body of its own at a random place. */

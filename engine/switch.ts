@@ -6,6 +6,12 @@ import type { Engine } from './engine.ts';
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
 // It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
 
+// Every generator shares one `next`, but each generator function gives its generators a hidden class of their own,
+// so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup: about
+// 3 ns a resume (15%) at 10k frame threads. Calling the shared function directly skips the lookup; the price is
+// that a `next` defined on a script's own generator prototype is ignored (nothing in a script has reason to).
+const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: ScriptGenerator }).prototype.next;
+
 /**
  * Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues, and
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
@@ -27,7 +33,7 @@ function step(engine: Engine, thread: Thread): boolean {
   if (mode !== Resume.NEXT) thread.mode = Resume.NEXT;
   let result: IteratorResult<unknown, unknown>;
   try {
-    result = mode === Resume.NEXT ? gen.next(value) : mode === Resume.THROW ? gen.throw(value) : gen.return(value);
+    result = mode === Resume.NEXT ? NEXT.call(gen, value) : mode === Resume.THROW ? gen.throw(value) : gen.return(value);
   } catch (error) {
     return frameThrew(engine, thread, error);
   }
