@@ -6,11 +6,10 @@
 // Run: npm run bench:layouts [-- threads ...]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Engine } from '../engine/index.ts';
 import { frameFloor } from './floors.ts';
 import { formatTable, grouped, sig } from './format.ts';
 import { interleave, nsPerResume } from './measure.ts';
-import { Body, mover } from './workloads.ts';
+import { Body, frameEngine, mover } from './workloads.ts';
 
 type Design = 'engine' | 'records' | 'columns';
 const DESIGNS: readonly Design[] = ['engine', 'records', 'columns'];
@@ -83,19 +82,9 @@ function columnLoop(bodies: readonly Body[]): () => number {
   };
 }
 
-function engineLoop(bodies: readonly Body[]): () => number {
-  const engine = new Engine();
-  for (const body of bodies) engine.spawn(mover, body);
-  return () => {
-    const before = engine.switches;
-    engine.step();
-    return engine.switches - before;
-  };
-}
-
 /** One design against the floor, in this process; prints `{ design, ns, floor }` as JSON. */
 async function measureOne(design: Design, threads: number): Promise<void> {
-  const loops = { engine: engineLoop, records: recordLoop, columns: columnLoop };
+  const loops = { engine: (bodies: readonly Body[]) => frameEngine(bodies).tick, records: recordLoop, columns: columnLoop };
   const tick = loops[design](Body.placed(1, threads));
   const floor = frameFloor(Body.placed(1, threads));
   const ticks = Math.min(200, Math.max(3, Math.round(2e6 / threads)));

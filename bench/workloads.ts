@@ -138,6 +138,24 @@ export function moverScripts(count: number): (typeof mover)[] {
   return [mover, ...Array.from({ length: count - 1 }, moverScript)];
 }
 
+/**
+ * An engine whose threads run the frame workload on `bodies`, each with one of `scripts` movers in turn, run one
+ * tick; its `tick()` runs one more and returns how many threads it resumed, as a floor's does.
+ */
+export function frameEngine(bodies: readonly Body[], scripts = 1): { tick(): number } {
+  const engine = new Engine({ seed: 1 });
+  const movers = moverScripts(scripts);
+  bodies.forEach((body, i) => engine.spawn(movers[i % scripts]!, body));
+  engine.step();
+  return {
+    tick() {
+      const before = engine.switches;
+      engine.step();
+      return engine.switches - before;
+    },
+  };
+}
+
 /** A workload whose every thread runs `script` on a body of its own at a random place. */
 function bodyWorkload(name: WorkloadName, description: string, script: (body: Body) => Generator<unknown, void, unknown>): Workload {
   return {
