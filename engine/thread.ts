@@ -29,6 +29,7 @@ export const Flag = {
   OBSERVED: 32,
 } as const;
 
+
 // One small integer holds the resume mode, the flags, the state and the wait kind: a field each would cost 8 bytes
 // per thread, and a parked thread's record is most of what the engine adds to its generator.
 const MODE_BITS = 3;
@@ -36,6 +37,12 @@ const STATE_SHIFT = 6;
 const STATE_BITS = 7 << STATE_SHIFT;
 const WAIT_SHIFT = 9;
 const WAIT_BITS = 15 << WAIT_SHIFT;
+
+/**
+ * @internal The flags of the common case: READY, resuming with `next()`, no flag and no wait. The core compares
+ * with it as the literal 0, which a test checks it is.
+ */
+export const PLAIN_FLAGS = (ThreadState.READY << STATE_SHIFT) | Resume.NEXT;
 
 // The thread whose script is executing now. While a thread runs, its flags still say READY: the state reads as
 // RUNNING because it is this one. A thread that yields for the next tick (most resumes) thus writes no state at all.
@@ -93,7 +100,7 @@ export class ThreadExtra {
 export class Thread<R = unknown> implements ListNode {
   // Field order is memory layout: what every resume touches comes first, so it shares a cache line.
   /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state and the wait kind packed in. */
-  flags = ThreadState.READY << STATE_SHIFT;
+  flags = PLAIN_FLAGS;
   /** @internal The top frame; null once final. */
   gen: ScriptGenerator | null;
   /**

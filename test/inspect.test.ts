@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countStates, createSignal, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../engine/index.ts';
+import { PLAIN_FLAGS } from '../engine/thread.ts';
 import { createTestEngine } from './helpers.ts';
 
 describe('inspection', () => {
@@ -102,6 +103,26 @@ describe('inspection', () => {
       'b:running,a:ready',
       'a:running,b:waiting,{"ready":0,"running":1,"waiting":1}',
     ]);
+  });
+
+  it('keeps a ready thread\'s flags at 0, the plain case the core compares with as a literal', () => {
+    expect(PLAIN_FLAGS).toBe(0);
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const ticker = function* ticker(name: string) {
+      for (let i = 0; i < 2; i++) {
+        order.push(`${name}${i}`);
+        yield;
+      }
+    };
+    const plain = engine.spawn(ticker, 'plain');
+    const detached = engine.spawn({ detached: true }, ticker, 'detached');
+    expect([plain.flags, detached.flags === 0]).toEqual([0, false]);
+    steps(1);
+    expect([plain.flags, plain.stateName]).toEqual([0, 'ready']);
+    steps(2);
+    expect(order).toEqual(['plain0', 'detached0', 'plain1', 'detached1']);
+    expect([plain.stateName, detached.stateName]).toEqual(['done', 'done']);
   });
 
   it('names threads by the script function, or as given, and labels them with their id', () => {
