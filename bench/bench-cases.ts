@@ -6,7 +6,7 @@ import { GcWatch } from './gc-watch.ts';
 import { breathe, interleave, nsPerResume, timed } from './measure.ts';
 import type { BuildOrder, FrameProbeResult } from './frame-probe.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
-import { settledHeapBytes } from './memory.ts';
+import { settledBytes } from './memory.ts';
 import { Samples, summarize } from './stats.ts';
 import { Body, ephemeral, sleeper, workloads, type WorkloadTally } from './workloads.ts';
 
@@ -258,7 +258,7 @@ export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRo
   const engine = new Engine({ seed: plan.seed });
   workloads.mixed.spawn(engine, count, new Float32Array(2 * count));
   for (let t = 0; t < 120; t++) engine.step();
-  settledHeapBytes();
+  settledBytes();
   const before = engine.switches;
   const gc = GcWatch.start();
   const samples = new Samples();

@@ -3,7 +3,7 @@
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
 import { Engine, sleep, useEngine } from '../engine/index.ts';
 import { sleepersFloor, type Floor } from './floors.ts';
-import { heapLimitBytes, settledHeapBytes } from './memory.ts';
+import { heapLimitBytes, settledBytes } from './memory.ts';
 import { Body, sleeper } from './workloads.ts';
 
 /** The sleepers script with its op yielded without the star (the README's cheaper, untyped form). */
@@ -24,7 +24,7 @@ export interface ProbeResult {
   count: number;
   /** Heap per parked thread (or bare generator), bodies not counted, bytes. */
   bytesPerThread: number;
-  /** Heap in use with them all parked, bodies included, bytes. */
+  /** JS heap in use with them all parked, bodies included, bytes (what the heap limit applies to). */
   heapUsed: number;
   heapLimit: number;
 }
@@ -36,7 +36,7 @@ const TICKS = 1500;
 function probe(side: ProbeSide, count: number): ProbeResult {
   const bodies = Body.placed(1, count, new Float32Array(2 * count));
   const engine = new Engine({ seed: 1 });
-  const before = settledHeapBytes();
+  const before = settledBytes();
   let floor: Floor | null = null;
   if (side !== 'floor') {
     for (const body of bodies) engine.spawn(side === 'engine' ? sleeper : starlessSleeper, body);
@@ -45,12 +45,12 @@ function probe(side: ProbeSide, count: number): ProbeResult {
     floor = sleepersFloor(bodies, engine.random);
     for (let t = 0; t < TICKS; t++) floor.tick();
   }
-  const after = settledHeapBytes();
+  const after = settledBytes();
   // Read both after weighing, so neither can be collected before it.
   if (engine.threadCount !== (side === 'floor' ? 0 : count) || (side === 'floor') !== (floor !== null)) {
     throw new Error('memory probe: lost threads');
   }
-  return { side, count, bytesPerThread: (after - before) / count, heapUsed: after, heapLimit: heapLimitBytes() };
+  return { side, count, bytesPerThread: (after - before) / count, heapUsed: process.memoryUsage().heapUsed, heapLimit: heapLimitBytes() };
 }
 
 const [side, countText] = process.argv.slice(2);

@@ -11,10 +11,14 @@ export class OutOfHeapError extends Error {
 
 const MB = 2 ** 20;
 
-/** Bytes in use on the JS heap after a full collection. */
-export function settledHeapBytes(): number {
+/**
+ * Bytes held for JS after a full collection: the heap in use plus the storage of typed arrays, which lives outside
+ * the heap (the engine keeps its thread columns and ready queues in typed arrays, and a thread's weight includes them).
+ */
+export function settledBytes(): number {
   collectGarbage();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** The V8 heap limit of this process, bytes (set by --max-old-space-size). */
@@ -54,7 +58,7 @@ export function checkFits(label: string, count: number, bytesPerThread: number):
 export function checkChunkFits(label: string, spawned: number, total: number, chunk: number, bytesPerThread: number): void {
   const limit = heapLimitBytes() * HEAP_SHARE;
   if (getHeapStatistics().used_heap_size + chunk * bytesPerThread <= limit) return;
-  const used = canCollectGarbage() ? settledHeapBytes() : process.memoryUsage().heapUsed; // what looked full may be garbage
+  const used = canCollectGarbage() ? settledBytes() : process.memoryUsage().heapUsed; // what looked full may be garbage
   if (used + chunk * bytesPerThread <= limit) return;
   const perThread = spawned > 0 ? Math.max(bytesPerThread, used / spawned) : bytesPerThread;
   throw tooBig(

@@ -1,7 +1,7 @@
 import { Engine } from '../engine/index.ts';
 import type { StressOptions } from './args.ts';
 import { GcWatch, type GcReport } from './gc-watch.ts';
-import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledHeapBytes } from './memory.ts';
+import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledBytes } from './memory.ts';
 import type { ProgressLine } from './progress.ts';
 import { Histogram, type Summary } from './stats.ts';
 import { workloads, type Workload, type WorkloadName } from './workloads.ts';
@@ -42,11 +42,11 @@ const ESTIMATE_MARGIN = 1.25;
 
 /** Measures the workload's heap per thread on a small sample, for the up-front check. */
 export function sampleBytesPerThread(workload: Workload, seed: number): number {
-  const before = settledHeapBytes();
+  const before = settledBytes();
   const engine = new Engine({ seed });
   workload.spawn(engine, SAMPLE_THREADS, new Float32Array(2 * SAMPLE_THREADS));
   for (let t = 0; t < SAMPLE_TICKS; t++) engine.step();
-  const after = settledHeapBytes();
+  const after = settledBytes();
   // Read after weighing, so the sample cannot be collected before it.
   if (engine.threadCount < SAMPLE_THREADS) throw new Error(`sampling ${workload.name}: threads ended`);
   return Math.max(0, after - before) / SAMPLE_THREADS;
@@ -107,13 +107,13 @@ export async function measureCount(options: StressOptions, count: number, progre
 
   const engine = new Engine({ seed: options.seed });
   const positions = new Float32Array(2 * count);
-  const before = settledHeapBytes(); // after the engine's fixed cost: bytes per thread count threads only
+  const before = settledBytes(); // after the engine's fixed cost: bytes per thread count threads only
   const spawnStart = performance.now();
   spawnGuarded(engine, workload, count, positions, estimate, progress);
   const spawnMs = performance.now() - spawnStart;
 
   await tickFor(engine, warmUpSeconds(options.seconds), () => {}, () => progress?.update(`${workload.name} ${count.toLocaleString('en-US')}: warming up, tick ${engine.tick}`));
-  const heapBytes = Math.max(0, settledHeapBytes() - before);
+  const heapBytes = Math.max(0, settledBytes() - before);
 
   const ticks = new Histogram();
   const recent = new Float64Array(60); // the last 60 tick times, for the live line
