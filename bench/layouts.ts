@@ -1,8 +1,8 @@
 // Where the `frame` cost goes: the engine against two stripped loops written only for comparison (no state
 // machine, cancellation, sub-scripts or errors), each against the round-robin floor. One keeps a record per
-// thread (as the engine does); one keeps the hot state in columns and queues slot numbers. Each design runs in a
-// process of its own, rounds alternating with the floor: built in one process, whichever is built second gets
-// the better place in the heap (about 18% at 100k threads).
+// thread (as the engine did until its hot state moved to columns); one keeps the hot state in columns and queues
+// slot numbers, as the engine now does. Each design runs in a process of its own, rounds alternating with the
+// floor: built in one process, whichever is built second gets the better place in the heap (about 18% at 100k).
 // Run: npm run bench:layouts [-- threads ...]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { Body, frameEngine, mover } from './workloads.ts';
 type Design = 'engine' | 'records' | 'columns';
 const DESIGNS: readonly Design[] = ['engine', 'records', 'columns'];
 
-/** A stand-in for the engine's thread record: twelve fields in the same order, so the same 120 bytes. */
+/** A stand-in for the engine's thread record before the columns: twelve fields in the same order, 120 bytes. */
 class ThreadRecord {
   flags = 0;
   gen: Generator;

@@ -1,6 +1,7 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
+import { columns } from './thread-columns.ts';
 
 // Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
 const DECAY = 0.9885;
@@ -71,12 +72,13 @@ export class Accounting {
   }
 
   /** @internal Drains `ready` with timing, stopping at the budget. */
-  runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, thread: Thread) => void): void {
+  runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
     const start = this.now();
-    let thread = ready.shift();
-    while (thread !== null) {
+    let slot = ready.shift();
+    while (slot >= 0) {
+      const thread = columns.threads[slot]!;
       const before = this.now();
-      run(engine, thread);
+      run(engine, slot);
       engine.switches++;
       const after = this.now();
       this.tickResumes++;
@@ -88,7 +90,7 @@ export class Accounting {
         this.carriedOver = ready.size;
         break;
       }
-      thread = ready.shift();
+      slot = ready.shift();
     }
     this.tickMs = this.now() - start;
     if (this.enabled) this.onTick?.(this.tick, this.resumed);

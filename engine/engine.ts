@@ -9,7 +9,7 @@ import { Flag, Resume, Thread } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
 import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
-import { ThreadTable } from './thread-table.ts';
+import { columns } from './thread-columns.ts';
 import { TimingWheel } from './timing-wheel.ts';
 import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { Accounting } from './accounting.ts';
@@ -52,7 +52,9 @@ export class Engine {
   /** @internal */
   readonly timers = new TimingWheel();
   private readonly clock: FixedStepClock;
-  private readonly table = new ThreadTable();
+  private live = 0;
+  // What threads() returned, until a thread starts or ends.
+  private view: Thread[] | null = null;
   private readonly ready = new ReadyQueue();
   private readonly nextTick = new ReadyQueue();
   private readonly predicates = new ThreadList();
@@ -60,10 +62,7 @@ export class Engine {
   private inTick = false;
   // The wheel has already taken a due thread out, so waking it skips the generic detach.
   private readonly wakeDue = (thread: Thread): void => {
-    thread.wait = null;
-    thread.become(ThreadState.READY);
-    thread.mode = Resume.NEXT;
-    thread.value = undefined;
+    thread.readyWith(Resume.NEXT, undefined);
     this.schedule(thread);
   };
 
@@ -107,12 +106,22 @@ export class Engine {
 
   /** Live threads (not yet ended). */
   get threadCount(): number {
-    return this.table.size;
+    return this.live;
   }
 
-  /** A read-only view of the live threads; it changes as threads start and end. */
+  /**
+   * The live threads, in no set order. Made by walking every thread slot of the process, and kept until a thread
+   * starts or ends, so calling it again in the same state costs nothing.
+   */
   threads(): readonly Thread[] {
-    return this.table.view();
+    if (this.view !== null) return this.view;
+    const view: Thread[] = [];
+    const all = columns.threads;
+    for (let slot = 0; slot < columns.extent; slot++) {
+      const thread = all[slot];
+      if (thread != null && thread.engine === this) view.push(thread);
+    }
+    return (this.view = view);
   }
 
   /**
@@ -220,32 +229,29 @@ export class Engine {
       const extra = owner.more();
       extra.children = withChild(extra.children, thread);
     }
-    this.table.add(thread);
+    this.live++;
+    this.view = null;
     this.schedule(thread);
     return thread;
   }
 
-  /** @internal A thread parks for one tick (a bare `yield`). */
-  parkNextTick(thread: Thread): void {
-    thread.yieldTick();
-    this.nextTick.push(thread);
+  /** @internal The running thread in `slot` parks for one tick (a bare `yield`); the caller has checked its state. */
+  parkNextTick(slot: number): void {
+    this.nextTick.push(slot);
   }
 
   /** @internal Parks a running thread on `wait`, optionally in `list`. */
   park(thread: Thread, wait: Wait, waitOn: unknown, list: ThreadList | null): true {
-    thread.become(ThreadState.WAITING);
+    thread.parkOn(wait, waitOn);
     thread.parkedIn = this.tick;
-    thread.wait = wait;
-    thread.waitOn = waitOn;
     if (list !== null) list.push(thread);
     return true;
   }
 
   /** @internal Parks a running thread in the timing wheel until tick `due` (> this tick). */
   parkUntil(thread: Thread, wait: Wait, due: number): true {
-    thread.become(ThreadState.WAITING);
+    thread.parkOn(wait, due);
     thread.parkedIn = this.tick;
-    thread.wait = wait;
     this.timers.insert(thread, due);
     return true;
   }
@@ -257,16 +263,12 @@ export class Engine {
 
   /** @internal Wakes a waiting thread: its wait returns `value`. */
   wake(thread: Thread, value: unknown): void {
-    this.makeReady(thread);
-    thread.mode = Resume.NEXT;
-    thread.value = value;
+    this.makeReady(thread, Resume.NEXT, value);
   }
 
   /** @internal Wakes a waiting thread: its wait throws `error`. */
   wakeWithError(thread: Thread, error: unknown): void {
-    this.makeReady(thread);
-    thread.mode = Resume.THROW;
-    thread.value = error;
+    this.makeReady(thread, Resume.THROW, error);
   }
 
   /** @internal The bottom frame returned: DONE, or CANCELLED if it was unwinding. */
@@ -292,21 +294,18 @@ export class Engine {
     }
   }
 
-  private makeReady(thread: Thread): void {
-    if (thread.state === ThreadState.WAITING) {
-      thread.wait!.detach(thread);
-      thread.wait = null;
-      thread.waitOn = undefined;
-    }
-    thread.become(ThreadState.READY);
+  // A waiting thread leaves what it waits in, and is queued to resume with `mode` and `value`.
+  private makeReady(thread: Thread, mode: Resume = Resume.NEXT, value: unknown = undefined): void {
+    thread.wait!.detach(thread);
+    thread.readyWith(mode, value);
     this.schedule(thread);
   }
 
   // Ordering rule: a thread made ready during a tick runs later in that tick unless it already ran in it
   // (a thread runs at most once per tick, so no ping-pong can stall a tick); between ticks, in the next.
   private schedule(thread: Thread): void {
-    if (this.inTick && thread.parkedIn !== this.tick) this.ready.push(thread);
-    else this.nextTick.push(thread);
+    if (this.inTick && thread.parkedIn !== this.tick) this.ready.push(thread.slot);
+    else this.nextTick.push(thread.slot);
   }
 
   // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
@@ -317,8 +316,8 @@ export class Engine {
       return;
     }
     let switches = 0;
-    for (let thread = this.ready.shift(); thread !== null; thread = this.ready.shift()) {
-      run(this, thread);
+    for (let slot = this.ready.shift(); slot >= 0; slot = this.ready.shift()) {
+      run(this, slot);
       switches++;
     }
     this.switches += switches;
@@ -362,7 +361,9 @@ export class Engine {
     thread.become(state);
     thread.wait = null;
     thread.value = value;
-    this.table.remove(thread);
+    thread.retire();
+    this.live--;
+    this.view = null;
     const parent = thread.parent;
     if (parent !== null && parent.wait === JOIN && parent.waitOn === thread) {
       this.makeReady(parent); // the parent's join is in no list (see Join); it wakes before the other joiners

@@ -1,13 +1,11 @@
-import type { Thread } from './thread.ts';
-
 /**
- * The FIFO of READY threads for a tick. A ready thread is never taken out early (cancelling one only changes how
- * it resumes), so a plain array suffices: unlike an intrusive list, queueing touches no other thread's record,
- * which matters when a million threads each run every tick. The array keeps its size; taken slots are cleared so
- * it holds no ended thread.
+ * The FIFO of READY threads for a tick, by slot (see ThreadColumns). A ready thread is never taken out early
+ * (cancelling one only changes how it resumes), and it keeps its slot while queued, so a plain array of slot
+ * numbers suffices: queueing touches no thread's record, which matters when a million threads each run every tick.
+ * The array keeps its size and grows by doubling.
  */
 export class ReadyQueue {
-  private items: (Thread | undefined)[] = [];
+  private items = new Int32Array(1024);
   private head = 0;
   private tail = 0;
 
@@ -16,22 +14,21 @@ export class ReadyQueue {
     return this.tail - this.head;
   }
 
-  push(thread: Thread): void {
-    this.items[this.tail++] = thread;
+  push(slot: number): void {
+    if (this.tail === this.items.length) this.grow();
+    this.items[this.tail++] = slot;
   }
 
-  /** Takes the oldest thread, or null when empty. */
-  shift(): Thread | null {
+  /** Takes the oldest slot, or -1 when empty. */
+  shift(): number {
     if (this.head === this.tail) {
       this.head = this.tail = 0;
-      return null;
+      return -1;
     }
-    const thread = this.items[this.head]!;
-    this.items[this.head++] = undefined;
-    return thread;
+    return this.items[this.head++]!;
   }
 
-  /** Moves every thread of `other` to the end of this queue, in order: O(1) when this one is empty. */
+  /** Moves every slot of `other` to the end of this queue, in order: O(1) when this one is empty. */
   takeAll(other: ReadyQueue): void {
     if (this.size === 0) {
       const items = this.items;
@@ -42,6 +39,19 @@ export class ReadyQueue {
       other.head = other.tail = 0;
       return;
     }
-    for (let thread = other.shift(); thread !== null; thread = other.shift()) this.push(thread);
+    for (let slot = other.shift(); slot >= 0; slot = other.shift()) this.push(slot);
+  }
+
+  // Slots before `head` are taken: when they are half the array, the queued ones move to the front instead.
+  private grow(): void {
+    const count = this.tail - this.head;
+    if (this.head >= this.items.length / 2) this.items.copyWithin(0, this.head, this.tail);
+    else {
+      const items = new Int32Array(this.items.length * 2);
+      items.set(this.items.subarray(this.head, this.tail));
+      this.items = items;
+    }
+    this.head = 0;
+    this.tail = count;
   }
 }

@@ -1,10 +1,14 @@
 import { LoomError } from './errors.ts';
 import { Op } from './op.ts';
-import { Flag, Resume, endRun, type ScriptGenerator, type Thread } from './thread.ts';
+import { Flag, Resume, endRun, startRunning, type ScriptGenerator, type Thread } from './thread.ts';
+import { columns } from './thread-columns.ts';
 import type { Engine } from './engine.ts';
 
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
 // It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
+
+// The columns that grow in place, held once; `columns.flags` is replaced as they grow, so it is read each time.
+const { gens, threads } = columns;
 
 // Every generator shares one `next`, but each generator function gives its generators a hidden class of their own,
 // so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup: about
@@ -13,38 +17,43 @@ import type { Engine } from './engine.ts';
 const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: ScriptGenerator }).prototype.next;
 
 /**
- * Runs `thread` from its saved context until it parks or ends. Never re-entered: waking only queues, and
+ * Runs the thread in `slot` from its saved context until it parks or ends. Never re-entered: waking only queues, and
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
  */
-export function run(engine: Engine, thread: Thread): void {
-  thread.beginRun();
+export function run(engine: Engine, slot: number): void {
+  const thread = threads[slot]!;
   // Flags of 0 are the common case (see PLAIN_FLAGS), told by one comparison with a literal: comparing with an
   // imported constant, or taking the step through the mode check, cost 2 to 4% a resume at 10k frame threads.
-  if (thread.flags === 0 ? stepNext(engine, thread) : step(engine, thread)) while (step(engine, thread));
+  // On this path nothing reads the thread's record, only the columns: see ThreadColumns.
+  const plain = columns.flags[slot] === 0;
+  if (plain) startRunning(thread);
+  else thread.beginRun();
+  if (plain ? stepNext(engine, thread, slot, undefined) : step(engine, thread)) while (step(engine, thread));
   endRun();
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
 function step(engine: Engine, thread: Thread): boolean {
-  return thread.mode === Resume.NEXT ? stepNext(engine, thread) : stepAbruptly(engine, thread);
+  if (thread.mode !== Resume.NEXT) return stepAbruptly(engine, thread);
+  const value = thread.value;
+  if (value !== undefined) thread.value = undefined;
+  return stepNext(engine, thread, thread.slot, value);
 }
 
 // Both steps leave the thread to resume with next() and nothing: whatever parks it next sets its own resume.
 
-/** A step resuming with `next()`, nearly every one. */
-function stepNext(engine: Engine, thread: Thread): boolean {
-  const value = thread.value;
-  if (value !== undefined) thread.value = undefined; // the guard skips the store on a bare `yield` resumed with nothing
+/** A step resuming with `next(value)`, nearly every one; the thread's value is already cleared. */
+function stepNext(engine: Engine, thread: Thread, slot: number, value: unknown): boolean {
   let result: IteratorResult<unknown, unknown>;
   try {
-    result = NEXT.call(thread.gen!, value);
+    result = NEXT.call(gens[slot]!, value);
   } catch (error) {
     return frameThrew(engine, thread, error);
   }
   if (result.done === true) return frameReturned(engine, thread, result.value);
   // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile).
-  if (result.value === undefined && thread.flags === 0) {
-    engine.parkNextTick(thread);
+  if (result.value === undefined && columns.flags[slot] === 0) {
+    engine.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
   }
   return !yielded(engine, thread, result.value);
@@ -74,7 +83,8 @@ function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
     return false;
   }
   if (op === undefined) {
-    engine.parkNextTick(thread);
+    thread.yieldTick();
+    engine.parkNextTick(thread.slot);
     return true;
   }
   if (op instanceof Op) {

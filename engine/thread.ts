@@ -5,6 +5,8 @@ import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { Group } from './group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
+import { columns } from './thread-columns.ts';
+import { LoomError } from './errors.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -37,9 +39,12 @@ const STATE_SHIFT = 6;
 const STATE_BITS = 7 << STATE_SHIFT;
 const WAIT_SHIFT = 9;
 const WAIT_BITS = 15 << WAIT_SHIFT;
+const HELD = 1 << 13;
+const READY_BITS = ThreadState.READY << STATE_SHIFT;
+const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
 
 /**
- * @internal The flags of the common case: READY, resuming with `next()`, no flag and no wait. The core compares
+ * @internal The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core compares
  * with it as the literal 0, which a test checks it is.
  */
 export const PLAIN_FLAGS = (ThreadState.READY << STATE_SHIFT) | Resume.NEXT;
@@ -51,6 +56,11 @@ let running: Thread | null = null;
 /** The thread whose script is executing now, or null outside a resume. */
 export function runningThread(): Thread | null {
   return running;
+}
+
+/** @internal The core starts resuming `thread`, having seen its flags are plain (so it is READY). */
+export function startRunning(thread: Thread): void {
+  running = thread;
 }
 
 /** @internal The core has finished resuming the running thread. */
@@ -98,24 +108,19 @@ export class ThreadExtra {
  * ```
  */
 export class Thread<R = unknown> implements ListNode {
-  // Field order is memory layout: what every resume touches comes first, so it shares a cache line.
-  /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state and the wait kind packed in. */
-  flags = PLAIN_FLAGS;
-  /** @internal The top frame; null once final. */
-  gen: ScriptGenerator | null;
   /**
-   * @internal One slot, three uses that never overlap: while WAITING, the wait's operand (`waitOn`); while
-   * READY, the value or error to resume with; once final, the result or the error.
+   * @internal While it lives, its slot in the thread columns, which hold its flags, top frame and resume value (a
+   * resume reads those, never this record); once it has ended, the complement (~) of its final flags, a negative.
    */
-  value: unknown = undefined;
+  slot = -1;
+  /** @internal See `value`. */
+  private held: unknown = undefined;
   /** @internal The tick it last parked WAITING in: woken in that tick, it runs in the next (at most once a tick). */
   parkedIn = -1;
   /** @internal Intrusive links: the wheel slot or wait list holding this thread. */
   prev: ListNode | null = null;
   /** @internal */
   next: ListNode | null = null;
-  /** @internal Index in the engine's table of live threads; -1 once ended. */
-  slot = -1;
   /** @internal */
   extra: ThreadExtra | null = null;
   /**
@@ -132,11 +137,54 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
   constructor(owner: Thread | Engine, id: number, script: Script, gen: ScriptGenerator, born: number) {
-    this.gen = gen;
     this.stack = script;
     this.owner = owner;
     this.id = id;
     this.born = born;
+    this.slot = columns.attach(this, gen);
+  }
+
+  /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state and the wait kind packed in. */
+  get flags(): number {
+    const slot = this.slot;
+    return slot >= 0 ? columns.flags[slot]! : ~slot;
+  }
+  set flags(flags: number) {
+    const slot = this.slot;
+    if (slot >= 0) columns.flags[slot] = flags;
+    else this.slot = ~flags;
+  }
+
+  /** @internal The top frame; null once its script is over. */
+  get gen(): ScriptGenerator | null {
+    const slot = this.slot;
+    return slot >= 0 ? columns.gens[slot]! : null;
+  }
+  set gen(gen: ScriptGenerator | null) {
+    const slot = this.slot;
+    if (slot < 0) throw new LoomError(`internal: ${this.label} has ended; it has no frames to set`);
+    columns.gens[slot] = gen;
+  }
+
+  /**
+   * @internal One value, three uses that never overlap: while WAITING, the wait's operand (`waitOn`); while
+   * READY, the value or error to resume with; once final, the result or the error. While the thread lives, the
+   * HELD bit of its flags says whether it is set, so a plain resume (flags 0) need not read it.
+   */
+  get value(): unknown {
+    return this.held;
+  }
+  set value(value: unknown) {
+    this.held = value;
+    const slot = this.slot;
+    if (slot >= 0) columns.flags[slot] = value === undefined ? columns.flags[slot]! & ~HELD : columns.flags[slot]! | HELD;
+  }
+
+  /** @internal It has ended: its flags move from the columns into this record, and its slot is freed. */
+  retire(): void {
+    const slot = this.slot;
+    this.slot = ~columns.flags[slot]!;
+    columns.detach(slot);
   }
 
   /** The thread's state; see {@link ThreadState}. */
@@ -283,6 +331,24 @@ export class Thread<R = unknown> implements ListNode {
     const from = this.state;
     if (!canMove(from, to) || to === ThreadState.RUNNING) throw badMove(this.label, from, to);
     this.flags = (this.flags & ~STATE_BITS) | (to << STATE_SHIFT);
+  }
+
+  /** @internal RUNNING → WAITING on `wait`, with its operand (`waitOn`): checked, in one write of the flags. */
+  parkOn(wait: Wait, operand: unknown): void {
+    const flags = this.flags;
+    if ((flags & STATE_BITS) !== READY_BITS || running !== this) throw badMove(this.label, this.state, ThreadState.WAITING);
+    this.held = operand;
+    const kept = flags & ~(STATE_BITS | WAIT_BITS | HELD);
+    this.flags = kept | WAITING_BITS | (wait.code << WAIT_SHIFT) | (operand === undefined ? 0 : HELD);
+  }
+
+  /** @internal WAITING → READY, to resume with `mode` and `value`: checked, in one write of the flags. */
+  readyWith(mode: Resume, value: unknown): void {
+    const flags = this.flags;
+    if ((flags & STATE_BITS) !== WAITING_BITS) throw badMove(this.label, this.state, ThreadState.READY);
+    this.held = value;
+    const kept = flags & ~(STATE_BITS | WAIT_BITS | MODE_BITS | HELD);
+    this.flags = kept | READY_BITS | mode | (value === undefined ? 0 : HELD);
   }
 
   /** @internal The core starts resuming it: READY → RUNNING, checked. */

@@ -27,9 +27,8 @@ export class TimingWheel {
     }
   }
 
-  /** Parks `thread` until tick `due` (> the last advanced tick), read back from `thread.waitOn`. */
+  /** Parks `thread` until tick `due` (> the last advanced tick), which its `waitOn` holds (read back to cascade). */
   insert(thread: Thread, due: number): void {
-    thread.waitOn = due;
     this.place(thread, due);
     this.size++;
   }

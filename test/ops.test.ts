@@ -195,7 +195,8 @@ describe('join()', () => {
     steps(2);
     expect(child!.waitingOn).toBe('sleep until 1.02 s');
     expect(child!.extra).toBeNull();
-    expect(engine.threads().map((t) => t.waitingOn)).toEqual(['join #2 child', 'sleep until 1.02 s']);
+    const oldestFirst = [...engine.threads()].sort((a, b) => a.id - b.id);
+    expect(oldestFirst.map((t) => t.waitingOn)).toEqual(['join #2 child', 'sleep until 1.02 s']);
   });
 });
 
