@@ -4,11 +4,12 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * The hot state of every live thread, one column per field, indexed by the thread's slot: its flags, its top frame
  * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads these and never the thread's
  * record, so a tick of a million threads walks three dense arrays instead of a million scattered records: at 100k
- * and 1M `frame` threads a resume went from about 30 and 34 ns to 25 and 26 (`npm run bench:layouts`). The price
- * is paid by threads woken at random, which touch their record and three columns rather than one record: about
- * 5% more per wake of a million sleepers. A slot is the thread's while it lives and is reused after it ends; the
- * columns serve every engine in the process and never shrink. `flags` is replaced when the columns grow (read it
- * afresh after anything that can spawn); `gens` and `threads` grow in place.
+ * and 1M `frame` threads a resume went from about 29 and 34 ns to 25.5 and 26 (`npm run bench`). The price: a
+ * thread woken at random touches its record and three columns rather than one record (about 8% more a wake of a
+ * million sleepers), and a thread that starts or ends moves in and out of the columns (about 13% more a switch of
+ * `churn`). A slot is the thread's while it lives and is reused after it ends; the columns serve every engine in
+ * the process and never shrink. `flags` is replaced when the columns grow (read it afresh after anything that can
+ * spawn); `gens` and `threads` grow in place.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */

@@ -31,9 +31,9 @@ export const Flag = {
   OBSERVED: 32,
 } as const;
 
-
-// One small integer holds the resume mode, the flags, the state and the wait kind: a field each would cost 8 bytes
-// per thread, and a parked thread's record is most of what the engine adds to its generator.
+// One small integer holds the resume mode, the flags, the state, the wait kind and whether a value is held (see
+// `value`): a field each would cost 8 bytes per thread, and a parked thread's record is most of what the engine
+// adds to its generator.
 const MODE_BITS = 3;
 const STATE_SHIFT = 6;
 const STATE_BITS = 7 << STATE_SHIFT;
@@ -44,8 +44,8 @@ const READY_BITS = ThreadState.READY << STATE_SHIFT;
 const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
 
 /**
- * @internal The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core compares
- * with it as the literal 0, which a test checks it is.
+ * @internal The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core
+ * compares with it as the literal 0, which a test checks it is.
  */
 export const PLAIN_FLAGS = (ThreadState.READY << STATE_SHIFT) | Resume.NEXT;
 
@@ -109,8 +109,8 @@ export class ThreadExtra {
  */
 export class Thread<R = unknown> implements ListNode {
   /**
-   * @internal While it lives, its slot in the thread columns, which hold its flags, top frame and resume value (a
-   * resume reads those, never this record); once it has ended, the complement (~) of its final flags, a negative.
+   * @internal While it lives, its slot in the thread columns, which hold its flags and top frame (a resume with
+   * nothing pending reads those, never this record); once it has ended, the complement (~) of its final flags.
    */
   slot = -1;
   /** @internal See `value`. */
