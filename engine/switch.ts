@@ -21,14 +21,16 @@ const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: ScriptGener
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
  */
 export function run(engine: Engine, slot: number): void {
-  const thread = threads[slot]!;
   // Flags of 0 are the common case (see PLAIN_FLAGS), told by one comparison with a literal: comparing with an
   // imported constant, or taking the step through the mode check, cost 2 to 4% a resume at 10k frame threads.
-  // On this path nothing reads the thread's record, only the columns: see ThreadColumns.
+  // On this path nothing reads the thread's record, nor even the column of threads: see ThreadColumns.
   const plain = columns.flags[slot] === 0;
-  if (plain) startRunning(thread);
-  else thread.beginRun();
-  if (plain ? stepNext(engine, thread, slot, undefined) : step(engine, thread)) while (step(engine, thread));
+  if (plain) startRunning(slot);
+  else threads[slot]!.beginRun();
+  if (plain ? stepNext(engine, slot, undefined) : step(engine, threads[slot]!)) {
+    const thread = threads[slot]!;
+    while (step(engine, thread));
+  }
   endRun();
 }
 
@@ -37,26 +39,26 @@ function step(engine: Engine, thread: Thread): boolean {
   if (thread.mode !== Resume.NEXT) return stepAbruptly(engine, thread);
   const value = thread.value;
   if (value !== undefined) thread.value = undefined;
-  return stepNext(engine, thread, thread.slot, value);
+  return stepNext(engine, thread.slot, value);
 }
 
 // Both steps leave the thread to resume with next() and nothing: whatever parks it next sets its own resume.
 
 /** A step resuming with `next(value)`, nearly every one; the thread's value is already cleared. */
-function stepNext(engine: Engine, thread: Thread, slot: number, value: unknown): boolean {
+function stepNext(engine: Engine, slot: number, value: unknown): boolean {
   let result: IteratorResult<unknown, unknown>;
   try {
     result = NEXT.call(gens[slot]!, value);
   } catch (error) {
-    return frameThrew(engine, thread, error);
+    return frameThrew(engine, threads[slot]!, error);
   }
-  if (result.done === true) return frameReturned(engine, thread, result.value);
+  if (result.done === true) return frameReturned(engine, threads[slot]!, result.value);
   // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile).
   if (result.value === undefined && columns.flags[slot] === 0) {
     engine.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
   }
-  return !yielded(engine, thread, result.value);
+  return !yielded(engine, threads[slot]!, result.value);
 }
 
 /** A step resuming with `throw()` or `return()`, as the thread's mode says. */

@@ -49,23 +49,24 @@ const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
  */
 export const PLAIN_FLAGS = (ThreadState.READY << STATE_SHIFT) | Resume.NEXT;
 
-// The thread whose script is executing now. While a thread runs, its flags still say READY: the state reads as
-// RUNNING because it is this one. A thread that yields for the next tick (most resumes) thus writes no state at all.
-let running: Thread | null = null;
+// The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY: the
+// state reads as RUNNING because its slot is this one. A thread that yields for the next tick (most resumes) thus
+// writes no state at all, and the core need not even look the thread up: a slot is a number.
+let running = -1;
 
 /** The thread whose script is executing now, or null outside a resume. */
 export function runningThread(): Thread | null {
-  return running;
+  return running >= 0 ? columns.threads[running]! : null;
 }
 
-/** @internal The core starts resuming `thread`, having seen its flags are plain (so it is READY). */
-export function startRunning(thread: Thread): void {
-  running = thread;
+/** @internal The core starts resuming the thread in `slot`, having seen its flags are plain (so it is READY). */
+export function startRunning(slot: number): void {
+  running = slot;
 }
 
 /** @internal The core has finished resuming the running thread. */
 export function endRun(): void {
-  running = null;
+  running = -1;
 }
 
 /** The script function a thread was spawned with. */
@@ -185,12 +186,13 @@ export class Thread<R = unknown> implements ListNode {
     const slot = this.slot;
     this.slot = ~columns.flags[slot]!;
     columns.detach(slot);
+    if (running === slot) running = -1; // it ended in its own resume: the slot may go to a new thread before endRun
   }
 
   /** The thread's state; see {@link ThreadState}. */
   get state(): ThreadState {
     const state = ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
-    return state === ThreadState.READY && running === this ? ThreadState.RUNNING : state;
+    return state === ThreadState.READY && running === this.slot ? ThreadState.RUNNING : state;
   }
 
   /** The engine running it. */
@@ -336,7 +338,7 @@ export class Thread<R = unknown> implements ListNode {
   /** @internal RUNNING → WAITING on `wait`, with its operand (`waitOn`): checked, in one write of the flags. */
   parkOn(wait: Wait, operand: unknown): void {
     const flags = this.flags;
-    if ((flags & STATE_BITS) !== READY_BITS || running !== this) throw badMove(this.label, this.state, ThreadState.WAITING);
+    if ((flags & STATE_BITS) !== READY_BITS || running !== this.slot) throw badMove(this.label, this.state, ThreadState.WAITING);
     this.held = operand;
     const kept = flags & ~(STATE_BITS | WAIT_BITS | HELD);
     this.flags = kept | WAITING_BITS | (wait.code << WAIT_SHIFT) | (operand === undefined ? 0 : HELD);
@@ -356,8 +358,7 @@ export class Thread<R = unknown> implements ListNode {
     if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) {
       throw badMove(this.label, this.state, ThreadState.RUNNING);
     }
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the module's record of which thread runs
-    running = this;
+    running = this.slot;
   }
 
   /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */
