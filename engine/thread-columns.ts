@@ -2,9 +2,9 @@ import type { ScriptGenerator, Thread } from './thread.ts';
 
 /**
  * The hot state of every live thread, one column per field, indexed by the thread's slot: its flags, its top frame
- * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads these and never the thread's
- * record, so a tick of a million threads walks three dense arrays instead of a million scattered records: at 100k
- * and 1M `frame` threads a resume went from about 29 and 34 ns to 25.5 and 26 (`npm run bench`). The price: a
+ * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads the first two and never the
+ * thread's record, so a tick of a million threads walks two dense arrays instead of a million scattered records:
+ * at 100k and 1M `frame` threads a resume went from about 29 and 34 ns to 25.5 and 26 (`npm run bench`). The price: a
  * thread woken at random touches its record and three columns rather than one record (about 8% more a wake of a
  * million sleepers), and a thread that starts or ends moves in and out of the columns (about 13% more a switch of
  * `churn`). A slot is the thread's while it lives and is reused after it ends; the columns serve every engine in
@@ -44,8 +44,8 @@ export class ThreadColumns {
     this.free.push(slot);
   }
 
-  // Doubling, with the arrays filled rather than stretched: a stretched array has holes, and every read of a
-  // holey array checks for one.
+  // Doubling, with the arrays filled rather than stretched: reading a hole in a stretched array would look it up
+  // on the prototype chain.
   private grow(): void {
     const size = this.flags.length * 2;
     const flags = new Int32Array(size);
