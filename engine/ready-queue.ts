@@ -2,10 +2,10 @@
  * The FIFO of READY threads for a tick, by slot (see ThreadColumns). A ready thread is never taken out early
  * (cancelling one only changes how it resumes), and it keeps its slot while queued, so a plain array of slot
  * numbers suffices: queueing touches no thread's record, which matters when a million threads each run every tick.
- * The array keeps its size and grows by doubling.
+ * The array grows by doubling, and shrinks once it is four times too big.
  */
 export class ReadyQueue {
-  private items = new Int32Array(1024);
+  private items = new Int32Array(MIN_SIZE);
   private head = 0;
   private tail = 0;
 
@@ -22,6 +22,11 @@ export class ReadyQueue {
   /** Takes the oldest slot, or -1 when empty. */
   shift(): number {
     if (this.head === this.tail) {
+      // Drained. An array over four times what this filling needed is given back: a million threads queued once
+      // (spawned in one tick, say) and then asleep would otherwise keep 4 MB.
+      if (this.items.length > MIN_SIZE && this.items.length > 4 * this.tail) {
+        this.items = new Int32Array(Math.max(MIN_SIZE, 2 * this.tail));
+      }
       this.head = this.tail = 0;
       return -1;
     }
@@ -55,3 +60,5 @@ export class ReadyQueue {
     this.tail = count;
   }
 }
+
+const MIN_SIZE = 1024;

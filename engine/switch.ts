@@ -7,9 +7,6 @@ import type { Engine } from './engine.ts';
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
 // It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
 
-// The columns that grow in place, held once; `columns.flags` is replaced as they grow, so it is read each time.
-const { gens, threads } = columns;
-
 // Every generator shares one `next`, but each generator function gives its generators a hidden class of their own,
 // so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup: about
 // 3 ns a resume (15%) at 10k frame threads. Calling the shared function directly skips the lookup; the price is
@@ -26,9 +23,9 @@ export function run(engine: Engine, slot: number): void {
   // On this path nothing reads the thread's record, nor even the column of threads: see ThreadColumns.
   const plain = columns.flags[slot] === 0;
   if (plain) startRunning(slot);
-  else threads[slot]!.beginRun();
-  if (plain ? stepNext(engine, slot, undefined) : step(engine, threads[slot]!)) {
-    const thread = threads[slot]!;
+  else columns.threads[slot]!.beginRun();
+  if (plain ? stepNext(engine, slot, undefined) : step(engine, columns.threads[slot]!)) {
+    const thread = columns.threads[slot]!;
     while (step(engine, thread));
   }
   endRun();
@@ -48,17 +45,17 @@ function step(engine: Engine, thread: Thread): boolean {
 function stepNext(engine: Engine, slot: number, value: unknown): boolean {
   let result: IteratorResult<unknown, unknown>;
   try {
-    result = NEXT.call(gens[slot]!, value);
+    result = NEXT.call(columns.gens[slot]!, value);
   } catch (error) {
-    return frameThrew(engine, threads[slot]!, error);
+    return frameThrew(engine, columns.threads[slot]!, error);
   }
-  if (result.done === true) return frameReturned(engine, threads[slot]!, result.value);
+  if (result.done === true) return frameReturned(engine, columns.threads[slot]!, result.value);
   // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile).
   if (result.value === undefined && columns.flags[slot] === 0) {
     engine.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
   }
-  return !yielded(engine, threads[slot]!, result.value);
+  return !yielded(engine, columns.threads[slot]!, result.value);
 }
 
 /** A step resuming with `throw()` or `return()`, as the thread's mode says. */

@@ -8,16 +8,16 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * thread woken at random touches its record and three columns rather than one record (about 8% more a wake of a
  * million sleepers), and a thread that starts or ends moves in and out of the columns (about 13% more a switch of
  * `churn`). A slot is the thread's while it lives and is reused after it ends; the columns serve every engine in
- * the process and never shrink. `flags` is replaced when the columns grow (read it afresh after anything that can
- * spawn); `gens` and `threads` grow in place.
+ * the process and never shrink. The arrays are replaced when the columns grow: read them afresh after anything
+ * that can spawn.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */
   flags = new Int32Array(INITIAL);
   /** Its top frame; null once its script is over, and in free slots. */
-  readonly gens: (ScriptGenerator | null)[] = filled(INITIAL, null);
+  gens: (ScriptGenerator | null)[] = filled(INITIAL, null);
   /** The thread in each slot; null in free slots. */
-  readonly threads: (Thread | null)[] = filled(INITIAL, null);
+  threads: (Thread | null)[] = filled(INITIAL, null);
   // Freed slots, reused last-freed first; `used` slots have ever been handed out.
   private readonly free: number[] = [];
   private used = 0;
@@ -44,17 +44,16 @@ export class ThreadColumns {
     this.free.push(slot);
   }
 
-  // Doubling, with the arrays filled rather than stretched: reading a hole in a stretched array would look it up
+  // Doubling into new arrays of exactly twice the size: arrays grown in place by pushes keep up to half their
+  // capacity spare (8 bytes a thread at a million), and stretched ones have holes, each read of which is looked up
   // on the prototype chain.
   private grow(): void {
     const size = this.flags.length * 2;
     const flags = new Int32Array(size);
     flags.set(this.flags);
     this.flags = flags;
-    for (let i = this.gens.length; i < size; i++) {
-      this.gens.push(null);
-      this.threads.push(null);
-    }
+    this.gens = copied(this.gens, size);
+    this.threads = copied(this.threads, size);
   }
 }
 
@@ -62,6 +61,12 @@ const INITIAL = 1024;
 
 function filled<T>(size: number, value: T): T[] {
   return new Array<T>(size).fill(value);
+}
+
+function copied<T>(from: (T | null)[], size: number): (T | null)[] {
+  const to = filled<T | null>(size, null);
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+  return to;
 }
 
 /** The process's one set of columns. */
