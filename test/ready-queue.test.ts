@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ReadyQueue } from '../engine/ready-queue.ts';
+
+const capacity = (queue: ReadyQueue): number => (queue as unknown as { items: Int32Array }).items.length;
+
+function drain(queue: ReadyQueue): number[] {
+  const out: number[] = [];
+  for (let slot = queue.shift(); slot >= 0; slot = queue.shift()) out.push(slot);
+  return out;
+}
+
+describe('ReadyQueue', () => {
+  it('keeps FIFO order while it grows, moving taken room to the front or doubling', () => {
+    const queue = new ReadyQueue();
+    const order: number[] = [];
+    let next = 0;
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 900; i++) queue.push(next++);
+      for (let i = 0; i < 600; i++) order.push(queue.shift());
+    }
+    order.push(...drain(queue));
+    expect(order).toEqual(Array.from({ length: next }, (_, i) => i));
+  });
+
+  it('gives back an array four times too big once drained, and still grows again', () => {
+    const queue = new ReadyQueue();
+    for (let i = 0; i < 100_000; i++) queue.push(i);
+    expect(drain(queue)).toHaveLength(100_000);
+    expect(capacity(queue)).toBe(131_072); // drained after holding 100k: kept
+    queue.push(7);
+    queue.push(8);
+    expect(drain(queue)).toEqual([7, 8]);
+    expect(capacity(queue)).toBe(1024); // drained after holding 2: given back
+    for (let i = 0; i < 5000; i++) queue.push(i);
+    expect(drain(queue)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+});
