@@ -47,7 +47,7 @@ const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
  * @internal The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core
  * compares with it as the literal 0, which a test checks it is.
  */
-export const PLAIN_FLAGS = (ThreadState.READY << STATE_SHIFT) | Resume.NEXT;
+export const PLAIN_FLAGS = READY_BITS | Resume.NEXT;
 
 // The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY: the
 // state reads as RUNNING because its slot is this one. A thread that yields for the next tick (most resumes) thus
@@ -355,7 +355,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal The core starts resuming it: READY → RUNNING, checked. */
   beginRun(): void {
-    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) {
+    if ((this.flags & STATE_BITS) !== READY_BITS) {
       throw badMove(this.label, this.state, ThreadState.RUNNING);
     }
     running = this.slot;
@@ -363,7 +363,7 @@ export class Thread<R = unknown> implements ListNode {
 
   /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */
   yieldTick(): void {
-    if ((this.flags & STATE_BITS) !== ThreadState.READY << STATE_SHIFT) throw badMove(this.label, this.state, ThreadState.READY);
+    if ((this.flags & STATE_BITS) !== READY_BITS) throw badMove(this.label, this.state, ThreadState.READY);
   }
 
   /** @internal */
