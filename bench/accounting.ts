@@ -2,7 +2,7 @@
 // in one process, ns per switch and the ratio. Run: npm run bench:accounting [-- threads]
 import { Engine } from '../engine/index.ts';
 import { formatTable, sig } from './format.ts';
-import { interleave } from './measure.ts';
+import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';
 
 const THREADS = Number(process.argv[2] ?? 10_000);
@@ -14,12 +14,7 @@ function setUp(name: WorkloadName, accounting: boolean): () => number {
   workloads[name].spawn(engine, THREADS);
   engine.accounting.enabled = accounting;
   for (let i = 0; i < 30; i++) engine.step();
-  return () => {
-    const before = engine.switches;
-    const start = performance.now();
-    for (let i = 0; i < TICKS; i++) engine.step();
-    return ((performance.now() - start) * 1e6) / (engine.switches - before);
-  };
+  return () => engineNsPerSwitch(engine, TICKS);
 }
 
 const rows: string[][] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Engine, sleep, useEngine } from '../engine/index.ts';
 import { churnFloor, runOnceFloor, sleepersFloor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
-import { breathe, interleave, nsPerResume, timed } from './measure.ts';
+import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed } from './measure.ts';
 import type { BuildOrder, FrameProbeResult } from './frame-probe.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
 import { settledBytes } from './memory.ts';
@@ -41,13 +41,6 @@ const TICK_RATE = 60;
 /** Bodies for `count` threads, each writing its position to an array of its benchmark's (as on the stress page). */
 function bodies(seed: number, count: number): Body[] {
   return Body.placed(seed, count, new Float32Array(2 * count));
-}
-
-/** ns per switch over `ticks` ticks of `engine`. */
-function engineNsPerSwitch(engine: Engine, ticks: number): number {
-  const before = engine.switches;
-  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-  return (ms * 1e6) / (engine.switches - before);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Engine } from '../engine/index.ts';
 import { median } from './stats.ts';
 
 /** Engine and floor figures of one benchmark, each the median over rounds, and the median of per-round ratios. */
@@ -21,6 +22,13 @@ export function nsPerResume(loop: { tick(): number }, ticks: number): number {
   let resumes = 0;
   const { ms } = timed(() => { for (let t = 0; t < ticks; t++) resumes += loop.tick(); });
   return (ms * 1e6) / resumes;
+}
+
+/** ns per switch over `ticks` ticks of `engine`. */
+export function engineNsPerSwitch(engine: Engine, ticks: number): number {
+  const before = engine.switches;
+  const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
+  return (ms * 1e6) / (engine.switches - before);
 }
 
 /** Lets the event loop run (GC observers, output) between measurements. */
