@@ -4,11 +4,11 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * The hot state of every live thread, one column per field, indexed by the thread's slot: its flags, its top frame
  * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads the first two and never the
  * thread's record, so a tick of a million threads walks two dense arrays instead of a million scattered records:
- * at 100k and 1M `frame` threads a resume went from about 29 and 34 ns to 25.5 and 26 (`npm run bench`). The price: a
- * thread woken at random touches its record and three columns rather than one record (about 8% more a wake of a
- * million sleepers), and a thread that starts or ends moves in and out of the columns (about 13% more a switch of
- * `churn`). A slot is the thread's while it lives and is reused after it ends; the columns serve every engine in
- * the process and never shrink. The arrays are replaced when the columns grow: read them afresh after anything
+ * `frame` at 100k and 1M went from 1.5-1.8x its floor to 1.2-1.45x (`npm run bench`). The price: a thread woken
+ * at random touches its record and three columns rather than one record (a million sleepers: 1.47x the floor
+ * before, 1.58-1.96x since, on a machine whose load varied), and a thread that starts or ends moves in and out
+ * of the columns (`churn` at 10k: about 90 -> 120 ns a switch). A slot is the thread's while it lives and is
+ * reused after it ends; the columns serve every engine in the process and never shrink. The arrays are replaced when the columns grow: read them afresh after anything
  * that can spawn.
  */
 export class ThreadColumns {
