@@ -8,8 +8,8 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * at random touches its record and three columns rather than one record (a million sleepers: 1.47x the floor
  * before, 1.58-1.96x since, on a machine whose load varied), and a thread that starts or ends moves in and out
  * of the columns (`churn` at 10k: about 90 -> 120 ns a switch). A slot is the thread's while it lives and is
- * reused after it ends; the columns serve every engine in the process and never shrink. The arrays are replaced when the columns grow: read them afresh after anything
- * that can spawn.
+ * reused after it ends; the columns serve every engine in the process and never shrink. The arrays are replaced
+ * when the columns grow: read them afresh after anything that can spawn.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */

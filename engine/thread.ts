@@ -145,7 +145,7 @@ export class Thread<R = unknown> implements ListNode {
     this.slot = columns.attach(this, gen);
   }
 
-  /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state and the wait kind packed in. */
+  /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state, the wait kind and HELD packed in. */
   get flags(): number {
     const slot = this.slot;
     return slot >= 0 ? columns.flags[slot]! : ~slot;
