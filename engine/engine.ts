@@ -411,12 +411,12 @@ export class Engine {
     for (const child of childList(extra.children).reverse()) this.cancel(child);
   }
 
-  // Child failures still queued when a thread's script ends had no wait left to be thrown at.
+  // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
   private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
     const failures = extra.failures;
     extra.failures = null;
     extra.shields = null;
-    thread.flags &= ~Flag.FAILURES;
+    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
     if (failures !== null) for (const failure of failures) this.report(failure, thread);
   }
 
