@@ -1,9 +1,10 @@
 import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
-import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
+import { checkScript, type AnySpawnable, type SpawnedThread, type SpawnOptions, type SpawnRest } from './script.ts';
 import { beginCancel, run } from './switch.ts';
 import { Flag, Resume, Thread, setTicking, tickingEngine, type ThreadExtra } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -166,6 +167,7 @@ export class Engine {
   /**
    * Spawns a root thread running `script(...args)`: owned by the engine, not by any thread. It first runs in the
    * next tick (or later in this tick, if called from a script: see the `spawn` op for child threads).
+   * The arguments are checked against the script's parameters, and the handle is typed by the script (see `ThreadOf`).
    *
    * @example
    * ```ts
@@ -173,8 +175,7 @@ export class Engine {
    * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
    * ```
    */
-  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
     return this.create(null, input, 'engine.spawn');
   }
@@ -210,14 +211,15 @@ export class Engine {
 
   /**
    * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
-   * Throws a {@link LoomError} if the thread has ended.
+   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
+   * receives (the `M` of its `Thread<R, M>`; see `receive`).
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
    * ```
    */
-  send(thread: Thread, message: unknown): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
     checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
