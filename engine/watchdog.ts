@@ -1,0 +1,157 @@
+import { LoomError } from './errors.ts';
+import type { Engine } from './engine.ts';
+import type { ReadyQueue } from './ready-queue.ts';
+import { run } from './switch.ts';
+import { columns } from './thread-columns.ts';
+import type { ScriptGenerator } from './thread.ts';
+import {
+  FRAME, HEADER_LENGTH, ID, IDLE, NAME, NO_FRAME, RECORD_LENGTH, SCRIPT, SEQ, SLOT, type WatchdogShared,
+} from './watchdog-layout.ts';
+
+/**
+ * The worker a watchdog talks to: a Node `worker_threads` Worker or a browser Web Worker both fit. It receives
+ * {@link WatchdogShared} messages; `terminate` ends it.
+ */
+export interface WatchdogWorker {
+  postMessage(message: WatchdogShared): void;
+  terminate(): unknown;
+}
+
+/** Options of {@link Watchdog}. */
+export interface WatchdogOptions {
+  /** How long one resume may run before the worker reports it, in ms. Default 2000. */
+  limitMs?: number;
+}
+
+/**
+ * Names a script that never yields. While the engine runs a thread, it publishes the thread's slot and a resume
+ * count in shared memory; a worker, which runs while the main thread is stuck, reports a count that has not moved
+ * for `limitMs`: `#12 grunt (script grunt, in walkTo) has run 2.0 s without yielding`. Names are written to shared
+ * memory the first time a thread runs under the watchdog and again when its top frame changed since its last
+ * resume; the frame named is the one the hung resume started in. Needs `SharedArrayBuffer` (in a browser, a
+ * cross-origin isolated page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`.
+ *
+ * Use `nodeWatchdog` (engine/watchdog-node.ts) in Node; in a browser, make a module Web Worker that calls
+ * `startWatcher` (engine/watchdog-watcher.ts) and pass it here.
+ *
+ * @example
+ * ```ts
+ * const worker = new Worker(new URL('./watchdog-worker.ts', import.meta.url), { type: 'module' });
+ * const engine = new Engine({ watchdog: new Watchdog(worker, { limitMs: 2000 }) });
+ * ```
+ */
+export class Watchdog {
+  /** How long one resume may run before it is reported, in ms. */
+  readonly limitMs: number;
+  /** @internal Runs the thread in `slot` under watch: for loops that run threads one at a time (accounting). */
+  readonly run = (engine: Engine, slot: number): void => {
+    this.publish(slot);
+    run(engine, slot);
+    this.header[SLOT] = IDLE;
+  };
+  private readonly worker: WatchdogWorker;
+  private readonly header: Int32Array<SharedArrayBuffer>;
+  private records: Float64Array<SharedArrayBuffer>;
+  private strings: Uint16Array<SharedArrayBuffer>;
+  private stringsUsed = 0;
+  private readonly offsets = new Map<string, number>();
+  // The top frame each slot had when its names were last written: a different one means a new thread in the slot,
+  // or a frame pushed or popped since. A free slot keeps its last thread's frame until the slot is reused.
+  private readonly named: (ScriptGenerator | null)[] = [];
+  private seq = 0;
+
+  constructor(worker: WatchdogWorker, options: WatchdogOptions = {}) {
+    const limitMs = options.limitMs ?? 2000;
+    if (!(limitMs > 0) || !Number.isFinite(limitMs)) throw new LoomError(`watchdog limitMs must be a finite number > 0, got ${limitMs}`);
+    if (typeof SharedArrayBuffer !== 'function') {
+      throw new LoomError('the watchdog needs SharedArrayBuffer: in a browser, serve the page cross-origin isolated (COOP and COEP headers)');
+    }
+    this.limitMs = limitMs;
+    this.worker = worker;
+    this.header = new Int32Array(new SharedArrayBuffer(HEADER_LENGTH * 4));
+    this.header[SLOT] = IDLE;
+    this.records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
+    this.strings = new Uint16Array(new SharedArrayBuffer(4096 * 2));
+    this.share();
+  }
+
+  /** Ends the worker; the engine must no longer use this watchdog (set `engine.watchdog = null` first). */
+  stop(): void {
+    this.worker.terminate();
+  }
+
+  /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus three stores and a compare. */
+  runAll(engine: Engine, ready: ReadyQueue): void {
+    let switches = 0;
+    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
+      this.publish(slot);
+      run(engine, slot);
+      switches++;
+    }
+    this.header[SLOT] = IDLE;
+    engine.switches += switches;
+  }
+
+  // Plain stores, not Atomics: the worker only acts on values that stayed put for the whole limit, long after
+  // any store has become visible to it.
+  private publish(slot: number): void {
+    const gen = columns.gens[slot]!;
+    if (this.named[slot] !== gen) this.name(slot, gen);
+    const header = this.header;
+    header[SEQ] = this.seq = (this.seq + 1) | 0;
+    header[SLOT] = slot;
+  }
+
+  private name(slot: number, gen: ScriptGenerator): void {
+    const thread = columns.threads[slot]!;
+    if ((slot + 1) * RECORD_LENGTH > this.records.length) this.growRecords();
+    const at = slot * RECORD_LENGTH;
+    const frames = thread.frames;
+    this.records[at + ID] = thread.id;
+    this.records[at + NAME] = this.intern(thread.name);
+    this.records[at + SCRIPT] = this.intern(frames[0]!);
+    this.records[at + FRAME] = frames.length > 1 ? this.intern(frames[frames.length - 1]!) : NO_FRAME;
+    this.named[slot] = gen;
+  }
+
+  // Each distinct name is stored once: names come from script functions and spawn options, so they are few.
+  private intern(text: string): number {
+    let offset = this.offsets.get(text);
+    if (offset !== undefined) return offset;
+    offset = this.stringsUsed;
+    const end = offset + 1 + text.length;
+    if (end > this.strings.length) this.growStrings(end);
+    this.strings[offset] = text.length;
+    for (let i = 0; i < text.length; i++) this.strings[offset + 1 + i] = text.charCodeAt(i);
+    this.stringsUsed = end;
+    this.offsets.set(text, offset);
+    return offset;
+  }
+
+  private growRecords(): void {
+    const records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
+    records.set(this.records);
+    this.records = records;
+    this.share();
+  }
+
+  private growStrings(atLeast: number): void {
+    let length = this.strings.length * 2;
+    while (length < atLeast) length *= 2;
+    const strings = new Uint16Array(new SharedArrayBuffer(length * 2));
+    strings.set(this.strings);
+    this.strings = strings;
+    this.share();
+  }
+
+  // A grown table is a new buffer, posted before any record points into it; a message reaches the worker without
+  // the main thread's help, so the worker has it before any hang could be reported.
+  private share(): void {
+    this.worker.postMessage({
+      header: this.header.buffer,
+      records: this.records.buffer,
+      strings: this.strings.buffer,
+      limitMs: this.limitMs,
+    });
+  }
+}
