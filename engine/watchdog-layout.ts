@@ -1,7 +1,10 @@
 // The memory a watchdog shares with its worker, and what the worker is sent. The engine writes it; the worker only
 // reads it, so a hung main thread, which can run nothing, has already written all the worker needs to name it.
 
-/** Index in the header of the resume counter: a resume that lasts is one whose count the worker sees unchanged. */
+/**
+ * Index in the header of a counter that moves at least once per tick: a resume is told by the counter and the slot
+ * together, and one that lasts is a pair the worker sees unchanged.
+ */
 export const SEQ = 0;
 /** Index in the header of the slot of the thread being resumed, or {@link IDLE} between ticks. */
 export const SLOT = 1;

@@ -20,6 +20,7 @@ export class HangWatcher {
   private strings = new Uint16Array(new SharedArrayBuffer(0));
   private limitMs = Infinity;
   private seenSeq = 0;
+  private seenSlot = IDLE;
   private seenAt = 0;
   private reported = false;
 
@@ -41,15 +42,16 @@ export class HangWatcher {
     this.limitMs = shared.limitMs;
   }
 
-  /** Looks once: reports the running thread if the same resume has run for the limit. */
+  /** Looks once: reports the running thread if the same resume (the same count and slot) has run for the limit. */
   poll(): void {
     const header = this.header;
     if (header === null) return;
     const slot = Atomics.load(header, SLOT);
     const seq = Atomics.load(header, SEQ);
     const now = this.now();
-    if (slot === IDLE || seq !== this.seenSeq) {
+    if (slot === IDLE || seq !== this.seenSeq || slot !== this.seenSlot) {
       this.seenSeq = seq;
+      this.seenSlot = slot;
       this.seenAt = now;
       this.reported = false;
       return;

@@ -45,6 +45,7 @@ export class Watchdog {
   readonly limitMs: number;
   /** @internal Runs the thread in `slot` under watch: for loops that run threads one at a time (accounting). */
   readonly run = (engine: Engine, slot: number): void => {
+    this.nextBatch();
     this.publish(slot);
     run(engine, slot);
     this.header[SLOT] = IDLE;
@@ -57,7 +58,7 @@ export class Watchdog {
   private readonly offsets = new Map<string, number>();
   // The top frame each slot had when its names were last written: a different one means a new thread in the slot,
   // or a frame pushed or popped since. A free slot keeps its last thread's frame until the slot is reused.
-  private readonly named: (ScriptGenerator | null)[] = [];
+  private named: (ScriptGenerator | null)[] = [];
   private seq = 0;
 
   constructor(worker: WatchdogWorker, options: WatchdogOptions = {}) {
@@ -71,6 +72,7 @@ export class Watchdog {
     this.header = new Int32Array(new SharedArrayBuffer(HEADER_LENGTH * 4));
     this.header[SLOT] = IDLE;
     this.records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
+    this.named = nulls(columns.flags.length);
     this.strings = new Uint16Array(new SharedArrayBuffer(4096 * 2));
     this.share();
   }
@@ -80,26 +82,49 @@ export class Watchdog {
     this.worker.terminate();
   }
 
-  /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus three stores and a compare. */
+  /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus a compare and a store. */
   runAll(engine: Engine, ready: ReadyQueue): void {
+    this.nextBatch();
+    for (let slot = this.runNamed(engine, ready); slot >= 0; slot = this.runNamed(engine, ready)) {
+      this.name(slot, columns.gens[slot]!);
+      this.header[SLOT] = slot;
+      run(engine, slot);
+      engine.switches++;
+    }
+    this.header[SLOT] = IDLE;
+  }
+
+  // Runs ready threads while their names are published; returns the first one whose are not (not run yet), or -1
+  // once `ready` is empty. Naming is kept out of this loop: inlined into it, as V8 did when the first tick named
+  // every thread, it cost the steady state about 5 ns a resume (frame at 10k, 1.25x instead of 1.1x).
+  private runNamed(engine: Engine, ready: ReadyQueue): number {
+    const header = this.header;
+    const named = this.named;
     let switches = 0;
-    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
-      this.publish(slot);
+    let slot = ready.shift();
+    for (; slot >= 0; slot = ready.shift()) {
+      if (named[slot] !== columns.gens[slot]) break;
+      header[SLOT] = slot;
       run(engine, slot);
       switches++;
     }
-    this.header[SLOT] = IDLE;
     engine.switches += switches;
+    return slot;
   }
 
-  // Plain stores, not Atomics: the worker only acts on values that stayed put for the whole limit, long after
-  // any store has become visible to it.
+  // A resume is known to the worker by the pair (SEQ, SLOT). SEQ moves once per batch of resumes (a tick), and
+  // again whenever a slot's thread is named: a thread runs at most once a tick, so within a batch the pair can only
+  // repeat for a new thread in a reused slot, and that one is named. Most resumes thus store only their slot.
+  // Plain stores, not Atomics: the worker acts only on values that stayed put for the whole limit, long after any
+  // store has become visible to it.
+  private nextBatch(): void {
+    this.header[SEQ] = this.seq = (this.seq + 1) | 0;
+  }
+
   private publish(slot: number): void {
     const gen = columns.gens[slot]!;
     if (this.named[slot] !== gen) this.name(slot, gen);
-    const header = this.header;
-    header[SEQ] = this.seq = (this.seq + 1) | 0;
-    header[SLOT] = slot;
+    this.header[SLOT] = slot;
   }
 
   private name(slot: number, gen: ScriptGenerator): void {
@@ -112,6 +137,7 @@ export class Watchdog {
     this.records[at + SCRIPT] = this.intern(frames[0]!);
     this.records[at + FRAME] = frames.length > 1 ? this.intern(frames[frames.length - 1]!) : NO_FRAME;
     this.named[slot] = gen;
+    this.nextBatch();
   }
 
   // Each distinct name is stored once: names come from script functions and spawn options, so they are few.
@@ -132,6 +158,9 @@ export class Watchdog {
     const records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
     records.set(this.records);
     this.records = records;
+    const named = nulls(columns.flags.length);
+    for (let i = 0; i < this.named.length; i++) named[i] = this.named[i]!;
+    this.named = named;
     this.share();
   }
 
@@ -154,4 +183,11 @@ export class Watchdog {
       limitMs: this.limitMs,
     });
   }
+}
+
+// Pushed one by one, so the array is packed: a read from an array made with holes checks for one.
+function nulls(length: number): (ScriptGenerator | null)[] {
+  const array: (ScriptGenerator | null)[] = [];
+  for (let i = 0; i < length; i++) array.push(null);
+  return array;
 }

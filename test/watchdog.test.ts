@@ -1,7 +1,7 @@
 import { spawn as spawnProcess } from 'node:child_process';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HangWatcher, LoomError, Watchdog, script, type WatchdogShared, type WatchdogWorker } from '../engine/index.ts';
+import { HangWatcher, LoomError, Watchdog, join, script, spawn, type WatchdogShared, type WatchdogWorker } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 // The watchdog in one process: the watcher, which would run in a worker, is polled by hand from inside a script's
@@ -82,6 +82,24 @@ describe('watchdog', () => {
     expect(second.slot).toBe(slot); // the test means something only if the slot was reused
     steps(1);
     expect(lines).toEqual([`[loom] #2 second (script second) has run 2.0 s without yielding`]);
+  });
+
+  it('tells apart two resumes in one tick of threads that had the same slot', () => {
+    const { engine, steps, lines, pollAt } = watched();
+    const slot = engine.spawn(function* first() {
+      pollAt(0); // then it ends, freeing its slot
+    }).slot;
+    let reusedSlot = -1;
+    engine.spawn(function* spawner() {
+      const reuser = yield* spawn(function* reuser() {
+        for (const ms of [1500, 2000, 4000]) pollAt(ms);
+      });
+      reusedSlot = reuser.slot;
+      yield* join(reuser);
+    });
+    steps(1);
+    expect(reusedSlot).toBe(slot); // the test means something only if the slot was reused
+    expect(lines).toEqual(['[loom] #3 reuser (script reuser) has run 2.5 s without yielding']);
   });
 
   it('grows its tables into new buffers, posts them, and names a thread whose record is in the grown part', () => {
