@@ -24,12 +24,14 @@ export interface WatchdogOptions {
 }
 
 /**
- * Names a script that never yields. While the engine runs a thread, it publishes the thread's slot and a resume
- * count in shared memory; a worker, which runs while the main thread is stuck, reports a count that has not moved
- * for `limitMs`: `#12 grunt (script grunt, in walkTo) has run 2.0 s without yielding`. Names are written to shared
- * memory the first time a thread runs under the watchdog and again when its top frame changed since its last
- * resume; the frame named is the one the hung resume started in. Needs `SharedArrayBuffer` (in a browser, a
- * cross-origin isolated page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`.
+ * Names a script that never yields. While the engine runs a thread, it publishes in shared memory which thread
+ * runs; a worker, which runs while the main thread is stuck, reports a resume that has lasted `limitMs`, once:
+ * `[loom] #12 grunt (script grunt, in walkTo) has run 2.0 s without yielding`. Names are written to shared memory
+ * the first time a thread runs under the watchdog, and again when its top frame changed since its last resume: the
+ * frame named is the one the stuck resume started in (a sub-script entered during it is not seen). Predicates of
+ * `wait` run outside resumes and are not watched. Needs `SharedArrayBuffer` (in a browser, a cross-origin isolated
+ * page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`. Costs `frame` at 10k threads
+ * 1.02-1.06x, `churn` (each new thread is named) 1.2x (`npm run bench:watchdog`); with none set, nothing.
  *
  * Use `nodeWatchdog` (engine/watchdog-node.ts) in Node; in a browser, make a module Web Worker that calls
  * `startWatcher` (engine/watchdog-watcher.ts) and pass it here.
