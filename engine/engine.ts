@@ -383,7 +383,9 @@ export class Engine {
       try {
         holds = (thread.waitOn as () => boolean)();
       } catch (error) {
+        // A predicate that threw after waking or cancelling its own thread has no wait left to fail.
         if (thread.wait === PREDICATE) this.wakeWithError(thread, error);
+        else this.report(error, thread);
         continue;
       }
       if (holds && thread.wait === PREDICATE) this.wake(thread, undefined);
@@ -423,9 +425,9 @@ export class Engine {
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which
   // may be any number of threads deep.
   private end(thread: Thread, state: ThreadState, value: unknown): void {
-    for (let next: Thread | null = thread; next !== null; ) {
-      const ended: Thread = next;
-      next = this.endOne(ended, ended === thread ? state : ended.extra!.endState, ended === thread ? value : ended.extra!.endValue);
+    for (let parent = this.endOne(thread, state, value); parent !== null; ) {
+      const extra = parent.extra!;
+      parent = this.endOne(parent, extra.endState, extra.endValue);
     }
   }
 
