@@ -199,7 +199,9 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // a pending error is thrown first
+    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
+      this.pendCancel(thread); // errors pending for it are thrown first
+    }
     else {
       const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
       thread.mode = Resume.THROW;
