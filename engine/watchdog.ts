@@ -2,7 +2,6 @@ import { LoomError } from './errors.ts';
 import type { Engine } from './engine.ts';
 import type { ReadyQueue } from './ready-queue.ts';
 import { run } from './switch.ts';
-import { columns } from './thread-columns.ts';
 import type { ScriptGenerator } from './thread.ts';
 import {
   FRAME, HEADER_LENGTH, ID, IDLE, NAME, NO_FRAME, RECORD_LENGTH, SCRIPT, SEQ, SLOT, type WatchdogShared,
@@ -47,8 +46,8 @@ export class Watchdog {
   readonly limitMs: number;
   /** @internal Runs the thread in `slot` under watch: for loops that run threads one at a time (accounting). */
   readonly run = (engine: Engine, slot: number): void => {
-    this.nextBatch();
-    this.publish(slot);
+    this.nextBatch(engine);
+    this.publish(engine, slot);
     run(engine, slot);
     this.header[SLOT] = IDLE;
   };
@@ -62,6 +61,7 @@ export class Watchdog {
   // or a frame pushed or popped since. A free slot keeps its last thread's frame until the slot is reused.
   private named: (ScriptGenerator | null)[] = [];
   private seq = 0;
+  private engine: Engine | null = null;
 
   constructor(worker: WatchdogWorker, options: WatchdogOptions = {}) {
     const limitMs = options.limitMs ?? 2000;
@@ -73,8 +73,8 @@ export class Watchdog {
     this.worker = worker;
     this.header = new Int32Array(new SharedArrayBuffer(HEADER_LENGTH * 4));
     this.header[SLOT] = IDLE;
-    this.records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
-    this.named = nulls(columns.flags.length);
+    this.records = new Float64Array(new SharedArrayBuffer(INITIAL_SLOTS * RECORD_LENGTH * 8));
+    this.named = nulls(INITIAL_SLOTS);
     this.strings = new Uint16Array(new SharedArrayBuffer(4096 * 2));
     this.share();
   }
@@ -86,9 +86,9 @@ export class Watchdog {
 
   /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus a compare and a store. */
   runAll(engine: Engine, ready: ReadyQueue): void {
-    this.nextBatch();
+    this.nextBatch(engine);
     for (let slot = this.runNamed(engine, ready); slot >= 0; slot = this.runNamed(engine, ready)) {
-      this.name(slot, columns.gens[slot]!);
+      this.name(engine, slot);
       this.header[SLOT] = slot;
       run(engine, slot);
       engine.switches++;
@@ -102,6 +102,7 @@ export class Watchdog {
   private runNamed(engine: Engine, ready: ReadyQueue): number {
     const header = this.header;
     const named = this.named;
+    const columns = engine.columns;
     let switches = 0;
     let slot = ready.shift();
     for (; slot >= 0; slot = ready.shift()) {
@@ -119,27 +120,30 @@ export class Watchdog {
   // repeat for a new thread in a reused slot, and that one is named. Most resumes thus store only their slot.
   // Plain stores, not Atomics: the worker acts only on values that stayed put for the whole limit, long after any
   // store has become visible to it.
-  private nextBatch(): void {
+  private nextBatch(engine: Engine): void {
+    if (engine !== (this.engine ??= engine)) {
+      throw new LoomError('a watchdog watches one engine: give each engine a watchdog of its own');
+    }
     this.header[SEQ] = this.seq = (this.seq + 1) | 0;
   }
 
-  private publish(slot: number): void {
-    const gen = columns.gens[slot]!;
-    if (this.named[slot] !== gen) this.name(slot, gen);
+  private publish(engine: Engine, slot: number): void {
+    if (this.named[slot] !== engine.columns.gens[slot]) this.name(engine, slot);
     this.header[SLOT] = slot;
   }
 
-  private name(slot: number, gen: ScriptGenerator): void {
+  private name(engine: Engine, slot: number): void {
+    const columns = engine.columns;
     const thread = columns.threads[slot]!;
-    if ((slot + 1) * RECORD_LENGTH > this.records.length) this.growRecords();
+    if ((slot + 1) * RECORD_LENGTH > this.records.length) this.growRecords(columns.flags.length);
     const at = slot * RECORD_LENGTH;
     const frames = thread.frames;
     this.records[at + ID] = thread.id;
     this.records[at + NAME] = this.intern(thread.name);
     this.records[at + SCRIPT] = this.intern(frames[0]!);
     this.records[at + FRAME] = frames.length > 1 ? this.intern(frames[frames.length - 1]!) : NO_FRAME;
-    this.named[slot] = gen;
-    this.nextBatch();
+    this.named[slot] = columns.gens[slot]!;
+    this.header[SEQ] = this.seq = (this.seq + 1) | 0;
   }
 
   // Each distinct name is stored once: names come from script functions and spawn options, so they are few.
@@ -156,11 +160,11 @@ export class Watchdog {
     return offset;
   }
 
-  private growRecords(): void {
-    const records = new Float64Array(new SharedArrayBuffer(columns.flags.length * RECORD_LENGTH * 8));
+  private growRecords(slots: number): void {
+    const records = new Float64Array(new SharedArrayBuffer(slots * RECORD_LENGTH * 8));
     records.set(this.records);
     this.records = records;
-    const named = nulls(columns.flags.length);
+    const named = nulls(slots);
     for (let i = 0; i < this.named.length; i++) named[i] = this.named[i]!;
     this.named = named;
     this.share();
@@ -186,6 +190,9 @@ export class Watchdog {
     });
   }
 }
+
+// Slots the tables hold at first; they grow to the engine's thread columns.
+const INITIAL_SLOTS = 1024;
 
 // Pushed one by one, so the array is packed: a read from an array made with holes checks for one.
 function nulls(length: number): (ScriptGenerator | null)[] {

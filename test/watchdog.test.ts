@@ -132,6 +132,15 @@ describe('watchdog', () => {
     expect(lines).toEqual(['[loom] #2 second (script second) has run 2.0 s without yielding']);
   });
 
+  it('refuses to watch a second engine, as slots are per engine', () => {
+    const { engine, steps } = watched();
+    engine.spawn(function* first() {});
+    steps(1);
+    const other = createTestEngine({ watchdog: engine.watchdog! }).engine;
+    other.spawn(function* second() {});
+    expect(() => other.step()).toThrow(/a watchdog watches one engine/);
+  });
+
   it('refuses a limit that is not a finite number of ms above 0', () => {
     const worker = { postMessage() {}, terminate() {} };
     for (const limitMs of [0, -1, NaN, Infinity]) expect(() => new Watchdog(worker, { limitMs })).toThrow(LoomError);
