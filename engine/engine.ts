@@ -61,12 +61,11 @@ export class Engine {
   onError: (error: unknown, thread: Thread) => void;
   /** Per-thread and per-tick script time; off by default. */
   readonly accounting = new Accounting();
-  /** Names a script that never yields; null for none (the default). A change takes effect from the next tick. */
-  watchdog: Watchdog | null;
   /** @internal */
   readonly timers = new TimingWheel();
   /** @internal The hot state of this engine's live threads, by slot. */
   readonly columns = new ThreadColumns();
+  private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
   // What threads() returned, until a thread starts or ends.
@@ -89,6 +88,18 @@ export class Engine {
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
     this.watchdog = options.watchdog ?? null;
+  }
+
+  /**
+   * Names a script that never yields; null for none (the default). A change takes effect from the next tick. A
+   * watchdog watches one engine: giving it to a second is a LoomError.
+   */
+  get watchdog(): Watchdog | null {
+    return this.watched;
+  }
+  set watchdog(watchdog: Watchdog | null) {
+    watchdog?.attach(this);
+    this.watched = watchdog;
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */

@@ -46,7 +46,7 @@ export class Watchdog {
   readonly limitMs: number;
   /** @internal Runs the thread in `slot` under watch: for loops that run threads one at a time (accounting). */
   readonly run = (engine: Engine, slot: number): void => {
-    this.nextBatch(engine);
+    this.nextBatch();
     this.publish(engine, slot);
     run(engine, slot);
     this.header[SLOT] = IDLE;
@@ -79,6 +79,13 @@ export class Watchdog {
     this.share();
   }
 
+  /** @internal `engine` takes this watchdog: slots are per engine, so it watches that one only. */
+  attach(engine: Engine): void {
+    if (engine !== (this.engine ??= engine)) {
+      throw new LoomError('a watchdog watches one engine: give each engine a watchdog of its own');
+    }
+  }
+
   /** Ends the worker; the engine must no longer use this watchdog (set `engine.watchdog = null` first). */
   stop(): void {
     this.worker.terminate();
@@ -86,7 +93,7 @@ export class Watchdog {
 
   /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus a compare and a store. */
   runAll(engine: Engine, ready: ReadyQueue): void {
-    this.nextBatch(engine);
+    this.nextBatch();
     for (let slot = this.runNamed(engine, ready); slot >= 0; slot = this.runNamed(engine, ready)) {
       this.name(engine, slot);
       this.header[SLOT] = slot;
@@ -120,10 +127,7 @@ export class Watchdog {
   // repeat for a new thread in a reused slot, and that one is named. Most resumes thus store only their slot.
   // Plain stores, not Atomics: the worker acts only on values that stayed put for the whole limit, long after any
   // store has become visible to it.
-  private nextBatch(engine: Engine): void {
-    if (engine !== (this.engine ??= engine)) {
-      throw new LoomError('a watchdog watches one engine: give each engine a watchdog of its own');
-    }
+  private nextBatch(): void {
     this.header[SEQ] = this.seq = (this.seq + 1) | 0;
   }
 

@@ -136,9 +136,10 @@ describe('watchdog', () => {
     const { engine, steps } = watched();
     engine.spawn(function* first() {});
     steps(1);
-    const other = createTestEngine({ watchdog: engine.watchdog! }).engine;
-    other.spawn(function* second() {});
-    expect(() => other.step()).toThrow(/a watchdog watches one engine/);
+    expect(() => createTestEngine({ watchdog: engine.watchdog! })).toThrow(/a watchdog watches one engine/);
+    const other = createTestEngine().engine;
+    expect(() => (other.watchdog = engine.watchdog)).toThrow(/a watchdog watches one engine/);
+    expect(other.watchdog).toBe(null);
   });
 
   it('refuses a limit that is not a finite number of ms above 0', () => {
