@@ -1,0 +1,241 @@
+import {
+  ThreadState, all, join, race, receive, script, send, sleep, spawn, timeout, useThread, wait,
+  type Signal, type Thread,
+} from '../../engine/index.ts';
+import { isCancellation, shield } from './loom-api.ts';
+import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
+import type { Recorder, SpawnToken, ThreadContext } from './recorder.ts';
+
+/** What the interpreted scripts share in one run: the recorder, the signals, and seconds per tick. */
+export interface World {
+  recorder: Recorder;
+  signals: Signal<Emission>[];
+  dt: number;
+}
+
+/** The value of one emit: its serial tells which emit woke a waiter. */
+export interface Emission {
+  serial: number;
+}
+
+type Operation<T = unknown> = Iterable<unknown, T, unknown>;
+
+/** The script of a spawned thread (root, child or branch): runs `body`, noting when it first runs. */
+export function* threadScript(world: World, token: SpawnToken, body: Block): Generator<unknown, void, unknown> {
+  const context = world.recorder.contextOf(useThread());
+  context.point('start');
+  world.recorder.started(context, token);
+  yield* runBlock(world, body);
+}
+
+const subScript = script(function* sub(world: World, body: Block) {
+  yield* runBlock(world, body);
+});
+
+const BARE_YIELD: Operation<void> = {
+  *[Symbol.iterator]() {
+    yield;
+  },
+};
+
+/** Runs a block as a plain generator; a frame record notes if its generator is ever dropped unfinished. */
+function* runBlock(world: World, body: Block): Generator<unknown, void, unknown> {
+  const context = world.recorder.contextOf(useThread());
+  const frame = world.recorder.openFrame(`a block of ${context.thread.label}`);
+  try {
+    for (const stmt of body) yield* runStmt(world, context, stmt);
+  } finally {
+    world.recorder.closeFrame(frame);
+  }
+}
+
+function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<unknown, void, unknown> {
+  const recorder = world.recorder;
+  context.point(stmt.k);
+  switch (stmt.k) {
+    case 'yield': return yield* waitOn(context, 'yield', BARE_YIELD);
+    case 'waitTicks': return yield* waitOn(context, `wait(${stmt.ticks})`, wait(stmt.ticks));
+    case 'sleep': return yield* waitOn(context, 'sleep', sleep(stmt.ticks * world.dt));
+    case 'waitUntil': return yield* waitOn(context, 'wait(until)', wait(until(world, context, stmt.ticks, stmt.cancels)));
+    case 'waitSignal': {
+      const seq = ++recorder.signalWaitSeq;
+      const emission = yield* waitOn(context, 'wait(signal)', wait(world.signals[stmt.signal]!));
+      recorder.signalWoke(emission.serial, seq);
+      return;
+    }
+    case 'emit':
+      world.signals[stmt.signal]!.emit({ serial: ++recorder.emissions });
+      return;
+    case 'spawn': {
+      const token = recorder.newSpawn();
+      const options = { name: `t${token.seq}`, detached: stmt.detached };
+      const child = yield* waitOn(context, 'spawn', spawn(options, threadScript, world, token, stmt.body));
+      context.children.push(child);
+      recorder.see(child);
+      return;
+    }
+    case 'join': {
+      const child = context.children[stmt.child % Math.max(1, context.children.length)];
+      if (child) yield* waitOn(context, `join(${child.label})`, join(child), !child.alive);
+      return;
+    }
+    case 'cancel': {
+      const thread = resolve(world, context, stmt.target);
+      if (thread) recorder.cancel(thread);
+      return;
+    }
+    case 'send': {
+      const thread = resolve(world, context, stmt.target);
+      if (thread?.alive) send(thread, 'message');
+      return;
+    }
+    case 'receive':
+      yield* waitOn(context, 'receive', stmt.ticks === null ? receive() : receive(stmt.ticks * world.dt));
+      return;
+    case 'race': {
+      const entries = Object.fromEntries(stmt.branches.map((branch, i) => [`b${i}`, branchOf(world, branch)]));
+      yield* waitOn(context, 'race', race(entries));
+      return;
+    }
+    case 'all':
+      yield* waitOn(context, 'all', all(stmt.branches.map((branch) => branchOf(world, branch))));
+      return;
+    case 'timeout':
+      yield* waitOn(context, 'timeout', timeout(stmt.ticks * world.dt, branchOf(world, stmt.body)));
+      return;
+    case 'call':
+      if (stmt.frame) yield* waitOn(context, 'script() call', subScript(world, stmt.body));
+      else yield* runBlock(world, stmt.body);
+      return;
+    case 'throw':
+      throw recorder.failures.create(context.thread.label);
+    case 'try':
+      return yield* runTry(world, context, stmt.body, stmt.handler, stmt.cleanup);
+  }
+}
+
+/**
+ * Every wait goes through here: it notes a cancel delivered (thrown, or on the old engine returned through), checks
+ * that a cancel which landed is what the wait ends with, and registers failures as they arrive.
+ */
+function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
+  let settled = false;
+  try {
+    const value = yield* op;
+    settled = true;
+    context.point(`code after ${what}`);
+    context.resumed(what, false);
+    return value;
+  } catch (error) {
+    settled = true;
+    if (isCancellation(error)) context.deliver();
+    else {
+      context.resumed(what, true);
+      if (lateJoin) context.recorder.failures.rejoined(error);
+      else context.recorder.failures.arrived(error);
+    }
+    throw error;
+  } finally {
+    if (!settled) context.deliver();
+  }
+}
+
+// A branch of race/all/timeout: a plain generator, run by the branch thread, which notes its own start.
+function branchOf(world: World, body: Block): Operation {
+  const token = world.recorder.newSpawn();
+  return {
+    [Symbol.iterator]: () => threadScript(world, token, body),
+  };
+}
+
+function* runTry(
+  world: World, context: ThreadContext, body: Block, handler: Handler | null, cleanup: Cleanup | null,
+): Generator<unknown, void, unknown> {
+  let inFlight: { error: unknown } | null = null;
+  try {
+    try {
+      yield* runBlock(world, body);
+    } catch (error) {
+      if (handler === null || isCancellation(error)) throw error;
+      yield* runHandler(world, context, handler, error);
+    }
+  } catch (error) {
+    inFlight = { error };
+    throw error;
+  } finally {
+    if (cleanup) yield* runCleanup(world, context, cleanup, inFlight);
+  }
+}
+
+function* runHandler(world: World, context: ThreadContext, handler: Handler, error: unknown): Generator<unknown, void, unknown> {
+  const failures = world.recorder.failures;
+  if (!handler.rethrow) failures.observe(error);
+  context.point('catch');
+  if (!handler.rethrow) return yield* runBlock(world, handler.body);
+  let replaced = true;
+  try {
+    yield* runBlock(world, handler.body);
+    replaced = false;
+  } finally {
+    if (replaced) failures.supersede(error);
+  }
+  throw error;
+}
+
+function* runCleanup(
+  world: World, context: ThreadContext, cleanup: Cleanup, inFlight: { error: unknown } | null,
+): Generator<unknown, void, unknown> {
+  const recorder = world.recorder;
+  const cancelling = context.delivered;
+  const record = recorder.beginFinally(`a finally of ${context.thread.label}`, cleanup.shielded, cancelling);
+  if (cancelling) context.cleanupDepth++;
+  let exit: 'ok' | 'threw' | 'cancelled' = 'cancelled';
+  try {
+    context.point('finally');
+    if (cleanup.shielded) yield* shield(shielded(world, context, cleanup.body));
+    else yield* runBlock(world, cleanup.body);
+    exit = 'ok';
+  } catch (error) {
+    exit = isCancellation(error) ? 'cancelled' : 'threw';
+    throw error;
+  } finally {
+    if (exit !== 'ok' && inFlight !== null && !isCancellation(inFlight.error)) recorder.failures.supersede(inFlight.error);
+    record.exit = exit;
+    if (cancelling) context.cleanupDepth--;
+  }
+}
+
+function* shielded(world: World, context: ThreadContext, body: Block): Generator<unknown, void, unknown> {
+  context.shieldDepth++;
+  try {
+    yield* runBlock(world, body);
+  } finally {
+    context.leaveShield();
+  }
+}
+
+// A predicate holding `ticks` ticks after the wait began. The first time the engine checks it between resumes, it
+// cancels `target` (not in the check at the wait itself: whether a thread cancelling itself there is cancelled at
+// that wait or the next, the design leaves open).
+function until(world: World, context: ThreadContext, ticks: number, target: Target | null): () => boolean {
+  const engine = world.recorder.engine;
+  const due = engine.tick + ticks;
+  let victim = target && resolve(world, context, target);
+  return function until() {
+    if (victim && context.thread.state !== ThreadState.RUNNING) {
+      world.recorder.cancel(victim);
+      victim = null;
+    }
+    return engine.tick >= due;
+  };
+}
+
+function resolve(world: World, context: ThreadContext, target: Target): Thread | null {
+  const pick = <T>(list: readonly T[], index: number): T | null => (list.length === 0 ? null : list[index % list.length]!);
+  switch (target.kind) {
+    case 'self': return context.thread;
+    case 'parent': return context.thread.parent;
+    case 'child': return pick(context.children, target.index);
+    case 'any': return pick(world.recorder.known, target.index);
+  }
+}
