@@ -90,10 +90,13 @@ export class FailureLedger {
   }
 }
 
-/** Whether an error the hook received is the engine saying something broke in it, not a script's failure. */
+/**
+ * What is wrong, if an error the hook received is the engine reporting a fault rather than a script's failure:
+ * an internal error, a raw TypeError, or a swallowed Cancellation (these programs swallow none on purpose).
+ */
 export function engineFault(error: unknown): string | null {
   const root = rootOf(error);
-  if (root instanceof LoomError && /internal:|caught its Cancellation/.test(root.message)) return root.message;
+  if (root instanceof LoomError && (root.message.includes('internal:') || isSwallowReport(root))) return root.message;
   if (root instanceof TypeError || root instanceof RangeError) return `${root.name}: ${root.message}`;
   return null;
 }
@@ -114,4 +117,9 @@ function nameOf(error: unknown): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether the engine reports that a script caught its own Cancellation and went on. */
+export function isSwallowReport(error: unknown): boolean {
+  return error instanceof LoomError && error.message.includes('caught its Cancellation');
 }

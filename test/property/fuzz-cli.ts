@@ -1,8 +1,10 @@
-// `npm run fuzz -- --runs N --seed S [--only <invariant words>]`: checks N random programs; on a failure, prints
-// the shrunk counterexample as program text with the invariants it broke, and exits 1.
+// `npm run fuzz -- --runs N --seed S [--only <invariant words>] [--tally]`: checks N random programs; on a failure,
+// prints the shrunk counterexample as program text with the invariants it broke, and exits 1. With --tally, it runs
+// all N without stopping and counts the programs breaking each invariant.
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { cancelsByThrowing } from './loom-api.ts';
+import { programs } from './arbitrary.ts';
 import { explain, everyProgramKeepsTheRules } from './property.ts';
 import { runProgram } from './run-program.ts';
 
@@ -11,6 +13,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10000' },
     seed: { type: 'string', default: String(Date.now() % 2 ** 31) },
     only: { type: 'string' },
+    tally: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -18,13 +21,29 @@ const seed = Number(values.seed);
 console.log(`fuzz: ${runs} programs, seed ${seed}${values.only ? `, only "${values.only}"` : ''}` +
   `${cancelsByThrowing ? '' : ' (engine without shield/isCancellation: the design is not in yet)'}`);
 const started = performance.now();
-const result = fc.check(everyProgramKeepsTheRules(values.only), { numRuns: runs, seed });
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-if (!result.failed) {
-  console.log(`ok: ${result.numRuns} programs, 0 violations, ${seconds} s`);
-} else {
-  const [program] = result.counterexample!;
-  console.log(`FAILED after ${result.numRuns} programs (${result.numShrinks} shrinks, ${seconds} s); replay: --seed ${seed}, path "${result.counterexamplePath}"`);
-  console.log(explain(program, runProgram(program)));
-  process.exitCode = 1;
+if (values.tally) tally();
+else check();
+
+function tally(): void {
+  const broken = new Map<string, number>();
+  for (const program of fc.sample(programs, { numRuns: runs, seed })) {
+    const invariants = new Set(runProgram(program).map((line) => line.split(':')[0]!));
+    for (const invariant of invariants) broken.set(invariant, (broken.get(invariant) ?? 0) + 1);
+  }
+  console.log(`${runs} programs in ${((performance.now() - started) / 1000).toFixed(1)} s; programs breaking each invariant:`);
+  for (const [invariant, count] of broken) console.log(`  ${String(count).padStart(6)}  ${invariant}`);
+  if (broken.size > 0) process.exitCode = 1;
+}
+
+function check(): void {
+  const result = fc.check(everyProgramKeepsTheRules(values.only), { numRuns: runs, seed });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!result.failed) {
+    console.log(`ok: ${result.numRuns} programs, 0 violations, ${seconds} s`);
+  } else {
+    const [program] = result.counterexample!;
+    console.log(`FAILED after ${result.numRuns} programs (${result.numShrinks} shrinks, ${seconds} s); replay: --seed ${seed}, path "${result.counterexamplePath}"`);
+    console.log(explain(program, runProgram(program)));
+    process.exitCode = 1;
+  }
 }

@@ -169,7 +169,10 @@ function* runTry(
 
 function* runHandler(world: World, context: ThreadContext, handler: Handler, error: unknown): Generator<unknown, void, unknown> {
   const failures = world.recorder.failures;
-  if (!handler.rethrow) failures.observe(error);
+  if (!handler.rethrow) {
+    failures.observe(error);
+    if (context.replaced) context.swallowed = true;
+  }
   context.point('catch');
   if (!handler.rethrow) return yield* runBlock(world, handler.body);
   let replaced = true;
@@ -197,6 +200,7 @@ function* runCleanup(
     exit = 'ok';
   } catch (error) {
     exit = isCancellation(error) ? 'cancelled' : 'threw';
+    if (exit === 'threw' && context.delivered) context.replaced = true;
     throw error;
   } finally {
     if (exit !== 'ok' && inFlight !== null && !isCancellation(inFlight.error)) recorder.failures.supersede(inFlight.error);

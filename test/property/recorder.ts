@@ -20,6 +20,13 @@ export class ThreadContext {
   due: 'none' | 'wait' | 'ready' = 'none';
   /** It was cancelled before it ran: none of its code may ever run. */
   cancelledUnstarted = false;
+  /** Cleanup threw while it was cancelling: that error, not its Cancellation, is in flight (JavaScript's rule). */
+  replaced = false;
+  /**
+   * A catch took the error that had replaced its Cancellation: the program swallowed its own cancel (the hazard the
+   * design leaves to lint), so code after the cancelled point may run, and the engine may report the swallow.
+   */
+  swallowed = false;
 
   constructor(readonly thread: Thread, readonly recorder: Recorder) {}
 
@@ -27,7 +34,7 @@ export class ThreadContext {
   point(what: string): void {
     const label = this.thread.label;
     if (this.cancelledUnstarted) this.recorder.violate('nothing runs after a cancelled point', `${label} was cancelled before it started, yet ran: ${what}`);
-    else if (this.delivered && this.cleanupDepth === 0) {
+    else if (this.delivered && this.cleanupDepth === 0 && !this.swallowed) {
       this.recorder.violate('nothing runs after a cancelled point', `${label} ran ${what} after its cancel was delivered, outside cleanup`);
     }
     if (!this.thread.alive) this.recorder.violate('every thread ends exactly once', `${label} ran ${what} after it ended`);
@@ -36,6 +43,7 @@ export class ThreadContext {
   /** A wait threw the thread's cancellation (or was returned through, on the old engine). */
   deliver(): void {
     this.delivered = true;
+    this.replaced = false;
     this.due = 'none';
   }
 

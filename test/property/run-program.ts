@@ -1,5 +1,5 @@
 import { Engine, createSignal } from '../../engine/index.ts';
-import { engineFault } from './failures.ts';
+import { engineFault, isSwallowReport } from './failures.ts';
 import { threadScript, type Emission, type World } from './interpreter.ts';
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
 import { Recorder } from './recorder.ts';
@@ -16,10 +16,12 @@ export function runProgram(program: Program): string[] {
   let recorder: Recorder | null = null;
   const engine = new Engine({
     tickRate: TICK_RATE,
-    onError: (error) => {
+    onError: (error, thread) => {
       const fault = engineFault(error);
-      if (fault) recorder!.violate('the engine reports no fault of its own', fault);
-      else recorder!.failures.observe(error);
+      if (fault === null) recorder!.failures.observe(error);
+      else if (!(isSwallowReport(error) && recorder!.contextOf(thread).swallowed)) {
+        recorder!.violate('the engine reports no fault of its own', fault);
+      }
     },
   });
   recorder = new Recorder(engine);
@@ -35,7 +37,7 @@ export function runProgram(program: Program): string[] {
     try {
       engine.step();
     } catch (error) {
-      recorder.violate('engine.step() never throws', `tick ${tick}: ${error instanceof Error ? error.stack : String(error)}`);
+      recorder.violate('engine.step() never throws', `tick ${tick}: ${firstLines(error)}`);
       return recorder.violations;
     }
     recorder.afterTick();
@@ -66,4 +68,8 @@ function keepWaitsBounded(world: World): void {
   const { recorder } = world;
   for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
   for (const thread of recorder.known) if (thread.alive) thread.send('host tick message');
+}
+
+function firstLines(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join('\n') : String(error);
 }
