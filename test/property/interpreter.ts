@@ -32,6 +32,8 @@ const subScript = script(function* sub(world: World, body: Block) {
   yield* runBlock(world, body);
 });
 
+const CALL = 'script() call';
+
 const BARE_YIELD: Operation<void> = {
   *[Symbol.iterator]() {
     yield;
@@ -104,7 +106,7 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
       yield* waitOn(context, 'timeout', timeout(stmt.ticks * world.dt, branchOf(world, stmt.body)));
       return;
     case 'call':
-      if (stmt.frame) yield* waitOn(context, 'script() call', subScript(world, stmt.body));
+      if (stmt.frame) yield* waitOn(context, CALL, subScript(world, stmt.body));
       else yield* runBlock(world, stmt.body);
       return;
     case 'throw':
@@ -119,18 +121,20 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
  * that a cancel which landed is what the wait ends with, and registers failures as they arrive.
  */
 function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
+  // A sub-script call's return is a frame boundary, not a wait: a cancel asked in the callee is due at the next wait.
+  const wait = what !== CALL;
   let settled = false;
   try {
     const value = yield* op;
     settled = true;
     context.point(`code after ${what}`);
-    context.resumed(what, false);
+    if (wait) context.resumed(what, false);
     return value;
   } catch (error) {
     settled = true;
     if (isCancellation(error)) context.deliver();
     else {
-      context.resumed(what, true);
+      if (wait) context.resumed(what, true);
       if (lateJoin) context.recorder.failures.rejoined(error);
       else context.recorder.failures.arrived(error);
     }
@@ -160,6 +164,7 @@ function* runTry(
       yield* runHandler(world, context, handler, error);
     }
   } catch (error) {
+    if (isCancellation(error)) context.deliver();
     inFlight = { error };
     throw error;
   } finally {
@@ -169,20 +174,23 @@ function* runTry(
 
 function* runHandler(world: World, context: ThreadContext, handler: Handler, error: unknown): Generator<unknown, void, unknown> {
   const failures = world.recorder.failures;
+  // A catch of an error that cleanup threw while cancelling runs as cleanup does (the design lets catch blocks run).
+  const cleanup = context.replaced;
   if (!handler.rethrow) {
     failures.observe(error);
-    if (context.replaced) context.swallowed = true;
+    if (cleanup) context.swallowed = true;
   }
-  context.point('catch');
-  if (!handler.rethrow) return yield* runBlock(world, handler.body);
-  let replaced = true;
+  if (cleanup) context.cleanupDepth++;
+  let replaced = handler.rethrow;
   try {
+    context.point('catch');
     yield* runBlock(world, handler.body);
     replaced = false;
   } finally {
+    if (cleanup) context.cleanupDepth--;
     if (replaced) failures.supersede(error);
   }
-  throw error;
+  if (handler.rethrow) throw error;
 }
 
 function* runCleanup(
@@ -200,6 +208,7 @@ function* runCleanup(
     exit = 'ok';
   } catch (error) {
     exit = isCancellation(error) ? 'cancelled' : 'threw';
+    if (exit === 'cancelled') context.deliver(); // it may be thrown at the shield, a wait that is not wrapped
     if (exit === 'threw' && context.delivered) context.replaced = true;
     throw error;
   } finally {

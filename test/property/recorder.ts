@@ -14,10 +14,10 @@ export class ThreadContext {
   /** A cancel landed inside a shield: it is due at the first wait after the shield ends. */
   held = false;
   /**
-   * A cancel landed: the next wait must throw it. 'ready' when it landed on a READY thread, whose pending error
-   * (if any) may come first.
+   * A cancel landed: the next wait that does not throw a failure must throw it. (A child's failure queued on the
+   * thread, or held by a shield, is thrown first: the engine gives pending failures precedence.)
    */
-  due: 'none' | 'wait' | 'ready' = 'none';
+  due = false;
   /** It was cancelled before it ran: none of its code may ever run. */
   cancelledUnstarted = false;
   /** Cleanup threw while it was cancelling: that error, not its Cancellation, is in flight (JavaScript's rule). */
@@ -44,27 +44,23 @@ export class ThreadContext {
   deliver(): void {
     this.delivered = true;
     this.replaced = false;
-    this.due = 'none';
+    this.due = false;
   }
 
-  /** A wait returned normally or threw a failure: a cancel that had landed must come first (a pending error aside). */
+  /** A wait returned normally, or threw a failure: a cancel that landed must not be passed by a normal return. */
   resumed(what: string, failed: boolean): void {
-    if (this.due === 'ready' && failed) {
-      this.due = 'wait'; // the pending error came first; the cancel is due at the next wait
-      return;
-    }
-    if (this.due !== 'none') {
-      this.recorder.violate('nothing runs after a cancelled point', `${this.thread.label}: a cancel landed, yet ${what} ${failed ? 'threw a failure' : 'returned normally'}`);
-      this.due = 'none';
+    if (this.due && !failed) {
+      this.recorder.violate('nothing runs after a cancelled point', `${this.thread.label}: a cancel landed, yet ${what} returned normally`);
+      this.due = false;
     }
   }
 
-  /** A shielded body ended: a cancel held meanwhile is now due. */
+  /** A shielded body ended: a cancel held meanwhile is now due, after any child failure the shield held too. */
   leaveShield(): void {
     this.shieldDepth--;
     if (this.shieldDepth === 0 && this.held) {
       this.held = false;
-      this.due = 'wait';
+      this.due = true;
     }
   }
 }
@@ -135,11 +131,10 @@ export class Recorder {
   /** Cancels `thread` as a script or the host would, noting what the cancel obliges the engine to do. */
   cancel(thread: Thread): void {
     const context = this.contextOf(thread);
-    const state = thread.state;
     if (!cancel(thread)) return;
     if (context.shieldDepth > 0) context.held = true;
     else if (!context.started) context.cancelledUnstarted = true;
-    else context.due = state === ThreadState.READY ? 'ready' : 'wait';
+    else context.due = true;
   }
 
   newSpawn(): SpawnToken {
