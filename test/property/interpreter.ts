@@ -219,7 +219,7 @@ function* runCleanup(
 }
 
 function* shielded(world: World, context: ThreadContext, body: Block): Generator<unknown, void, unknown> {
-  context.shieldDepth++;
+  context.enterShield();
   try {
     yield* runBlock(world, body);
   } finally {

@@ -55,6 +55,15 @@ export class ThreadContext {
     }
   }
 
+  /** A shielded body begins: a cancel still due is held until it ends. */
+  enterShield(): void {
+    this.shieldDepth++;
+    if (this.due) {
+      this.due = false;
+      this.held = true;
+    }
+  }
+
   /** A shielded body ended: a cancel held meanwhile is now due, after any child failure the shield held too. */
   leaveShield(): void {
     this.shieldDepth--;
