@@ -82,21 +82,22 @@ export class FailureLedger {
 
   // The first tracked error on the cause chain, outermost first.
   private originOf(error: unknown): Origin | undefined {
-    for (let e: unknown = error; e !== undefined; e = causeOf(e)) {
+    for (let e: unknown = error; ; e = causeOf(e)) {
       const origin = this.origins.get(e);
-      if (origin) return origin;
+      if (origin || causeOf(e) === undefined) return origin;
     }
-    return undefined;
   }
 }
 
 /**
  * What is wrong, if an error the hook received is the engine reporting a fault rather than a script's failure:
- * an internal error, a raw TypeError, or a swallowed Cancellation (these programs swallow none on purpose).
+ * nothing, an internal error, a raw TypeError, or a swallowed Cancellation (these programs swallow none on purpose).
  */
 export function engineFault(error: unknown): string | null {
+  if (error === undefined) return 'the error hook was handed undefined';
   const root = rootOf(error);
-  if (root instanceof LoomError && (root.message.includes('internal:') || isSwallowReport(root))) return root.message;
+  if (root instanceof Error && root.message.startsWith('internal:')) return root.message;
+  if (isSwallowReport(root)) return (root as LoomError).message;
   if (root instanceof TypeError || root instanceof RangeError) return `${root.name}: ${root.message}`;
   return null;
 }

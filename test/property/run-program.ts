@@ -32,8 +32,13 @@ export function runProgram(program: Program): string[] {
   });
   let next = 0;
   for (let tick = 1; tick <= TICK_LIMIT; tick++) {
-    for (; next < program.host.length && program.host[next]!.tick === tick; next++) act(world, program.host[next]!.action);
-    if (tick % HOST_PERIOD === 0) keepWaitsBounded(world);
+    try {
+      for (; next < program.host.length && program.host[next]!.tick === tick; next++) act(world, program.host[next]!.action);
+      if (tick % HOST_PERIOD === 0) keepWaitsBounded(world);
+    } catch (error) {
+      recorder.violate('host calls (cancel, emit, send to a live thread) never throw', `before tick ${tick}: ${firstLines(error)}`);
+      return recorder.violations;
+    }
     try {
       engine.step();
     } catch (error) {
