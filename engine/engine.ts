@@ -199,7 +199,9 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // a pending error is thrown first
+    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
+      this.pendCancel(thread); // errors pending for it are thrown first
+    }
     else {
       const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
       thread.mode = Resume.THROW;
@@ -383,7 +385,9 @@ export class Engine {
       try {
         holds = (thread.waitOn as () => boolean)();
       } catch (error) {
+        // A predicate that threw after waking or cancelling its own thread has no wait left to fail.
         if (thread.wait === PREDICATE) this.wakeWithError(thread, error);
+        else this.report(error, thread);
         continue;
       }
       if (holds && thread.wait === PREDICATE) this.wake(thread, undefined);
@@ -411,21 +415,21 @@ export class Engine {
     for (const child of childList(extra.children).reverse()) this.cancel(child);
   }
 
-  // Child failures still queued when a thread's script ends had no wait left to be thrown at.
+  // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
   private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
     const failures = extra.failures;
     extra.failures = null;
     extra.shields = null;
-    thread.flags &= ~Flag.FAILURES;
+    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
     if (failures !== null) for (const failure of failures) this.report(failure, thread);
   }
 
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which
   // may be any number of threads deep.
   private end(thread: Thread, state: ThreadState, value: unknown): void {
-    for (let next: Thread | null = thread; next !== null; ) {
-      const ended: Thread = next;
-      next = this.endOne(ended, ended === thread ? state : ended.extra!.endState, ended === thread ? value : ended.extra!.endValue);
+    for (let parent = this.endOne(thread, state, value); parent !== null; ) {
+      const extra = parent.extra!;
+      parent = this.endOne(parent, extra.endState, extra.endValue);
     }
   }
 

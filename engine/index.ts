@@ -17,7 +17,7 @@ export { race, type RaceResult, type Operation } from './ops/race.ts';
 export { all, type AllResults } from './ops/all.ts';
 export { timeout, type TimeoutResult } from './ops/timeout.ts';
 export { script } from './ops/call.ts';
-export { shield } from './ops/shield.ts';
+export { shield, type Shielded } from './ops/shield.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
 export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';

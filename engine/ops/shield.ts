@@ -8,7 +8,12 @@ function* shielded<T>(op: Operation<T>): Generator<unknown, T, unknown> {
   return yield* op;
 }
 
+/** The op `shield()` makes: its type tells tools (the lint rule for waits in `finally`) that it is shielded. */
+export type Shielded<T = unknown> = Op<T> & { readonly shielded: true };
+
 class Shield<T> extends Op<T> {
+  readonly shielded = true;
+
   constructor(private readonly op: Operation<T>) {
     super();
   }
@@ -38,7 +43,7 @@ class Shield<T> extends Op<T> {
  * }
  * ```
  */
-export function shield<T>(op: Operation<T>): Op<T> {
+export function shield<T>(op: Operation<T>): Shielded<T> {
   checkOperation(op, 'shield');
   return new Shield(op);
 }
