@@ -20,7 +20,7 @@ const target: fc.Arbitrary<Target> = fc.oneof(
 const leaf: fc.Arbitrary<Stmt> = fc.oneof(
   { arbitrary: fc.constant({ k: 'yield' as const }), weight: 3 },
   { arbitrary: ticks.map((n) => ({ k: 'waitTicks' as const, ticks: n })), weight: 2 },
-  { arbitrary: fc.record({ k: fc.constant('waitUntil' as const), ticks, cancels: fc.option(target, { freq: 4 }) }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant('waitUntil' as const), ticks, cancels: fc.option(target, { freq: 4 }), throws: rarely }), weight: 2 },
   { arbitrary: signal.map((s) => ({ k: 'waitSignal' as const, signal: s })), weight: 2 },
   { arbitrary: signal.map((s) => ({ k: 'emit' as const, signal: s })), weight: 1 },
   { arbitrary: ticks.map((n) => ({ k: 'sleep' as const, ticks: n })), weight: 2 },

@@ -22,6 +22,7 @@ describe('random programs (model-based property suite)', () => {
         if (stmt.k === 'spawn' && stmt.detached) seen.add('spawn detached');
         if (stmt.k === 'receive' && stmt.ticks === null) seen.add('receive forever');
         if (stmt.k === 'waitUntil' && stmt.cancels) seen.add('predicate cancels');
+        if (stmt.k === 'waitUntil' && stmt.throws) seen.add('predicate throws');
         if ('body' in stmt) walk(stmt.body);
         if ('branches' in stmt) stmt.branches.forEach(walk);
         if (stmt.k === 'try') {
@@ -38,7 +39,7 @@ describe('random programs (model-based property suite)', () => {
     }
     expect([...seen].sort()).toEqual([
       'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'emit', 'finally', 'finally shield',
-      'host cancel', 'host emit', 'host send', 'join', 'predicate cancels', 'race', 'receive', 'receive forever',
+      'host cancel', 'host emit', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
       'send', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'waitSignal', 'waitTicks', 'waitUntil',
       'yield',
     ]);

@@ -58,7 +58,7 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
     case 'yield': return yield* waitOn(context, 'yield', BARE_YIELD);
     case 'waitTicks': return yield* waitOn(context, `wait(${stmt.ticks})`, wait(stmt.ticks));
     case 'sleep': return yield* waitOn(context, 'sleep', sleep(stmt.ticks * world.dt));
-    case 'waitUntil': return yield* waitOn(context, 'wait(until)', wait(until(world, context, stmt.ticks, stmt.cancels)));
+    case 'waitUntil': return yield* waitOn(context, 'wait(until)', wait(until(world, context, stmt)));
     case 'waitSignal': {
       const seq = ++recorder.signalWaitSeq;
       const emission = yield* waitOn(context, 'wait(signal)', wait(world.signals[stmt.signal]!));
@@ -228,16 +228,18 @@ function* shielded(world: World, context: ThreadContext, body: Block): Generator
 }
 
 // A predicate holding `ticks` ticks after the wait began. The first time the engine checks it between resumes, it
-// cancels `target` (not in the check at the wait itself: whether a thread cancelling itself there is cancelled at
-// that wait or the next, the design leaves open).
-function until(world: World, context: ThreadContext, ticks: number, target: Target | null): () => boolean {
+// cancels its target, then throws if told to (not in the check at the wait itself: whether a thread cancelling
+// itself there is cancelled at that wait or the next, the design leaves open).
+function until(world: World, context: ThreadContext, stmt: Extract<Stmt, { k: 'waitUntil' }>): () => boolean {
   const engine = world.recorder.engine;
-  const due = engine.tick + ticks;
-  let victim = target && resolve(world, context, target);
+  const due = engine.tick + stmt.ticks;
+  const victim = stmt.cancels && resolve(world, context, stmt.cancels);
+  let checked = false;
   return function until() {
-    if (victim && context.thread.state !== ThreadState.RUNNING) {
-      world.recorder.cancel(victim);
-      victim = null;
+    if (!checked && context.thread.state !== ThreadState.RUNNING) {
+      checked = true;
+      if (victim) world.recorder.cancel(victim);
+      if (stmt.throws) throw world.recorder.failures.create(`the predicate of ${context.thread.label}`);
     }
     return engine.tick >= due;
   };

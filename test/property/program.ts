@@ -11,8 +11,11 @@ export type Target =
 export type Stmt =
   | { k: 'yield' }
   | { k: 'waitTicks'; ticks: number }
-  /** wait(predicate) holding `ticks` ticks after it began; it cancels `cancels` the first time it is checked. */
-  | { k: 'waitUntil'; ticks: number; cancels: Target | null }
+  /**
+   * wait(predicate) holding `ticks` ticks after it began; the first time the engine checks it between resumes, it
+   * cancels `cancels`, then throws if `throws`.
+   */
+  | { k: 'waitUntil'; ticks: number; cancels: Target | null; throws: boolean }
   | { k: 'waitSignal'; signal: number }
   | { k: 'emit'; signal: number }
   | { k: 'sleep'; ticks: number }
@@ -117,7 +120,10 @@ function printLeaf(stmt: Stmt): string {
   switch (stmt.k) {
     case 'yield': return 'yield';
     case 'waitTicks': return `wait(${stmt.ticks})`;
-    case 'waitUntil': return `wait(until +${stmt.ticks} ticks${stmt.cancels ? `, cancelling ${printTarget(stmt.cancels)}` : ''})`;
+    case 'waitUntil': {
+      const cancels = stmt.cancels ? `, cancelling ${printTarget(stmt.cancels)}` : '';
+      return `wait(until +${stmt.ticks} ticks${cancels}${stmt.throws ? ', then throwing' : ''})`;
+    }
     case 'waitSignal': return `wait(signal s${stmt.signal})`;
     case 'emit': return `emit s${stmt.signal}`;
     case 'sleep': return `sleep(${stmt.ticks} ticks)`;
