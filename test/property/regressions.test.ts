@@ -76,3 +76,36 @@ describe('property suite regressions: a cancel already due when a shield begins 
     expect(errors.map((e) => e.error instanceof ChildFailedError)).toEqual([true]);
   });
 });
+
+describe('property suite regressions: a cancel landing on a READY thread interrupts its wait', () => {
+  // Found as: `root { spawn { spawn { throw }; yield }; wait(until, cancelling child[0]) }`. The child's failure is
+  // queued on its parent while the parent is READY (its yield completed); a cancel landing then waited behind the
+  // queued failure, so the parent resumed normally from the interrupted yield and ran the code after it. The design:
+  // a cancel on a READY thread interrupts the wait it completed, and never replaces a pending error.
+  it('runs no code after the interrupted wait when a child failure is queued on it, and the failure reaches one observer', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const log: string[] = [];
+    const parent = engine.spawn(function* parentScript() {
+      yield* spawn(function* child() {
+        throw new Error('child broke');
+      });
+      yield; // the child fails later in this tick: its failure is queued on the READY parent
+      log.push('after the interrupted yield');
+      yield;
+      log.push('after the next yield');
+    });
+    steps(1);
+    expect(parent.stateName).toBe('ready');
+    expect(engine.cancel(parent)).toBe(true);
+    steps(5);
+    expect(log).toEqual([]);
+    expect(parent.alive).toBe(false);
+    expect(errors.map((e) => rootMessage(e.error))).toEqual(['child broke']);
+  });
+});
+
+function rootMessage(error: unknown): string {
+  let e = error;
+  while (e instanceof Error && e.cause !== undefined) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
