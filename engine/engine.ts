@@ -15,6 +15,7 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
+import type { Watchdog } from './watchdog.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -26,6 +27,15 @@ export interface EngineOptions {
   maxFrameTime?: number;
   /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
   onError?: (error: unknown, thread: Thread) => void;
+  /**
+   * Reports a script that runs too long without yielding; see {@link Watchdog}. Default none.
+   *
+   * @example
+   * ```ts
+   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog-node.ts
+   * ```
+   */
+  watchdog?: Watchdog;
 }
 
 /**
@@ -50,6 +60,8 @@ export class Engine {
   onError: (error: unknown, thread: Thread) => void;
   /** Per-thread and per-tick script time; off by default. */
   readonly accounting = new Accounting();
+  /** Names a script that never yields; null for none (the default). A change takes effect from the next tick. */
+  watchdog: Watchdog | null;
   /** @internal */
   readonly timers = new TimingWheel();
   /** @internal The hot state of this engine's live threads, by slot. */
@@ -75,6 +87,7 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
+    this.watchdog = options.watchdog ?? null;
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */
@@ -358,11 +371,17 @@ export class Engine {
     else this.nextTick.push(thread.slot);
   }
 
-  // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
+  // With accounting and the watchdog off this is the bare loop; switching either on or off takes effect from the
+  // next tick.
   private runReady(): void {
     const accounting = this.accounting;
+    const watchdog = this.watchdog;
     if (accounting.enabled || accounting.budgetMs > 0) {
-      accounting.runTimed(this, this.ready, run);
+      accounting.runTimed(this, this.ready, watchdog === null ? run : watchdog.run);
+      return;
+    }
+    if (watchdog !== null) {
+      watchdog.runAll(this, this.ready);
       return;
     }
     let switches = 0;

@@ -21,4 +21,7 @@ export { shield, type Shielded } from './ops/shield.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
 export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';
+export { Watchdog, type WatchdogOptions, type WatchdogWorker } from './watchdog.ts';
+export { HangWatcher, startWatcher } from './watchdog-watcher.ts';
+export type { WatchdogShared } from './watchdog-layout.ts';
 export { drive, type FrameSource, type FrameInfo, type Driver } from './driver.ts';
