@@ -1,5 +1,4 @@
-import { LoomError } from '../../engine/index.ts';
-import { isCancellation } from './loom-api.ts';
+import { LoomError, isCancellation } from '../../engine/index.ts';
 
 /** An error a program throws on purpose; `serial` tells them apart in a report. */
 export class ProgramError extends Error {

@@ -3,7 +3,6 @@
 // all N without stopping and counts the programs breaking each invariant.
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { cancelsByThrowing } from './loom-api.ts';
 import { programs } from './arbitrary.ts';
 import { explain, findCounterexample, invariantOf } from './property.ts';
 import { runProgram } from './run-program.ts';
@@ -18,8 +17,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const seed = Number(values.seed);
-console.log(`fuzz: ${runs} programs, seed ${seed}${values.only ? `, only "${values.only}"` : ''}` +
-  `${cancelsByThrowing ? '' : ' (engine without shield/isCancellation: the design is not in yet)'}`);
+console.log(`fuzz: ${runs} programs, seed ${seed}${values.only ? `, only "${values.only}"` : ''}`);
 const started = performance.now();
 if (values.tally) tally();
 else check();

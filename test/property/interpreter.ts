@@ -1,8 +1,7 @@
 import {
-  ThreadState, all, join, race, receive, script, send, sleep, spawn, timeout, useThread, wait,
+  ThreadState, all, isCancellation, join, race, receive, script, send, shield, sleep, spawn, timeout, useThread, wait,
   type Signal, type Thread,
 } from '../../engine/index.ts';
-import { isCancellation, shield } from './loom-api.ts';
 import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
 import type { Recorder, SpawnToken, ThreadContext } from './recorder.ts';
 
@@ -117,21 +116,18 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
 }
 
 /**
- * Every wait goes through here: it notes a cancel delivered (thrown, or on the old engine returned through), checks
- * that a cancel which landed is what the wait ends with, and registers failures as they arrive.
+ * Every wait goes through here: it notes a cancel delivered, checks that a cancel which landed is what the wait ends
+ * with, and registers failures as they arrive.
  */
 function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
   // A sub-script call's return is a frame boundary, not a wait: a cancel asked in the callee is due at the next wait.
   const wait = what !== CALL;
-  let settled = false;
   try {
     const value = yield* op;
-    settled = true;
     context.point(`code after ${what}`);
     if (wait) context.resumed(what, false);
     return value;
   } catch (error) {
-    settled = true;
     if (isCancellation(error)) context.deliver();
     else {
       if (wait) context.resumed(what, true);
@@ -139,8 +135,6 @@ function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, late
       else context.recorder.failures.arrived(error);
     }
     throw error;
-  } finally {
-    if (!settled) context.deliver();
   }
 }
 

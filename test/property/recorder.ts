@@ -5,7 +5,7 @@ import { FailureLedger } from './failures.ts';
 export class ThreadContext {
   readonly children: Thread[] = [];
   started = false;
-  /** Its cancel has been delivered (a wait threw its Cancellation, or, on the old engine, returned early). */
+  /** Its cancel has been delivered: a wait threw its Cancellation. */
   delivered = false;
   /** Finally blocks entered since delivery, nested: code in them is cleanup and may run. */
   cleanupDepth = 0;
@@ -40,7 +40,7 @@ export class ThreadContext {
     if (!this.thread.alive) this.recorder.violate('every thread ends exactly once', `${label} ran ${what} after it ended`);
   }
 
-  /** A wait threw the thread's cancellation (or was returned through, on the old engine). */
+  /** A wait threw the thread's Cancellation. */
   deliver(): void {
     this.delivered = true;
     this.replaced = false;
