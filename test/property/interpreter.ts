@@ -3,7 +3,8 @@ import {
   type Signal, type Thread,
 } from '../../engine/index.ts';
 import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
-import type { Recorder, SpawnToken, ThreadContext } from './recorder.ts';
+import type { Recorder, SpawnToken } from './recorder.ts';
+import type { ThreadContext } from './thread-context.ts';
 
 /** What the interpreted scripts share in one run: the recorder, the signals, and seconds per tick. */
 export interface World {
