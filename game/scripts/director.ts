@@ -9,13 +9,14 @@ import { spawnEntity, untilDead } from './lifecycle.ts';
 export const BANNER_SECONDS = 2;
 /** Seconds of calm after a wave is cleared. */
 export const CALM_SECONDS = 1.5;
-/** The swarm kinds (critters) come in this many clusters from the edges. */
+/** The kinds placed at the `edges` (critters) come in this many clusters. */
 const SWARM_CLUSTERS = 3;
 
 /**
- * The waves, one after another: announce the wave (a banner and a `sleep`), spawn it (every kind of
- * `world.kinds` with a wave role, as many as it asks for), and `wait` for the `waveCleared` signal, or, on a boss wave, `join` the boss until it dies. Each cleared wave gives a heart back.
- * The enemies are this thread's children: cancel the director and every enemy goes.
+ * The waves, one after another: announce the wave (a banner and a `sleep`), spawn it (each kind of `world.kinds`
+ * with a wave role, as many as its role says), and `wait` for the `waveCleared` signal, or, on a boss wave, `join`
+ * the boss until it dies. Each cleared wave gives a heart back. The enemies are this thread's children: cancel the
+ * director and every enemy goes.
  *
  * @example
  * ```ts

@@ -23,7 +23,7 @@ interface Frames {
 export class KindTextures {
   private readonly kinds = new Map<string, Frames>();
 
-  /** Loads a kind's frames; a kind already loaded is loaded again (its art may have changed). */
+  /** Loads a kind's frames. */
   async load(kind: Kind): Promise<void> {
     const entries = Object.entries(kind.art.frames);
     if (entries.length === 0) throw new Error(`kind '${kind.name}' has no frames in its art`);
