@@ -1,4 +1,4 @@
-import { race, script, sleep, timeout, wait, type Operation } from '../../engine/index.ts';
+import { race, script, sleep, timeout, wait, type Operation } from 'loom';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';
 import type { World } from '../sim/world.ts';

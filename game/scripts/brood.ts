@@ -1,4 +1,4 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';
 import type { World } from '../sim/world.ts';

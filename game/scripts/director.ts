@@ -1,4 +1,4 @@
-import { script, sleep, wait } from '../../engine/index.ts';
+import { script, sleep, wait } from 'loom';
 import type { EntityKind } from '../sim/entity.ts';
 import { within, type Point } from '../sim/geometry.ts';
 import { bossTier, isBossWave, waveMix, type WaveMix } from '../sim/waves.ts';

@@ -1,4 +1,4 @@
-import { CancelledError, join, script, sleep, spawn, type Thread } from '../../engine/index.ts';
+import { CancelledError, join, script, sleep, spawn, type Thread } from 'loom';
 import { KINDS, type Entity, type EntityKind } from '../sim/entity.ts';
 import type { World } from '../sim/world.ts';
 

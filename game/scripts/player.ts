@@ -1,4 +1,4 @@
-import { all, script, sleep, wait } from '../../engine/index.ts';
+import { all, script, sleep, wait } from 'loom';
 import type { Entity } from '../sim/entity.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';

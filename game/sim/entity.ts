@@ -1,4 +1,4 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Thread } from 'loom';
 import type { Point } from './geometry.ts';
 
 /** Every kind of thing that lives in the arena and runs a script. */

@@ -1,4 +1,4 @@
-import { createSignal, type Engine, type Random, type Thread } from '../../engine/index.ts';
+import { createSignal, type Engine, type Random, type Thread } from 'loom';
 import { Entity, KINDS, type EntityKind } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';
 import { angleTo, within, type Point } from './geometry.ts';
