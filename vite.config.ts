@@ -21,6 +21,8 @@ export default defineConfig({
   preview: { headers: isolation },
   build: {
     target: 'es2022',
+    // pixi fetches its textures, and a strict CSP (docs/csp.md) lets it fetch from this origin only, not data: URLs.
+    assetsInlineLimit: 0,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
