@@ -1,7 +1,6 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
-import { columns } from './thread-columns.ts';
 
 // Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
 const DECAY = 0.9885;
@@ -76,7 +75,7 @@ export class Accounting {
     const start = this.now();
     let slot = ready.shift();
     while (slot >= 0) {
-      const thread = columns.threads[slot]!;
+      const thread = engine.columns.threads[slot]!;
       const before = this.now();
       run(engine, slot);
       engine.switches++;

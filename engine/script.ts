@@ -1,4 +1,5 @@
 import { LoomError } from './errors.ts';
+import { typeName, where } from './arguments.ts';
 import type { Op } from './op.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
@@ -51,13 +52,3 @@ export function checkScript(
   return fn;
 }
 
-// Built only when an error is thrown: spawning is hot, and a thread's label is a new string each time.
-function where(op: string | { readonly description: string }, thread: Thread | null): string {
-  return `${typeof op === 'string' ? op : op.description}${thread ? ` in ${thread.label}` : ''}`;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return value.constructor?.name ?? 'object';
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}

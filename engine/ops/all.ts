@@ -3,6 +3,7 @@ import { Group } from '../group.ts';
 import { Op } from '../op.ts';
 import type { Thread } from '../thread.ts';
 import type { Operation } from './race.ts';
+import { checkArgument, checkOperation } from '../arguments.ts';
 
 /** The results of {@link all}, in the order of the operations. */
 export type AllResults<T extends readonly Operation[]> = { -readonly [K in keyof T]: T[K] extends Operation<infer V> ? V : never };
@@ -32,5 +33,7 @@ class All<T extends readonly Operation[]> extends Op<AllResults<T>> {
  * ```
  */
 export function all<const T extends readonly Operation[]>(ops: T): Op<AllResults<T>> {
+  checkArgument(Array.isArray(ops), ops, 'all', 'an array of operations');
+  for (const op of ops) checkOperation(op, 'all');
   return new All(ops);
 }

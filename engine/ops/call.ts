@@ -50,7 +50,7 @@ class Call<R> extends Op<R> {
       throw new LoomError(`${this.description} in ${thread.label}: this call already ran; call ${this.name}(...) again to run it again`);
     }
     this.gen = null;
-    pushFrame(thread, gen, this.name);
+    pushFrame(thread, gen, this.name, false);
     return false;
   }
 }

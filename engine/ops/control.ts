@@ -1,8 +1,10 @@
 import type { Thread } from '../thread.ts';
+import { checkThread } from '../arguments.ts';
 
 /**
- * Cancels a thread, from a script or from outside: its `finally` blocks run, innermost first, and may wait;
- * no code after the point where it waited ever runs. Its live children are cancelled with it, youngest first.
+ * Cancels a thread, from a script or from outside: its Cancellation is thrown at the point where it waits, so its
+ * `finally` blocks run, innermost first, and may wait; no code after that point runs. Its live children are
+ * cancelled with it, youngest first. See {@link Engine.cancel}.
  * Returns false if it had already ended or was already being cancelled.
  *
  * @example
@@ -11,6 +13,7 @@ import type { Thread } from '../thread.ts';
  * ```
  */
 export function cancel(thread: Thread): boolean {
+  checkThread(thread, 'cancel');
   return thread.engine.cancel(thread);
 }
 
@@ -24,5 +27,6 @@ export function cancel(thread: Thread): boolean {
  * ```
  */
 export function send(thread: Thread, message: unknown): void {
+  checkThread(thread, 'send');
   thread.engine.send(thread, message);
 }

@@ -2,6 +2,7 @@ import type { Engine } from '../engine.ts';
 import { Group } from '../group.ts';
 import { Op } from '../op.ts';
 import type { Thread } from '../thread.ts';
+import { checkArgument, checkOperation } from '../arguments.ts';
 
 /** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
 export type Operation<T = unknown> = Iterable<unknown, T, unknown>;
@@ -39,5 +40,8 @@ class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
  * ```
  */
 export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>> {
+  const ok = typeof entries === 'object' && entries !== null && Object.keys(entries).length > 0;
+  checkArgument(ok, entries, 'race', 'an object of one or more operations ({ name: op })');
+  for (const op of Object.values(entries)) checkOperation(op, 'race');
   return new Race(entries);
 }

@@ -3,6 +3,7 @@ import { Group } from '../group.ts';
 import { Op } from '../op.ts';
 import type { Thread } from '../thread.ts';
 import type { Operation } from './race.ts';
+import { checkOperation } from '../arguments.ts';
 import { sleep } from './sleep.ts';
 
 /** The result of {@link timeout}. */
@@ -36,5 +37,6 @@ class Timeout<T> extends Op<TimeoutResult<T>> {
  * ```
  */
 export function timeout<T>(seconds: number, op: Operation<T>): Op<TimeoutResult<T>> {
+  checkOperation(op, 'timeout');
   return new Timeout(seconds, op);
 }
