@@ -4,9 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/browser.ts';
+
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 const TSC = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 
