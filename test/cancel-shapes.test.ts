@@ -182,7 +182,7 @@ describe('cleanup that has begun completes: shield', () => {
     expect(t.cancel()).toBe(true);
     steps(60);
     expect(log).toEqual(['cleanup done@32']);
-    expect([t.stateName, t.result]).toEqual(['done', 1]);
+    expect([t.stateName, t.result, t.cancelling]).toEqual(['done', 1, false]);
   });
 
   it('cuts an unshielded finally that began on a normal return at its wait: what the shield is for', () => {

@@ -1,5 +1,6 @@
 import { Op } from '../op.ts';
 import { pushFrame } from '../switch.ts';
+import type { MessagesIn } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
 import { checkOperation } from '../arguments.ts';
 import type { Operation } from './race.ts';
@@ -8,7 +9,12 @@ function* shielded<T>(op: Operation<T>): Generator<unknown, T, unknown> {
   return yield* op;
 }
 
-class Shield<T> extends Op<T> {
+/** The op `shield()` makes: its type tells tools (the lint rule for waits in `finally`) that it is shielded. */
+export type Shielded<T = unknown, M = never> = Op<T, M> & { readonly shielded: true };
+
+class Shield<T, M> extends Op<T, M> {
+  readonly shielded = true;
+
   constructor(private readonly op: Operation<T>) {
     super();
   }
@@ -38,7 +44,7 @@ class Shield<T> extends Op<T> {
  * }
  * ```
  */
-export function shield<T>(op: Operation<T>): Op<T> {
+export function shield<T, Y>(op: Iterable<Y, T, unknown>): Shielded<T, MessagesIn<Y>> {
   checkOperation(op, 'shield');
   return new Shield(op);
 }
