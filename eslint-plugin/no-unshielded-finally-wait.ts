@@ -4,7 +4,8 @@ import { isCallOf, isInsideFinally } from './syntax.ts';
 
 /**
  * `loom/no-unshielded-finally-wait`: a wait (`yield` or `yield*`) in a `finally` block of a script, unless what
- * it waits on is a `shield(...)` call. Cleanup that began on a normal return or an error can still be cancelled
+ * it waits on is a `shield(...)` call or, with type information, any value of the engine's `Shielded` type (a
+ * helper that returns `shield(...)`). Cleanup that began on a normal return or an error can still be cancelled
  * while it waits; `shield` holds the cancel until the cleanup ends.
  *
  * @example
@@ -31,9 +32,20 @@ export const noUnshieldedFinallyWait: TSESLint.RuleModule<'unshielded', []> = {
   },
   defaultOptions: [],
   create(context) {
+    const services = context.sourceCode.parserServices;
+    const checker = services?.program?.getTypeChecker();
+    // `Shielded` marks itself with `shielded: true`, so a helper that returns a shield is seen through its type.
+    const isShieldedType = (node: TSESTree.Expression): boolean => {
+      if (!checker || !services?.esTreeNodeToTSNodeMap) return false;
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+      const marker = checker.getTypeAtLocation(tsNode).getProperty('shielded');
+      return !!marker && checker.typeToString(checker.getTypeOfSymbolAtLocation(marker, tsNode)) === 'true';
+    };
     return {
       YieldExpression(node: TSESTree.YieldExpression) {
-        if (isInsideFinally(node) && !isCallOf(node.argument, 'shield')) context.report({ node, messageId: 'unshielded' });
+        if (!isInsideFinally(node) || isCallOf(node.argument, 'shield')) return;
+        if (node.argument && isShieldedType(node.argument)) return;
+        context.report({ node, messageId: 'unshielded' });
       },
     };
   },
