@@ -1,5 +1,5 @@
 import { Application } from 'pixi.js';
-import { Engine, type FrameSource, type Thread } from '../engine/index.ts';
+import { Engine, type FrameSource, type Thread } from 'loom';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
 import { GameLoop } from './loop.ts';
