@@ -19,5 +19,5 @@ export { timeout, type TimeoutResult } from './ops/timeout.ts';
 export { script } from './ops/call.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
-export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';
+export { snapshot, countStates, inspectedState, INSPECTED_STATES, type ThreadSnapshot } from './inspect.ts';
 export { drive, type FrameSource, type FrameInfo, type Driver } from './driver.ts';

@@ -1,10 +1,10 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import { INSPECTED_STATES, type Engine, type Thread } from '../../engine/index.ts';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';
 import type { ScriptTimeWindow, TopEntry } from './script-time-window.ts';
 
-const STATES = ['ready', 'running', 'waiting', 'cancelling'] as const;
+const STATES = INSPECTED_STATES;
 /** Rows of the top list. */
 const TOP_COUNT = 8;
 
@@ -60,10 +60,9 @@ export class SummaryView {
     );
     const live = Math.max(1, census?.total ?? 0);
     for (const state of STATES) {
-      const n = census === null ? 0 : state === 'cancelling' ? census.cancelling : (census.states[state] ?? 0);
+      const n = census === null ? 0 : (census.states[state] ?? 0);
       setText(this.chips.get(state)!, `${state} ${count(n)}`);
-      // Cancelling threads are also counted in their state: the bar shows the three states only.
-      if (state !== 'cancelling') this.bars.get(state)!.style.flexGrow = String(n / live);
+      this.bars.get(state)!.style.flexGrow = String(n / live);
     }
     const recent = this.recent;
     // Right after opening, the window holds less than a second: say how much.
