@@ -20,4 +20,4 @@ export { script } from './ops/call.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
 export { snapshot, countStates, inspectedState, INSPECTED_STATES, type ThreadSnapshot } from './inspect.ts';
-export { drive, type FrameSource, type FrameInfo, type Driver } from './driver.ts';
+export { drive, type FrameSource, type FrameInfo, type Driver, type DriveOptions } from './driver.ts';

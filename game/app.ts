@@ -68,7 +68,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   const loop = new GameLoop(engine, browserFrames, (frame) => {
     if (frame.frameMs > 0) frameMs += (Math.min(frame.frameMs, 250) - frameMs) * 0.1;
     scriptMs += (frame.scriptMs - scriptMs) * 0.1;
-    view.render(engine, { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: loop.paused, seed: config.seed }, performance.now());
+    view.render(engine, { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: loop.paused, seed: config.seed, dropped: loop.dropped }, performance.now());
   });
   bindInput(app.canvas, world.input, view.camera, { togglePause: () => loop.togglePause(), restart });
   document.addEventListener('visibilitychange', () => loop.setHidden(document.hidden));
