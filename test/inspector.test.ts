@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, createSignal, script, sleep, useThread, wait, type Engine, type Thread } from '../engine/index.ts';
+import { countStates, createSignal, join, script, sleep, useThread, wait, type Engine, type Thread } from '../engine/index.ts';
 import { Census } from '../game/inspector/census.ts';
 import { age, ms } from '../game/inspector/format.ts';
 import { ListSource } from '../game/inspector/list-source.ts';
 import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
 import { rowWindow } from '../game/inspector/row-window.ts';
-import { matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
+import { exactness, topTitle } from '../game/inspector/summary-view.ts';
+import { exactNameFor, matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
 import { createTestEngine } from './helpers.ts';
 
 /** An engine with `count` threads in three kinds: sleepers, signal waiters and per-tick walkers (inside a sub-script). */
@@ -102,6 +103,31 @@ describe('ThreadSearch: filtering a live list a slice at a time', () => {
     expect(search.scanned).toBe(150_000);
     expect(search.matches).toEqual(engine.threads().filter(matcher));
     expect(search.matches).toHaveLength(50_000);
+  });
+
+  it('lists the threads named exactly as a term first: `boss` finds the boss before the director waiting on it', () => {
+    const { engine, steps } = createTestEngine();
+    const boss = engine.spawn({ name: 'boss' }, function* boss() {
+      yield* sleep(100);
+    });
+    const director = engine.spawn({ name: 'director' }, function* director() {
+      yield* join(boss);
+    });
+    const bossling = engine.spawn({ name: 'bossling' }, function* bossling() {
+      yield* sleep(100);
+    });
+    steps(1);
+    const order = engine.threads(); // boss, director, bossling
+    expect(order).toEqual([boss, director, bossling]);
+    const search = new ThreadSearch(() => order, matcherFor('boss')!, exactNameFor('boss'));
+    search.step(1);
+    expect(search.matches).toEqual([boss]);
+    search.step(2);
+    expect(search.matches.map((t) => t.name)).toEqual(['boss', 'director', 'bossling']);
+    const swapped = [director, bossling, boss];
+    const later = new ThreadSearch(() => swapped, matcherFor('BOSS')!, exactNameFor('BOSS'));
+    later.step(3);
+    expect(later.matches.map((t) => t.name)).toEqual(['boss', 'director', 'bossling']);
   });
 });
 
@@ -365,5 +391,32 @@ describe('format: the inspector numbers', () => {
 
   it('shows milliseconds with two decimals and a dot for none', () => {
     expect([0, 0.004, 1.5].map(ms)).toEqual(['·', '0.00', '1.50']);
+  });
+});
+
+describe('SummaryView: what the top list says of itself', () => {
+  it('says no tick was measured yet while paused, never "the last 0.00 s"', () => {
+    expect(topTitle(0, 60, 1 / 60, true)).toBe('top threads · no tick measured yet: paused');
+    expect(topTitle(0, 60, 1 / 60, false)).toBe('top threads · no tick measured yet');
+    expect(topTitle(30, 60, 1 / 60, true)).toBe('top threads · script time over the last 0.50 s, ms');
+    expect(topTitle(60, 60, 1 / 60, false)).toBe('top threads · script time over the last second, ms');
+  });
+
+  it('says how exact the times are: who is timed alone, the run length, and what went to no thread', () => {
+    const { engine, steps } = createTestEngine();
+    let clock = 0;
+    engine.accounting.now = () => clock;
+    engine.accounting.enabled = true;
+    engine.spawn(function* heavy() {
+      for (;;) {
+        clock += 1;
+        yield;
+      }
+    });
+    steps(2);
+    expect(exactness(engine.accounting)).toBe(
+      'sampled: threads over 0.1 ms a resume timed alone, exactly (1 last tick); the rest as runs of 1 resumes ' +
+        '(one clock read per run), charged to no thread · 0.00 ms last tick unattributed (pauses, unconfirmed slow resumes)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { INSPECTED_STATES, type Engine, type Thread } from '../../engine/index.ts';
+import { INSPECTED_STATES, type Accounting, type Engine, type Thread } from '../../engine/index.ts';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';
@@ -18,6 +18,7 @@ export class SummaryView {
   private readonly chips = new Map<string, HTMLElement>();
   private readonly bars = new Map<string, HTMLElement>();
   private readonly topTitle = el('div', 'loom-section-title');
+  private readonly exactness = el('div', 'loom-dim loom-exactness');
   private readonly top = el('ol', 'loom-top');
   private readonly topRows: TopRow[] = [];
   private readonly topEmpty = el('li', 'loom-dim', 'no script time measured yet');
@@ -46,7 +47,7 @@ export class SummaryView {
       if (thread) onSelect(thread);
     });
     this.top.append(this.topEmpty);
-    this.element.append(this.totals, chipRow, bar, this.topTitle, this.top);
+    this.element.append(this.totals, chipRow, bar, this.topTitle, this.exactness, this.top);
   }
 
   /** Shows the latest census, the accounting totals of the last tick, and the top threads of the last second. */
@@ -65,9 +66,8 @@ export class SummaryView {
       this.bars.get(state)!.style.flexGrow = String(n / live);
     }
     const recent = this.recent;
-    // Right after opening, the window holds less than a second: say how much.
-    const span = recent.ticks >= recent.windowTicks ? 'the last second' : `the last ${(recent.ticks * this.engine.dt).toFixed(2)} s`;
-    setText(this.topTitle, `top threads · script time over ${span}, ms`);
+    setText(this.topTitle, topTitle(recent.ticks, recent.windowTicks, this.engine.dt, this.engine.paused));
+    setText(this.exactness, exactness(accounting));
     this.renderTop(recent.top(TOP_COUNT));
   }
 
@@ -102,6 +102,38 @@ export class SummaryView {
     this.top.insertBefore(item, this.topEmpty);
     return row;
   }
+}
+
+/**
+ * The title of the top list. Right after opening, the window holds less than a second: it says how much; and
+ * while paused with no tick measured yet, it says so rather than "the last 0.00 s".
+ *
+ * @example
+ * ```ts
+ * topTitle(30, 60, 1 / 60, false); // 'top threads · script time over the last 0.50 s, ms'
+ * ```
+ */
+export function topTitle(ticks: number, windowTicks: number, dt: number, paused: boolean): string {
+  if (ticks === 0) return `top threads · no tick measured yet${paused ? ': paused' : ''}`;
+  const span = ticks >= windowTicks ? 'the last second' : `the last ${(ticks * dt).toFixed(2)} s`;
+  return `top threads · script time over ${span}, ms`;
+}
+
+/**
+ * How exact the times are, from the last tick's accounting: which threads are timed alone, how often the clock is
+ * read for the others, and how much time went to no thread.
+ *
+ * @example
+ * ```ts
+ * exactness(engine.accounting); // 'sampled: threads over 0.1 ms a resume timed alone (3 last tick), ...'
+ * ```
+ */
+export function exactness(accounting: Accounting): string {
+  return (
+    `sampled: threads over ${accounting.timeAloneMs} ms a resume timed alone, exactly (${count(accounting.timed.length)} ` +
+    `last tick); the rest as runs of ${accounting.runLength} resumes (one clock read per run), charged to no thread · ` +
+    `${accounting.unattributedMs.toFixed(2)} ms last tick unattributed (pauses, unconfirmed slow resumes)`
+  );
 }
 
 /** The elements of one row of the top list. */
