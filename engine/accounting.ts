@@ -9,6 +9,8 @@ import { SlowConfirmation } from './slow-confirmation.ts';
 const DECAY = 0.9885;
 /** The most resumes timed as one run: one clock read per 256 resumes at least. */
 const MAX_RUN = 256;
+/** By default, one resume in this many is timed alone. */
+const SAMPLE_EVERY = 1024;
 
 /**
  * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
@@ -18,9 +20,11 @@ const MAX_RUN = 256;
  * 100k threads), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
  * a run takes about `runMs`. A run that took `timeAloneMs` or more holds a heavy resume (or a pause): its time is
  * charged to no thread, and each of its threads is timed alone from its next resume on, for as long as its resumes
- * stay over half that. So per-thread times are exact for the threads that matter (the heavy ones, timed alone),
- * and light threads get none; tick totals and resume counts are exact. A timed resume over `slowResumeMs` is
- * believed only when the thread's next timed resume is over it too (see SlowConfirmation).
+ * stay over half that. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
+ * per-thread times are exact for the heavy threads, sampled for light ones; tick totals and resume counts are exact.
+ * A sampled resume over `timeAloneMs`, like a heavy run, is charged to no thread until the thread's next resume
+ * confirms it heavy; a timed resume over `slowResumeMs` is believed only when the thread's next timed resume is over
+ * it too (see SlowConfirmation). A pause (a GC) thus lands on no thread, unless it hits the same one in a row.
  *
  * @example
  * ```ts
@@ -44,6 +48,8 @@ export class Accounting {
   timeAloneMs = 0.1;
   /** About how long (ms) a run of resumes timed as a whole takes: the clock is read about this often. */
   runMs = 0.02;
+  /** One resume in this many is timed alone, sampling the light threads; 0 for none. */
+  sampleEvery = SAMPLE_EVERY;
   /**
    * Receives confirmed slow resumes. Default: console.warn with the thread's label, script and time, at most once
    * per 60 ticks, counting the ones it held back. An error it throws is printed, never let out of `engine.step()`.
@@ -72,6 +78,7 @@ export class Accounting {
   private warnedAt = -Infinity;
   private heldBack = 0;
   private msPerResume = -1;
+  private untilSample = SAMPLE_EVERY;
   private readonly counts = new SlotCounts();
   private readonly slow = new SlowConfirmation();
   // Per slot: 1 if the thread in it is to be timed alone at its next resume.
@@ -87,6 +94,7 @@ export class Accounting {
     this.unattributedMs = 0;
     this.timed.length = 0;
     this.slow.forgetEnded();
+    if (this.sampleEvery > 0) this.untilSample = Math.min(this.untilSample, this.sampleEvery);
   }
 
   /** Resumes of a thread counted while accounting was on (exact, every resume). */
@@ -118,9 +126,11 @@ export class Accounting {
     while (slot >= 0) {
       const thread = columns.threads[slot]!;
       const alone = recording && slot < this.alone.length && this.alone[slot] === 1;
-      if (alone && length > 0) {
+      const sampled = recording && !alone && this.sampleEvery > 0 && --this.untilSample <= 0;
+      if (sampled) this.untilSample = this.sampleEvery;
+      if ((alone || sampled) && length > 0) {
         const now = this.now();
-        this.closeRun(length, now - runStart, null, false);
+        this.closeRun(length, now - runStart, null, false, false);
         runStart = now;
         length = 0;
       }
@@ -129,9 +139,9 @@ export class Accounting {
       run(engine, slot);
       if (recording && columns.threads[slot] !== thread) this.counts.ended(slot, thread);
       this.tickResumes++;
-      if (alone || length >= this.runLength) {
+      if (alone || sampled || length >= this.runLength) {
         const now = this.now();
-        this.closeRun(length, now - runStart, length === 1 ? thread : null, alone);
+        this.closeRun(length, now - runStart, length === 1 ? thread : null, alone, sampled);
         runStart = now;
         length = 0;
         if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
@@ -142,18 +152,19 @@ export class Accounting {
       slot = ready.shift();
     }
     const end = this.now();
-    if (length > 0) this.closeRun(length, end - runStart, null, false);
+    if (length > 0) this.closeRun(length, end - runStart, null, false, false);
     engine.switches += this.tickResumes;
     this.tickMs = end - start;
     if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }
 
   // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only light
-  // runs set the run length: a heavy thread or a pause must not make every run short.
-  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean): void {
+  // runs set the run length: a heavy thread or a pause must not make every run short. A heavy sample is treated as a
+  // heavy run: charged to no thread, its thread timed alone from its next resume.
+  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean): void {
     if (!alone && ms < this.timeAloneMs) this.adaptRun(ms / length);
     if (!this.enabled) return;
-    if (thread !== null) {
+    if (thread !== null && !(sampled && ms >= this.timeAloneMs)) {
       this.timedAlone(thread, ms);
       return;
     }

@@ -231,6 +231,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const { engine, steps } = createTestEngine();
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0; // no samples of light threads: see the next test
     const light = Array.from({ length: 1000 }, () =>
       engine.spawn(function* light() {
         for (;;) {
@@ -256,6 +257,36 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     expect(timed).toEqual([heavy]);
     expect([engine.accounting.threadMs(heavy), engine.accounting.threadMs(light[0]!)]).toEqual([0.5, 0]);
     expect(engine.accounting.resumesOf(light[0]!)).toBe(11); // counts stay exact
+  });
+
+  it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 100;
+    const light = Array.from({ length: 1000 }, (_, i) =>
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(i === 450 && engine.tick === 3 ? 5 : 1 / 1024); // a pause lands in #451 at tick 3
+          yield;
+        }
+      }),
+    );
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      steps(1);
+      const { timed, unattributedMs } = engine.accounting;
+      seen.push(`${timed.map((t) => `${t.id}:${engine.accounting.threadMs(t) * 1024}`).join(' ')} | ${unattributedMs}`);
+    }
+    const every100 = '100:1 200:1 300:1 400:1 500:1 600:1 700:1 800:1 900:1 1000:1';
+    expect(seen).toEqual([
+      `1:1 ${every100} | 0`, // the first resume ever is a run of its own
+      `${every100} | 0`,
+      // #451 was in the run of #441 to #460: that run is charged to no thread, and its threads are timed alone at
+      // their next resume, and charged then, being light again (samples skip threads timed alone).
+      `${every100} | ${5 + 19 / 1024}`,
+      `100:1 200:1 300:1 400:1 ${Array.from({ length: 20 }, (_, i) => `${441 + i}:1`).join(' ')} 520:1 620:1 720:1 820:1 920:1 | 0`,
+    ]);
   });
 
   it('charges a pause landing in a light thread\'s resume to nobody, and never reports it', () => {

@@ -415,8 +415,9 @@ describe('SummaryView: what the top list says of itself', () => {
     });
     steps(2);
     expect(exactness(engine.accounting)).toBe(
-      'sampled: threads over 0.1 ms a resume timed alone, exactly (1 last tick); the rest as runs of 1 resumes ' +
-        '(one clock read per run), charged to no thread · 0.00 ms last tick unattributed (pauses, unconfirmed slow resumes)',
+      'sampled: threads over 0.1 ms a resume are timed at every resume; others at 1 resume in 1,024, the rest timed ' +
+        'in runs of 1 (one clock read a run) · 1 threads timed last tick · 0.00 ms charged to none (pauses, slow ' +
+        'resumes not yet confirmed)',
     );
   });
 });

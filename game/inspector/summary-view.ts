@@ -130,9 +130,10 @@ export function topTitle(ticks: number, windowTicks: number, dt: number, paused:
  */
 export function exactness(accounting: Accounting): string {
   return (
-    `sampled: threads over ${accounting.timeAloneMs} ms a resume timed alone, exactly (${count(accounting.timed.length)} ` +
-    `last tick); the rest as runs of ${accounting.runLength} resumes (one clock read per run), charged to no thread · ` +
-    `${accounting.unattributedMs.toFixed(2)} ms last tick unattributed (pauses, unconfirmed slow resumes)`
+    `sampled: threads over ${accounting.timeAloneMs} ms a resume are timed at every resume; others at 1 resume in ` +
+    `${count(accounting.sampleEvery)}, the rest timed in runs of ${accounting.runLength} (one clock read a run) · ` +
+    `${count(accounting.timed.length)} threads timed last tick · ${accounting.unattributedMs.toFixed(2)} ms ` +
+    `charged to none (pauses, slow resumes not yet confirmed)`
   );
 }
 
