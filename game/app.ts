@@ -36,7 +36,8 @@ const browserFrames: FrameSource = {
 
 /**
  * Starts the game in `parent`: the engine at 60 ticks a second running the game script, a WebGL pixi
- * application filling the window, the view following the world, and the input and frame loop wired up.
+ * application filling the window (less the side a docked inspector takes), the view following the world, and the
+ * input and frame loop wired up.
  *
  * @example
  * ```ts
@@ -48,17 +49,22 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 
+  // The view fills the window but for the room a docked inspector takes (it sets the two variables, then fires a
+  // window resize, which pixi's resizeTo listens for).
+  const stage = document.createElement('div');
+  stage.style.cssText = 'position: fixed; top: 0; bottom: 0; left: var(--loom-dock-left, 0px); right: var(--loom-dock-right, 0px);';
+  parent.appendChild(stage);
   const app = new Application();
   await app.init({
     preference: 'webgl',
-    resizeTo: window,
+    resizeTo: stage,
     background: 0x05070d,
     antialias: true,
     autoDensity: true,
     resolution: Math.min(2, window.devicePixelRatio || 1),
     autoStart: false,
   });
-  parent.appendChild(app.canvas);
+  stage.appendChild(app.canvas);
   const textures = await loadTextures();
   const restart = (): void => world.requestRestart();
   const view = new GameView(app, world, textures, restart);
