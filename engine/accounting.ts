@@ -79,6 +79,7 @@ export class Accounting {
   private heldBack = 0;
   private msPerResume = -1;
   private untilSample = SAMPLE_EVERY;
+  private wasEnabled = false;
   private readonly counts = new SlotCounts();
   private readonly slow = new SlowConfirmation();
   // Per slot: 1 if the thread in it is to be timed alone at its next resume.
@@ -94,10 +95,12 @@ export class Accounting {
     this.unattributedMs = 0;
     this.timed.length = 0;
     this.slow.forgetEnded();
+    if (this.enabled && !this.wasEnabled) this.counts.clear();
+    this.wasEnabled = this.enabled;
     if (this.sampleEvery > 0) this.untilSample = Math.min(this.untilSample, this.sampleEvery);
   }
 
-  /** Resumes of a thread counted while accounting was on (exact, every resume). */
+  /** Resumes of a thread counted since accounting was last switched on (exact, every resume). */
   resumesOf(thread: Thread): number {
     return this.counts.of(thread);
   }
@@ -117,31 +120,46 @@ export class Accounting {
 
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
+    // The loop runs once per resume of every thread: fields it reads are held in locals, read again after a run is
+    // closed (which may change them). A light resume reads no column but `alone`, as the bare loop reads none.
     const recording = this.enabled;
     const runSlots = this.runSlots;
+    const counts = this.counts;
+    let alone = this.alone;
+    let runLength = this.runLength;
+    let untilSample = recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
     const start = this.now();
     let runStart = start;
     let length = 0;
-    let slot = ready.shift();
-    while (slot >= 0) {
-      const thread = columns.threads[slot]!;
-      const alone = recording && slot < this.alone.length && this.alone[slot] === 1;
-      const sampled = recording && !alone && this.sampleEvery > 0 && --this.untilSample <= 0;
-      if (sampled) this.untilSample = this.sampleEvery;
-      if ((alone || sampled) && length > 0) {
-        const now = this.now();
-        this.closeRun(length, now - runStart, null, false, false);
-        runStart = now;
-        length = 0;
+    let resumes = 0;
+    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
+      let heavy = false;
+      let single = false;
+      if (recording) {
+        heavy = slot < alone.length && alone[slot] === 1;
+        single = heavy || --untilSample <= 0;
+        if (single && !heavy) untilSample = this.sampleEvery;
+        if (single && length > 0) {
+          const now = this.now();
+          this.closeRun(length, now - runStart, null, false, false);
+          alone = this.alone;
+          runLength = this.runLength;
+          runStart = now;
+          length = 0;
+        }
+        counts.add(slot);
       }
-      if (recording) this.counts.add(slot, thread);
       runSlots[length++] = slot;
       run(engine, slot);
-      if (recording && columns.threads[slot] !== thread) this.counts.ended(slot, thread);
-      this.tickResumes++;
-      if (alone || sampled || length >= this.runLength) {
+      resumes++;
+      // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
+      const over = recording && columns.gens[slot] === null ? counts.ended(slot) : null;
+      if (single || length >= runLength) {
         const now = this.now();
-        this.closeRun(length, now - runStart, length === 1 ? thread : null, alone, sampled);
+        const thread = recording && length === 1 ? (over ?? columns.threads[slot]!) : null;
+        this.closeRun(length, now - runStart, thread, heavy, single && !heavy);
+        alone = this.alone;
+        runLength = this.runLength;
         runStart = now;
         length = 0;
         if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
@@ -149,11 +167,12 @@ export class Accounting {
           break;
         }
       }
-      slot = ready.shift();
     }
     const end = this.now();
     if (length > 0) this.closeRun(length, end - runStart, null, false, false);
-    engine.switches += this.tickResumes;
+    if (untilSample !== Infinity) this.untilSample = untilSample;
+    this.tickResumes = resumes;
+    engine.switches += resumes;
     this.tickMs = end - start;
     if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }

@@ -1,37 +1,47 @@
 import type { Thread } from './thread.ts';
+import { columns } from './thread-columns.ts';
 
 /**
- * Exact resume counts per thread, kept in a column indexed by thread slot: counting a resume reads two dense arrays
- * and touches no thread record, so it stays cheap at a million threads. A slot remembers the thread it counts for,
- * so a new thread reusing the slot of an ended one starts from zero. A thread that ends keeps its count in its own
- * record (its slot goes to others): `ended` moves it there.
+ * Exact resume counts per thread, kept in a column indexed by thread slot: counting a resume is one increment in a
+ * dense array, touching no thread record nor even the column of threads, so it stays cheap at a million threads.
+ * A slot's count belongs to the thread counted first in it (`owners`, set on its first count), until that thread's
+ * script is over: its count then moves to its own record (`ended`), and the slot starts from zero for the next.
+ * Counts made while accounting was off are missed, and a slot may have changed hands then: `clear` starts afresh.
  */
 export class SlotCounts {
   private owners: (Thread | null)[] = [];
   private counts = new Uint32Array(0);
 
-  /** Counts one resume of `thread`, which holds `slot`. */
-  add(slot: number, thread: Thread): void {
+  /** Counts one resume of the thread in `slot`. */
+  add(slot: number): void {
     if (slot >= this.counts.length) this.grow(slot);
-    const owner = this.owners[slot];
-    if (owner === thread) this.counts[slot]!++;
-    else {
-      if (owner != null) this.ended(slot, owner); // it ended out of its own resumes (ending with its children)
-      this.owners[slot] = thread;
-      this.counts[slot] = 1;
-    }
+    if (this.counts[slot]!++ === 0) this.owners[slot] = columns.threads[slot]!;
   }
 
-  /** `thread`, counted in `slot`, has ended: its count moves to its record. */
-  ended(slot: number, thread: Thread): void {
-    if (this.owners[slot] === thread) thread.more().resumes = this.counts[slot]!;
+  /**
+   * The script of the thread counted in `slot` is over (it ended, or waits for its children, never to resume):
+   * its count moves to its record. Returns that thread.
+   */
+  ended(slot: number): Thread | null {
+    const thread = slot < this.owners.length ? this.owners[slot]! : null;
+    if (thread === null) return null;
+    thread.more().resumes = this.counts[slot]!;
+    this.owners[slot] = null;
+    this.counts[slot] = 0;
+    return thread;
   }
 
-  /** The resumes counted for a thread. */
+  /** The resumes counted for a thread since the last `clear`. */
   of(thread: Thread): number {
     const slot = thread.slot;
     if (slot >= 0 && slot < this.counts.length && this.owners[slot] === thread) return this.counts[slot]!;
     return thread.extra?.resumes ?? 0;
+  }
+
+  /** Forgets the counts of live threads (a thread whose script is over keeps its count). */
+  clear(): void {
+    this.counts.fill(0);
+    this.owners.fill(null);
   }
 
   private grow(slot: number): void {
