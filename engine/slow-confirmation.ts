@@ -18,6 +18,7 @@ export class SlowConfirmation {
    * `[ms]` for a resume under the limit, `[]` for a first slow one (held), `[held, ms]` or `[ms]` for a confirmed one.
    */
   judge(thread: Thread, ms: number, limitMs: number): number[] {
+    if (ms < limitMs && this.held.size === 0 && this.confirmed.size === 0) return [ms];
     const held = this.held.get(thread);
     if (ms < limitMs) {
       this.held.delete(thread);
