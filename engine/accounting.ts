@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
-import { columns } from './thread-columns.ts';
+import type { ThreadColumns } from './thread-columns.ts';
 import { SlotCounts } from './slot-counts.ts';
 import { SlowConfirmation } from './slow-confirmation.ts';
 
@@ -123,6 +123,7 @@ export class Accounting {
     // The loop runs once per resume of every thread: fields it reads are held in locals, read again after a run is
     // closed (which may change them). A light resume reads no column but `alone`, as the bare loop reads none.
     const recording = this.enabled;
+    const columns = engine.columns;
     const runSlots = this.runSlots;
     const counts = this.counts;
     let alone = this.alone;
@@ -141,13 +142,13 @@ export class Accounting {
         if (single && !heavy) untilSample = this.sampleEvery;
         if (single && length > 0) {
           const now = this.now();
-          this.closeRun(length, now - runStart, null, false, false);
+          this.closeRun(length, now - runStart, null, false, false, columns);
           alone = this.alone;
           runLength = this.runLength;
           runStart = now;
           length = 0;
         }
-        counts.add(slot);
+        counts.add(slot, columns);
       }
       runSlots[length++] = slot;
       run(engine, slot);
@@ -157,7 +158,7 @@ export class Accounting {
       if (single || length >= runLength) {
         const now = this.now();
         const thread = recording && length === 1 ? (over ?? columns.threads[slot]!) : null;
-        this.closeRun(length, now - runStart, thread, heavy, single && !heavy);
+        this.closeRun(length, now - runStart, thread, heavy, single && !heavy, columns);
         alone = this.alone;
         runLength = this.runLength;
         runStart = now;
@@ -169,7 +170,7 @@ export class Accounting {
       }
     }
     const end = this.now();
-    if (length > 0) this.closeRun(length, end - runStart, null, false, false);
+    if (length > 0) this.closeRun(length, end - runStart, null, false, false, columns);
     if (untilSample !== Infinity) this.untilSample = untilSample;
     this.tickResumes = resumes;
     engine.switches += resumes;
@@ -180,16 +181,16 @@ export class Accounting {
   // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only light
   // runs set the run length: a heavy thread or a pause must not make every run short. A heavy sample is treated as a
   // heavy run: charged to no thread, its thread timed alone from its next resume.
-  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean): void {
+  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean, columns: ThreadColumns): void {
     if (!alone && ms < this.timeAloneMs) this.adaptRun(ms / length);
     if (!this.enabled) return;
     if (thread !== null && !(sampled && ms >= this.timeAloneMs)) {
-      this.timedAlone(thread, ms);
+      this.timedAlone(thread, ms, columns);
       return;
     }
     if (ms < this.timeAloneMs) return;
     this.unattributedMs += ms;
-    for (let i = 0; i < length; i++) this.markAlone(this.runSlots[i]!);
+    for (let i = 0; i < length; i++) this.markAlone(this.runSlots[i]!, columns);
   }
 
   private adaptRun(msPerResume: number): void {
@@ -199,11 +200,11 @@ export class Accounting {
     this.runLength = Math.max(1, Math.min(MAX_RUN, length));
   }
 
-  private timedAlone(thread: Thread, ms: number): void {
+  private timedAlone(thread: Thread, ms: number, columns: ThreadColumns): void {
     const slot = thread.slot;
     // A thread that ended in this resume has no slot any more; one that got light goes back into runs.
     if (slot >= 0) {
-      if (ms >= this.timeAloneMs / 2) this.markAlone(slot);
+      if (ms >= this.timeAloneMs / 2) this.markAlone(slot, columns);
       else if (slot < this.alone.length) this.alone[slot] = 0;
     }
     const charged = this.slow.judge(thread, ms, this.slowResumeMs);
@@ -212,7 +213,7 @@ export class Accounting {
     if (this.slow.isConfirmed(thread)) for (const each of charged) this.guard('onSlowResume', () => this.onSlowResume(thread, each));
   }
 
-  private markAlone(slot: number): void {
+  private markAlone(slot: number, columns: ThreadColumns): void {
     if (slot >= this.alone.length) {
       const alone = new Uint8Array(Math.max(columns.threads.length, slot + 1));
       alone.set(this.alone);

@@ -1,19 +1,22 @@
 import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
-import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
-import { beginUnwind, run } from './switch.ts';
-import { Flag, Resume, Thread } from './thread.ts';
+import { checkScript, type AnySpawnable, type SpawnedThread, type SpawnOptions, type SpawnRest } from './script.ts';
+import { beginCancel, run } from './switch.ts';
+import { Flag, Resume, Thread, setTicking, tickingEngine, type ThreadExtra } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
 import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
-import { columns } from './thread-columns.ts';
+import { ThreadColumns } from './thread-columns.ts';
 import { TimingWheel } from './timing-wheel.ts';
 import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
+import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
+import type { Watchdog } from './watchdog.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -25,6 +28,15 @@ export interface EngineOptions {
   maxFrameTime?: number;
   /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
   onError?: (error: unknown, thread: Thread) => void;
+  /**
+   * Reports a script that runs too long without yielding; see {@link Watchdog}. Default none.
+   *
+   * @example
+   * ```ts
+   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog-node.ts
+   * ```
+   */
+  watchdog?: Watchdog;
 }
 
 /**
@@ -51,6 +63,9 @@ export class Engine {
   readonly accounting = new Accounting();
   /** @internal */
   readonly timers = new TimingWheel();
+  /** @internal The hot state of this engine's live threads, by slot. */
+  readonly columns = new ThreadColumns();
+  private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
   // What threads() returned, until a thread starts or ends.
@@ -58,10 +73,12 @@ export class Engine {
   private readonly ready = new ReadyQueue();
   private readonly nextTick = new ReadyQueue();
   private readonly predicates = new ThreadList();
+  private readonly checking = new ThreadList();
   private nextId = 1;
   private inTick = false;
   // The wheel has already taken a due thread out, so waking it skips the generic detach.
   private readonly wakeDue = (thread: Thread): void => {
+    thread.wait!.expire?.(thread);
     thread.readyWith(Resume.NEXT, undefined);
     this.schedule(thread);
   };
@@ -70,6 +87,19 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
+    this.watchdog = options.watchdog ?? null;
+  }
+
+  /**
+   * Names a script that never yields; null for none (the default). A change takes effect from the next tick. A
+   * watchdog watches one engine: giving it to a second is a LoomError.
+   */
+  get watchdog(): Watchdog | null {
+    return this.watched;
+  }
+  set watchdog(watchdog: Watchdog | null) {
+    watchdog?.attach(this);
+    this.watched = watchdog;
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */
@@ -116,10 +146,10 @@ export class Engine {
   threads(): readonly Thread[] {
     if (this.view !== null) return this.view;
     const view: Thread[] = [];
-    const all = columns.threads;
-    for (let slot = 0; slot < columns.extent; slot++) {
+    const all = this.columns.threads;
+    for (let slot = 0; slot < this.columns.extent; slot++) {
       const thread = all[slot];
-      if (thread != null && thread.engine === this) view.push(thread);
+      if (thread != null) view.push(thread);
     }
     return (this.view = view);
   }
@@ -140,8 +170,10 @@ export class Engine {
    * then any made ready during this tick that have not run in it yet.
    */
   step(): void {
-    if (this.inTick) throw new LoomError('step() was called during a tick (from a script?): ticks do not nest');
+    const ticking = tickingEngine();
+    if (ticking !== null) throw nestedTick(this, ticking);
     this.inTick = true;
+    setTicking(this);
     try {
       this.tick++;
       this.ready.takeAll(this.nextTick);
@@ -151,6 +183,7 @@ export class Engine {
       this.runReady();
     } finally {
       forgetHandover();
+      setTicking(null);
       this.inTick = false;
     }
   }
@@ -158,6 +191,7 @@ export class Engine {
   /**
    * Spawns a root thread running `script(...args)`: owned by the engine, not by any thread. It first runs in the
    * next tick (or later in this tick, if called from a script: see the `spawn` op for child threads).
+   * The arguments are checked against the script's parameters, and the handle is typed by the script (see `ThreadOf`).
    *
    * @example
    * ```ts
@@ -165,17 +199,17 @@ export class Engine {
    * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
    * ```
    */
-  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
     return this.create(null, input, 'engine.spawn');
   }
 
   /**
-   * Cancels a thread: it is resumed with `return()` at the point where it waits, so every `finally` block of
-   * every frame runs, innermost first, and waits inside them are honoured; no code after the cancelled point
-   * runs. A thread cancelling itself stops at its next yield. Returns false if it had already ended or was
-   * already being cancelled.
+   * Cancels a thread: its {@link Cancellation} is thrown into it at the wait where it is parked (or, if it is the
+   * thread running now, at its next wait), so every `finally` of every frame runs, innermost first, plain `yield*`
+   * helpers included, and waits inside them are honoured; no code after the cancelled point runs. A cancel that
+   * lands inside a `shield` waits until the shield ends. Returns false if the thread has ended, is already being
+   * cancelled, or its script is over (it waits for its children).
    *
    * @example
    * ```ts
@@ -183,26 +217,36 @@ export class Engine {
    * ```
    */
   cancel(thread: Thread): boolean {
+    checkThread(thread, 'engine.cancel');
     if (!thread.alive || thread.cancelling || thread.wait === CHILDREN) return false;
-    if (thread.state === ThreadState.RUNNING) {
-      thread.flags |= Flag.CANCEL_PENDING;
-      return true;
+    const state = thread.state;
+    if (state === ThreadState.RUNNING || thread.extra?.shields != null) this.pendCancel(thread);
+    else if (state === ThreadState.WAITING) {
+      const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
+      this.makeReady(thread, Resume.THROW, cancellation);
+    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
+      this.pendCancel(thread); // errors pending for it are thrown first
     }
-    if (thread.state === ThreadState.WAITING) this.makeReady(thread);
-    beginUnwind(thread);
+    else {
+      const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
+      thread.mode = Resume.THROW;
+      thread.value = cancellation;
+    }
     return true;
   }
 
   /**
    * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
-   * Throws a {@link LoomError} if the thread has ended.
+   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
+   * receives (the `M` of its `Thread<R, M>`; see `receive`).
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
    * ```
    */
-  send(thread: Thread, message: unknown): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
+    checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
     }
@@ -219,10 +263,10 @@ export class Engine {
 
   /** @internal Creates a thread from spawn arguments `[options?, script, ...args]`. */
   create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }): Thread {
-    const options = typeof input[0] === 'object' && input[0] !== null ? (input.shift() as SpawnOptions) : NO_OPTIONS;
+    const options = isPlainObject(input[0]) ? (input.shift() as SpawnOptions) : NO_OPTIONS;
     const script = checkScript(input.shift(), op, parent);
     const owner = options.detached ? null : parent;
-    const thread = new Thread(owner ?? this, this.nextId++, script, script(...(input as never[])), this.tick);
+    const thread = new Thread(this, owner, this.nextId++, script, script(...(input as never[])), this.tick);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
     if (owner) {
@@ -271,15 +315,41 @@ export class Engine {
     this.makeReady(thread, Resume.THROW, error);
   }
 
-  /** @internal The bottom frame returned: DONE, or CANCELLED if it was unwinding. */
+  /** @internal The bottom frame returned: DONE, even with a cancel pending that no wait was left to receive. */
   finish(thread: Thread, value: unknown): void {
-    if ((thread.flags & Flag.UNWINDING) !== 0) this.conclude(thread, ThreadState.CANCELLED, undefined);
-    else this.conclude(thread, ThreadState.DONE, value);
+    this.conclude(thread, ThreadState.DONE, value);
+  }
+
+  /** @internal Its Cancellation escaped the bottom frame. */
+  finishCancelled(thread: Thread): void {
+    this.conclude(thread, ThreadState.CANCELLED, undefined);
   }
 
   /** @internal An error escaped the bottom frame. */
   fail(thread: Thread, error: unknown): void {
     this.conclude(thread, ThreadState.FAILED, error);
+  }
+
+  /**
+   * @internal A failure of one of `thread`'s children for it to observe: thrown at its current wait if it waits
+   * (outside a shield), else queued and thrown at its next wait, one per wait. A thread that can no longer throw
+   * it (its script is over, or it is being cancelled) hands it to the error hook instead.
+   */
+  deliverChildFailure(thread: Thread, error: ChildFailedError): void {
+    const throwable = thread.state === ThreadState.WAITING && thread.wait !== CHILDREN && thread.extra?.shields == null;
+    if (throwable && (thread.flags & Flag.CANCELLING) === 0) this.makeReady(thread, Resume.THROW, error);
+    else this.queueChildFailure(thread, error); // or reported, if it can no longer throw it
+  }
+
+  /** @internal A child failure for `thread` to throw at its next wait (see deliverChildFailure). */
+  queueChildFailure(thread: Thread, error: ChildFailedError): void {
+    if (thread.gen === null || (thread.flags & Flag.CANCELLING) !== 0) {
+      this.report(error, thread);
+      return;
+    }
+    const extra = thread.more();
+    (extra.failures ??= []).push(error);
+    thread.flags |= Flag.FAILURES;
   }
 
   /**
@@ -292,6 +362,12 @@ export class Engine {
     } catch (hookError) {
       console.error(`[loom] the error hook threw while reporting ${thread.label}:`, hookError, 'original error:', error);
     }
+  }
+
+  // Asked while it runs, or inside a shield: the cancel is thrown at its next wait outside any shield.
+  private pendCancel(thread: Thread): void {
+    thread.more();
+    thread.flags |= Flag.CANCEL_PENDING;
   }
 
   // A waiting thread leaves what it waits in, and is queued to resume with `mode` and `value`.
@@ -308,11 +384,17 @@ export class Engine {
     else this.nextTick.push(thread.slot);
   }
 
-  // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
+  // With accounting and the watchdog off this is the bare loop; switching either on or off takes effect from the
+  // next tick.
   private runReady(): void {
     const accounting = this.accounting;
+    const watchdog = this.watchdog;
     if (accounting.enabled || accounting.budgetMs > 0) {
-      accounting.runTimed(this, this.ready, run);
+      accounting.runTimed(this, this.ready, watchdog === null ? run : watchdog.run);
+      return;
+    }
+    if (watchdog !== null) {
+      watchdog.runAll(this, this.ready);
       return;
     }
     let switches = 0;
@@ -323,21 +405,24 @@ export class Engine {
     this.switches += switches;
   }
 
-  // A plain walk of the links (the list's iterator is a generator: an object per waiter per tick). The next link is
-  // read before the predicate runs, as waking unlinks the thread.
+  // The waiters are moved to a list of their own and put back one at a time before their predicate runs: a
+  // predicate may cancel or wake any waiter (its own included), which unlinks it from whichever list holds it.
   private checkPredicates(): void {
-    const list = this.predicates;
-    for (let node = list.next; node !== list; ) {
-      const thread = node as Thread;
-      node = thread.next!;
+    const waiting = this.predicates;
+    const checking = this.checking;
+    checking.takeAll(waiting);
+    for (let thread = checking.shift(); thread !== null; thread = checking.shift()) {
+      waiting.push(thread);
       let holds: boolean;
       try {
         holds = (thread.waitOn as () => boolean)();
       } catch (error) {
-        this.wakeWithError(thread, error);
+        // A predicate that threw after waking or cancelling its own thread has no wait left to fail.
+        if (thread.wait === PREDICATE) this.wakeWithError(thread, error);
+        else this.report(error, thread);
         continue;
       }
-      if (holds) this.wake(thread, undefined);
+      if (holds && thread.wait === PREDICATE) this.wake(thread, undefined);
     }
   }
 
@@ -347,7 +432,12 @@ export class Engine {
     thread.gen = null;
     thread.stack = thread.script;
     const extra = thread.extra;
-    if (extra === null || extra.children === null) {
+    if (extra === null) {
+      this.end(thread, state, value);
+      return;
+    }
+    this.reportUndelivered(thread, extra);
+    if (extra.children === null) {
       this.end(thread, state, value);
       return;
     }
@@ -357,7 +447,26 @@ export class Engine {
     for (const child of childList(extra.children).reverse()) this.cancel(child);
   }
 
+  // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
+  private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
+    const failures = extra.failures;
+    extra.failures = null;
+    extra.shields = null;
+    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
+    if (failures !== null) for (const failure of failures) this.report(failure, thread);
+  }
+
+  // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which
+  // may be any number of threads deep.
   private end(thread: Thread, state: ThreadState, value: unknown): void {
+    for (let parent = this.endOne(thread, state, value); parent !== null; ) {
+      const extra = parent.extra!;
+      parent = this.endOne(parent, extra.endState, extra.endValue);
+    }
+  }
+
+  // Ends one thread; returns its parent if that was waiting for this last child to end.
+  private endOne(thread: Thread, state: ThreadState, value: unknown): Thread | null {
     thread.become(state);
     thread.wait = null;
     thread.value = value;
@@ -370,18 +479,21 @@ export class Engine {
       settleJoin(parent, thread);
     }
     if (thread.extra !== null) this.release(thread);
+    let parentEnds = false;
     if (parent !== null) {
       const extra = parent.extra!;
       extra.children = withoutChild(extra.children, thread);
-      if (extra.children === null && parent.wait === CHILDREN) this.end(parent, extra.endState, extra.endValue);
+      parentEnds = extra.children === null && parent.wait === CHILDREN;
     }
     if (state === ThreadState.FAILED && (thread.flags & Flag.OBSERVED) === 0) this.propagate(thread, value);
+    return parentEnds ? parent : null;
   }
 
   private release(thread: Thread): void {
     const extra = thread.extra!;
     extra.mailbox = null;
     extra.endValue = undefined;
+    extra.cancellation = null;
     const joiners = extra.joiners;
     extra.joiners = null;
     if (joiners) {
@@ -393,19 +505,16 @@ export class Engine {
     if (extra.group) extra.group.ended(thread);
   }
 
-  // An unobserved failure is thrown into the parent at its current wait; with no parent able to take it
-  // (a root or detached thread, a parent being cancelled or whose script is over), it goes to the error hook.
+  // An unobserved failure goes to the parent (see deliverChildFailure); a root or detached thread's goes to the
+  // error hook.
   private propagate(thread: Thread, error: unknown): void {
     const parent = thread.parent;
-    if (parent !== null && parent.gen !== null && !parent.cancelling && parent.state !== ThreadState.RUNNING) {
-      thread.flags |= Flag.OBSERVED;
-      // A READY parent is already queued: the error replaces what it was to resume with.
-      if (parent.state === ThreadState.WAITING) this.makeReady(parent);
-      parent.mode = Resume.THROW;
-      parent.value = new ChildFailedError(thread.label, error);
+    if (parent === null) {
+      this.report(error, thread);
       return;
     }
-    this.report(error, thread);
+    thread.flags |= Flag.OBSERVED;
+    this.deliverChildFailure(parent, new ChildFailedError(thread.label, error));
   }
 }
 
@@ -424,6 +533,19 @@ export function settleJoin(joiner: Thread, target: Thread): void {
 }
 
 const NO_OPTIONS: SpawnOptions = Object.freeze({});
+
+// Spawn options are a plain object literal: anything else in first place (a Thread, say) is a bad script argument.
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function nestedTick(engine: Engine, ticking: Engine): LoomError {
+  const running = ticking.columns.running >= 0 ? ` (from ${ticking.columns.threads[ticking.columns.running]!.label})` : '';
+  const whose = ticking === engine ? 'its own tick' : "another engine's tick";
+  return new LoomError(`engine.step() was called during ${whose}${running}: ticks do not nest; step engines from the host loop`);
+}
 
 function printError(error: unknown, thread: Thread): void {
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -70,6 +70,44 @@ export class DeadlockError extends LoomError {
   }
 }
 
+/**
+ * What a cancelled thread has thrown into it at the wait where the cancel reached it: it unwinds every frame, plain
+ * `yield*` helpers included, running each `finally` (which may wait), and the thread ends `cancelled` once it
+ * escapes the script. Deliberately not an `Error`, and not a {@link CancelledError} (which is what a *joiner* of a
+ * cancelled thread gets): a `catch` that handles errors must let it through.
+ *
+ * @example
+ * ```ts
+ * try { yield* walkTo(self, post); }
+ * catch (e) { if (isCancellation(e)) throw e; self.say('cannot get there'); }
+ * ```
+ */
+export class Cancellation {
+  readonly name = 'Cancellation';
+  /** The cancelled thread's label, e.g. `#12 grunt`. */
+  constructor(readonly thread: string) {}
+
+  get message(): string {
+    return `thread ${this.thread} was cancelled`;
+  }
+
+  toString(): string {
+    return `Cancellation: ${this.message}`;
+  }
+}
+
+/**
+ * Whether `error` is a thread's {@link Cancellation}: rethrow it from any `catch` around a wait.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isCancellation(e)) throw e; retries++; }
+ * ```
+ */
+export function isCancellation(error: unknown): error is Cancellation {
+  return error instanceof Cancellation;
+}
+
 /** The message of anything thrown. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import type { Engine } from './engine.ts';
-import { CancelledError, ThreadFailedError } from './errors.ts';
+import { CancelledError, ChildFailedError, ThreadFailedError } from './errors.ts';
 import { Flag, type Thread } from './thread.ts';
 import { ThreadState } from './thread-state.ts';
 import { GROUP } from './wait-kind.ts';
@@ -15,13 +15,20 @@ function* branch(op: Iterable<unknown, unknown, unknown>): Generator<unknown, un
  * The branches of a race or an all: each operation runs in a child thread of the waiting thread. The group
  * settles on the first branch to end (race), or once all are done or one has failed (all); then the other
  * branches are cancelled, youngest first, and once the last has finished its cleanup, the waiting thread resumes.
+ * A failure beats a result: if any branch failed by then, the op throws the first failure, and any further ones
+ * reach the waiting thread as child failures. No branch failure is ever dropped.
  */
 export class Group {
   private readonly branches: Thread[] = [];
   private readonly results: unknown[] = [];
+  // Branches that failed while the group still owned their failures, in the order they ended.
+  private readonly failed: Thread[] = [];
   private live = 0;
   private done = 0;
   private settled = false;
+  // The waiting thread no longer waits on the group: the group resumed it, or it left early (it was cancelled,
+  // or a child failure was thrown into it).
+  private over = false;
   private outcome: { ok: boolean; value: unknown } = { ok: true, value: undefined };
 
   constructor(
@@ -38,6 +45,11 @@ export class Group {
   get description(): string {
     const left = this.mode === 'all' ? `, ${this.keys.length - this.done} left` : '';
     return `${this.name}(${this.keys.join(', ')}${left})`;
+  }
+
+  /** @internal The branches still running. */
+  liveBranches(): Thread[] {
+    return this.branches.filter((thread) => thread.alive);
   }
 
   /** Spawns one branch per operation and parks the parent on the group. */
@@ -58,14 +70,24 @@ export class Group {
   /** @internal A branch thread ended. */
   ended(thread: Thread): void {
     this.live--;
+    if (thread.state === ThreadState.FAILED && !this.over) {
+      thread.flags |= Flag.OBSERVED;
+      this.failed.push(thread);
+    }
     if (!this.settled) this.judge(this.branches.indexOf(thread), thread);
-    if (this.settled && this.live === 0 && this.parent.waitOn === this && this.parent.wait === GROUP) this.resumeParent();
+    if (this.live === 0 && !this.over) this.resumeParent();
   }
 
-  /** @internal The parent stopped waiting (it is being cancelled): cancel the branches. */
+  /**
+   * @internal The parent stopped waiting: the branches are cancelled, and the failures the group had taken go to
+   * the parent as child failures. Branches that fail from now on are plain children whose failure nobody took.
+   */
   abandon(): void {
+    if (this.over) return; // the group itself is waking the parent
+    this.over = true;
     this.settled = true;
     this.cancelOthers(null);
+    for (const thread of this.failed) this.engine.queueChildFailure(this.parent, childFailure(thread));
   }
 
   private judge(index: number, thread: Thread): void {
@@ -73,8 +95,7 @@ export class Group {
       this.results[index] = thread.value;
       if (this.mode === 'race' || ++this.done === this.branches.length) this.settle(true, this.finish(index, thread.value, this.results), thread);
     } else if (thread.state === ThreadState.FAILED) {
-      thread.flags |= Flag.OBSERVED;
-      this.settle(false, new ThreadFailedError(thread.label, thread.value), thread);
+      this.settle(false, undefined, thread);
     } else if (this.mode === 'all' || this.live === 0) {
       this.settle(false, new CancelledError(thread.label), thread);
     }
@@ -94,7 +115,16 @@ export class Group {
   }
 
   private resumeParent(): void {
-    if (this.outcome.ok) this.engine.wake(this.parent, this.outcome.value);
+    this.over = true;
+    const [first, ...more] = this.failed;
+    if (first !== undefined) {
+      this.engine.wakeWithError(this.parent, new ThreadFailedError(first.label, first.value));
+      for (const thread of more) this.engine.queueChildFailure(this.parent, childFailure(thread));
+    } else if (this.outcome.ok) this.engine.wake(this.parent, this.outcome.value);
     else this.engine.wakeWithError(this.parent, this.outcome.value);
   }
+}
+
+function childFailure(thread: Thread): ChildFailedError {
+  return new ChildFailedError(thread.label, thread.value);
 }

@@ -1,5 +1,5 @@
 import type { Thread } from './thread.ts';
-import { columns } from './thread-columns.ts';
+import type { ThreadColumns } from './thread-columns.ts';
 
 /**
  * Exact resume counts per thread, kept in a column indexed by thread slot: counting a resume is one increment in a
@@ -12,8 +12,8 @@ export class SlotCounts {
   private owners: (Thread | null)[] = [];
   private counts = new Uint32Array(0);
 
-  /** Counts one resume of the thread in `slot`. */
-  add(slot: number): void {
+  /** Counts one resume of the thread in `slot` of `columns`. */
+  add(slot: number, columns: ThreadColumns): void {
     if (slot >= this.counts.length) this.grow(slot);
     if (this.counts[slot]!++ === 0) this.owners[slot] = columns.threads[slot]!;
   }

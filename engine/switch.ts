@@ -1,11 +1,11 @@
-import { LoomError } from './errors.ts';
+import { Cancellation, LoomError } from './errors.ts';
 import { Op } from './op.ts';
-import { Flag, Resume, endRun, startRunning, type ScriptGenerator, type Thread } from './thread.ts';
-import { columns } from './thread-columns.ts';
+import { Flag, Resume, type ScriptGenerator, type Thread } from './thread.ts';
 import type { Engine } from './engine.ts';
 
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
-// It resumes a thread's top frame, pushes and pops sub-script frames, and unwinds frame by frame on cancel.
+// It resumes a thread's top frame, pushes and pops sub-script frames, and, on cancel, throws the thread's
+// Cancellation into it and then into each frame below as the one above lets it through.
 
 // Every generator shares one `next`, but each generator function gives its generators a hidden class of their own,
 // so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup: about
@@ -21,19 +21,20 @@ export function run(engine: Engine, slot: number): void {
   // Flags of 0 are the common case (see PLAIN_FLAGS), told by one comparison with a literal: comparing with an
   // imported constant, or taking the step through the mode check, cost 2 to 4% a resume at 10k frame threads.
   // On this path nothing reads the thread's record, nor even the column of threads: see ThreadColumns.
+  const columns = engine.columns;
   const plain = columns.flags[slot] === 0;
-  if (plain) startRunning(slot);
+  if (plain) columns.running = slot;
   else columns.threads[slot]!.beginRun();
   if (plain ? stepNext(engine, slot, undefined) : step(engine, columns.threads[slot]!)) {
     const thread = columns.threads[slot]!;
     while (step(engine, thread));
   }
-  endRun();
+  columns.running = -1;
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
 function step(engine: Engine, thread: Thread): boolean {
-  if (thread.mode !== Resume.NEXT) return stepAbruptly(engine, thread);
+  if (thread.mode !== Resume.NEXT) return stepThrowing(engine, thread);
   const value = thread.value;
   if (value !== undefined) thread.value = undefined;
   return stepNext(engine, thread.slot, value);
@@ -43,6 +44,7 @@ function step(engine: Engine, thread: Thread): boolean {
 
 /** A step resuming with `next(value)`, nearly every one; the thread's value is already cleared. */
 function stepNext(engine: Engine, slot: number, value: unknown): boolean {
+  const columns = engine.columns;
   let result: IteratorResult<unknown, unknown>;
   try {
     result = NEXT.call(columns.gens[slot]!, value);
@@ -50,7 +52,8 @@ function stepNext(engine: Engine, slot: number, value: unknown): boolean {
     return frameThrew(engine, columns.threads[slot]!, error);
   }
   if (result.done === true) return frameReturned(engine, columns.threads[slot]!, result.value);
-  // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile).
+  // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile). The arrays are
+  // read afresh: the script may have spawned, and so grown them.
   if (result.value === undefined && columns.flags[slot] === 0) {
     engine.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
@@ -58,18 +61,17 @@ function stepNext(engine: Engine, slot: number, value: unknown): boolean {
   return !yielded(engine, columns.threads[slot]!, result.value);
 }
 
-/** A step resuming with `throw()` or `return()`, as the thread's mode says. */
-function stepAbruptly(engine: Engine, thread: Thread): boolean {
+/** A step resuming with `throw(value)`: an error, or the thread's Cancellation. */
+function stepThrowing(engine: Engine, thread: Thread): boolean {
   const gen = thread.gen!;
-  const mode = thread.mode;
-  const value = thread.value;
+  const error = thread.value;
   thread.mode = Resume.NEXT;
   thread.value = undefined;
   let result: IteratorResult<unknown, unknown>;
   try {
-    result = mode === Resume.THROW ? gen.throw(value) : gen.return(value);
-  } catch (error) {
-    return frameThrew(engine, thread, error);
+    result = gen.throw(error);
+  } catch (thrown) {
+    return frameThrew(engine, thread, thrown);
   }
   if (result.done === true) return frameReturned(engine, thread, result.value);
   return !yielded(engine, thread, result.value);
@@ -77,10 +79,8 @@ function stepAbruptly(engine: Engine, thread: Thread): boolean {
 
 /** Handles what a frame yielded; returns true when the thread parked. */
 function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
-  if ((thread.flags & Flag.CANCEL_PENDING) !== 0) {
-    beginUnwind(thread); // the op is dropped: nothing after the cancelled point runs
-    return false;
-  }
+  // A wait is where a pending failure or cancel is thrown: the op is dropped, never started.
+  if ((thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && throwPending(thread)) return false;
   if (op === undefined) {
     thread.yieldTick();
     engine.parkNextTick(thread.slot);
@@ -98,69 +98,114 @@ function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
   return false;
 }
 
+// At a wait outside any shield: the oldest queued child failure, else a pending cancel, is thrown there instead.
+function throwPending(thread: Thread): boolean {
+  const extra = thread.more();
+  if (extra.shields !== null) return false;
+  if ((thread.flags & Flag.FAILURES) !== 0) {
+    const failures = extra.failures!;
+    resumeWith(thread, Resume.THROW, failures.shift());
+    if (failures.length === 0) {
+      extra.failures = null;
+      thread.flags &= ~Flag.FAILURES;
+    }
+    return true;
+  }
+  resumeWith(thread, Resume.THROW, beginCancel(thread));
+  return true;
+}
+
+/**
+ * @internal The thread's Cancellation, from now on unwinding it from its top frame down. The caller makes the
+ * thread resume by throwing it.
+ */
+export function beginCancel(thread: Thread): Cancellation {
+  const extra = thread.more();
+  thread.flags = (thread.flags & ~Flag.CANCEL_PENDING) | Flag.CANCELLING;
+  extra.cancelDepth = thread.depth - 1;
+  return (extra.cancellation = new Cancellation(thread.label));
+}
+
 function frameReturned(engine: Engine, thread: Thread, value: unknown): boolean {
   const top = thread.depth - 1;
+  if (unwindingAt(thread, top)) {
+    engine.report(swallowed(thread), thread);
+    return frameUnwound(engine, thread, top);
+  }
   if (top === 0) {
     engine.finish(thread, value);
     return false;
   }
   popFrame(thread);
-  if (unwindingAt(thread, top)) return continueUnwind(thread, top);
   resumeWith(thread, Resume.NEXT, value);
   return true;
 }
 
 function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
   const top = thread.depth - 1;
-  const cleanup = unwindingAt(thread, top);
-  if (cleanup) engine.report(error, thread);
+  if (unwindingAt(thread, top)) {
+    if (error !== thread.extra!.cancellation) engine.report(error, thread); // cleanup code threw: unwinding goes on
+    return frameUnwound(engine, thread, top);
+  }
   if (top === 0) {
-    if (cleanup) engine.finish(thread, undefined);
-    else engine.fail(thread, error);
+    engine.fail(thread, error);
     return false;
   }
   popFrame(thread);
-  if (cleanup) return continueUnwind(thread, top);
   resumeWith(thread, Resume.THROW, error);
   return true;
 }
 
-/** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. */
-export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string): void {
+// A frame the Cancellation was unwinding is gone: the frame below has the Cancellation thrown into it next, or,
+// with none left, the thread ends cancelled. So nothing after the cancelled point runs in any frame the engine owns.
+function frameUnwound(engine: Engine, thread: Thread, top: number): boolean {
+  if (top === 0) {
+    engine.finishCancelled(thread);
+    return false;
+  }
+  popFrame(thread);
+  const extra = thread.extra!;
+  extra.cancelDepth = top - 1;
+  resumeWith(thread, Resume.THROW, extra.cancellation);
+  return true;
+}
+
+// Frames pushed by cleanup code (a sub-script called in a `finally`) sit above cancelDepth and run normally.
+function unwindingAt(thread: Thread, depth: number): boolean {
+  return (thread.flags & Flag.CANCELLING) !== 0 && depth <= thread.extra!.cancelDepth;
+}
+
+function swallowed(thread: Thread): LoomError {
+  const frame = thread.frames.at(-1);
+  return new LoomError(
+    `${thread.label} was cancelled, but ${frame} returned instead of letting its Cancellation through: ` +
+      'a catch swallowed it, or a finally returned (rethrow it: `if (isCancellation(e)) throw e`). ' +
+      'Unwinding goes on below it.',
+  );
+}
+
+/** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. A shield frame holds cancels. */
+export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string, shield: boolean): void {
   let stack = thread.stack;
   if (typeof stack === 'function') thread.stack = stack = [stack];
   stack.push(thread.gen!, name);
   thread.gen = gen;
   thread.mode = Resume.NEXT;
   thread.value = undefined;
+  if (shield) (thread.more().shields ??= []).push(thread.depth - 1);
 }
 
 function popFrame(thread: Thread): void {
   const stack = thread.stack as unknown[];
+  const shields = thread.extra?.shields;
+  if (shields != null && shields.at(-1) === thread.depth - 1) {
+    shields.pop();
+    if (shields.length === 0) thread.extra!.shields = null; // a held cancel or failure is thrown at the next wait
+  }
   stack.pop();
   thread.gen = stack.pop() as ScriptGenerator;
   // The emptied array stays: a thread that calls one sub-script calls more, and a new array per call is garbage
   // that lives as long as the call, long enough to be promoted.
-}
-
-/** @internal Starts cancelling: the top frame is resumed with `return()`, then each frame below it in turn. */
-export function beginUnwind(thread: Thread): void {
-  thread.flags = (thread.flags & ~Flag.CANCEL_PENDING) | Flag.UNWINDING;
-  thread.more().unwindDepth = thread.depth - 1;
-  thread.mode = Resume.RETURN;
-  thread.value = undefined;
-}
-
-// Frames pushed by cleanup code (a sub-script called in a `finally`) sit above unwindDepth and run normally.
-function unwindingAt(thread: Thread, depth: number): boolean {
-  return (thread.flags & Flag.UNWINDING) !== 0 && depth <= thread.extra!.unwindDepth;
-}
-
-/** Returns true: the frame below the popped one is resumed with `return()` next. */
-function continueUnwind(thread: Thread, poppedDepth: number): true {
-  thread.extra!.unwindDepth = poppedDepth - 1;
-  resumeWith(thread, Resume.RETURN, undefined);
-  return true;
 }
 
 function resumeWith(thread: Thread, mode: Resume, value: unknown): void {

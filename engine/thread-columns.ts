@@ -8,8 +8,8 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * at random touches its record and three columns rather than one record (a million sleepers: 1.47x the floor
  * before, 1.58-1.96x since, on a machine whose load varied), and a thread that starts or ends moves in and out
  * of the columns (`churn` at 10k: about 90 -> 120 ns a switch). A slot is the thread's while it lives and is
- * reused after it ends; the columns serve every engine in the process and never shrink. The arrays are replaced
- * when the columns grow: read them afresh after anything that can spawn.
+ * reused after it ends. Each engine owns its columns, so they go with it; they never shrink while it lives. The
+ * arrays are replaced when the columns grow: read them afresh after anything that can spawn.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */
@@ -18,6 +18,11 @@ export class ThreadColumns {
   gens: (ScriptGenerator | null)[] = filled(INITIAL, null);
   /** The thread in each slot; null in free slots. */
   threads: (Thread | null)[] = filled(INITIAL, null);
+  /**
+   * The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY:
+   * its state reads as RUNNING because its slot is this one, so a bare `yield` writes no state at all.
+   */
+  running = -1;
   // Freed slots, reused last-freed first; `used` slots have ever been handed out.
   private readonly free: number[] = [];
   private used = 0;
@@ -68,6 +73,3 @@ function copied<T>(from: (T | null)[], size: number): (T | null)[] {
   for (let i = 0; i < from.length; i++) to[i] = from[i]!;
   return to;
 }
-
-/** The process's one set of columns. */
-export const columns = new ThreadColumns();

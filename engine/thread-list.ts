@@ -33,6 +33,19 @@ export class ThreadList implements ListNode {
     return head as Thread;
   }
 
+  /** Moves every thread of `other`, in order, to the end of this list, in O(1). */
+  takeAll(other: ThreadList): void {
+    if (other.next === other) return;
+    const first = other.next;
+    const last = other.prev;
+    const tail = this.prev;
+    tail.next = first;
+    first.prev = tail;
+    last.next = this;
+    this.prev = last;
+    other.next = other.prev = other;
+  }
+
   /** Counts the linked threads (walks the list). */
   count(): number {
     let n = 0;

@@ -3,32 +3,32 @@ import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
 import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import type { Group } from './group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
-import { columns } from './thread-columns.ts';
-import { LoomError } from './errors.ts';
+import { LoomError, type Cancellation } from './errors.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
   /** `next(value)`: the wait completed with `value`. */
   NEXT: 0,
-  /** `throw(value)`: the wait failed with the error `value`. */
+  /** `throw(value)`: the wait failed with the error `value` (a cancel is thrown too, as the thread's Cancellation). */
   THROW: 1,
-  /** `return()`: unwind the frame; only while cancelling. */
-  RETURN: 2,
 } as const;
 export type Resume = (typeof Resume)[keyof typeof Resume];
 
 /** Bits of `Thread.flags`; the two lowest hold the {@link Resume} mode, the ones above these the state and wait. */
 export const Flag = {
-  /** Cancel was asked while the thread ran; the core starts unwinding at its next yield. */
+  /** A cancel is waiting to be thrown at the thread's next wait: it was asked while the thread ran or was shielded. */
   CANCEL_PENDING: 4,
-  /** The thread is being cancelled: its frames are unwinding, running their `finally` blocks. */
-  UNWINDING: 8,
+  /** Its Cancellation has been thrown into it: its frames are unwinding, running their `finally` blocks. */
+  CANCELLING: 8,
   /** Spawned detached: owned by the engine, not by the thread that spawned it. */
   DETACHED: 16,
   /** Its failure was handed to a joiner, a group or the parent: the error hook must not report it. */
   OBSERVED: 32,
+  /** Failures of its children wait in `extra.failures` to be thrown at its next waits, one per wait. */
+  FAILURES: 1 << 14,
 } as const;
 
 // One small integer holds the resume mode, the flags, the state, the wait kind and whether a value is held (see
@@ -49,24 +49,25 @@ const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
  */
 export const PLAIN_FLAGS = READY_BITS | Resume.NEXT;
 
-// The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY: the
-// state reads as RUNNING because its slot is this one. A thread that yields for the next tick (most resumes) thus
-// writes no state at all, and the core need not even look the thread up: a slot is a number.
-let running = -1;
+// The engine whose tick is running now, if any: it is how `useThread()` finds the running thread without being
+// handed it, and how a tick of one engine refuses to run inside another's. It is the one piece of state shared by
+// the engines of a process, and it is null between ticks.
+let ticking: Engine | null = null;
 
 /** The thread whose script is executing now, or null outside a resume. */
 export function runningThread(): Thread | null {
-  return running >= 0 ? columns.threads[running]! : null;
+  const columns = ticking?.columns;
+  return columns !== undefined && columns.running >= 0 ? columns.threads[columns.running]! : null;
 }
 
-/** @internal The core starts resuming the thread in `slot`, having seen its flags are plain (so it is READY). */
-export function startRunning(slot: number): void {
-  running = slot;
+/** @internal The engine running a tick now, or null. */
+export function tickingEngine(): Engine | null {
+  return ticking;
 }
 
-/** @internal The core has finished resuming the running thread. */
-export function endRun(): void {
-  running = -1;
+/** @internal `engine` starts (or, with null, ends) a tick. */
+export function setTicking(engine: Engine | null): void {
+  ticking = engine;
 }
 
 /** The script function a thread was spawned with. */
@@ -82,8 +83,17 @@ export class ThreadExtra {
   joiners: ThreadList | null = null;
   mailbox: Mailbox | null = null;
   group: Group | null = null;
-  /** While unwinding: the depth of the frame whose `return()` is in progress (frames above it run normally). */
-  unwindDepth = 0;
+  /** The Cancellation thrown into it, once cancelled: it ends `cancelled` when this escapes its bottom frame. */
+  cancellation: Cancellation | null = null;
+  /**
+   * While cancelling: the deepest frame the Cancellation is unwinding. Frames above it were pushed by cleanup code
+   * and return normally; a frame at or below it that returns normally has swallowed the Cancellation.
+   */
+  cancelDepth = 0;
+  /** Depths of its `shield` frames, bottom first: while any is on the stack, cancels and child failures wait. */
+  shields: number[] | null = null;
+  /** Failures of its children to throw at its next waits, oldest first (see Flag.FAILURES). */
+  failures: unknown[] | null = null;
   /** Its script over, the state and value it ends with once its children have ended. */
   endState: ThreadState = ThreadState.DONE;
   endValue: unknown = undefined;
@@ -100,6 +110,8 @@ export class ThreadExtra {
 /**
  * A user-level thread: a handle to it and, inside the engine, its saved context (its frames and what it waits on).
  * A handle stays valid forever: ids are never reused, so a handle to a finished thread never reaches a newer one.
+ * `R` is its script's result; `M` the messages its mailbox takes (see `receive`): `never` for a script that
+ * receives nothing, so a plain `Thread` is any thread, and only a handle typed with `M` can be sent to.
  *
  * @example
  * ```ts
@@ -108,7 +120,7 @@ export class ThreadExtra {
  * boss.cancel();
  * ```
  */
-export class Thread<R = unknown> implements ListNode {
+export class Thread<R = unknown, in M = never> implements ListNode {
   /**
    * @internal While it lives, its slot in the thread columns, which hold its flags and top frame (a resume with
    * nothing pending reads those, never this record); once it has ended, the complement (~) of its final flags.
@@ -129,42 +141,48 @@ export class Thread<R = unknown> implements ListNode {
    * (kept) of the script then the lower frames with their names, bottom first: [script, gen, name, gen, name, ...].
    */
   stack: Script | (Script | ScriptGenerator | string)[];
-  /** @internal The parent, or the engine for a thread without one: the engine is found through the owners. */
-  private readonly owner: Thread | Engine;
+  /** The engine running it. */
+  readonly engine: Engine;
+  /** The thread that spawned it; null for threads spawned from outside or detached. */
+  readonly parent: Thread | null;
   /** Unique within the engine, never reused. */
   readonly id: number;
   /** The tick it was spawned in. */
   readonly born: number;
+  // Types only (nothing at run time): keeps M contravariant when TypeScript compares handles member by member, as
+  // it does for a Thread<void, M>; `send` alone, a method, would let a handle take messages its script does not.
+  declare private readonly takes?: (message: M) => void;
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
-  constructor(owner: Thread | Engine, id: number, script: Script, gen: ScriptGenerator, born: number) {
+  constructor(engine: Engine, parent: Thread | null, id: number, script: Script, gen: ScriptGenerator, born: number) {
     this.stack = script;
-    this.owner = owner;
+    this.engine = engine;
+    this.parent = parent;
     this.id = id;
     this.born = born;
-    this.slot = columns.attach(this, gen);
+    this.slot = engine.columns.attach(this, gen);
   }
 
   /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state, the wait kind and HELD packed in. */
   get flags(): number {
     const slot = this.slot;
-    return slot >= 0 ? columns.flags[slot]! : ~slot;
+    return slot >= 0 ? this.engine.columns.flags[slot]! : ~slot;
   }
   set flags(flags: number) {
     const slot = this.slot;
-    if (slot >= 0) columns.flags[slot] = flags;
+    if (slot >= 0) this.engine.columns.flags[slot] = flags;
     else this.slot = ~flags;
   }
 
   /** @internal The top frame; null once its script is over. */
   get gen(): ScriptGenerator | null {
     const slot = this.slot;
-    return slot >= 0 ? columns.gens[slot]! : null;
+    return slot >= 0 ? this.engine.columns.gens[slot]! : null;
   }
   set gen(gen: ScriptGenerator | null) {
     const slot = this.slot;
     if (slot < 0) throw new LoomError(`internal: ${this.label} has ended; it has no frames to set`);
-    columns.gens[slot] = gen;
+    this.engine.columns.gens[slot] = gen;
   }
 
   /**
@@ -178,33 +196,26 @@ export class Thread<R = unknown> implements ListNode {
   set value(value: unknown) {
     this.held = value;
     const slot = this.slot;
-    if (slot >= 0) columns.flags[slot] = value === undefined ? columns.flags[slot]! & ~HELD : columns.flags[slot]! | HELD;
+    if (slot < 0) return;
+    const flags = this.engine.columns.flags;
+    flags[slot] = value === undefined ? flags[slot]! & ~HELD : flags[slot]! | HELD;
   }
 
   /** @internal It has ended: its flags move from the columns into this record, and its slot is freed. */
   retire(): void {
+    const columns = this.engine.columns;
     const slot = this.slot;
     this.slot = ~columns.flags[slot]!;
     columns.detach(slot);
-    if (running === slot) running = -1; // it ended in its own resume: the slot may go to a new thread before endRun
+    if (columns.running === slot) columns.running = -1; // ended in its own resume: a new thread may take the slot
   }
 
   /** The thread's state; see {@link ThreadState}. */
   get state(): ThreadState {
     const state = ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
-    return state === ThreadState.READY && running === this.slot ? ThreadState.RUNNING : state;
-  }
-
-  /** The engine running it. */
-  get engine(): Engine {
-    let owner = this.owner;
-    while (owner instanceof Thread) owner = owner.owner;
-    return owner;
-  }
-
-  /** The thread that spawned it; null for threads spawned from outside or detached. */
-  get parent(): Thread | null {
-    return this.owner instanceof Thread ? this.owner : null;
+    return state === ThreadState.READY && this.slot >= 0 && this.engine.columns.running === this.slot
+      ? ThreadState.RUNNING
+      : state;
   }
 
   /** The top-level script function. */
@@ -238,9 +249,9 @@ export class Thread<R = unknown> implements ListNode {
     return !isFinal(this.state);
   }
 
-  /** Whether it is being cancelled (its `finally` blocks are running). */
+  /** Whether it is being cancelled: its Cancellation is unwinding it, or waits to be thrown at its next wait. */
   get cancelling(): boolean {
-    return (this.flags & (Flag.UNWINDING | Flag.CANCEL_PENDING)) !== 0;
+    return (this.flags & (Flag.CANCELLING | Flag.CANCEL_PENDING)) !== 0;
   }
 
   /** Whether it was spawned detached (owned by the engine). */
@@ -294,7 +305,7 @@ export class Thread<R = unknown> implements ListNode {
   }
 
   /** Posts a message to its mailbox; see {@link Engine.send}. */
-  send(message: unknown): void {
+  send(message: MessageFor<M>): void {
     this.engine.send(this, message);
   }
 
@@ -338,7 +349,7 @@ export class Thread<R = unknown> implements ListNode {
   /** @internal RUNNING → WAITING on `wait`, with its operand (`waitOn`): checked, in one write of the flags. */
   parkOn(wait: Wait, operand: unknown): void {
     const flags = this.flags;
-    if ((flags & STATE_BITS) !== READY_BITS || running !== this.slot) throw badMove(this.label, this.state, ThreadState.WAITING);
+    if ((flags & STATE_BITS) !== READY_BITS || this.engine.columns.running !== this.slot) throw badMove(this.label, this.state, ThreadState.WAITING);
     this.held = operand;
     const kept = flags & ~(STATE_BITS | WAIT_BITS | HELD);
     this.flags = kept | WAITING_BITS | (wait.code << WAIT_SHIFT) | (operand === undefined ? 0 : HELD);
@@ -358,7 +369,7 @@ export class Thread<R = unknown> implements ListNode {
     if ((this.flags & STATE_BITS) !== READY_BITS) {
       throw badMove(this.label, this.state, ThreadState.RUNNING);
     }
-    running = this.slot;
+    this.engine.columns.running = this.slot;
   }
 
   /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */

@@ -2,7 +2,8 @@ import { ThreadList } from './thread-list.ts';
 import type { Thread } from './thread.ts';
 
 // Level 0 spans 4096 ticks (68 s at 60 Hz), so the sleeps of game scripts land there directly and never
-// cascade; level 1 spans 2^24 ticks (77 hours) and level 2 the rest of the 32-bit range.
+// cascade; level 1 spans 2^24 ticks (77 hours) and level 2 2^36 (36 years); a thread due later still cycles
+// through level 2 once per 2^36 ticks until its time comes.
 const BITS = 12;
 const SLOTS = 1 << BITS;
 const MASK = SLOTS - 1;
@@ -18,6 +19,7 @@ const SPAN = [1, SLOTS, SLOTS ** 2];
 export class TimingWheel {
   private readonly slots: ThreadList[][] = [];
   private now = 0;
+  private readonly moving = new ThreadList();
   /** Threads parked in the wheel. */
   size = 0;
 
@@ -53,8 +55,12 @@ export class TimingWheel {
     }
   }
 
+  // The slot is emptied first: a thread due beyond the top level's span (a wait of years) lands in the same slot
+  // again, to cascade once more a span later, and must not be drained again now.
   private cascade(list: ThreadList): void {
-    for (let thread = list.shift(); thread !== null; thread = list.shift()) this.place(thread, thread.waitOn as number);
+    const moving = this.moving;
+    moving.takeAll(list);
+    for (let thread = moving.shift(); thread !== null; thread = moving.shift()) this.place(thread, thread.waitOn as number);
   }
 
   private place(thread: Thread, due: number): void {

@@ -15,6 +15,8 @@ export interface Wait {
   describe(thread: Thread): string;
   /** Undoes the registration (list, wheel) when the thread is woken by something else or cancelled. */
   detach(thread: Thread): void;
+  /** For waits in the timing wheel: what else to undo when the wheel wakes it at its due tick. */
+  expire?(thread: Thread): void;
 }
 
 /** @internal Every wait kind, by code - 1. */
@@ -61,10 +63,15 @@ export const RECEIVE: Wait = kind({
   },
   detach: (t) => {
     if (t.waitOn !== -1) fromWheel(t);
-    const owner = mailboxOwner(t);
-    if (owner.extra?.receiver === t) owner.extra.receiver = null;
+    releaseMailbox(t);
   },
+  expire: releaseMailbox, // a receive that timed out in a race branch lets the next one receive
 });
+
+function releaseMailbox(thread: Thread): void {
+  const owner = mailboxOwner(thread);
+  if (owner.extra?.receiver === thread) owner.extra.receiver = null;
+}
 
 /** Its script over, waiting for its children (cancelled youngest first) to end before it ends. */
 export const CHILDREN: Wait = kind({

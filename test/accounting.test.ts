@@ -201,6 +201,7 @@ describe('accounting: what the inspector reads', () => {
 
   it('calls onTick at the end of every measured tick, even when one advance runs several', () => {
     const { engine } = createTestEngine();
+    fakeClock(engine); // standing still: a preempted resume must not look slow
     engine.accounting.enabled = true;
     const seen: string[] = [];
     engine.accounting.runMs = 0; // every resume timed alone

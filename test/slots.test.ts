@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { join, spawn, ThreadFailedError, type Thread } from '../engine/index.ts';
-import { columns } from '../engine/thread-columns.ts';
 import { createTestEngine } from './helpers.ts';
 
 // A live thread's hot state lives in a slot of the thread columns, which the next thread reuses once it ends.
@@ -72,7 +71,7 @@ describe('thread slots', () => {
 
   it('grows the columns while a script spawns, and the spawner resumes and parks as before', () => {
     const { engine, steps } = createTestEngine();
-    const count = columns.flags.length + 10; // more than the columns hold: they grow during the resume
+    const count = engine.columns.flags.length + 10; // more than the columns hold: they grow during the resume
     const order: string[] = [];
     let ran = 0;
     engine.spawn(function* spawner() {
@@ -86,7 +85,7 @@ describe('thread slots', () => {
       order.push(`after, at tick ${engine.tick}, ${ran} ran`);
     });
     steps(2);
-    expect(columns.flags.length).toBeGreaterThanOrEqual(count);
+    expect(engine.columns.flags.length).toBeGreaterThanOrEqual(count);
     expect(order).toEqual([`spawned ${count} at tick 1`, `after, at tick 2, ${count} ran`]);
     expect(engine.threadCount).toBe(0);
   });

@@ -4,6 +4,8 @@ import { Op } from '../op.ts';
 import { ThreadList } from '../thread-list.ts';
 import type { Thread } from '../thread.ts';
 import { JOIN } from '../wait-kind.ts';
+import { checkThread } from '../arguments.ts';
+import { waitsFor } from '../waits-for.ts';
 import { misuse } from './misuse.ts';
 
 class Join<R> extends Op<R> {
@@ -18,36 +20,29 @@ class Join<R> extends Op<R> {
   enter(thread: Thread, engine: Engine): boolean {
     const target = this.target;
     if (target === thread) throw misuse(this, thread, 'a thread cannot join itself');
+    if (target.engine !== engine) throw misuse(this, thread, `${target.label} belongs to another engine`);
     if (!target.alive) {
       settleJoin(thread, target);
       return false;
     }
-    this.checkCycle(thread);
+    const cycle = waitsFor(target, thread);
+    if (cycle !== null) {
+      const labels = [thread.label, ...cycle.map((t) => t.label), thread.label];
+      throw new DeadlockError(`${this.description} in ${thread.label} would deadlock: ${labels.join(' → ')}`, labels);
+    }
     // A parent joining its child is found through the child when it ends, so the common spawn-then-join needs no
     // list (and no extra part for the child); other joiners queue on the target.
     const list = target.parent === thread ? null : (target.more().joiners ??= new ThreadList());
     return engine.park(thread, JOIN, target, list);
-  }
-
-  // Follows the chain of joins from the target; coming back to the joiner means every thread on it waits forever.
-  // Labels are built only for the error: joins are hot, and a label is a new string each time.
-  private checkCycle(thread: Thread): void {
-    for (let next: Thread = this.target; ; next = next.waitOn as Thread) {
-      if (next === thread) {
-        const cycle = [thread.label];
-        for (let t: Thread = this.target; t !== thread; t = t.waitOn as Thread) cycle.push(t.label);
-        cycle.push(thread.label);
-        throw new DeadlockError(`${this.description} in ${thread.label} would deadlock: ${cycle.join(' → ')}`, cycle);
-      }
-      if (next.wait !== JOIN) return;
-    }
   }
 }
 
 /**
  * Waits for a thread to end and returns its result. If it failed, throws a {@link ThreadFailedError} that names it
  * and carries the original error as `cause`; if it was cancelled, throws a {@link CancelledError}. Returns at once
- * for a thread that has already ended. Joining yourself, or closing a cycle of joins, throws a LoomError.
+ * for a thread that has already ended. Joining yourself, a thread of another engine, or closing a cycle of threads
+ * waiting on each other (through joins, race and all branches, or a parent waiting for its children) throws a
+ * LoomError (a {@link DeadlockError} for a cycle, listing its threads).
  *
  * @example
  * ```ts
@@ -56,5 +51,6 @@ class Join<R> extends Op<R> {
  * ```
  */
 export function join<R>(thread: Thread<R>): Op<R> {
+  checkThread(thread, 'join');
   return new Join(thread);
 }

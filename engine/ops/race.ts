@@ -1,7 +1,9 @@
 import type { Engine } from '../engine.ts';
 import { Group } from '../group.ts';
 import { Op } from '../op.ts';
+import type { MessagesOf } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
+import { checkArgument, checkOperation } from '../arguments.ts';
 
 /** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
 export type Operation<T = unknown> = Iterable<unknown, T, unknown>;
@@ -11,7 +13,7 @@ export type RaceResult<T extends Record<string, Operation>> = {
   [K in keyof T]: { winner: K; value: T[K] extends Operation<infer V> ? V : never };
 }[keyof T];
 
-class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
+class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>, MessagesOf<T[keyof T]>> {
   constructor(private readonly entries: T) {
     super();
   }
@@ -38,6 +40,9 @@ class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
  * if (r.winner === 'spotted') yield* chase(self);
  * ```
  */
-export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>> {
+export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>, MessagesOf<T[keyof T]>> {
+  const ok = typeof entries === 'object' && entries !== null && Object.keys(entries).length > 0;
+  checkArgument(ok, entries, 'race', 'an object of one or more operations ({ name: op })');
+  for (const op of Object.values(entries)) checkOperation(op, 'race');
   return new Race(entries);
 }

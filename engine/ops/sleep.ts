@@ -4,17 +4,17 @@ import type { Thread } from '../thread.ts';
 import { SLEEP } from '../wait-kind.ts';
 import { misuse } from './misuse.ts';
 
-// The wheel takes ticks as 32-bit integers: at 60 Hz that is over a year.
-const MAX_TICKS = 2 ** 31;
+/** @internal The longest wait, in ticks: tick numbers stay exact integers (at 60 Hz, over two million years). */
+export const MAX_TICKS = 2 ** 52;
 
 /** @internal The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
-export function deadlineTick(op: Op, thread: Thread, engine: Engine, seconds: number): number {
+export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, engine: Engine, seconds: number): number {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
     throw misuse(op, thread, 'seconds must be a finite number ≥ 0');
   }
   // The epsilon keeps float error from pushing an exact multiple of dt one tick later.
   const ticks = Math.max(1, Math.ceil(seconds / engine.dt - 1e-9));
-  if (ticks > MAX_TICKS) throw misuse(op, thread, `longer than the longest wait (${MAX_TICKS} ticks)`);
+  if (ticks > MAX_TICKS) throw misuse(op, thread, `longer than the longest wait (2^52 ticks)`);
   return engine.tick + ticks;
 }
 

@@ -4,6 +4,7 @@ import { Signal } from '../signal.ts';
 import type { Thread } from '../thread.ts';
 import { SIGNAL, TICKS } from '../wait-kind.ts';
 import { misuse } from './misuse.ts';
+import { MAX_TICKS } from './sleep.ts';
 
 class WaitTicks extends Op<void> {
   constructor(private readonly ticks: number) {
@@ -15,8 +16,8 @@ class WaitTicks extends Op<void> {
   }
 
   enter(thread: Thread, engine: Engine): boolean {
-    if (!Number.isInteger(this.ticks) || this.ticks < 1) {
-      throw misuse(this, thread, 'ticks must be a whole number ≥ 1 (a bare `yield` waits one tick)');
+    if (!Number.isInteger(this.ticks) || this.ticks < 1 || this.ticks > MAX_TICKS) {
+      throw misuse(this, thread, 'ticks must be a whole number from 1 to 2^52 (a bare `yield` waits one tick)');
     }
     return engine.parkUntil(thread, TICKS, engine.tick + this.ticks);
   }

@@ -1,4 +1,4 @@
-import { CancelledError, join, script, sleep, spawn, type Thread } from '../../engine/index.ts';
+import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from '../../engine/index.ts';
 import { KINDS, type Entity, type EntityKind } from '../sim/entity.ts';
 import type { World } from '../sim/world.ts';
 
@@ -25,7 +25,8 @@ export const spawnEntity = script(function* spawnEntity(world: World, kind: Enti
 
 /**
  * The death of an entity, called from the `finally` of its script: the entity leaves play, bursts, waits while
- * the view plays its death, then leaves the world. Cleanup may wait: the engine honours waits in `finally`.
+ * the view plays its death, then leaves the world. It is shielded: however the script ends (killed, or its
+ * script returned and then its parent ended), the death plays in full and the entity leaves the world.
  * The boss goes out in a chain of explosions.
  *
  * @example
@@ -35,7 +36,11 @@ export const spawnEntity = script(function* spawnEntity(world: World, kind: Enti
  * }
  * ```
  */
-export const perish = script(function* perish(world: World, self: Entity) {
+export function perish(world: World, self: Entity): Shielded<void> {
+  return shield(dying(world, self));
+}
+
+const dying = script(function* perish(world: World, self: Entity) {
   self.alive = false;
   self.diedAt = Math.min(self.diedAt, world.time);
   self.halt();

@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { Cancellation, LoomError, cancel, isCancellation, join, script, shield, sleep, spawn, useThread } from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+// Cancellation is thrown at the wait, so every shape of frame unwinds alike and nothing after the cancelled point
+// runs: plain `yield*` helpers, script() frames, mixes of the two, and cleanup that waits at any depth.
+
+describe('cancellation through every shape of frame', () => {
+  it('unwinds a plain yield* helper whose finally waits: the cleanup plays in full and the caller stops there', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const at = (what: string): void => void order.push(`${what}@${engine.tick}`);
+    function* helper() {
+      try {
+        yield* sleep(100);
+        at('after helper sleep');
+      } finally {
+        at('helper cleanup');
+        yield* sleep(0.5);
+        at('helper cleanup done');
+      }
+    }
+    const thread = engine.spawn(function* caller() {
+      yield* helper();
+      at('after helper: never');
+      yield* sleep(1);
+      at('later: never');
+    });
+    steps(5);
+    thread.cancel();
+    steps(60);
+    expect(order).toEqual(['helper cleanup@6', 'helper cleanup done@36']);
+    expect(thread.stateName).toBe('cancelled');
+  });
+
+  it('unwinds mixes of plain helpers and script() frames, cleanup waiting at every depth, innermost first', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const at = (what: string): void => void order.push(`${what}@${engine.tick}`);
+    function* plainInner() {
+      try {
+        yield* sleep(100);
+      } finally {
+        yield* sleep(1 / 60);
+        at('plain inner cleaned');
+      }
+    }
+    const scripted = script(function* scripted() {
+      try {
+        yield* plainInner();
+        at('after plainInner: never');
+      } finally {
+        yield* sleep(1 / 60);
+        at('scripted cleaned');
+      }
+    });
+    function* plainOuter() {
+      try {
+        yield* scripted();
+        at('after scripted: never');
+      } finally {
+        yield;
+        at('plain outer cleaned');
+      }
+    }
+    const thread = engine.spawn(function* top() {
+      try {
+        yield* plainOuter();
+        at('after plainOuter: never');
+      } finally {
+        at('top cleaned');
+      }
+    });
+    steps(2);
+    expect(thread.frames).toEqual(['top', 'scripted']);
+    thread.cancel();
+    steps(10);
+    expect(order).toEqual(['plain inner cleaned@4', 'scripted cleaned@5', 'plain outer cleaned@6', 'top cleaned@6']);
+    expect(thread.stateName).toBe('cancelled');
+  });
+
+  it('reports a catch that swallows the Cancellation, naming the thread, and unwinds the frames below it anyway', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const order: string[] = [];
+    const swallower = script(function* swallower() {
+      try {
+        yield* sleep(100);
+      } catch {
+        order.push('swallowed');
+      }
+      return 'went on';
+    });
+    const thread = engine.spawn(function* top() {
+      const r = yield* swallower();
+      order.push(`after swallower: never (${r})`);
+    });
+    steps(1);
+    thread.cancel();
+    steps(2);
+    expect(order).toEqual(['swallowed']);
+    expect(errors.map((e) => [e.error instanceof LoomError, e.thread])).toEqual([[true, thread]]);
+    expect((errors[0]!.error as Error).message).toBe(
+      `${thread.label} was cancelled, but swallower returned instead of letting its Cancellation through: a catch ` +
+        'swallowed it, or a finally returned (rethrow it: `if (isCancellation(e)) throw e`). Unwinding goes on below it.',
+    );
+    expect(thread.stateName).toBe('cancelled');
+  });
+
+  it('ends a thread whose bottom frame swallowed its Cancellation as cancelled, with the swallow reported', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const thread = engine.spawn(function* stubborn() {
+      try {
+        yield* sleep(100);
+      } finally {
+        // eslint-disable-next-line no-unsafe-finally -- the hazard under test: a return in a finally defeats the cancel
+        return 'kept going';
+      }
+    });
+    steps(1);
+    thread.cancel();
+    steps(1);
+    expect([thread.stateName, thread.result]).toEqual(['cancelled', undefined]);
+    expect(errors).toHaveLength(1);
+    expect((errors[0]!.error as Error).message).toContain(`${thread.label} was cancelled, but stubborn returned`);
+  });
+
+  it('lets a catch that rethrows cancellations handle other errors: isCancellation tells them apart', () => {
+    const { engine, steps } = createTestEngine();
+    const seen: string[] = [];
+    const thread = engine.spawn(function* careful() {
+      for (;;) {
+        try {
+          yield* sleep(1 / 60);
+          throw new Error('flaky');
+        } catch (error) {
+          if (isCancellation(error)) throw error;
+          seen.push((error as Error).message);
+        }
+      }
+    });
+    steps(3);
+    thread.cancel();
+    steps(2);
+    expect(seen).toEqual(['flaky', 'flaky']);
+    expect(thread.stateName).toBe('cancelled');
+  });
+
+  it('throws the thread its own Cancellation, which is not an Error, naming the thread', () => {
+    const { engine, steps } = createTestEngine();
+    let thrown: unknown;
+    const thread = engine.spawn(function* probe() {
+      try {
+        yield* sleep(1);
+      } catch (error) {
+        thrown = error;
+        throw error;
+      }
+    });
+    steps(1);
+    thread.cancel();
+    steps(1);
+    expect(thrown).toBeInstanceOf(Cancellation);
+    expect(thrown).not.toBeInstanceOf(Error);
+    expect(String(thrown)).toBe(`Cancellation: thread ${thread.label} was cancelled`);
+  });
+});
+
+describe('cleanup that has begun completes: shield', () => {
+  it('plays a shielded finally that began on a normal return in full, and the thread ends done with its value', () => {
+    const { engine, steps } = createTestEngine();
+    const log: string[] = [];
+    const t = engine.spawn(function* worker() {
+      try {
+        yield;
+        return 1;
+      } finally {
+        yield* shield(sleep(0.5));
+        log.push(`cleanup done@${engine.tick}`);
+      }
+    });
+    steps(5);
+    expect(t.cancel()).toBe(true);
+    steps(60);
+    expect(log).toEqual(['cleanup done@32']);
+    expect([t.stateName, t.result, t.cancelling]).toEqual(['done', 1, false]);
+  });
+
+  it('cuts an unshielded finally that began on a normal return at its wait: what the shield is for', () => {
+    const { engine, steps } = createTestEngine();
+    const log: string[] = [];
+    const t = engine.spawn(function* worker() {
+      try {
+        yield;
+        return 1;
+      } finally {
+        yield* sleep(0.5);
+        log.push('cleanup done');
+      }
+    });
+    steps(5);
+    t.cancel();
+    steps(60);
+    expect(log).toEqual([]);
+    expect([t.stateName, t.result]).toEqual(['cancelled', undefined]);
+  });
+
+  it('plays a child\'s shielded death in full when its parent ends and cancels it mid-cleanup', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const death = script(function* death(name: string) {
+      order.push(`${name} dying@${engine.tick}`);
+      yield* sleep(0.25);
+      order.push(`${name} dead@${engine.tick}`);
+    });
+    let child = null as unknown as ReturnType<typeof engine.spawn>;
+    const parent = engine.spawn(function* parent() {
+      child = yield* spawn(function* child() {
+        try {
+          yield;
+          return 'lived';
+        } finally {
+          yield* shield(death('child'));
+        }
+      });
+      yield;
+      yield;
+      order.push(`parent returns@${engine.tick}`);
+    });
+    steps(20);
+    expect(order).toEqual(['child dying@2', 'parent returns@3', 'child dead@17']);
+    expect([child.stateName, child.result]).toEqual(['done', 'lived']);
+    expect(parent.stateName).toBe('done');
+  });
+
+  it('holds a cancel the thread asks of itself inside a shield, and delivers it at its next wait', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const t = engine.spawn(function* selfish() {
+      yield* shield(
+        (function* inside() {
+          cancel(useThread());
+          yield;
+          order.push(`shielded goes on@${engine.tick}`);
+        })(),
+      );
+      order.push(`after shield@${engine.tick}`);
+      yield;
+      order.push('after the next wait: never');
+    });
+    steps(4);
+    expect(order).toEqual(['shielded goes on@2', 'after shield@2']);
+    expect(t.stateName).toBe('cancelled');
+  });
+
+  it('lets an error on its way out through a shielded finally reach the joiner, cancel or not', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const caught: string[] = [];
+    let worker = null as unknown as ReturnType<typeof engine.spawn>;
+    engine.spawn(function* boss() {
+      worker = yield* spawn(function* worker() {
+        try {
+          yield;
+          throw new Error('broke');
+        } finally {
+          yield* shield(sleep(0.1));
+        }
+      });
+      try {
+        yield* join(worker);
+      } catch (error) {
+        caught.push(`${(error as Error).message}@${engine.tick}`);
+      }
+    });
+    steps(3);
+    worker.cancel(); // lands while the error waits in the shielded finally
+    steps(10);
+    expect(caught).toEqual([`thread ${worker.label} failed: broke@8`]);
+    expect(worker.stateName).toBe('failed');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses shield() of something that is not an operation, naming the thread', () => {
+    const { engine, steps } = createTestEngine();
+    let message = '';
+    const t = engine.spawn(function* probe() {
+      try {
+        yield* shield(42 as never);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    steps(1);
+    expect(message).toBe(`shield in ${t.label}: expected an operation (an op, a sub-script call or a generator), got 42`);
+  });
+});
