@@ -224,13 +224,14 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
-      this.pendCancel(thread); // errors pending for it are thrown first
-    }
+    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // the error it is to resume with comes first
     else {
-      const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
+      // The wait it completed is interrupted: its value is dropped, and child failures queued for its next wait
+      // have none left outside its cleanup.
+      const cancellation = beginCancel(thread);
       thread.mode = Resume.THROW;
       thread.value = cancellation;
+      this.reportQueued(thread, thread.extra!);
     }
     return true;
   }
@@ -449,11 +450,17 @@ export class Engine {
 
   // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
   private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
-    const failures = extra.failures;
-    extra.failures = null;
     extra.shields = null;
-    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
-    if (failures !== null) for (const failure of failures) this.report(failure, thread);
+    thread.flags &= ~Flag.CANCEL_PENDING;
+    this.reportQueued(thread, extra);
+  }
+
+  private reportQueued(thread: Thread, extra: ThreadExtra): void {
+    const failures = extra.failures;
+    if (failures === null) return;
+    extra.failures = null;
+    thread.flags &= ~Flag.FAILURES;
+    for (const failure of failures) this.report(failure, thread);
   }
 
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which

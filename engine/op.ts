@@ -61,6 +61,15 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
    */
   abstract enter(thread: Thread, engine: Engine): boolean;
 
+  /**
+   * @internal Whether the op is a wait, where a cancel or child failure pending for the thread is thrown instead.
+   * Ops that only start something (a sub-script, a shield, a child) are not: a shield entered with a cancel
+   * pending holds it, so cleanup that a script shields always runs.
+   */
+  get isWait(): boolean {
+    return true;
+  }
+
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;

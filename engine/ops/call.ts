@@ -41,6 +41,10 @@ class Call<R, M> extends Op<R, M> {
     this.gen = gen;
   }
 
+  override get isWait(): boolean {
+    return false;
+  }
+
   get description(): string {
     return `${this.name}()`;
   }

@@ -19,6 +19,10 @@ class Shield<T, M> extends Op<T, M> {
     super();
   }
 
+  override get isWait(): boolean {
+    return false;
+  }
+
   get description(): string {
     return 'shield()';
   }
