@@ -14,6 +14,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^loom$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
+      { find: /^loom\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog-node.ts') },
       { find: /^loom\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
     ],
   },

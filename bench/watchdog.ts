@@ -2,7 +2,7 @@
 // never reaches), rounds alternating in one process, ns per switch and the ratio. `churn` names a new thread at
 // nearly every resume; `frame` names each thread once. Run: npm run bench:watchdog [-- threads]
 import { Engine } from 'loom';
-import { nodeWatchdog } from '../engine/watchdog-node.ts';
+import { nodeWatchdog } from 'loom/watchdog-node';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';

@@ -18,16 +18,23 @@ export interface NodeWatchdogOptions extends WatchdogOptions {
  *
  * @example
  * ```ts
- * import { nodeWatchdog } from './engine/watchdog-node.ts';
+ * import { nodeWatchdog } from 'loom/watchdog-node';
  * const engine = new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) });
  * ```
  */
 export function nodeWatchdog(options: NodeWatchdogOptions = {}): Watchdog {
-  // Node 20 runs no loader hooks in worker threads, so the worker loads its TypeScript entry through tsx itself.
-  const entry = new URL('./watchdog-node-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const source = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  const worker = new Worker(source, { eval: true, workerData: { exit: options.exit === true } });
+  const workerData = { exit: options.exit === true };
+  const worker = import.meta.url.endsWith('.ts')
+    ? new Worker(fromSource(), { eval: true, workerData })
+    : new Worker(new URL('./watchdog-node-worker.js', import.meta.url), { workerData });
   worker.unref();
   return new Watchdog(worker, options);
+}
+
+// Run from source (this repo, tsx): Node 20 runs no loader hooks in worker threads, so the worker loads its
+// TypeScript entry through tsx itself. The built package's worker is plain JavaScript beside this file.
+function fromSource(): string {
+  const entry = new URL('./watchdog-node-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
 }

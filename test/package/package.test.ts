@@ -62,7 +62,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './eslint-plugin', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './eslint-plugin', './package.json']);
   });
 
   it('type-checks a script that imports the package by name, and runs it with Node', () => {
