@@ -15,6 +15,9 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
+import { CallSiteMode, captureSite, type CallSites, type Site } from './call-site.ts';
+import { spawningOf } from './script-stack.ts';
+import { formatFailure } from './format-failure.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -24,8 +27,16 @@ export interface EngineOptions {
   seed?: number;
   /** Longest real gap `advance` honours, in seconds. Default 0.25. */
   maxFrameTime?: number;
-  /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
+  /**
+   * Called with every failure nothing observed, and every error thrown by cleanup code. Default: prints the error
+   * with its script stack (see `formatFailure`) to console.error.
+   */
   onError?: (error: unknown, thread: Thread) => void;
+  /**
+   * Which call sites are captured for script stack traces and the inspector (see {@link CallSites}). Default
+   * `'frames'`: cheap enough for development (see docs/stack-traces.md); `'off'` for production.
+   */
+  callSites?: CallSites;
 }
 
 /**
@@ -54,6 +65,8 @@ export class Engine {
   readonly timers = new TimingWheel();
   /** @internal The hot state of this engine's live threads, by slot. */
   readonly columns = new ThreadColumns();
+  /** @internal {@link callSites} as the hot paths compare it (see CallSiteMode). */
+  callSiteMode: number = CallSiteMode.frames;
   private readonly clock: FixedStepClock;
   private live = 0;
   // What threads() returned, until a thread starts or ends.
@@ -75,6 +88,16 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
+    this.callSites = options.callSites ?? 'frames';
+  }
+
+  /** Which call sites are captured from now on; see {@link EngineOptions.callSites}. */
+  get callSites(): CallSites {
+    return this.callSiteMode === CallSiteMode.waits ? 'waits' : this.callSiteMode === CallSiteMode.frames ? 'frames' : 'off';
+  }
+  set callSites(mode: CallSites) {
+    if (!Object.hasOwn(CallSiteMode, mode)) throw new LoomError(`callSites must be 'off', 'frames' or 'waits', got ${String(mode)}`);
+    this.callSiteMode = CallSiteMode[mode];
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */
@@ -176,7 +199,26 @@ export class Engine {
   spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
   spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
   spawn(...input: unknown[]): Thread {
-    return this.create(null, input, 'engine.spawn');
+    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
+    return this.create(null, input, 'engine.spawn', site);
+  }
+
+  /**
+   * Makes the thread's next resume run a `debugger` statement just before the engine resumes its script, so an
+   * attached debugger (browser DevTools, `node --inspect`) stops there, and stepping into the next calls enters
+   * the script where it waits (see docs/debugging.md). Pass false to take it back. Costs nothing while unused: the
+   * check sits off the path of a plain resume.
+   *
+   * @example
+   * ```ts
+   * engine.breakBeforeResume(grunt); // DevTools stops in the engine just before grunt's script runs again
+   * ```
+   */
+  breakBeforeResume(thread: Thread, on = true): void {
+    checkThread(thread, 'engine.breakBeforeResume');
+    if (!thread.alive) throw new LoomError(`engine.breakBeforeResume(${thread.label}): the thread has ended (${thread.stateName})`);
+    if (on) thread.flags |= Flag.BREAK;
+    else thread.flags &= ~Flag.BREAK;
   }
 
   /**
@@ -233,14 +275,18 @@ export class Engine {
 
   // ---- kernel: used by ops and the context-switch core only ----
 
-  /** @internal Creates a thread from spawn arguments `[options?, script, ...args]`. */
-  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }): Thread {
+  /**
+   * @internal Creates a thread from spawn arguments `[options?, script, ...args]`, spawned by `parent` (null: from
+   * outside) at `site`, or, in a script, at the call site of its spawn op.
+   */
+  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }, site: Site | null = null): Thread {
     const options = isPlainObject(input[0]) ? (input.shift() as SpawnOptions) : NO_OPTIONS;
     const script = checkScript(input.shift(), op, parent);
     const owner = options.detached ? null : parent;
     const thread = new Thread(this, owner, this.nextId++, script, script(...(input as never[])), this.tick);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
+    if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site);
     if (owner) {
       const extra = owner.more();
       extra.children = withChild(extra.children, thread);
@@ -455,6 +501,9 @@ export class Engine {
 
   private release(thread: Thread): void {
     const extra = thread.extra!;
+    extra.sites = null;
+    extra.site = null;
+    if (thread.state !== ThreadState.FAILED) extra.thrown = null; // a failure keeps its script stack
     extra.mailbox = null;
     extra.endValue = undefined;
     extra.cancellation = null;
@@ -478,7 +527,7 @@ export class Engine {
       return;
     }
     thread.flags |= Flag.OBSERVED;
-    this.deliverChildFailure(parent, new ChildFailedError(thread.label, error));
+    this.deliverChildFailure(parent, new ChildFailedError(thread.label, error, thread.scriptStack));
   }
 }
 
@@ -491,7 +540,7 @@ export function settleJoin(joiner: Thread, target: Thread): void {
   if (target.state === ThreadState.DONE) joiner.value = target.value;
   else if (target.state === ThreadState.CANCELLED) joiner.value = new CancelledError(target.label);
   else {
-    joiner.value = new ThreadFailedError(target.label, target.value);
+    joiner.value = new ThreadFailedError(target.label, target.value, target.scriptStack);
     target.flags |= Flag.OBSERVED;
   }
 }
@@ -511,7 +560,20 @@ function nestedTick(engine: Engine, ticking: Engine): LoomError {
   return new LoomError(`engine.step() was called during ${whose}${running}: ticks do not nest; step engines from the host loop`);
 }
 
+// Where a spawned thread came from: the spawner's own record continues the chain. In a script, the site is that
+// of the spawn op (the running thread's latest op site).
+function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): void {
+  let at = site;
+  if (parent !== null && parent.extra !== null) {
+    at = parent.extra.site;
+    parent.extra.site = null;
+  }
+  const spawning = { thread: thread.label, site: at, by: parent === null ? null : spawningOf(parent) };
+  thread.engine.columns.recordSpawning(thread.slot, spawning);
+}
+
 function printError(error: unknown, thread: Thread): void {
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`[loom] ${thread.label} (${stateName(thread.state)}): ${stack}`);
+  const thrown = thread.extra?.thrown ?? null;
+  const stack = thrown !== null && thrown.error === error ? thrown : null;
+  console.error(`[loom] ${thread.label} (${stateName(thread.state)}): ${formatFailure(error, stack)}`);
 }

@@ -20,5 +20,8 @@ export { script } from './ops/call.ts';
 export { shield, type Shielded } from './ops/shield.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
+export { ScriptStack, formatPosition, type ScriptFrame } from './script-stack.ts';
+export { parseStackLine, type CallSites, type SourcePosition } from './call-site.ts';
+export { formatFailure } from './format-failure.ts';
 export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';
 export { drive, type FrameSource, type FrameInfo, type Driver } from './driver.ts';

@@ -40,6 +40,10 @@ class Call<R> extends Op<R> {
     this.gen = gen;
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   get description(): string {
     return `${this.name}()`;
   }

@@ -18,6 +18,10 @@ class Shield<T> extends Op<T> {
     super();
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   get description(): string {
     return 'shield()';
   }

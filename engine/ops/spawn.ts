@@ -8,6 +8,10 @@ class Spawn<R> extends Op<Thread<R>> {
     super();
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   get description(): string {
     const script = this.input.find((x) => typeof x === 'function') as { name?: string } | undefined;
     return `spawn(${script?.name || '?'})`;
