@@ -14,6 +14,8 @@ export default defineConfig({
   preview: { headers: isolation },
   build: {
     target: 'es2022',
+    // Script stack traces in the inspector map bundle positions back to the TypeScript (game/inspector/source-lines.ts).
+    sourcemap: true,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

@@ -3,6 +3,7 @@ import { Engine, type FrameSource, type Thread } from '../engine/index.ts';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
 import { GameLoop } from './loop.ts';
+import { drill } from './scripts/drill.ts';
 import { game } from './scripts/game.ts';
 import { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
@@ -26,6 +27,8 @@ export interface GameHandle {
   worldToClient(x: number, y: number): { x: number; y: number };
   /** Cancels the run and starts a new one (the R key and the restart button). */
   restart(): void;
+  /** Starts the fault drill (game/scripts/drill.ts): a child thread that fails three sub-scripts deep. */
+  drill(): Thread;
 }
 
 const browserFrames: FrameSource = {
@@ -44,7 +47,8 @@ const browserFrames: FrameSource = {
  * ```
  */
 export async function startGame(config: GameConfig, parent: HTMLElement): Promise<GameHandle> {
-  const engine = new Engine({ tickRate: 60, seed: config.seed });
+  // Call sites cost little enough to keep in the build too (docs/stack-traces.md); waits only while developing.
+  const engine = new Engine({ tickRate: 60, seed: config.seed, callSites: import.meta.env.DEV ? 'waits' : 'frames' });
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 
@@ -76,6 +80,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
 
   return {
     engine, world, app, canvas: app.canvas, view, loop, config, restart,
+    drill: () => engine.spawn(drill),
     threadsAt(clientX, clientY) {
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toArena(clientX - box.left, clientY - box.top);

@@ -3,6 +3,7 @@ import { Census } from './census.ts';
 import { DetailsView } from './details-view.ts';
 import { el, setText } from './dom.ts';
 import { ListSource } from './list-source.ts';
+import { SourceLines } from './source-lines.ts';
 import { ScriptTimeWindow } from './script-time-window.ts';
 import { SummaryView } from './summary-view.ts';
 import { ThreadListView } from './thread-list-view.ts';
@@ -32,6 +33,11 @@ export interface InspectorHandle {
   readonly isOpen: boolean;
   /** Selects a thread (null for none): the details show its parent, children and stack. */
   select(thread: Thread | null): void;
+  /**
+   * Whether a thread failing pauses the game, opens the overlay and selects the thread, showing where it failed
+   * (the "break on error" box). Default false.
+   */
+  breakOnError: boolean;
   /** Removes the overlay and its listeners, and restores the engine's accounting setting. */
   destroy(): void;
 }
@@ -72,6 +78,7 @@ class Inspector implements InspectorHandle {
   private readonly search = el('input', 'loom-search');
   private readonly status = el('span', 'loom-status');
   private readonly clearPick = el('button', 'loom-link', 'show all');
+  private readonly breakBox = el('input');
   private selected: Thread | null = null;
   private open = false;
   private frame = 0;
@@ -88,7 +95,7 @@ class Inspector implements InspectorHandle {
     const select = (thread: Thread): void => this.select(thread);
     this.summary = new SummaryView(this.engine, this.recent, select);
     this.list = new ThreadListView(this.engine, () => this.source.rows, () => this.selected, select);
-    this.details = new DetailsView(this.engine, select);
+    this.details = new DetailsView(this.engine, select, new SourceLines(location.origin));
     this.build();
     options.parent.append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
@@ -98,6 +105,15 @@ class Inspector implements InspectorHandle {
 
   get isOpen(): boolean {
     return this.open;
+  }
+
+  get breakOnError(): boolean {
+    return this.engine.onThreadFailed === this.onFailed;
+  }
+  set breakOnError(on: boolean) {
+    this.breakBox.checked = on;
+    if (on) this.engine.onThreadFailed = this.onFailed;
+    else if (this.breakOnError) this.engine.onThreadFailed = null;
   }
 
   toggle(): void {
@@ -110,6 +126,7 @@ class Inspector implements InspectorHandle {
   }
 
   destroy(): void {
+    this.breakOnError = false;
     this.setOpen(false);
     window.removeEventListener('keydown', this.onKey, true);
     window.removeEventListener('pointerdown', this.onPick, true);
@@ -128,7 +145,12 @@ class Inspector implements InspectorHandle {
     close.type = 'button';
     close.title = `Close (${this.toggleKey})`;
     const header = el('header', 'loom-header');
-    header.append(el('span', 'loom-title', 'loom · threads'), el('span', 'loom-key', `${this.toggleKey} to close`), close);
+    this.breakBox.type = 'checkbox';
+    const breakToggle = el('label', 'loom-break-toggle');
+    breakToggle.title = 'Pause the game when a thread fails, and show where';
+    breakToggle.append(this.breakBox, 'break on error');
+    this.breakBox.addEventListener('change', () => (this.breakOnError = this.breakBox.checked));
+    header.append(el('span', 'loom-title', 'loom · threads'), breakToggle, el('span', 'loom-key', `${this.toggleKey} to close`), close);
     const searchRow = el('div', 'loom-search-row');
     searchRow.append(search, this.status, clearPick);
     panel.append(header, this.summary.element, searchRow, this.list.element, this.details.element);
@@ -197,6 +219,17 @@ class Inspector implements InspectorHandle {
     this.selected = threads?.[0] ?? this.selected;
     this.refresh();
   }
+
+  // Break on error: the game stops before the next tick (the one running now finishes), on the failed thread,
+  // drawn once the tick is over (the thread has ended by then, with the stack where it failed).
+  private readonly onFailed = (thread: Thread): void => {
+    this.engine.paused = true;
+    this.selected = thread;
+    queueMicrotask(() => {
+      if (this.open) this.refresh();
+      else this.setOpen(true);
+    });
+  };
 
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key !== this.toggleKey) return;
