@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, so the inspector's
@@ -21,8 +21,15 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'index.html'),
         stress: resolve(import.meta.dirname, 'stress.html'),
       },
-      // Thread names come from script function names: keep them in production builds.
-      output: { keepNames: true },
+      output: {
+        // Thread names come from script function names: keep them in production builds.
+        keepNames: true,
+        // engine.breakBeforeResume works by a `debugger` statement, which the minifier drops by default.
+        minify: { compress: { dropDebugger: false }, mangle: true },
+        // Sources named from the site's root (`/game/scripts/grunt.ts`), wherever the build is written: the
+        // inspector shows script stacks with these paths.
+        sourcemapPathTransform: (source, map) => `/${relative(import.meta.dirname, resolve(dirname(map), source))}`,
+      },
     },
   },
   test: {

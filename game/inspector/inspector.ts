@@ -79,6 +79,7 @@ class Inspector implements InspectorHandle {
   private readonly status = el('span', 'loom-status');
   private readonly clearPick = el('button', 'loom-link', 'show all');
   private readonly breakBox = el('input');
+  private breaking = false;
   private selected: Thread | null = null;
   private open = false;
   private frame = 0;
@@ -222,10 +223,14 @@ class Inspector implements InspectorHandle {
 
   // Break on error: the game stops before the next tick (the one running now finishes), on the failed thread,
   // drawn once the tick is over (the thread has ended by then, with the stack where it failed).
+  // Only the first failure of the tick is selected: the ones it causes (a joiner failing in turn) come after it.
   private readonly onFailed = (thread: Thread): void => {
     this.engine.paused = true;
+    if (this.breaking) return;
+    this.breaking = true;
     this.selected = thread;
     queueMicrotask(() => {
+      this.breaking = false;
       if (this.open) this.refresh();
       else this.setOpen(true);
     });
