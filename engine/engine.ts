@@ -59,6 +59,11 @@ export class Engine {
   readonly random: Random;
   /** Receives every failure that nothing observed, and errors thrown by cleanup code. */
   onError: (error: unknown, thread: Thread) => void;
+  /**
+   * For debuggers: called with every thread that fails, whoever observes its failure, as its error leaves its
+   * script (the thread ends once its children have). Not for handling failures: those reach their observer.
+   */
+  onThreadFailed: ((thread: Thread, error: unknown) => void) | null = null;
   /** Per-thread and per-tick script time; off by default. */
   readonly accounting = new Accounting();
   /** @internal */
@@ -345,6 +350,7 @@ export class Engine {
 
   /** @internal An error escaped the bottom frame. */
   fail(thread: Thread, error: unknown): void {
+    if (this.onThreadFailed !== null) this.tellFailed(thread, error);
     this.conclude(thread, ThreadState.FAILED, error);
   }
 
@@ -379,6 +385,14 @@ export class Engine {
       this.onError(error, thread);
     } catch (hookError) {
       console.error(`[loom] the error hook threw while reporting ${thread.label}:`, hookError, 'original error:', error);
+    }
+  }
+
+  private tellFailed(thread: Thread, error: unknown): void {
+    try {
+      this.onThreadFailed!(thread, error);
+    } catch (hookError) {
+      console.error(`[loom] onThreadFailed threw for ${thread.label}:`, hookError);
     }
   }
 

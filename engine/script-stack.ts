@@ -70,14 +70,19 @@ export class ScriptStack {
    * `#812 grunt ← spawned by #5 director at director.ts:88 ← spawned by the host at main.ts:12`.
    */
   get ancestry(): string {
+    return this.ancestryText(formatPosition);
+  }
+
+  /** {@link ancestry}, with positions written by `where` (a source-mapped form, say). */
+  ancestryText(where: (at: SourcePosition) => string): string {
     let text = this.spawning.thread;
     let record: Spawning | null = this.spawning;
     for (let shown = 0; record !== null; shown++) {
       if (shown === MAX_ANCESTRY) return `${text} ← ...`;
       const at = sitePosition(record.site);
-      const where = at === null ? '' : ` at ${formatPosition(at)}`;
-      if (record.by !== null) text += ` ← spawned by ${record.by.thread}${where}`;
-      else if (where !== '') text += ` ← spawned by the host${where}`;
+      const place = at === null ? '' : ` at ${where(at)}`;
+      if (record.by !== null) text += ` ← spawned by ${record.by.thread}${place}`;
+      else if (place !== '') text += ` ← spawned by the host${place}`;
       record = record.by;
     }
     return text;

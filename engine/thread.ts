@@ -289,11 +289,13 @@ export class Thread<R = unknown> implements ListNode {
 
   /**
    * Its script stack: where a live thread is now (innermost first, with the lines captured: see
-   * `EngineOptions.callSites`), or where a failed thread failed; null once it ended otherwise.
+   * `EngineOptions.callSites`), or where a failed thread failed; null once its script ended otherwise.
    */
   get scriptStack(): ScriptStack | null {
-    if (this.state === ThreadState.FAILED) return this.extra?.thrown ?? null;
-    return this.alive && this.gen !== null ? this.stackNow(undefined) : null;
+    if (this.gen !== null) return this.stackNow(undefined);
+    const extra = this.extra;
+    const failed = this.alive ? extra?.endState === ThreadState.FAILED : this.state === ThreadState.FAILED;
+    return failed ? (extra?.thrown ?? null) : null; // a failed script waiting for its children to end has it too
   }
 
   /** Where it waits (captured with `callSites: 'waits'`), e.g. the line of `yield* sleep(0.6)`; null if unknown. */
