@@ -1,9 +1,10 @@
 import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
-import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
+import { checkScript, type AnySpawnable, type SpawnedThread, type SpawnOptions, type SpawnRest } from './script.ts';
 import { beginCancel, run } from './switch.ts';
 import { Flag, Resume, Thread, setTicking, tickingEngine, type ThreadExtra } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -18,6 +19,7 @@ import { childList, withChild, withoutChild } from './children.ts';
 import { CallSiteMode, captureSite, type CallSites, type Site } from './call-site.ts';
 import { spawningOf } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
+import type { Watchdog } from './watchdog.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -37,6 +39,15 @@ export interface EngineOptions {
    * `'frames'`: cheap enough for development (see docs/stack-traces.md); `'off'` for production.
    */
   callSites?: CallSites;
+  /**
+   * Reports a script that runs too long without yielding; see {@link Watchdog}. Default none.
+   *
+   * @example
+   * ```ts
+   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog-node.ts
+   * ```
+   */
+  watchdog?: Watchdog;
 }
 
 /**
@@ -72,6 +83,7 @@ export class Engine {
   readonly columns = new ThreadColumns();
   /** @internal {@link callSites} as the hot paths compare it (see CallSiteMode). */
   callSiteMode: number = CallSiteMode.frames;
+  private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
   // What threads() returned, until a thread starts or ends.
@@ -94,6 +106,7 @@ export class Engine {
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
     this.callSites = options.callSites ?? 'frames';
+    this.watchdog = options.watchdog ?? null;
   }
 
   /** Which call sites are captured from now on; see {@link EngineOptions.callSites}. */
@@ -103,6 +116,18 @@ export class Engine {
   set callSites(mode: CallSites) {
     if (!Object.hasOwn(CallSiteMode, mode)) throw new LoomError(`callSites must be 'off', 'frames' or 'waits', got ${String(mode)}`);
     this.callSiteMode = CallSiteMode[mode];
+  }
+
+  /**
+   * Names a script that never yields; null for none (the default). A change takes effect from the next tick. A
+   * watchdog watches one engine: giving it to a second is a LoomError.
+   */
+  get watchdog(): Watchdog | null {
+    return this.watched;
+  }
+  set watchdog(watchdog: Watchdog | null) {
+    watchdog?.attach(this);
+    this.watched = watchdog;
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */
@@ -194,6 +219,7 @@ export class Engine {
   /**
    * Spawns a root thread running `script(...args)`: owned by the engine, not by any thread. It first runs in the
    * next tick (or later in this tick, if called from a script: see the `spawn` op for child threads).
+   * The arguments are checked against the script's parameters, and the handle is typed by the script (see `ThreadOf`).
    *
    * @example
    * ```ts
@@ -201,8 +227,7 @@ export class Engine {
    * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
    * ```
    */
-  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
     const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
     return this.create(null, input, 'engine.spawn', site);
@@ -246,25 +271,29 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // a pending error is thrown first
+    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // the error it is to resume with comes first
     else {
-      const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
+      // The wait it completed is interrupted: its value is dropped, and child failures queued for its next wait
+      // have none left outside its cleanup.
+      const cancellation = beginCancel(thread);
       thread.mode = Resume.THROW;
       thread.value = cancellation;
+      this.reportQueued(thread, thread.extra!);
     }
     return true;
   }
 
   /**
    * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
-   * Throws a {@link LoomError} if the thread has ended.
+   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
+   * receives (the `M` of its `Thread<R, M>`; see `receive`).
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
    * ```
    */
-  send(thread: Thread, message: unknown): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
     checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
@@ -416,11 +445,17 @@ export class Engine {
     else this.nextTick.push(thread.slot);
   }
 
-  // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
+  // With accounting and the watchdog off this is the bare loop; switching either on or off takes effect from the
+  // next tick.
   private runReady(): void {
     const accounting = this.accounting;
+    const watchdog = this.watchdog;
     if (accounting.enabled || accounting.budgetMs > 0) {
-      accounting.runTimed(this, this.ready, run);
+      accounting.runTimed(this, this.ready, watchdog === null ? run : watchdog.run);
+      return;
+    }
+    if (watchdog !== null) {
+      watchdog.runAll(this, this.ready);
       return;
     }
     let switches = 0;
@@ -443,7 +478,9 @@ export class Engine {
       try {
         holds = (thread.waitOn as () => boolean)();
       } catch (error) {
+        // A predicate that threw after waking or cancelling its own thread has no wait left to fail.
         if (thread.wait === PREDICATE) this.wakeWithError(thread, error);
+        else this.report(error, thread);
         continue;
       }
       if (holds && thread.wait === PREDICATE) this.wake(thread, undefined);
@@ -473,19 +510,25 @@ export class Engine {
 
   // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
   private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
-    const failures = extra.failures;
-    extra.failures = null;
     extra.shields = null;
-    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
-    if (failures !== null) for (const failure of failures) this.report(failure, thread);
+    thread.flags &= ~Flag.CANCEL_PENDING;
+    this.reportQueued(thread, extra);
+  }
+
+  private reportQueued(thread: Thread, extra: ThreadExtra): void {
+    const failures = extra.failures;
+    if (failures === null) return;
+    extra.failures = null;
+    thread.flags &= ~Flag.FAILURES;
+    for (const failure of failures) this.report(failure, thread);
   }
 
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which
   // may be any number of threads deep.
   private end(thread: Thread, state: ThreadState, value: unknown): void {
-    for (let next: Thread | null = thread; next !== null; ) {
-      const ended: Thread = next;
-      next = this.endOne(ended, ended === thread ? state : ended.extra!.endState, ended === thread ? value : ended.extra!.endValue);
+    for (let parent = this.endOne(thread, state, value); parent !== null; ) {
+      const extra = parent.extra!;
+      parent = this.endOne(parent, extra.endState, extra.endValue);
     }
   }
 

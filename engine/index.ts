@@ -6,7 +6,10 @@ export { ThreadState, stateName, isFinal } from './thread-state.ts';
 export { Signal, createSignal } from './signal.ts';
 export { Op, type OpResult } from './op.ts';
 export { Random } from './random.ts';
-export type { Script, Spawnable, SpawnOptions, SubScript } from './script.ts';
+export type {
+  Script, Spawnable, SpawnOptions, SubScript, ThreadOf, ScriptArgs, AnySpawnable, SpawnRest, ArgumentsOf, SpawnedThread,
+} from './script.ts';
+export type { Step, MessagesIn, MessagesOf, MessageFor, NoMailbox } from './message-types.ts';
 export { LoomError, ThreadFailedError, ChildFailedError, CancelledError, DeadlockError, Cancellation, isCancellation } from './errors.ts';
 export { sleep } from './ops/sleep.ts';
 export { wait } from './ops/wait.ts';
@@ -24,4 +27,7 @@ export { ScriptStack, formatPosition, type ScriptFrame } from './script-stack.ts
 export { parseStackLine, type CallSites, type SourcePosition } from './call-site.ts';
 export { formatFailure } from './format-failure.ts';
 export { snapshot, countStates, type ThreadSnapshot } from './inspect.ts';
+export { Watchdog, type WatchdogOptions, type WatchdogWorker } from './watchdog.ts';
+export { HangWatcher, startWatcher } from './watchdog-watcher.ts';
+export type { WatchdogShared } from './watchdog-layout.ts';
 export { drive, type FrameSource, type FrameInfo, type Driver } from './driver.ts';

@@ -1,8 +1,9 @@
 import type { Engine } from './engine.ts';
+import type { Step } from './message-types.ts';
 import { tickingEngine, type Thread } from './thread.ts';
 import { CallSiteMode, captureSite } from './call-site.ts';
 
-let pending: Op | null = null;
+let pending: Op<unknown, unknown> | null = null;
 
 // The one iterator every `yield* op` delegates to. Its first `next` hands the op to the engine; the engine's
 // resume then arrives as the second `next`, which ends the delegation with the op's result. Sharing it means a
@@ -42,7 +43,7 @@ export function forgetHandover(): void {
 
 /**
  * An operation a script performs with `yield*`: plain data with a readable description, interpreted by the
- * engine. `T` is what `yield*` returns.
+ * engine. `T` is what `yield*` returns; `M` is the type of the messages it receives (see {@link Step}).
  *
  * @example
  * ```ts
@@ -51,7 +52,7 @@ export function forgetHandover(): void {
  * const amount = yield* hit;    // typed: number
  * ```
  */
-export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
+export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T, unknown> {
   /** Readable form, e.g. `sleep(2)`: errors and the inspector show it. */
   abstract readonly description: string;
 
@@ -61,18 +62,22 @@ export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
    */
   abstract enter(thread: Thread, engine: Engine): boolean;
 
-  /** @internal Whether its call site is captured with `callSites: 'frames'` too: it pushes a frame or spawns. */
-  get framing(): boolean {
-    return false;
+  /**
+   * @internal Whether the op is a wait, where a cancel or child failure pending for the thread is thrown instead.
+   * Ops that only start something (a sub-script, a shield, a child) are not: a shield entered with a cancel
+   * pending holds it, so cleanup that a script shields always runs.
+   */
+  get isWait(): boolean {
+    return true;
   }
 
   // `yield* op` calls this from the script's line: the one place that sees where every op is started.
-  [Symbol.iterator](): Iterator<unknown, T, unknown> {
+  [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;
     const engine = tickingEngine();
     if (engine !== null && engine.callSiteMode !== CallSiteMode.off) noteSite(engine, this);
-    return DELEGATE as Iterator<unknown, T, unknown>;
+    return DELEGATE as Iterator<Step<M>, T, unknown>;
   }
 
   toString(): string {
@@ -81,9 +86,10 @@ export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
 }
 
 // The running thread's latest op site: a pushed frame or a spawn takes it, and a wait leaves it to show where.
-function noteSite(engine: Engine, op: Op): void {
+function noteSite(engine: Engine, op: Op<unknown, unknown>): void {
   const columns = engine.columns;
-  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && !op.framing)) return;
+  // With 'frames', only the ops that are not waits: sub-script calls, shields and spawns.
+  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && op.isWait)) return;
   columns.threads[columns.running]!.more().site = captureSite(ITERATOR);
 }
 

@@ -8,6 +8,7 @@ import { game } from './scripts/game.ts';
 import { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
 import { loadTextures } from './view/textures.ts';
+import { gameWatchdog } from './watchdog.ts';
 
 /**
  * A running game, for the inspector overlay and for tests (it is `window.loom`): the engine and the world, the
@@ -48,7 +49,12 @@ const browserFrames: FrameSource = {
  */
 export async function startGame(config: GameConfig, parent: HTMLElement): Promise<GameHandle> {
   // Call sites cost little enough to keep in the build too (docs/stack-traces.md); waits only while developing.
-  const engine = new Engine({ tickRate: 60, seed: config.seed, callSites: import.meta.env.DEV ? 'waits' : 'frames' });
+  const engine = new Engine({
+    tickRate: 60,
+    seed: config.seed,
+    watchdog: gameWatchdog(config),
+    callSites: import.meta.env.DEV ? 'waits' : 'frames',
+  });
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 
