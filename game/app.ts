@@ -5,8 +5,10 @@ import { bindInput } from './input.ts';
 import { GameLoop } from './loop.ts';
 import { drill } from './scripts/drill.ts';
 import { game } from './scripts/game.ts';
+import type { Kind } from './sim/kind.ts';
 import { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
+import { loadKindTextures } from './view/kind-textures.ts';
 import { loadTextures } from './view/textures.ts';
 import { gameWatchdog } from './watchdog.ts';
 
@@ -30,6 +32,12 @@ export interface GameHandle {
   restart(): void;
   /** Starts the fault drill (game/scripts/drill.ts): a child thread that fails three sub-scripts deep. */
   drill(): Thread;
+  /**
+   * Loads a new kind's art and registers the kind: from the next ordinary wave on, the director sends it. It is
+   * for trying a kind from the console, and for the browser test of docs/add-an-entity.md; a kind the game always
+   * has belongs in game/scripts/kinds.ts. Rejects a name already registered.
+   */
+  addKind(kind: Kind): Promise<void>;
 }
 
 const browserFrames: FrameSource = {
@@ -70,8 +78,9 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   });
   parent.appendChild(app.canvas);
   const textures = await loadTextures();
+  const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => world.requestRestart();
-  const view = new GameView(app, world, textures, restart);
+  const view = new GameView(app, world, textures, kindTextures, restart);
 
   let frameMs = 16.7;
   let scriptMs = 0;
@@ -91,6 +100,11 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toArena(clientX - box.left, clientY - box.top);
       return world.threadsAt(at.x, at.y);
+    },
+    async addKind(kind) {
+      if (world.kinds.has(kind.name)) throw new Error(`a kind named '${kind.name}' is already registered`);
+      await kindTextures.load(kind);
+      world.kinds.register(kind);
     },
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();
