@@ -71,6 +71,11 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
     return true;
   }
 
+  /** @internal Whether its call site is captured with `callSites: 'frames'` too: it pushes a frame or spawns. */
+  get framing(): boolean {
+    return false;
+  }
+
   // `yield* op` calls this from the script's line: the one place that sees where every op is started.
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
@@ -88,8 +93,7 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 // The running thread's latest op site: a pushed frame or a spawn takes it, and a wait leaves it to show where.
 function noteSite(engine: Engine, op: Op<unknown, unknown>): void {
   const columns = engine.columns;
-  // With 'frames', only the ops that are not waits: sub-script calls, shields and spawns.
-  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && op.isWait)) return;
+  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && !op.framing)) return;
   columns.threads[columns.running]!.more().site = captureSite(ITERATOR);
 }
 
