@@ -49,12 +49,12 @@ export class DetailsView {
     this.body = [
       title,
       field('waits on', this.wait),
-      this.errorRow,
       field('stats', this.facts),
       field('parent', this.parent),
       field(this.childrenName, this.children),
-      field('spawned', this.spawned),
       field('stack', this.stack),
+      this.errorRow,
+      field('spawned', this.spawned),
       field('debug', this.breakButton),
     ];
   }
@@ -114,7 +114,8 @@ export class DetailsView {
     if (text === this.stack.dataset.frames) return;
     this.stack.dataset.frames = text;
     const items: HTMLElement[] = frames.map((frame, index) => {
-      const item = el('li', index === 0 && stack!.error === undefined ? 'loom-frame-top' : '', frame.name);
+      const item = el('li', index === 0 && stack!.error === undefined ? 'loom-frame-top' : '');
+      item.append(el('span', 'loom-frame-name', frame.name));
       item.dataset.depth = String(frames.length - index);
       if (frame.at) item.append(el('span', 'loom-frame-at', ` ${this.lines.format(frame.at)}`));
       return item;
