@@ -1,4 +1,4 @@
-import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } from '../engine/index.ts';
+import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } from 'loom';
 
 /**
  * The frame loop, with the two ways the game stops: the pause key, and the tab being hidden. Either pauses the
@@ -22,6 +22,11 @@ export class GameLoop {
     private readonly frames: FrameSource,
     private readonly onFrame: (frame: FrameInfo) => void,
   ) {}
+
+  /** Ticks the driver dropped since the loop started (see `drive`). */
+  get dropped(): number {
+    return this.driver?.dropped ?? 0;
+  }
 
   /** Whether the player paused the game (the tab being hidden does not count). */
   get paused(): boolean {

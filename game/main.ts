@@ -1,6 +1,9 @@
+// pixi's shaders without eval (new Function), so the game runs under a strict CSP (docs/csp.md).
+import 'pixi.js/unsafe-eval';
 import { startGame, type GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
 import { mountInspector } from './inspector/inspector.ts';
+import './page.css';
 
 declare global {
   interface Window {

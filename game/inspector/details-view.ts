@@ -1,4 +1,4 @@
-import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from '../../engine/index.ts';
+import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from 'loom';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
 import type { SourceLines } from './source-lines.ts';
@@ -70,7 +70,7 @@ export class DetailsView {
   }
 
   private update(thread: Thread, snap: ThreadSnapshot): void {
-    const state = thread.cancelling ? 'cancelling' : snap.state;
+    const state = snap.state;
     setText(this.label, thread.label);
     setText(this.state, state);
     this.state.className = `loom-chip loom-state-${state}`;
@@ -86,8 +86,10 @@ export class DetailsView {
     this.showStack(stack);
     setText(
       this.facts,
-      `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ${snap.ms.toFixed(3)} ms last tick · ` +
-        `${snap.msAverage.toFixed(3)} ms/tick average`,
+      `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ` +
+        (snap.msAverage > 0
+          ? `${snap.ms.toFixed(3)} ms last tick · ${snap.msAverage.toFixed(3)} ms/tick average (timed alone)`
+          : 'light: not timed alone (its time is in the tick total)'),
     );
     const structure = `${snap.parent}|${snap.children.join(',')}`;
     if (structure === this.structure) return;

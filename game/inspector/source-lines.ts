@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../engine/index.ts';
+import type { SourcePosition } from 'loom';
 import { SourceMap, pagePath, parseSourceMap } from './source-map.ts';
 
 const MAPPING_URL = /[#@] sourceMappingURL=(\S+)\s*$/;

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../engine/index.ts';
+import type { SourcePosition } from 'loom';
 
 /** What a source map file holds that a lookup needs (version 3). */
 export interface SourceMapJson {

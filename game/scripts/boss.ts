@@ -1,4 +1,4 @@
-import { race, script, sleep, timeout, wait, type Operation } from '../../engine/index.ts';
+import { race, script, sleep, timeout, wait, type Operation } from 'loom';
 import bossEnragedArt from '../../assets/boss-enraged.svg';
 import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';

@@ -1,4 +1,4 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
 import critterArt from '../../assets/critter.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';

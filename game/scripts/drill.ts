@@ -1,4 +1,4 @@
-import { join, script, sleep, spawn } from '../../engine/index.ts';
+import { join, script, sleep, spawn } from 'loom';
 
 // A fault drill: a child thread that fails three sub-scripts deep, to try the script stack traces and the
 // inspector's "break on error" and "break before resume" on (docs/debugging.md). Start it with `loom.drill()`.

@@ -1,4 +1,4 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
 import hiveOpenArt from '../../assets/hive-open.svg';
 import hiveArt from '../../assets/hive.svg';
 import type { Entity } from '../sim/entity.ts';

@@ -1,4 +1,4 @@
-import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from '../../engine/index.ts';
+import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from 'loom';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';

@@ -1,4 +1,4 @@
-import { all, script, sleep, wait } from '../../engine/index.ts';
+import { all, script, sleep, wait } from 'loom';
 import playerArt from '../../assets/player.svg';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';

@@ -1,4 +1,4 @@
-import { send, sleep, timeout, wait } from '../../engine/index.ts';
+import { send, sleep, timeout, wait } from 'loom';
 import scoutArt from '../../assets/scout.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';

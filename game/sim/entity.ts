@@ -1,4 +1,4 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Thread } from 'loom';
 import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
 import type { Kind } from './kind.ts';

@@ -1,4 +1,4 @@
-import { createSignal, type Engine, type Random, type Thread } from '../../engine/index.ts';
+import { createSignal, type Engine, type Random, type Thread } from 'loom';
 import { gameKinds } from '../scripts/kinds.ts';
 import { Entity } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';
