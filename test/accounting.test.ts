@@ -140,6 +140,7 @@ describe('accounting', () => {
     engine.accounting.enabled = false;
     steps(1);
     expect(threads.map((t) => engine.accounting.resumesOf(t))).toEqual([2, 2]);
+    expect(threads.map((t) => t.resumes)).toEqual([2, 2]); // a live thread's handle reads the same count
     expect(engine.switches).toBe(12);
   });
 
