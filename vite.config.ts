@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, so the inspector's
@@ -22,6 +22,8 @@ export default defineConfig({
   preview: { headers: isolation },
   build: {
     target: 'es2022',
+    // Script stack traces in the inspector map bundle positions back to the TypeScript (game/inspector/source-lines.ts).
+    sourcemap: true,
     // pixi fetches its textures, and a strict CSP (docs/csp.md) lets it fetch from this origin only, not data: URLs.
     assetsInlineLimit: 0,
     rollupOptions: {
@@ -29,8 +31,15 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'index.html'),
         stress: resolve(import.meta.dirname, 'stress.html'),
       },
-      // Thread names come from script function names: keep them in production builds.
-      output: { keepNames: true },
+      output: {
+        // Thread names come from script function names: keep them in production builds.
+        keepNames: true,
+        // engine.breakBeforeResume works by a `debugger` statement, which the minifier drops by default.
+        minify: { compress: { dropDebugger: false }, mangle: true },
+        // Sources named from the site's root (`/game/scripts/grunt.ts`), wherever the build is written: the
+        // inspector shows script stacks with these paths.
+        sourcemapPathTransform: (source, map) => `/${relative(import.meta.dirname, resolve(dirname(map), source))}`,
+      },
     },
   },
   test: {

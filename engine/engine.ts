@@ -16,6 +16,9 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
+import { CallSiteMode, captureSite, type CallSites, type Site } from './call-site.ts';
+import { spawningOf } from './script-stack.ts';
+import { formatFailure } from './format-failure.ts';
 import type { Watchdog } from './watchdog.ts';
 
 /** Options of {@link Engine}. */
@@ -26,8 +29,16 @@ export interface EngineOptions {
   seed?: number;
   /** Longest real gap `advance` honours, in seconds. Default 0.25. */
   maxFrameTime?: number;
-  /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
+  /**
+   * Called with every failure nothing observed, and every error thrown by cleanup code. Default: prints the error
+   * with its script stack (see `formatFailure`) to console.error.
+   */
   onError?: (error: unknown, thread: Thread) => void;
+  /**
+   * Which call sites are captured for script stack traces and the inspector (see {@link CallSites}). Default
+   * `'frames'`: cheap enough for development (see docs/stack-traces.md); `'off'` for production.
+   */
+  callSites?: CallSites;
   /**
    * Reports a script that runs too long without yielding; see {@link Watchdog}. Default none.
    *
@@ -59,12 +70,19 @@ export class Engine {
   readonly random: Random;
   /** Receives every failure that nothing observed, and errors thrown by cleanup code. */
   onError: (error: unknown, thread: Thread) => void;
+  /**
+   * For debuggers: called with every thread that fails, whoever observes its failure, as its error leaves its
+   * script (the thread ends once its children have). Not for handling failures: those reach their observer.
+   */
+  onThreadFailed: ((thread: Thread, error: unknown) => void) | null = null;
   /** Per-thread and per-tick script time; off by default. */
   readonly accounting = new Accounting();
   /** @internal */
   readonly timers = new TimingWheel();
   /** @internal The hot state of this engine's live threads, by slot. */
   readonly columns = new ThreadColumns();
+  /** @internal {@link callSites} as the hot paths compare it (see CallSiteMode). */
+  callSiteMode: number = CallSiteMode.frames;
   private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
@@ -87,7 +105,17 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
+    this.callSites = options.callSites ?? 'frames';
     this.watchdog = options.watchdog ?? null;
+  }
+
+  /** Which call sites are captured from now on; see {@link EngineOptions.callSites}. */
+  get callSites(): CallSites {
+    return this.callSiteMode === CallSiteMode.waits ? 'waits' : this.callSiteMode === CallSiteMode.frames ? 'frames' : 'off';
+  }
+  set callSites(mode: CallSites) {
+    if (!Object.hasOwn(CallSiteMode, mode)) throw new LoomError(`callSites must be 'off', 'frames' or 'waits', got ${String(mode)}`);
+    this.callSiteMode = CallSiteMode[mode];
   }
 
   /**
@@ -201,7 +229,26 @@ export class Engine {
    */
   spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
-    return this.create(null, input, 'engine.spawn');
+    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
+    return this.create(null, input, 'engine.spawn', site);
+  }
+
+  /**
+   * Makes the thread's next resume run a `debugger` statement just before the engine resumes its script, so an
+   * attached debugger (browser DevTools, `node --inspect`) stops there, and stepping into the next calls enters
+   * the script where it waits (see docs/debugging.md). Pass false to take it back. Costs nothing while unused: the
+   * check sits off the path of a plain resume.
+   *
+   * @example
+   * ```ts
+   * engine.breakBeforeResume(grunt); // DevTools stops in the engine just before grunt's script runs again
+   * ```
+   */
+  breakBeforeResume(thread: Thread, on = true): void {
+    checkThread(thread, 'engine.breakBeforeResume');
+    if (!thread.alive) throw new LoomError(`engine.breakBeforeResume(${thread.label}): the thread has ended (${thread.stateName})`);
+    if (on) thread.flags |= Flag.BREAK;
+    else thread.flags &= ~Flag.BREAK;
   }
 
   /**
@@ -262,14 +309,18 @@ export class Engine {
 
   // ---- kernel: used by ops and the context-switch core only ----
 
-  /** @internal Creates a thread from spawn arguments `[options?, script, ...args]`. */
-  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }): Thread {
+  /**
+   * @internal Creates a thread from spawn arguments `[options?, script, ...args]`, spawned by `parent` (null: from
+   * outside) at `site`, or, in a script, at the call site of its spawn op.
+   */
+  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }, site: Site | null = null): Thread {
     const options = isPlainObject(input[0]) ? (input.shift() as SpawnOptions) : NO_OPTIONS;
     const script = checkScript(input.shift(), op, parent);
     const owner = options.detached ? null : parent;
     const thread = new Thread(this, owner, this.nextId++, script, script(...(input as never[])), this.tick);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
+    if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site);
     if (owner) {
       const extra = owner.more();
       extra.children = withChild(extra.children, thread);
@@ -328,6 +379,7 @@ export class Engine {
 
   /** @internal An error escaped the bottom frame. */
   fail(thread: Thread, error: unknown): void {
+    if (this.onThreadFailed !== null) this.tellFailed(thread, error);
     this.conclude(thread, ThreadState.FAILED, error);
   }
 
@@ -362,6 +414,14 @@ export class Engine {
       this.onError(error, thread);
     } catch (hookError) {
       console.error(`[loom] the error hook threw while reporting ${thread.label}:`, hookError, 'original error:', error);
+    }
+  }
+
+  private tellFailed(thread: Thread, error: unknown): void {
+    try {
+      this.onThreadFailed!(thread, error);
+    } catch (hookError) {
+      console.error(`[loom] onThreadFailed threw for ${thread.label}:`, hookError);
     }
   }
 
@@ -498,6 +558,9 @@ export class Engine {
 
   private release(thread: Thread): void {
     const extra = thread.extra!;
+    extra.sites = null;
+    extra.site = null;
+    if (thread.state !== ThreadState.FAILED) extra.thrown = null; // a failure keeps its script stack
     extra.mailbox = null;
     extra.endValue = undefined;
     extra.cancellation = null;
@@ -521,7 +584,7 @@ export class Engine {
       return;
     }
     thread.flags |= Flag.OBSERVED;
-    this.deliverChildFailure(parent, new ChildFailedError(thread.label, error));
+    this.deliverChildFailure(parent, new ChildFailedError(thread.label, error, thread.scriptStack));
   }
 }
 
@@ -534,7 +597,7 @@ export function settleJoin(joiner: Thread, target: Thread): void {
   if (target.state === ThreadState.DONE) joiner.value = target.value;
   else if (target.state === ThreadState.CANCELLED) joiner.value = new CancelledError(target.label);
   else {
-    joiner.value = new ThreadFailedError(target.label, target.value);
+    joiner.value = new ThreadFailedError(target.label, target.value, target.scriptStack);
     target.flags |= Flag.OBSERVED;
   }
 }
@@ -554,7 +617,20 @@ function nestedTick(engine: Engine, ticking: Engine): LoomError {
   return new LoomError(`engine.step() was called during ${whose}${running}: ticks do not nest; step engines from the host loop`);
 }
 
+// Where a spawned thread came from: the spawner's own record continues the chain. In a script, the site is that
+// of the spawn op (the running thread's latest op site).
+function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): void {
+  let at = site;
+  if (parent !== null && parent.extra !== null) {
+    at = parent.extra.site;
+    parent.extra.site = null;
+  }
+  const spawning = { thread: thread.label, site: at, by: parent === null ? null : spawningOf(parent) };
+  thread.engine.columns.recordSpawning(thread.slot, spawning);
+}
+
 function printError(error: unknown, thread: Thread): void {
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`[loom] ${thread.label} (${stateName(thread.state)}): ${stack}`);
+  const thrown = thread.extra?.thrown ?? null;
+  const stack = thrown !== null && thrown.error === error ? thrown : null;
+  console.error(`[loom] ${thread.label} (${stateName(thread.state)}): ${formatFailure(error, stack)}`);
 }

@@ -1,3 +1,5 @@
+import type { ScriptStack } from './script-stack.ts';
+
 /**
  * Misuse of the engine: a bad argument to an op, a join that would deadlock, a value yielded that is not an op.
  * The message names the thread and the op, e.g. `sleep(-1) in #4 grunt: seconds must be a finite number ≥ 0`.
@@ -12,7 +14,8 @@ export class LoomError extends Error {
 }
 
 /**
- * Thrown by `join` when the joined thread failed. `thread` is the failed thread's label; `cause` is its original error.
+ * Thrown by `join` when the joined thread failed. `thread` is the failed thread's label; `cause` is its original error;
+ * `scriptStack` is where in its scripts it failed.
  *
  * @example
  * ```ts
@@ -21,7 +24,12 @@ export class LoomError extends Error {
  */
 export class ThreadFailedError extends Error {
   override name = 'ThreadFailedError';
-  constructor(readonly thread: string, cause: unknown) {
+  constructor(
+    readonly thread: string,
+    cause: unknown,
+    /** The failed thread's script stack where `cause` was thrown, and how it was spawned (see `formatFailure`). */
+    readonly scriptStack: ScriptStack | null = null,
+  ) {
     super(`thread ${thread} failed: ${messageOf(cause)}`, { cause });
   }
 }

@@ -118,7 +118,7 @@ export class Group {
     this.over = true;
     const [first, ...more] = this.failed;
     if (first !== undefined) {
-      this.engine.wakeWithError(this.parent, new ThreadFailedError(first.label, first.value));
+      this.engine.wakeWithError(this.parent, new ThreadFailedError(first.label, first.value, first.scriptStack));
       for (const thread of more) this.engine.queueChildFailure(this.parent, childFailure(thread));
     } else if (this.outcome.ok) this.engine.wake(this.parent, this.outcome.value);
     else this.engine.wakeWithError(this.parent, this.outcome.value);
@@ -126,5 +126,5 @@ export class Group {
 }
 
 function childFailure(thread: Thread): ChildFailedError {
-  return new ChildFailedError(thread.label, thread.value);
+  return new ChildFailedError(thread.label, thread.value, thread.scriptStack);
 }

@@ -1,6 +1,7 @@
 import type { Engine } from './engine.ts';
 import type { Step } from './message-types.ts';
-import type { Thread } from './thread.ts';
+import { tickingEngine, type Thread } from './thread.ts';
+import { CallSiteMode, captureSite } from './call-site.ts';
 
 let pending: Op<unknown, unknown> | null = null;
 
@@ -70,9 +71,17 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
     return true;
   }
 
+  /** @internal Whether its call site is captured with `callSites: 'frames'` too: it pushes a frame or spawns. */
+  get framing(): boolean {
+    return false;
+  }
+
+  // `yield* op` calls this from the script's line: the one place that sees where every op is started.
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;
+    const engine = tickingEngine();
+    if (engine !== null && engine.callSiteMode !== CallSiteMode.off) noteSite(engine, this);
     return DELEGATE as Iterator<Step<M>, T, unknown>;
   }
 
@@ -80,6 +89,15 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
     return this.description;
   }
 }
+
+// The running thread's latest op site: a pushed frame or a spawn takes it, and a wait leaves it to show where.
+function noteSite(engine: Engine, op: Op<unknown, unknown>): void {
+  const columns = engine.columns;
+  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && !op.framing)) return;
+  columns.threads[columns.running]!.more().site = captureSite(ITERATOR);
+}
+
+const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;
 
 /** The result type of an op or of a sub-script call. */
 export type OpResult<O> = O extends Iterable<unknown, infer T, unknown> ? T : never;

@@ -1,6 +1,6 @@
 import { Cancellation, LoomError } from './errors.ts';
 import { Op } from './op.ts';
-import { Flag, Resume, type ScriptGenerator, type Thread } from './thread.ts';
+import { Flag, Resume, type ScriptGenerator, type Thread, type ThreadExtra } from './thread.ts';
 import type { Engine } from './engine.ts';
 
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
@@ -25,11 +25,21 @@ export function run(engine: Engine, slot: number): void {
   const plain = columns.flags[slot] === 0;
   if (plain) columns.running = slot;
   else columns.threads[slot]!.beginRun();
-  if (plain ? stepNext(engine, slot, undefined) : step(engine, columns.threads[slot]!)) {
+  if (plain ? stepNext(engine, slot, undefined) : stepFirst(engine, columns.threads[slot]!)) {
     const thread = columns.threads[slot]!;
     while (step(engine, thread));
   }
   columns.running = -1;
+}
+
+// The first step of a resume off the plain path: where a break asked by `engine.breakBeforeResume` is taken.
+function stepFirst(engine: Engine, thread: Thread): boolean {
+  if ((thread.flags & Flag.BREAK) === 0) return step(engine, thread);
+  thread.flags &= ~Flag.BREAK;
+  // Paused by engine.breakBeforeResume(thread): step into the next call, and on into the script where it waits.
+  // eslint-disable-next-line no-debugger -- the point of the break: DevTools or `node --inspect` stops here
+  debugger;
+  return step(engine, thread);
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
@@ -148,9 +158,13 @@ function frameReturned(engine: Engine, thread: Thread, value: unknown): boolean 
 function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
   const top = thread.depth - 1;
   if (unwindingAt(thread, top)) {
-    if (error !== thread.extra!.cancellation) engine.report(error, thread); // cleanup code threw: unwinding goes on
+    if (error !== thread.extra!.cancellation) {
+      noteThrown(thread, error);
+      engine.report(error, thread); // cleanup code threw: unwinding goes on
+    }
     return frameUnwound(engine, thread, top);
   }
+  noteThrown(thread, error);
   if (top === 0) {
     engine.fail(thread, error);
     return false;
@@ -158,6 +172,13 @@ function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
   popFrame(thread);
   resumeWith(thread, Resume.THROW, error);
   return true;
+}
+
+// The script stack of an error is the one where it first left a frame the engine owns, before any is popped: a
+// frame below that catches it and throws it again keeps it.
+function noteThrown(thread: Thread, error: unknown): void {
+  const extra = thread.more();
+  if (extra.thrown?.error !== error || error === undefined) extra.thrown = thread.stackNow(error);
 }
 
 // A frame the Cancellation was unwinding is gone: the frame below has the Cancellation thrown into it next, or,
@@ -190,6 +211,8 @@ function swallowed(thread: Thread): LoomError {
 
 /** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. A shield frame holds cancels. */
 export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string, shield: boolean): void {
+  const extra = thread.extra;
+  if (extra !== null && (extra.site !== null || extra.sites !== null)) noteCallSite(extra, thread.depth - 1);
   let stack = thread.stack;
   if (typeof stack === 'function') thread.stack = stack = [stack];
   stack.push(thread.gen!, name);
@@ -197,6 +220,13 @@ export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string, sh
   thread.mode = Resume.NEXT;
   thread.value = undefined;
   if (shield) (thread.more().shields ??= []).push(thread.depth - 1);
+}
+
+// Where frame `caller` called the frame pushed now; a call made by a shield frame is shown at the shield's call.
+function noteCallSite(extra: ThreadExtra, caller: number): void {
+  const sites = (extra.sites ??= []);
+  sites[caller] = extra.shields?.at(-1) === caller ? (sites[caller - 1] ?? null) : extra.site;
+  extra.site = null;
 }
 
 function popFrame(thread: Thread): void {

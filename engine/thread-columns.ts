@@ -1,3 +1,4 @@
+import type { Spawning } from './script-stack.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
 /**
@@ -18,6 +19,11 @@ export class ThreadColumns {
   gens: (ScriptGenerator | null)[] = filled(INITIAL, null);
   /** The thread in each slot; null in free slots. */
   threads: (Thread | null)[] = filled(INITIAL, null);
+  /**
+   * Where and by whom the thread in each slot was spawned; made on the first spawn with call sites on, so an
+   * engine that never captures them has no such column (a record in the thread's extra would cost its extra).
+   */
+  spawnings: (Spawning | null)[] | null = null;
   /**
    * The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY:
    * its state reads as RUNNING because its slot is this one, so a bare `yield` writes no state at all.
@@ -46,6 +52,7 @@ export class ThreadColumns {
   detach(slot: number): void {
     this.gens[slot] = null;
     this.threads[slot] = null;
+    if (this.spawnings !== null) this.spawnings[slot] = null;
     this.free.push(slot);
   }
 
@@ -59,6 +66,12 @@ export class ThreadColumns {
     this.flags = flags;
     this.gens = copied(this.gens, size);
     this.threads = copied(this.threads, size);
+    if (this.spawnings !== null) this.spawnings = copied(this.spawnings, size);
+  }
+
+  /** Records how the thread in `slot` was spawned. */
+  recordSpawning(slot: number, spawning: Spawning): void {
+    (this.spawnings ??= filled(this.flags.length, null))[slot] = spawning;
   }
 }
 

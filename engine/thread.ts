@@ -7,6 +7,8 @@ import type { MessageFor } from './message-types.ts';
 import type { Group } from './group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
+import { sitePosition, type Site, type SourcePosition } from './call-site.ts';
+import { ScriptStack, spawningOf, type Spawning } from './script-stack.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -29,6 +31,8 @@ export const Flag = {
   OBSERVED: 32,
   /** Failures of its children wait in `extra.failures` to be thrown at its next waits, one per wait. */
   FAILURES: 1 << 14,
+  /** `engine.breakBeforeResume`: its next resume runs a `debugger` statement first. */
+  BREAK: 1 << 15,
 } as const;
 
 // One small integer holds the resume mode, the flags, the state, the wait kind and whether a value is held (see
@@ -94,6 +98,12 @@ export class ThreadExtra {
   shields: number[] | null = null;
   /** Failures of its children to throw at its next waits, oldest first (see Flag.FAILURES). */
   failures: unknown[] | null = null;
+  /** Call sites (see EngineOptions.callSites) by depth: where each frame called the frame above it. */
+  sites: (Site | null)[] | null = null;
+  /** The call site of its latest op: a pending sub-script call or spawn, or (`'waits'`) where it waits. */
+  site: Site | null = null;
+  /** The stack of the error now unwinding its frames, recorded where it first left a frame; then its failure's. */
+  thrown: ScriptStack | null = null;
   /** Its script over, the state and value it ends with once its children have ended. */
   endState: ThreadState = ThreadState.DONE;
   endValue: unknown = undefined;
@@ -281,6 +291,43 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     const stack = this.stack;
     if (typeof stack !== 'function') for (let i = 2; i < stack.length; i += 2) names.push(stack[i] as string);
     return names;
+  }
+
+  /**
+   * Its script stack: where a live thread is now (innermost first, with the lines captured: see
+   * `EngineOptions.callSites`), or where a failed thread failed; null once its script ended otherwise.
+   */
+  get scriptStack(): ScriptStack | null {
+    if (this.gen !== null) return this.stackNow(undefined);
+    const extra = this.extra;
+    const failed = this.alive ? extra?.endState === ThreadState.FAILED : this.state === ThreadState.FAILED;
+    return failed ? (extra?.thrown ?? null) : null; // a failed script waiting for its children to end has it too
+  }
+
+  /** Where it waits (captured with `callSites: 'waits'`), e.g. the line of `yield* sleep(0.6)`; null if unknown. */
+  get waitingAt(): SourcePosition | null {
+    return this.state === ThreadState.WAITING ? sitePosition(this.topSite()) : null;
+  }
+
+  /** @internal Where and by whom it was spawned, if call sites were on then; null once it has ended. */
+  get spawning(): Spawning | null {
+    return this.slot >= 0 ? (this.engine.columns.spawnings?.[this.slot] ?? null) : null;
+  }
+
+  /** @internal Its script stack as it is now; `error` is what it throws, if it is failing. */
+  stackNow(error: unknown): ScriptStack {
+    const sites = this.extra?.sites;
+    const names = this.frames;
+    const recorded = names.map((name, depth) => ({ name, site: depth < names.length - 1 ? (sites?.[depth] ?? null) : null }));
+    return new ScriptStack(this.label, recorded, this.topSite(), error, spawningOf(this));
+  }
+
+  // The call site of the top frame's latest op; in a shield frame, the call of the shield (the op is the shield's).
+  private topSite(): Site | null {
+    const extra = this.extra;
+    if (extra === null) return null;
+    const top = this.depth - 1;
+    return extra.shields?.at(-1) === top ? (extra.sites?.[top - 1] ?? null) : extra.site;
   }
 
   /** Number of frames: 1 plus the sub-scripts it is inside. */

@@ -3,6 +3,7 @@ import { Engine, type FrameSource, type Thread } from 'loom';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
 import { GameLoop } from './loop.ts';
+import { drill } from './scripts/drill.ts';
 import { game } from './scripts/game.ts';
 import type { Kind } from './sim/kind.ts';
 import { World } from './sim/world.ts';
@@ -29,6 +30,8 @@ export interface GameHandle {
   worldToClient(x: number, y: number): { x: number; y: number };
   /** Cancels the run and starts a new one (the R key and the restart button). */
   restart(): void;
+  /** Starts the fault drill (game/scripts/drill.ts): a child thread that fails three sub-scripts deep. */
+  drill(): Thread;
   /**
    * Loads a new kind's art and registers the kind: from the next ordinary wave on, the director sends it. It is
    * for trying a kind from the console, and for the browser test of docs/add-an-entity.md; a kind the game always
@@ -54,7 +57,13 @@ const browserFrames: FrameSource = {
  * ```
  */
 export async function startGame(config: GameConfig, parent: HTMLElement): Promise<GameHandle> {
-  const engine = new Engine({ tickRate: 60, seed: config.seed, watchdog: gameWatchdog(config) });
+  // Call sites cost little enough to keep in the build too (docs/stack-traces.md); waits only while developing.
+  const engine = new Engine({
+    tickRate: 60,
+    seed: config.seed,
+    watchdog: gameWatchdog(config),
+    callSites: import.meta.env.DEV ? 'waits' : 'frames',
+  });
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 
@@ -92,6 +101,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
 
   return {
     engine, world, app, canvas: app.canvas, view, loop, config, restart,
+    drill: () => engine.spawn(drill),
     threadsAt(clientX, clientY) {
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toArena(clientX - box.left, clientY - box.top);

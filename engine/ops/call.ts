@@ -41,6 +41,10 @@ class Call<R, M> extends Op<R, M> {
     this.gen = gen;
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   override get isWait(): boolean {
     return false;
   }

@@ -19,6 +19,10 @@ class Shield<T, M> extends Op<T, M> {
     super();
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   override get isWait(): boolean {
     return false;
   }

@@ -8,6 +8,10 @@ class Spawn extends Op<Thread> {
     super();
   }
 
+  override get framing(): boolean {
+    return true;
+  }
+
   get description(): string {
     const script = this.input.find((x) => typeof x === 'function') as { name?: string } | undefined;
     return `spawn(${script?.name || '?'})`;

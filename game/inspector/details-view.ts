@@ -1,6 +1,7 @@
-import { snapshot, type Engine, type Thread, type ThreadSnapshot } from 'loom';
+import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from 'loom';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
+import type { SourceLines } from './source-lines.ts';
 
 /** Children listed by name before the rest are summed up. */
 const MAX_CHILDREN = 24;
@@ -8,9 +9,10 @@ const MAX_CHILDREN = 24;
 const HINT = 'Select a thread in the list or the top list, or click an entity in the game.';
 
 /**
- * The selected thread: its state and wait, its parent and children (each a link that selects it), and its stack of
- * sub-scripts, top (running or waiting now) first. The links are rebuilt only when the family or the stack changed,
- * so a refresh never swaps an element out from under the pointer between press and release.
+ * The selected thread: its state and wait (with the line it waits at), its parent and children (each a link that
+ * selects it), how it was spawned, and its script stack, innermost (running or waiting now) first, each frame with
+ * its TypeScript line; a failed thread shows its error and the stack where it failed. The links are rebuilt only
+ * when the family changed, so a refresh never swaps an element out from under the pointer between press and release.
  */
 export class DetailsView {
   readonly element = el('div', 'loom-details');
@@ -25,14 +27,25 @@ export class DetailsView {
   private readonly children = el('span', 'loom-links');
   private readonly childrenName = el('span', 'loom-field-name');
   private readonly stack = el('ol', 'loom-stack');
+  private readonly spawned = el('span', 'loom-dim');
+  private readonly error = el('pre', 'loom-error');
+  private readonly errorRow: HTMLElement;
+  private readonly breakButton = el('button', 'loom-link loom-break', 'break before its next resume');
   private readonly body: HTMLElement[];
 
   constructor(
     private readonly engine: Engine,
     private readonly onSelect: (thread: Thread) => void,
+    private readonly lines: SourceLines,
   ) {
     const title = el('div', 'loom-details-title');
     title.append(this.label, this.state, this.tags);
+    this.breakButton.type = 'button';
+    this.breakButton.title = 'Runs a debugger statement just before the engine resumes it: open DevTools first (docs/debugging.md)';
+    this.breakButton.addEventListener('click', () => {
+      if (this.shown?.alive) this.engine.breakBeforeResume(this.shown);
+    });
+    this.errorRow = field('error', this.error);
     this.body = [
       title,
       field('waits on', this.wait),
@@ -40,6 +53,9 @@ export class DetailsView {
       field('parent', this.parent),
       field(this.childrenName, this.children),
       field('stack', this.stack),
+      this.errorRow,
+      field('spawned', this.spawned),
+      field('debug', this.breakButton),
     ];
   }
 
@@ -59,7 +75,15 @@ export class DetailsView {
     setText(this.state, state);
     this.state.className = `loom-chip loom-state-${state}`;
     setText(this.tags, snap.detached ? 'detached' : '');
-    setText(this.wait, snap.waitingOn || (thread.alive ? '—' : `ended (${snap.state})`));
+    const waitingAt = thread.waitingAt;
+    const wait = snap.waitingOn && waitingAt ? `${snap.waitingOn} at ${this.lines.format(waitingAt)}` : snap.waitingOn;
+    setText(this.wait, wait || (thread.alive ? '—' : `ended (${snap.state})`));
+    this.breakButton.disabled = !thread.alive;
+    const stack = thread.scriptStack;
+    this.errorRow.hidden = stack?.error === undefined;
+    if (stack !== null && stack.error !== undefined) setText(this.error, formatFailure(stack.error, null).split('\n')[0]!);
+    setText(this.spawned, stack?.ancestryText((at) => this.lines.format(at)) ?? '—');
+    this.showStack(stack);
     setText(
       this.facts,
       `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ` +
@@ -67,7 +91,7 @@ export class DetailsView {
           ? `${snap.ms.toFixed(3)} ms last tick · ${snap.msAverage.toFixed(3)} ms/tick average (timed alone)`
           : 'light: not timed alone (its time is in the tick total)'),
     );
-    const structure = `${snap.parent}|${snap.children.join(',')}|${snap.frames.join('>')}`;
+    const structure = `${snap.parent}|${snap.children.join(',')}`;
     if (structure === this.structure) return;
     this.structure = structure;
     const parent = thread.parent;
@@ -75,7 +99,6 @@ export class DetailsView {
       parent ? this.link(parent) : el('span', 'loom-dim', snap.detached ? 'none (detached)' : 'none (root)'),
     );
     this.showChildren(thread.children);
-    this.showStack(snap.frames);
   }
 
   private showChildren(children: Thread[]): void {
@@ -86,14 +109,19 @@ export class DetailsView {
     this.children.replaceChildren(...links);
   }
 
-  /** The frames, top first, numbered by depth; the top one is where the thread is now. */
-  private showStack(frames: string[]): void {
-    const items: HTMLElement[] = [];
-    for (let depth = frames.length - 1; depth >= 0; depth--) {
-      const frame = el('li', depth === frames.length - 1 ? 'loom-frame-top' : '', frames[depth]);
-      frame.dataset.depth = String(depth + 1);
-      items.push(frame);
-    }
+  /** The frames, innermost first, numbered by depth, each with its line; the top one is where the thread is now. */
+  private showStack(stack: ScriptStack | null): void {
+    const frames = stack?.frames ?? [];
+    const text = frames.map((frame) => `${frame.name} ${frame.at ? this.lines.format(frame.at) : ''}`).join('|');
+    if (text === this.stack.dataset.frames) return;
+    this.stack.dataset.frames = text;
+    const items: HTMLElement[] = frames.map((frame, index) => {
+      const item = el('li', index === 0 && stack!.error === undefined ? 'loom-frame-top' : '');
+      item.append(el('span', 'loom-frame-name', frame.name));
+      item.dataset.depth = String(frames.length - index);
+      if (frame.at) item.append(el('span', 'loom-frame-at', ` ${this.lines.format(frame.at)}`));
+      return item;
+    });
     if (items.length === 0) items.push(el('li', 'loom-dim', 'no frames (ended)'));
     this.stack.replaceChildren(...items);
   }

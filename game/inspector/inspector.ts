@@ -4,6 +4,7 @@ import { DetailsView } from './details-view.ts';
 import { clampWidth, dockInsets, loadLayout, saveLayout, type DockLayout, type DockSide } from './dock.ts';
 import { el, setText } from './dom.ts';
 import { ListSource } from './list-source.ts';
+import { SourceLines } from './source-lines.ts';
 import { ScriptTimeWindow } from './script-time-window.ts';
 import { SummaryView } from './summary-view.ts';
 import { ThreadListView } from './thread-list-view.ts';
@@ -39,6 +40,11 @@ export interface InspectorHandle {
   readonly isOpen: boolean;
   /** Selects a thread (null for none): the details show its parent, children and stack. */
   select(thread: Thread | null): void;
+  /**
+   * Whether a thread failing pauses the game, opens the overlay and selects the thread, showing where it failed
+   * (the "break on error" box). Default false.
+   */
+  breakOnError: boolean;
   /** Where the panel is (docked left or right, or floating) and how wide, as remembered. */
   readonly layout: DockLayout;
   /** Docks or floats the panel and sets its width (clamped to the window); remembered. */
@@ -83,6 +89,8 @@ class Inspector implements InspectorHandle {
   private readonly search = el('input', 'loom-search');
   private readonly status = el('span', 'loom-status');
   private readonly clearPick = el('button', 'loom-link', 'show all');
+  private readonly breakBox = el('input');
+  private breaking = false;
   private readonly resizer = el('div', 'loom-resizer');
   private readonly dockButtons = new Map<DockSide, HTMLButtonElement>();
   private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
@@ -106,7 +114,7 @@ class Inspector implements InspectorHandle {
     const select = (thread: Thread): void => this.select(thread);
     this.summary = new SummaryView(this.engine, this.recent, select);
     this.list = new ThreadListView(this.engine, () => this.source.rows, () => this.selected, select);
-    this.details = new DetailsView(this.engine, select);
+    this.details = new DetailsView(this.engine, select, new SourceLines(location.origin));
     this.build();
     options.parent.append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
@@ -130,6 +138,15 @@ class Inspector implements InspectorHandle {
     return this.open;
   }
 
+  get breakOnError(): boolean {
+    return this.engine.onThreadFailed === this.onFailed;
+  }
+  set breakOnError(on: boolean) {
+    this.breakBox.checked = on;
+    if (on) this.engine.onThreadFailed = this.onFailed;
+    else if (this.breakOnError) this.engine.onThreadFailed = null;
+  }
+
   toggle(): void {
     this.setOpen(!this.open);
   }
@@ -140,6 +157,7 @@ class Inspector implements InspectorHandle {
   }
 
   destroy(): void {
+    this.breakOnError = false;
     this.setOpen(false);
     window.removeEventListener('keydown', this.onKey, true);
     window.removeEventListener('pointerdown', this.onPick, true);
@@ -159,6 +177,11 @@ class Inspector implements InspectorHandle {
     close.type = 'button';
     close.title = `Close (${this.toggleKey})`;
     const header = el('header', 'loom-header');
+    this.breakBox.type = 'checkbox';
+    const breakToggle = el('label', 'loom-break-toggle');
+    breakToggle.title = 'Pause the game when a thread fails, and show where';
+    breakToggle.append(this.breakBox, 'break on error');
+    this.breakBox.addEventListener('change', () => (this.breakOnError = this.breakBox.checked));
     const docks = el('span', 'loom-docks');
     for (const [side, label, title] of DOCK_BUTTONS) {
       const button = el('button', 'loom-dock', label);
@@ -169,7 +192,7 @@ class Inspector implements InspectorHandle {
       this.dockButtons.set(side, button);
       docks.append(button);
     }
-    header.append(el('span', 'loom-title', 'loom · threads'), el('span', 'loom-key', `${this.toggleKey} to close`), docks, close);
+    header.append(el('span', 'loom-title', 'loom · threads'), breakToggle, el('span', 'loom-key', `${this.toggleKey} to close`), docks, close);
     this.resizer.title = 'Drag to resize';
     this.resizer.addEventListener('pointerdown', this.onResizeStart);
     const searchRow = el('div', 'loom-search-row');
@@ -241,6 +264,21 @@ class Inspector implements InspectorHandle {
     this.selected = threads?.[0] ?? this.selected;
     this.refresh();
   }
+
+  // Break on error: the game stops before the next tick (the one running now finishes), on the failed thread,
+  // drawn once the tick is over (the thread has ended by then, with the stack where it failed).
+  // Only the first failure of the tick is selected: the ones it causes (a joiner failing in turn) come after it.
+  private readonly onFailed = (thread: Thread): void => {
+    this.engine.paused = true;
+    if (this.breaking) return;
+    this.breaking = true;
+    this.selected = thread;
+    queueMicrotask(() => {
+      this.breaking = false;
+      if (this.open) this.refresh();
+      else this.setOpen(true);
+    });
+  };
 
   // The panel's side and width, and the room the page leaves it; the page hears of a change as a window resize.
   private applyLayout(): void {

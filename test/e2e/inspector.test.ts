@@ -69,7 +69,7 @@ describeBrowser('thread inspector on the stress page', () => {
     await expect.poll(() => details.locator('.loom-details-label').textContent()).toBe(expected.label);
     expect(expected.children.length).toBeGreaterThan(0); // it waits to join its child
     expect(await details.locator('.loom-field').nth(3).locator('.loom-link').allTextContents()).toEqual(expected.children);
-    expect(await details.locator('.loom-stack li').allTextContents()).toEqual([...expected.frames].reverse());
+    expect(await details.locator('.loom-stack li .loom-frame-name').allTextContents()).toEqual([...expected.frames].reverse());
     await saveArtifact('inspector.png', await page.screenshot());
 
     await details.locator('.loom-field').nth(3).locator('.loom-link').first().click();

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Engine, ThreadFailedError, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+const FILE = fileURLToPath(import.meta.url);
+const SOURCE = readFileSync(FILE, 'utf8').split('\n');
+
+/** `file:line:column` of `token` on the line of this file marked `// @mark`, as V8 reports a call or throw there. */
+function at(mark: string, token: string): string {
+  const lines = SOURCE.flatMap((text, index) => (text.endsWith(`// @${mark}`) ? [index] : []));
+  expect(lines, mark).toHaveLength(1);
+  return `${FILE}:${lines[0]! + 1}:${SOURCE[lines[0]!]!.indexOf(token) + 1}`;
+}
+
+/** The line number of the line marked `// @mark`. */
+function lineOf(mark: string): number {
+  return Number(at(mark, '').split(':').at(-2));
+}
+
+// Three sub-scripts deep, in a child thread: grunt → patrol → walkTo → stepOnce, which throws.
+const stepOnce = script(function* stepOnce(blocked: boolean) {
+  yield;
+  if (blocked) throw new Error('blocked path'); // @throw
+});
+const walkTo = script(function* walkTo(blocked: boolean) {
+  yield* stepOnce(blocked); // @walkTo
+});
+const patrol = script(function* patrol(blocked: boolean) {
+  yield* sleep(0.05); // @sleep
+  yield* walkTo(blocked); // @patrol
+});
+function* grunt(blocked: boolean) {
+  yield* patrol(blocked); // @grunt
+}
+function* director() {
+  yield* spawn(grunt, true); // @director
+  yield* sleep(10);
+}
+function* waiter() {
+  yield* shield(sleep(3)); // @shield
+}
+
+function spawnDirector(engine: Engine) {
+  return engine.spawn(director); // @host
+}
+
+function spawnJoiner(engine: Engine, onCatch: (error: unknown) => void) {
+  return engine.spawn(function* joiner() {
+    const child = yield* spawn(grunt, true);
+    try {
+      yield* join(child);
+    } catch (error) {
+      onCatch(error);
+    }
+  });
+}
+
+describe('script stack traces', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('prints a failure three sub-scripts deep in a child with every frame, its line, and the spawn chain', () => {
+    const printed: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((text: string) => printed.push(text));
+    const engine = new Engine();
+    spawnDirector(engine);
+    for (let i = 0; i < 10; i++) engine.step();
+    expect(printed).toEqual([
+      [
+        '[loom] #1 director (failed): ChildFailedError: thread #2 grunt failed: blocked path',
+        '    at director',
+        `    in #1 director ← spawned by the host at ${at('host', 'spawn(')}`,
+        '  caused by Error: blocked path',
+        `    at stepOnce (${at('throw', 'new')})`,
+        `    at walkTo (${at('walkTo', 'stepOnce')})`,
+        `    at patrol (${at('patrol', 'walkTo')})`,
+        `    at grunt (${at('grunt', 'patrol')})`,
+        `    in #2 grunt ← spawned by #1 director at ${at('director', 'spawn')} ← spawned by the host at ${at('host', 'spawn(')}`,
+      ].join('\n'),
+    ]);
+    expect(printed.join('\n')).not.toMatch(/engine\//);
+  });
+
+  it('gives a joiner a ThreadFailedError carrying the failed thread\'s script stack; the native stack is untouched', () => {
+    let caught: unknown;
+    const { engine, steps } = createTestEngine();
+    spawnJoiner(engine, (error) => (caught = error));
+    steps(10);
+    expect(caught).toBeInstanceOf(ThreadFailedError);
+    const failure = caught as ThreadFailedError;
+    expect(failure.scriptStack?.frames.map((frame) => frame.name)).toEqual(['stepOnce', 'walkTo', 'patrol', 'grunt']);
+    expect(failure.scriptStack?.frames.map((frame) => frame.at?.line)).toEqual(['throw', 'walkTo', 'patrol', 'grunt'].map(lineOf));
+    expect((failure.cause as Error).stack).toMatch(/switch\.ts/); // the engine's frames are still in the native stack
+  });
+
+  it("with callSites 'off', names every frame and takes the innermost line from the error alone", () => {
+    let caught: unknown;
+    const { engine, steps } = createTestEngine({ callSites: 'off' });
+    spawnJoiner(engine, (error) => (caught = error));
+    steps(10);
+    const stack = (caught as ThreadFailedError).scriptStack!;
+    expect(stack.frames.map((frame) => [frame.name, frame.at && `${frame.at.file}:${frame.at.line}:${frame.at.column}`])).toEqual([
+      ['stepOnce', at('throw', 'new')],
+      ['walkTo', null],
+      ['patrol', null],
+      ['grunt', null],
+    ]);
+    expect(stack.ancestry).toBe('#2 grunt ← spawned by #1 joiner');
+  });
+
+  it("with callSites 'waits', shows where a live thread waits, and a wait in a shield at the shield's call", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'waits' });
+    const patrolling = engine.spawn(grunt, false); // @spawn-patrolling
+    const shielded = engine.spawn(waiter);
+    steps(2);
+    expect(`${patrolling.waitingOn} at ${patrolling.waitingAt?.line}`).toBe(`sleep until 0.07 s at ${lineOf('sleep')}`);
+    expect(String(patrolling.scriptStack).split('\n')).toEqual([
+      `    at patrol (${at('sleep', 'sleep')})`,
+      `    at grunt (${at('grunt', 'patrol')})`,
+      `    in #1 grunt ← spawned by the host at ${at('spawn-patrolling', 'spawn(')}`,
+    ]);
+    expect(shielded.waitingAt && `${shielded.waitingAt.file}:${shielded.waitingAt.line}:${shielded.waitingAt.column}`).toBe(
+      at('shield', 'shield'),
+    );
+  });
+
+  it("captures no call site with callSites 'frames' for a plain wait, and refuses an unknown mode", () => {
+    const { engine, steps } = createTestEngine();
+    const patrolling = engine.spawn(grunt, false);
+    steps(2);
+    expect(patrolling.waitingOn).toMatch(/^sleep/);
+    expect(patrolling.waitingAt).toBeNull();
+    expect(() => (engine.callSites = 'all' as CallSites)).toThrow("callSites must be 'off', 'frames' or 'waits', got all");
+  });
+});
