@@ -1,7 +1,7 @@
 // What capturing call sites costs: the frame, mixed and churn workloads with `callSites` 'frames' and 'waits',
 // each against the same workload with 'off', rounds alternating in one process; ns per switch and the ratio.
 // Run: npm run bench:callsites [-- threads]
-import { Engine, type CallSites } from '../engine/index.ts';
+import { Engine, type CallSites } from 'loom';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';
