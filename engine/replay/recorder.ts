@@ -44,7 +44,7 @@ export interface RecorderResume {
  * const save = encodeRecording(recorder.recording());
  * ```
  */
-export class Recorder {
+export class Recorder<S extends Simulation = Simulation> {
   private readonly header: RecordingHeader;
   private readonly events: HostEvent[];
   private readonly checkpoints: Checkpoint[];
@@ -53,7 +53,7 @@ export class Recorder {
   private readonly scriptNames = new Map<Script, string>();
   private readonly refNames = new Map<object, string>();
 
-  constructor(readonly sim: Simulation, options: RecorderOptions = {}, resume?: RecorderResume) {
+  constructor(readonly sim: S, options: RecorderOptions = {}, resume?: RecorderResume) {
     const engine = sim.engine;
     const inputSize = sim.input?.size ?? 0;
     const checkpointEvery = options.checkpointEvery ?? 60;

@@ -19,8 +19,8 @@ import { traceThreads, type ThreadTrace } from './thread-trace.ts';
  * console.log(replayer.divergence ?? 'every checkpoint matched');
  * ```
  */
-export class Replayer {
-  readonly sim: Simulation;
+export class Replayer<S extends Simulation = Simulation> {
+  readonly sim: S;
   /** The first checkpoint that did not match (with `verify`), or null. */
   divergence: Divergence | null = null;
   /** Checkpoints compared so far (with `verify`). */
@@ -35,7 +35,7 @@ export class Replayer {
   private mismatch: Omit<Divergence, 'thread' | 'nondeterministic'> | null = null;
   private readonly signals = new Map<string, Signal<unknown>>();
 
-  constructor(readonly recording: Recording, create: CreateSimulation, private readonly options: { verify?: boolean } = {}) {
+  constructor(readonly recording: Recording, create: CreateSimulation<S>, private readonly options: { verify?: boolean } = {}) {
     const { seed, tickRate, meta, inputSize } = recording.header;
     this.sim = create({ seed, tickRate, meta });
     if ((this.sim.input?.size ?? 0) !== inputSize) {

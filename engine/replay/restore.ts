@@ -3,7 +3,7 @@ import { Recorder } from './recorder.ts';
 import type { Recording } from './recording.ts';
 import { RecordingError } from './recording-error.ts';
 import { Replayer } from './replayer.ts';
-import type { CreateSimulation } from './simulation.ts';
+import type { CreateSimulation, Simulation } from './simulation.ts';
 
 /**
  * Restores a save: re-simulates the recording headless on a fresh simulation, applies what the host did after
@@ -17,7 +17,7 @@ import type { CreateSimulation } from './simulation.ts';
  * for (;;) recorder.step(); // live again
  * ```
  */
-export function restore(recording: Recording, create: CreateSimulation, options: { verify?: boolean } = {}): Recorder {
+export function restore<S extends Simulation>(recording: Recording, create: CreateSimulation<S>, options: { verify?: boolean } = {}): Recorder<S> {
   const replayer = new Replayer(recording, create, { verify: options.verify ?? true });
   replayer.runTo(recording.ticks, true);
   if (replayer.divergence !== null) throw new RecordingError(`the save does not restore: ${formatDivergence(replayer.divergence)}`);

@@ -55,4 +55,4 @@ export interface SimulationSetup {
 }
 
 /** Builds a fresh simulation for a setup: the same setup must give the same simulation every time. */
-export type CreateSimulation = (setup: SimulationSetup) => Simulation;
+export type CreateSimulation<S extends Simulation = Simulation> = (setup: SimulationSetup) => S;

@@ -2,15 +2,15 @@ import type { Divergence } from './divergence.ts';
 import { guardNondeterminism } from './nondeterminism-guard.ts';
 import type { Recording } from './recording.ts';
 import { Replayer } from './replayer.ts';
-import type { CreateSimulation } from './simulation.ts';
+import type { CreateSimulation, Simulation } from './simulation.ts';
 
 /** What a replay did: ticks run, the final state hash, checkpoints compared, and the first divergence. */
-export interface ReplayResult {
+export interface ReplayResult<S extends Simulation = Simulation> {
   ticks: number;
   finalHash: string;
   checked: number;
   divergence: Divergence | null;
-  replayer: Replayer;
+  replayer: Replayer<S>;
 }
 
 /**
@@ -24,7 +24,11 @@ export interface ReplayResult {
  * if (divergence) console.log(formatDivergence(divergence));
  * ```
  */
-export function replayRecording(recording: Recording, create: CreateSimulation, options: { verify?: boolean; until?: number } = {}): ReplayResult {
+export function replayRecording<S extends Simulation>(
+  recording: Recording,
+  create: CreateSimulation<S>,
+  options: { verify?: boolean; until?: number } = {},
+): ReplayResult<S> {
   const replayer = new Replayer(recording, create, { verify: options.verify });
   replayer.runTo(options.until ?? recording.ticks, true);
   const divergence = replayer.divergence;

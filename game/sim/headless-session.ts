@@ -26,7 +26,7 @@ const RESTART_AFTER = 3;
  * playScripted(sim, recorder, 60 * 60);
  * ```
  */
-export function recordGame(setup: SessionSetup): { sim: GameSimulation; recorder: Recorder } {
+export function recordGame(setup: SessionSetup): { sim: GameSimulation; recorder: Recorder<GameSimulation> } {
   const meta = { swarm: setup.swarm ?? 500, wave: setup.wave ?? 1 };
   const sim = createGameSimulation({ seed: setup.seed, tickRate: 60, meta }, setup.onError);
   const recorder = new Recorder(sim, { meta, checkpointEvery: setup.checkpointEvery });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDING_VERSION, RecordingError, decodeRecording, encodeRecording, type Recording } from '../../engine/index.ts';
+import { RECORDING_VERSION, RecordingError, decodeRecording, encodeRecording, type HostEvent, type Recording } from '../../engine/index.ts';
 
 const recording: Recording = {
   version: RECORDING_VERSION,
@@ -52,8 +52,9 @@ describe('recording format', () => {
 
   it('keeps an unchanged input slot out of an input event: one byte of tick, one of op and mask, then the changes', () => {
     const header = { ...recording.header, meta: { note: 'x'.repeat(100) } };
-    const one = { ...recording, header, events: [{ tick: 0, type: 'input', values: [1, 0, 0] } as const], checkpoints: [] };
-    const two = { ...one, events: [...one.events, { tick: 1, type: 'input', values: [1, 0, 1] } as const] };
+    const first: HostEvent = { tick: 0, type: 'input', values: [1, 0, 0] };
+    const one: Recording = { ...recording, header, events: [first], checkpoints: [] };
+    const two: Recording = { ...one, events: [first, { tick: 1, type: 'input', values: [1, 0, 1] }] };
     expect(encodeRecording(one).length).toBeGreaterThan(128); // so both have a two-byte length field
     expect(encodeRecording(two).length - encodeRecording(one).length).toBe(3);
   });
@@ -79,7 +80,7 @@ describe('recording format', () => {
     const messages = new Set<string>();
     for (let i = 5; i < bytes.length; i++) {
       const damaged = bytes.slice();
-      damaged[i] ^= 0x20;
+      damaged[i]! ^= 0x20;
       messages.add(decodeError(damaged));
     }
     expect([...messages]).toEqual(['the recording is corrupted: its checksum does not match its contents']);
