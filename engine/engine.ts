@@ -15,6 +15,7 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
+import type { Watchdog } from './watchdog.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -26,6 +27,15 @@ export interface EngineOptions {
   maxFrameTime?: number;
   /** Called with every failure nothing observed, and every error thrown by cleanup code. Default: console.error. */
   onError?: (error: unknown, thread: Thread) => void;
+  /**
+   * Reports a script that runs too long without yielding; see {@link Watchdog}. Default none.
+   *
+   * @example
+   * ```ts
+   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog-node.ts
+   * ```
+   */
+  watchdog?: Watchdog;
 }
 
 /**
@@ -54,6 +64,7 @@ export class Engine {
   readonly timers = new TimingWheel();
   /** @internal The hot state of this engine's live threads, by slot. */
   readonly columns = new ThreadColumns();
+  private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
   // What threads() returned, until a thread starts or ends.
@@ -75,6 +86,19 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
+    this.watchdog = options.watchdog ?? null;
+  }
+
+  /**
+   * Names a script that never yields; null for none (the default). A change takes effect from the next tick. A
+   * watchdog watches one engine: giving it to a second is a LoomError.
+   */
+  get watchdog(): Watchdog | null {
+    return this.watched;
+  }
+  set watchdog(watchdog: Watchdog | null) {
+    watchdog?.attach(this);
+    this.watched = watchdog;
   }
 
   /** Seconds of simulated time per tick (1 / tickRate). */
@@ -199,7 +223,9 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // a pending error is thrown first
+    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
+      this.pendCancel(thread); // errors pending for it are thrown first
+    }
     else {
       const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
       thread.mode = Resume.THROW;
@@ -356,11 +382,17 @@ export class Engine {
     else this.nextTick.push(thread.slot);
   }
 
-  // With accounting off this is the bare loop; switching accounting on or off takes effect from the next tick.
+  // With accounting and the watchdog off this is the bare loop; switching either on or off takes effect from the
+  // next tick.
   private runReady(): void {
     const accounting = this.accounting;
+    const watchdog = this.watchdog;
     if (accounting.enabled || accounting.budgetMs > 0) {
-      accounting.runTimed(this, this.ready, run);
+      accounting.runTimed(this, this.ready, watchdog === null ? run : watchdog.run);
+      return;
+    }
+    if (watchdog !== null) {
+      watchdog.runAll(this, this.ready);
       return;
     }
     let switches = 0;
@@ -383,7 +415,9 @@ export class Engine {
       try {
         holds = (thread.waitOn as () => boolean)();
       } catch (error) {
+        // A predicate that threw after waking or cancelling its own thread has no wait left to fail.
         if (thread.wait === PREDICATE) this.wakeWithError(thread, error);
+        else this.report(error, thread);
         continue;
       }
       if (holds && thread.wait === PREDICATE) this.wake(thread, undefined);
@@ -423,9 +457,9 @@ export class Engine {
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which
   // may be any number of threads deep.
   private end(thread: Thread, state: ThreadState, value: unknown): void {
-    for (let next: Thread | null = thread; next !== null; ) {
-      const ended: Thread = next;
-      next = this.endOne(ended, ended === thread ? state : ended.extra!.endState, ended === thread ? value : ended.extra!.endValue);
+    for (let parent = this.endOne(thread, state, value); parent !== null; ) {
+      const extra = parent.extra!;
+      parent = this.endOne(parent, extra.endState, extra.endValue);
     }
   }
 

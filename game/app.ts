@@ -7,6 +7,7 @@ import { game } from './scripts/game.ts';
 import { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
 import { loadTextures } from './view/textures.ts';
+import { gameWatchdog } from './watchdog.ts';
 
 /**
  * A running game, for the inspector overlay and for tests (it is `window.loom`): the engine and the world, the
@@ -44,7 +45,7 @@ const browserFrames: FrameSource = {
  * ```
  */
 export async function startGame(config: GameConfig, parent: HTMLElement): Promise<GameHandle> {
-  const engine = new Engine({ tickRate: 60, seed: config.seed });
+  const engine = new Engine({ tickRate: 60, seed: config.seed, watchdog: gameWatchdog(config) });
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 

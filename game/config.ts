@@ -6,17 +6,19 @@ export interface GameConfig {
   swarm: number;
   /** The wave to start at. */
   wave: number;
+  /** Seconds a script may run without yielding before the watchdog names it; 0 for none; null if not given. */
+  watchdog: number | null;
 }
 
 const MAX_SWARM = 100_000;
 
 /**
- * Reads `?seed=7&swarm=5000&wave=3` (each optional). Without a seed, one is drawn from `fallbackSeed`, and the
+ * Reads `?seed=7&swarm=5000&wave=3&watchdog=2` (each optional). Without a seed, one is drawn from `fallbackSeed`, and the
  * HUD shows it so the run can be replayed.
  *
  * @example
  * ```ts
- * parseConfig('?seed=7&swarm=5000'); // { seed: 7, swarm: 5000, wave: 1 }
+ * parseConfig('?seed=7&swarm=5000'); // { seed: 7, swarm: 5000, wave: 1, watchdog: null }
  * ```
  */
 export function parseConfig(search: string, fallbackSeed = Date.now() % 1_000_000): GameConfig {
@@ -25,6 +27,7 @@ export function parseConfig(search: string, fallbackSeed = Date.now() % 1_000_00
     seed: wholeNumber(params.get('seed'), 0, 2 ** 32 - 1) ?? fallbackSeed,
     swarm: wholeNumber(params.get('swarm'), 0, MAX_SWARM) ?? 500,
     wave: wholeNumber(params.get('wave'), 1, 999) ?? 1,
+    watchdog: seconds(params.get('watchdog')),
   };
 }
 
@@ -32,4 +35,10 @@ function wholeNumber(text: string | null, min: number, max: number): number | nu
   if (text === null || text.trim() === '') return null;
   const value = Number(text);
   return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : null;
+}
+
+function seconds(text: string | null): number | null {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : null;
 }

@@ -214,3 +214,41 @@ describe('every failure reaches exactly one observer', () => {
     expect(errors.map((e) => [causeOf(e.error), e.thread])).toEqual([['child broke during cleanup', parent]]);
   });
 });
+
+describe('a cancel after queued child failures', () => {
+  it('throws the queued failures first, then the cancel, and never into the cleanup', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const seen: string[] = [];
+    const parent = engine.spawn(function* parent() {
+      yield* spawn(function* first() {
+        yield;
+        throw new Error('first');
+      });
+      yield* spawn(function* second() {
+        yield;
+        throw new Error('second');
+      });
+      try {
+        for (;;) {
+          try {
+            yield;
+          } catch (error) {
+            if (isCancellation(error)) throw error;
+            seen.push(`${causeOf(error)}@${engine.tick}`);
+          }
+        }
+      } finally {
+        yield* wait(2);
+        seen.push(`cleanup done@${engine.tick}`);
+      }
+    });
+    steps(1);
+    // In tick 2 the parent runs first, then both children fail: it is ready with two failures queued.
+    steps(1);
+    parent.cancel();
+    steps(5);
+    expect(seen).toEqual(['first@3', 'second@3', 'cleanup done@5']);
+    expect(parent.stateName).toBe('cancelled');
+    expect(errors).toEqual([]);
+  });
+});

@@ -296,3 +296,19 @@ describe('timing wheel: waits of any length', () => {
     expect(wheel.size).toBe(0);
   });
 });
+
+describe('predicates that throw', () => {
+  it('reports the error of a predicate that cancelled its own thread and then threw', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const t = engine.spawn(function* doomed() {
+      yield* wait(function cancelsThenThrows() {
+        if (engine.tick < 2) return false;
+        cancel(t);
+        throw new Error('after the cancel');
+      });
+    });
+    steps(2);
+    expect(errors.map((e) => [(e.error as Error).message, e.thread])).toEqual([['after the cancel', t]]);
+    expect(t.stateName).toBe('cancelled');
+  });
+});
