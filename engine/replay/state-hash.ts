@@ -28,7 +28,7 @@ export function stateHash(engine: Engine, world?: WorldHash): string {
 }
 
 function hashThread(hasher: StateHasher, thread: Thread): void {
-  hasher.int(thread.id).string(thread.stateName).int(thread.wait?.code ?? 0).string(thread.waitingOn);
+  hasher.int(thread.id).int(thread.state).int(thread.wait?.code ?? 0).string(thread.waitingOn);
   const frames = thread.frames;
   hasher.int(frames.length);
   for (const frame of frames) hasher.string(frame);
