@@ -35,7 +35,11 @@ export class Replayer<S extends Simulation = Simulation> {
   private mismatch: Omit<Divergence, 'thread' | 'nondeterministic'> | null = null;
   private readonly signals = new Map<string, Signal<unknown>>();
 
-  constructor(readonly recording: Recording, create: CreateSimulation<S>, private readonly options: { verify?: boolean } = {}) {
+  /**
+   * `verify` compares the checkpoints' hashes; `verifyFrom` only those from that tick on (a restore checks the last
+   * one, and re-runs with every check only if it differs).
+   */
+  constructor(readonly recording: Recording, create: CreateSimulation<S>, private readonly options: { verify?: boolean; verifyFrom?: number } = {}) {
     const { seed, tickRate, meta, inputSize } = recording.header;
     this.sim = create({ seed, tickRate, meta });
     if ((this.sim.input?.size ?? 0) !== inputSize) {
@@ -86,7 +90,7 @@ export class Replayer<S extends Simulation = Simulation> {
       for (const id of checkpoint.threads.ended) this.recordedTraces.delete(id);
     }
     if (!this.options.verify || this.divergence !== null) return;
-    if (this.mismatch === null) this.check(checkpoint);
+    if (this.mismatch === null && checkpoint.tick >= (this.options.verifyFrom ?? 0)) this.check(checkpoint);
     if (this.mismatch !== null && checkpoint.threads !== null) this.diverged(traceThreads(engine));
   }
 

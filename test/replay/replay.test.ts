@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Recorder, RecordingError, Replayer, decodeRecording, encodeRecording, formatDivergence, receive, replayRecording, sleep,
-  useEngine, wait, type Signal, type Thread,
+  restore, useEngine, wait, type Signal, type Thread,
 } from '../../engine/index.ts';
 import { createLogSimulation } from './support.ts';
 
@@ -130,5 +130,18 @@ describe('recording and replaying', () => {
     ]);
     expect(result.divergence!.lastGood).toBe(0);
     expect(result.divergence!.tick).toBe(5);
+  });
+
+  it('a save that no longer restores the same game is refused with the divergence report', () => {
+    const { recording } = recordHostRun();
+    function* slower(world: World, seconds: number) {
+      yield* sleeper(world, seconds * 3);
+    }
+    const create = (setup: Parameters<ReturnType<typeof createLogSimulation>>[0]) => createLogSimulation({ ...scripts, sleeper: slower })(setup).sim;
+    expect(() => restore(recording, create)).toThrow(new RecordingError([
+      'the save does not restore: diverged between tick 0 and tick 5: state hash ' + replayRecording(recording, create, { verify: true }).divergence!.replayHash + ', recorded ' + recording.checkpoints[0]!.hash,
+      '#3 sleeper at tick 1: recorded "sleep until 0.25 s in sleeper", replay "sleep until 0.20 s in slower"',
+    ].join('\n')));
+    expect(restore(recording, (setup) => createLogSimulation(scripts)(setup).sim).sim.engine.tick).toBe(30);
   });
 });
