@@ -39,3 +39,4 @@ export { Replayer } from './replay/replayer.ts';
 export { formatDivergence, type Divergence, type ThreadDivergence } from './replay/divergence.ts';
 export { replayRecording, type ReplayResult } from './replay/verify.ts';
 export { restore } from './replay/restore.ts';
+export { Playback } from './replay/playback.ts';
