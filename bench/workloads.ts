@@ -233,7 +233,8 @@ class Critter {
 interface Herd {
   phase: number;
   readonly beats: Signal<number>[];
-  readonly threads: Thread[];
+  /** The critters, each taking its neighbour's step counts in its mailbox. */
+  readonly threads: Thread<unknown, number>[];
   readonly tally: WorkloadTally;
 }
 

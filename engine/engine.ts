@@ -1,9 +1,10 @@
 import { FixedStepClock } from './clock.ts';
 import { CancelledError, ChildFailedError, LoomError, ThreadFailedError } from './errors.ts';
 import { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
-import { checkScript, type Spawnable, type SpawnOptions } from './script.ts';
+import { checkScript, type AnySpawnable, type SpawnedThread, type SpawnOptions, type SpawnRest } from './script.ts';
 import { beginCancel, run } from './switch.ts';
 import { Flag, Resume, Thread, setTicking, tickingEngine, type ThreadExtra } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -190,6 +191,7 @@ export class Engine {
   /**
    * Spawns a root thread running `script(...args)`: owned by the engine, not by any thread. It first runs in the
    * next tick (or later in this tick, if called from a script: see the `spawn` op for child threads).
+   * The arguments are checked against the script's parameters, and the handle is typed by the script (see `ThreadOf`).
    *
    * @example
    * ```ts
@@ -197,8 +199,7 @@ export class Engine {
    * const boss = engine.spawn({ name: 'boss' }, bossScript, arena);
    * ```
    */
-  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
     return this.create(null, input, 'engine.spawn');
   }
@@ -223,27 +224,29 @@ export class Engine {
     else if (state === ThreadState.WAITING) {
       const cancellation = beginCancel(thread); // first, so what the wait lets go sees the thread as cancelling
       this.makeReady(thread, Resume.THROW, cancellation);
-    } else if (thread.mode === Resume.THROW || (thread.flags & Flag.FAILURES) !== 0) {
-      this.pendCancel(thread); // errors pending for it are thrown first
-    }
+    } else if (thread.mode === Resume.THROW) this.pendCancel(thread); // the error it is to resume with comes first
     else {
-      const cancellation = beginCancel(thread); // the wait it completed is interrupted: its value is dropped
+      // The wait it completed is interrupted: its value is dropped, and child failures queued for its next wait
+      // have none left outside its cleanup.
+      const cancellation = beginCancel(thread);
       thread.mode = Resume.THROW;
       thread.value = cancellation;
+      this.reportQueued(thread, thread.extra!);
     }
     return true;
   }
 
   /**
    * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
-   * Throws a {@link LoomError} if the thread has ended.
+   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
+   * receives (the `M` of its `Thread<R, M>`; see `receive`).
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
    * ```
    */
-  send(thread: Thread, message: unknown): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
     checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
@@ -447,11 +450,17 @@ export class Engine {
 
   // Child failures still queued when a thread's script ends had no wait left to be thrown at; nor had a cancel.
   private reportUndelivered(thread: Thread, extra: ThreadExtra): void {
-    const failures = extra.failures;
-    extra.failures = null;
     extra.shields = null;
-    thread.flags &= ~(Flag.FAILURES | Flag.CANCEL_PENDING);
-    if (failures !== null) for (const failure of failures) this.report(failure, thread);
+    thread.flags &= ~Flag.CANCEL_PENDING;
+    this.reportQueued(thread, extra);
+  }
+
+  private reportQueued(thread: Thread, extra: ThreadExtra): void {
+    const failures = extra.failures;
+    if (failures === null) return;
+    extra.failures = null;
+    thread.flags &= ~Flag.FAILURES;
+    for (const failure of failures) this.report(failure, thread);
   }
 
   // A loop, not recursion: the last child of a chain of threads whose scripts are over ends the whole chain, which

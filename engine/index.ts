@@ -6,7 +6,10 @@ export { ThreadState, stateName, isFinal } from './thread-state.ts';
 export { Signal, createSignal } from './signal.ts';
 export { Op, type OpResult } from './op.ts';
 export { Random } from './random.ts';
-export type { Script, Spawnable, SpawnOptions, SubScript } from './script.ts';
+export type {
+  Script, Spawnable, SpawnOptions, SubScript, ThreadOf, ScriptArgs, AnySpawnable, SpawnRest, ArgumentsOf, SpawnedThread,
+} from './script.ts';
+export type { Step, MessagesIn, MessagesOf, MessageFor, NoMailbox } from './message-types.ts';
 export { LoomError, ThreadFailedError, ChildFailedError, CancelledError, DeadlockError, Cancellation, isCancellation } from './errors.ts';
 export { sleep } from './ops/sleep.ts';
 export { wait } from './ops/wait.ts';

@@ -1,7 +1,8 @@
 import type { Engine } from './engine.ts';
+import type { Step } from './message-types.ts';
 import type { Thread } from './thread.ts';
 
-let pending: Op | null = null;
+let pending: Op<unknown, unknown> | null = null;
 
 // The one iterator every `yield* op` delegates to. Its first `next` hands the op to the engine; the engine's
 // resume then arrives as the second `next`, which ends the delegation with the op's result. Sharing it means a
@@ -41,7 +42,7 @@ export function forgetHandover(): void {
 
 /**
  * An operation a script performs with `yield*`: plain data with a readable description, interpreted by the
- * engine. `T` is what `yield*` returns.
+ * engine. `T` is what `yield*` returns; `M` is the type of the messages it receives (see {@link Step}).
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export function forgetHandover(): void {
  * const amount = yield* hit;    // typed: number
  * ```
  */
-export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
+export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T, unknown> {
   /** Readable form, e.g. `sleep(2)`: errors and the inspector show it. */
   abstract readonly description: string;
 
@@ -60,10 +61,19 @@ export abstract class Op<T = unknown> implements Iterable<unknown, T, unknown> {
    */
   abstract enter(thread: Thread, engine: Engine): boolean;
 
-  [Symbol.iterator](): Iterator<unknown, T, unknown> {
+  /**
+   * @internal Whether the op is a wait, where a cancel or child failure pending for the thread is thrown instead.
+   * Ops that only start something (a sub-script, a shield, a child) are not: a shield entered with a cancel
+   * pending holds it, so cleanup that a script shields always runs.
+   */
+  get isWait(): boolean {
+    return true;
+  }
+
+  [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;
-    return DELEGATE as Iterator<unknown, T, unknown>;
+    return DELEGATE as Iterator<Step<M>, T, unknown>;
   }
 
   toString(): string {

@@ -80,7 +80,7 @@ function stepThrowing(engine: Engine, thread: Thread): boolean {
 /** Handles what a frame yielded; returns true when the thread parked. */
 function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
   // A wait is where a pending failure or cancel is thrown: the op is dropped, never started.
-  if ((thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && throwPending(thread)) return false;
+  if ((thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && isWait(op) && throwPending(thread)) return false;
   if (op === undefined) {
     thread.yieldTick();
     engine.parkNextTick(thread.slot);
@@ -96,6 +96,10 @@ function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
   }
   resumeWith(thread, Resume.THROW, notAnOp(thread, op));
   return false;
+}
+
+function isWait(op: unknown): boolean {
+  return !(op instanceof Op) || op.isWait;
 }
 
 // At a wait outside any shield: the oldest queued child failure, else a pending cancel, is thrown there instead.

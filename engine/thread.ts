@@ -3,6 +3,7 @@ import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
 import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
+import type { MessageFor } from './message-types.ts';
 import type { Group } from './group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
@@ -109,6 +110,8 @@ export class ThreadExtra {
 /**
  * A user-level thread: a handle to it and, inside the engine, its saved context (its frames and what it waits on).
  * A handle stays valid forever: ids are never reused, so a handle to a finished thread never reaches a newer one.
+ * `R` is its script's result; `M` the messages its mailbox takes (see `receive`): `never` for a script that
+ * receives nothing, so a plain `Thread` is any thread, and only a handle typed with `M` can be sent to.
  *
  * @example
  * ```ts
@@ -117,7 +120,7 @@ export class ThreadExtra {
  * boss.cancel();
  * ```
  */
-export class Thread<R = unknown> implements ListNode {
+export class Thread<R = unknown, in M = never> implements ListNode {
   /**
    * @internal While it lives, its slot in the thread columns, which hold its flags and top frame (a resume with
    * nothing pending reads those, never this record); once it has ended, the complement (~) of its final flags.
@@ -146,6 +149,9 @@ export class Thread<R = unknown> implements ListNode {
   readonly id: number;
   /** The tick it was spawned in. */
   readonly born: number;
+  // Types only (nothing at run time): keeps M contravariant when TypeScript compares handles member by member, as
+  // it does for a Thread<void, M>; `send` alone, a method, would let a handle take messages its script does not.
+  declare private readonly takes?: (message: M) => void;
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
   constructor(engine: Engine, parent: Thread | null, id: number, script: Script, gen: ScriptGenerator, born: number) {
@@ -299,7 +305,7 @@ export class Thread<R = unknown> implements ListNode {
   }
 
   /** Posts a message to its mailbox; see {@link Engine.send}. */
-  send(message: unknown): void {
+  send(message: MessageFor<M>): void {
     this.engine.send(this, message);
   }
 

@@ -216,7 +216,7 @@ describe('every failure reaches exactly one observer', () => {
 });
 
 describe('a cancel after queued child failures', () => {
-  it('throws the queued failures first, then the cancel, and never into the cleanup', () => {
+  it('interrupts the wait the thread completed, and hands the failures it can no longer throw to the error hook', () => {
     const { engine, steps, errors } = createTestEngine();
     const seen: string[] = [];
     const parent = engine.spawn(function* parent() {
@@ -232,6 +232,7 @@ describe('a cancel after queued child failures', () => {
         for (;;) {
           try {
             yield;
+            seen.push(`went on@${engine.tick}`);
           } catch (error) {
             if (isCancellation(error)) throw error;
             seen.push(`${causeOf(error)}@${engine.tick}`);
@@ -247,8 +248,8 @@ describe('a cancel after queued child failures', () => {
     steps(1);
     parent.cancel();
     steps(5);
-    expect(seen).toEqual(['first@3', 'second@3', 'cleanup done@5']);
+    expect(seen).toEqual(['went on@2', 'cleanup done@5']);
     expect(parent.stateName).toBe('cancelled');
-    expect(errors).toEqual([]);
+    expect(errors.map((e) => [causeOf(e.error), e.thread])).toEqual([['first', parent], ['second', parent]]);
   });
 });

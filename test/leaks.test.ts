@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createSignal, join, race, receive, sleep, spawn, wait, type Engine } from '../engine/index.ts';
+import { createSignal, join, race, receive, sleep, spawn, wait, type Engine, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 v8.setFlagsFromString('--expose-gc');
@@ -50,7 +50,7 @@ function spawnEveryKind(engine: Engine, n: number): WeakRef<object>[] {
  * variable stays in the async test's frame and keeps a thread alive across the await. */
 function mailAndCancelAll(engine: Engine): void {
   for (const thread of [...engine.threads()]) {
-    if (thread.name === 'mailbox') thread.send('unread');
+    if (thread.name === 'mailbox') (thread as Thread<unknown, string>).send('unread'); // threads() does not know mail types
   }
   for (const thread of [...engine.threads()]) thread.cancel();
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.ts';
 import { Group } from '../group.ts';
 import { Op } from '../op.ts';
+import type { MessagesOf } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
 import type { Operation } from './race.ts';
 import { checkArgument, checkOperation } from '../arguments.ts';
@@ -8,7 +9,7 @@ import { checkArgument, checkOperation } from '../arguments.ts';
 /** The results of {@link all}, in the order of the operations. */
 export type AllResults<T extends readonly Operation[]> = { -readonly [K in keyof T]: T[K] extends Operation<infer V> ? V : never };
 
-class All<T extends readonly Operation[]> extends Op<AllResults<T>> {
+class All<T extends readonly Operation[]> extends Op<AllResults<T>, MessagesOf<T[number]>> {
   constructor(private readonly ops: T) {
     super();
   }
@@ -32,7 +33,7 @@ class All<T extends readonly Operation[]> extends Op<AllResults<T>> {
  * const [a, b] = yield* all([walkTo(left, 3, 4), walkTo(right, 8, 4)]);
  * ```
  */
-export function all<const T extends readonly Operation[]>(ops: T): Op<AllResults<T>> {
+export function all<const T extends readonly Operation[]>(ops: T): Op<AllResults<T>, MessagesOf<T[number]>> {
   checkArgument(Array.isArray(ops), ops, 'all', 'an array of operations');
   for (const op of ops) checkOperation(op, 'all');
   return new All(ops);

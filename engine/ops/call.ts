@@ -2,6 +2,7 @@ import { LoomError } from '../errors.ts';
 import { Op } from '../op.ts';
 import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../script.ts';
 import { pushFrame } from '../switch.ts';
+import type { MessagesIn } from '../message-types.ts';
 import type { ScriptGenerator, Thread } from '../thread.ts';
 
 /**
@@ -24,20 +25,24 @@ import type { ScriptGenerator, Thread } from '../thread.ts';
  * }
  * ```
  */
-export function script<A extends unknown[], R>(fn: Script<A, R>): SubScript<A, R> {
+export function script<A extends unknown[], R, Y>(fn: (...args: A) => Generator<Y, R, unknown>): SubScript<A, R, MessagesIn<Y>> {
   const raw = checkScript(fn, 'script()', null) as unknown as Script<A, R>;
   const name = raw.name || 'sub-script';
-  const call = (...args: A): Op<R> => new Call<R>(raw(...args), name);
+  const call = (...args: A) => new Call<R, MessagesIn<Y>>(raw(...args), name);
   return Object.assign(call, { [RAW_SCRIPT]: raw });
 }
 
 /** A pending call of a sub-script: its generator, pushed as a frame when yielded. Runs once. */
-class Call<R> extends Op<R> {
+class Call<R, M> extends Op<R, M> {
   private gen: ScriptGenerator | null;
 
   constructor(gen: ScriptGenerator, private readonly name: string) {
     super();
     this.gen = gen;
+  }
+
+  override get isWait(): boolean {
+    return false;
   }
 
   get description(): string {

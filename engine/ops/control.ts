@@ -1,5 +1,6 @@
 import type { Thread } from '../thread.ts';
 import { checkThread } from '../arguments.ts';
+import type { MessageFor } from '../message-types.ts';
 
 /**
  * Cancels a thread, from a script or from outside: its Cancellation is thrown at the point where it waits, so its
@@ -19,14 +20,15 @@ export function cancel(thread: Thread): boolean {
 
 /**
  * Posts a message to a thread's mailbox, from a script or from outside; the thread takes it with `receive`.
- * Throws a LoomError naming the thread if it has ended.
+ * Throws a LoomError naming the thread if it has ended. The message must be of the type the thread's script
+ * receives (see `receive`).
  *
  * @example
  * ```ts
  * send(grunt, { kind: 'player-seen', x: 10, y: 4 });
  * ```
  */
-export function send(thread: Thread, message: unknown): void {
+export function send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
   checkThread(thread, 'send');
   thread.engine.send(thread, message);
 }

@@ -3,6 +3,6 @@ import type { Op } from '../op.ts';
 import type { Thread } from '../thread.ts';
 
 /** The error for a bad use of `op` in `thread`: `sleep(-1) in #4 grunt: seconds must be ...`. */
-export function misuse(op: Op, thread: Thread, message: string): LoomError {
+export function misuse(op: Op<unknown, unknown>, thread: Thread, message: string): LoomError {
   return new LoomError(`${op.description} in ${thread.label}: ${message}`);
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.ts';
 import { Group } from '../group.ts';
 import { Op } from '../op.ts';
+import type { MessagesOf } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
 import { checkArgument, checkOperation } from '../arguments.ts';
 
@@ -12,7 +13,7 @@ export type RaceResult<T extends Record<string, Operation>> = {
   [K in keyof T]: { winner: K; value: T[K] extends Operation<infer V> ? V : never };
 }[keyof T];
 
-class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
+class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>, MessagesOf<T[keyof T]>> {
   constructor(private readonly entries: T) {
     super();
   }
@@ -39,7 +40,7 @@ class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>> {
  * if (r.winner === 'spotted') yield* chase(self);
  * ```
  */
-export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>> {
+export function race<T extends Record<string, Operation>>(entries: T): Op<RaceResult<T>, MessagesOf<T[keyof T]>> {
   const ok = typeof entries === 'object' && entries !== null && Object.keys(entries).length > 0;
   checkArgument(ok, entries, 'race', 'an object of one or more operations ({ name: op })');
   for (const op of Object.values(entries)) checkOperation(op, 'race');

@@ -6,7 +6,7 @@ import { mailboxOwner } from '../mailbox.ts';
 import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 
-class Receive<M> extends Op<M> {
+class Receive<M> extends Op<M | undefined, M> {
   constructor(private readonly timeout: number | undefined) {
     super();
   }
@@ -41,7 +41,11 @@ class Receive<M> extends Op<M> {
  * In a branch of a race, all or timeout, it reads the mailbox of the thread that started the race.
  * With `timeoutSeconds`, gives up after that much simulated time and returns undefined; `receive(0)` does not
  * wait at all (a poll: the oldest message, or undefined at once).
- * `M` names the message type; nothing checks it at run time.
+ *
+ * `M` is the script's mailbox type: the handle `spawn` returns for the script is a `Thread<R, M>`, and `send`
+ * to it takes only an `M` (a thread whose script never receives takes nothing). Give every `receive` of a script
+ * the same `M` (a union if it takes several kinds): the handle takes the union of them. Without `M`, the mailbox
+ * is untyped (`unknown`). Nothing is checked at run time.
  *
  * @example
  * ```ts
@@ -49,8 +53,8 @@ class Receive<M> extends Op<M> {
  * const report = yield* receive<Sighting>(2); // Sighting | undefined
  * ```
  */
-export function receive<M = unknown>(): Op<M>;
-export function receive<M = unknown>(timeoutSeconds: number): Op<M | undefined>;
-export function receive<M = unknown>(timeoutSeconds?: number): Op<M | undefined> {
+export function receive<M = unknown>(): Op<M, M>;
+export function receive<M = unknown>(timeoutSeconds: number): Op<M | undefined, M>;
+export function receive<M = unknown>(timeoutSeconds?: number): Op<M | undefined, M> {
   return new Receive<M>(timeoutSeconds);
 }

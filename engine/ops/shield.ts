@@ -1,5 +1,6 @@
 import { Op } from '../op.ts';
 import { pushFrame } from '../switch.ts';
+import type { MessagesIn } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
 import { checkOperation } from '../arguments.ts';
 import type { Operation } from './race.ts';
@@ -9,13 +10,17 @@ function* shielded<T>(op: Operation<T>): Generator<unknown, T, unknown> {
 }
 
 /** The op `shield()` makes: its type tells tools (the lint rule for waits in `finally`) that it is shielded. */
-export type Shielded<T = unknown> = Op<T> & { readonly shielded: true };
+export type Shielded<T = unknown, M = never> = Op<T, M> & { readonly shielded: true };
 
-class Shield<T> extends Op<T> {
+class Shield<T, M> extends Op<T, M> {
   readonly shielded = true;
 
   constructor(private readonly op: Operation<T>) {
     super();
+  }
+
+  override get isWait(): boolean {
+    return false;
   }
 
   get description(): string {
@@ -43,7 +48,7 @@ class Shield<T> extends Op<T> {
  * }
  * ```
  */
-export function shield<T>(op: Operation<T>): Shielded<T> {
+export function shield<T, Y>(op: Iterable<Y, T, unknown>): Shielded<T, MessagesIn<Y>> {
   checkOperation(op, 'shield');
   return new Shield(op);
 }

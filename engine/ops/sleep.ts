@@ -8,7 +8,7 @@ import { misuse } from './misuse.ts';
 export const MAX_TICKS = 2 ** 52;
 
 /** @internal The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
-export function deadlineTick(op: Op, thread: Thread, engine: Engine, seconds: number): number {
+export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, engine: Engine, seconds: number): number {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
     throw misuse(op, thread, 'seconds must be a finite number ≥ 0');
   }

@@ -1,11 +1,15 @@
 import type { Engine } from '../engine.ts';
 import { Op } from '../op.ts';
-import type { Spawnable, SpawnOptions } from '../script.ts';
+import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../script.ts';
 import type { Thread } from '../thread.ts';
 
-class Spawn<R> extends Op<Thread<R>> {
+class Spawn extends Op<Thread> {
   constructor(private readonly input: unknown[]) {
     super();
+  }
+
+  override get isWait(): boolean {
+    return false;
   }
 
   get description(): string {
@@ -23,7 +27,8 @@ class Spawn<R> extends Op<Thread<R>> {
  * Starts a child thread running `script(...args)` and returns its handle at once. The child first runs later in
  * the same tick, after the threads already queued. Structured lifetime: when the spawning thread ends, its live
  * children are cancelled, youngest first. Pass `{ detached: true }` for fire-and-forget work owned by the engine,
- * and `{ name }` to name it.
+ * and `{ name }` to name it. The arguments are checked against the script's parameters, and the handle is typed by
+ * the script (see `ThreadOf`).
  *
  * @example
  * ```ts
@@ -31,8 +36,7 @@ class Spawn<R> extends Op<Thread<R>> {
  * const fx = yield* spawn({ detached: true, name: 'explosion' }, explosion, at);
  * ```
  */
-export function spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Op<Thread<R>>;
-export function spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Op<Thread<R>>;
+export function spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): Op<SpawnedThread<F, S>>;
 export function spawn(...input: unknown[]): Op<Thread> {
   return new Spawn(input);
 }

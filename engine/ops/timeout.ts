@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.ts';
 import { Group } from '../group.ts';
 import { Op } from '../op.ts';
+import type { MessagesIn } from '../message-types.ts';
 import type { Thread } from '../thread.ts';
 import type { Operation } from './race.ts';
 import { checkOperation } from '../arguments.ts';
@@ -9,7 +10,7 @@ import { sleep } from './sleep.ts';
 /** The result of {@link timeout}. */
 export type TimeoutResult<T> = { timedOut: false; value: T } | { timedOut: true };
 
-class Timeout<T> extends Op<TimeoutResult<T>> {
+class Timeout<T, M> extends Op<TimeoutResult<T>, M> {
   constructor(private readonly seconds: number, private readonly op: Operation<T>) {
     super();
   }
@@ -36,7 +37,7 @@ class Timeout<T> extends Op<TimeoutResult<T>> {
  * if (r.timedOut) yield* returnToPost(self);
  * ```
  */
-export function timeout<T>(seconds: number, op: Operation<T>): Op<TimeoutResult<T>> {
+export function timeout<T, Y>(seconds: number, op: Iterable<Y, T, unknown>): Op<TimeoutResult<T>, MessagesIn<Y>> {
   checkOperation(op, 'timeout');
   return new Timeout(seconds, op);
 }

@@ -58,7 +58,8 @@ export function* grunt(world: World, self: Entity) {
 /**
  * The grunt's ears: a child thread that waits on its mailbox and keeps the latest report as the grunt's lead.
  * Reports come at any time, also mid-hunt; a listener of its own keeps only the freshest, where a `receive` in
- * the race would take a stale one queued during the last hunt.
+ * the race would take a stale one queued during the last hunt. Its `receive<Sighting>` types its handle,
+ * `Thread<never, Sighting>`, so a scout's `send` to `self.inbox` must be a Sighting.
  */
 function* listen(self: Entity) {
   for (;;) self.lead = yield* receive<Sighting>();

@@ -1,4 +1,5 @@
 import type { Thread } from '../../engine/index.ts';
+import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
 
 /** Every kind of thing that lives in the arena and runs a script. */
@@ -87,8 +88,8 @@ export class Entity implements Point {
   removed = false;
   /** The thread running its behaviour: killing the entity cancels it. */
   thread: Thread | null = null;
-  /** The thread that takes messages for it (`send(entity.inbox, ...)`), when it listens. */
-  inbox: Thread | null = null;
+  /** The thread that takes scouts' reports for it (`send(entity.inbox, sighting)`), when it listens. */
+  inbox: Thread<unknown, Sighting> | null = null;
   mode: Mode = 'idle';
   /** Simulated time it appeared, was last hurt, died. */
   bornAt = 0;

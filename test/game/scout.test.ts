@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { SIGHT, grunt } from '../../game/scripts/grunt.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { send, type Thread } from '../../engine/index.ts';
+import { SIGHT, grunt, type Sighting } from '../../game/scripts/grunt.ts';
 import { RADIO_RANGE, scout } from '../../game/scripts/scout.ts';
 import type { GameEvent } from '../../game/sim/events.ts';
 import { createTestWorld, launch, standInPlayer, stepUntil } from './support.ts';
@@ -37,5 +38,17 @@ describe('scout', () => {
     launch(world, 'scout', 560, 650, scout);
     stepUntil(engine, () => near.lead !== null);
     expect(far.lead).toBe(null);
+  });
+
+  it("types a grunt's inbox: only a Sighting can be sent to it", () => {
+    const { engine, world } = createTestWorld({ physics: false });
+    const g = launch(world, 'grunt', 200, 400, grunt);
+    engine.step();
+    expectTypeOf(g.inbox).toEqualTypeOf<Thread<unknown, Sighting> | null>();
+    // @ts-expect-error -- a sighting names its scout
+    send(g.inbox!, { x: 1, y: 2 });
+    send(g.inbox!, { x: 3, y: 4, scout: 9 });
+    engine.step();
+    expect(g.lead).toEqual({ x: 3, y: 4, scout: 9 }); // the listener took both, in order
   });
 });

@@ -1,0 +1,251 @@
+import {
+  ThreadState, all, isCancellation, join, race, receive, script, send, shield, sleep, spawn, timeout, useThread, wait,
+  type Signal, type Thread,
+} from '../../engine/index.ts';
+import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
+import type { Recorder, SpawnToken } from './recorder.ts';
+import type { ThreadContext } from './thread-context.ts';
+
+/** What the interpreted scripts share in one run: the recorder, the signals, and seconds per tick. */
+export interface World {
+  recorder: Recorder;
+  signals: Signal<Emission>[];
+  dt: number;
+}
+
+/** The value of one emit: its serial tells which emit woke a waiter. */
+export interface Emission {
+  serial: number;
+}
+
+type Operation<T = unknown> = Iterable<unknown, T, unknown>;
+
+/** The script of a spawned thread (root, child or branch): runs `body`, noting when it first runs. */
+export function* threadScript(world: World, token: SpawnToken, body: Block): Generator<unknown, void, unknown> {
+  const context = world.recorder.contextOf(useThread());
+  context.point('start');
+  world.recorder.started(context, token);
+  yield* runBlock(world, body);
+}
+
+const subScript = script(function* sub(world: World, body: Block) {
+  yield* runBlock(world, body);
+});
+
+const CALL = 'script() call';
+
+const BARE_YIELD: Operation<void> = {
+  *[Symbol.iterator]() {
+    yield;
+  },
+};
+
+/** Runs a block as a plain generator; a frame record notes if its generator is ever dropped unfinished. */
+function* runBlock(world: World, body: Block): Generator<unknown, void, unknown> {
+  const context = world.recorder.contextOf(useThread());
+  const frame = world.recorder.openFrame(`a block of ${context.thread.label}`);
+  try {
+    for (const stmt of body) yield* runStmt(world, context, stmt);
+  } finally {
+    world.recorder.closeFrame(frame);
+  }
+}
+
+function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<unknown, void, unknown> {
+  const recorder = world.recorder;
+  context.point(stmt.k);
+  switch (stmt.k) {
+    case 'yield': return yield* waitOn(context, 'yield', BARE_YIELD);
+    case 'waitTicks': return yield* waitOn(context, `wait(${stmt.ticks})`, wait(stmt.ticks));
+    case 'sleep': return yield* waitOn(context, 'sleep', sleep(stmt.ticks * world.dt));
+    case 'waitUntil': return yield* waitOn(context, 'wait(until)', wait(until(world, context, stmt)));
+    case 'waitSignal': {
+      const seq = ++recorder.signalWaitSeq;
+      const emission = yield* waitOn(context, 'wait(signal)', wait(world.signals[stmt.signal]!));
+      recorder.signalWoke(emission.serial, seq);
+      return;
+    }
+    case 'emit':
+      world.signals[stmt.signal]!.emit({ serial: ++recorder.emissions });
+      return;
+    case 'spawn': {
+      const token = recorder.newSpawn();
+      const options = { name: `t${token.seq}`, detached: stmt.detached };
+      const child = yield* waitOn(context, 'spawn', spawn(options, threadScript, world, token, stmt.body));
+      context.children.push(child);
+      recorder.see(child);
+      return;
+    }
+    case 'join': {
+      const child = context.children[stmt.child % Math.max(1, context.children.length)];
+      if (child) yield* waitOn(context, `join(${child.label})`, join(child), !child.alive);
+      return;
+    }
+    case 'cancel': {
+      const thread = resolve(world, context, stmt.target);
+      if (thread) recorder.cancel(thread);
+      return;
+    }
+    case 'send': {
+      const thread = resolve(world, context, stmt.target);
+      if (thread?.alive) send(thread, 'message');
+      return;
+    }
+    case 'receive':
+      yield* waitOn(context, 'receive', stmt.ticks === null ? receive() : receive(stmt.ticks * world.dt));
+      return;
+    case 'race': {
+      const entries = Object.fromEntries(stmt.branches.map((branch, i) => [`b${i}`, branchOf(world, branch)]));
+      yield* waitOn(context, 'race', race(entries));
+      return;
+    }
+    case 'all':
+      yield* waitOn(context, 'all', all(stmt.branches.map((branch) => branchOf(world, branch))));
+      return;
+    case 'timeout':
+      yield* waitOn(context, 'timeout', timeout(stmt.ticks * world.dt, branchOf(world, stmt.body)));
+      return;
+    case 'call':
+      if (stmt.frame) yield* waitOn(context, CALL, subScript(world, stmt.body));
+      else yield* runBlock(world, stmt.body);
+      return;
+    case 'throw':
+      throw recorder.failures.create(context.thread.label);
+    case 'try':
+      return yield* runTry(world, context, stmt.body, stmt.handler, stmt.cleanup);
+  }
+}
+
+/**
+ * Every wait goes through here: it notes a cancel delivered, checks that a cancel which landed is what the wait ends
+ * with, and registers failures as they arrive.
+ */
+function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
+  // A sub-script call's return is a frame boundary, not a wait: a cancel asked in the callee is due at the next wait.
+  const wait = what !== CALL;
+  try {
+    const value = yield* op;
+    context.point(`code after ${what}`);
+    if (wait) context.resumed(what, false);
+    return value;
+  } catch (error) {
+    if (isCancellation(error)) context.deliver();
+    else {
+      if (wait) context.resumed(what, true);
+      if (lateJoin) context.recorder.failures.rejoined(error);
+      else context.recorder.failures.arrived(error);
+    }
+    throw error;
+  }
+}
+
+// A branch of race/all/timeout: a plain generator, run by the branch thread, which notes its own start.
+function branchOf(world: World, body: Block): Operation {
+  const token = world.recorder.newSpawn();
+  return {
+    [Symbol.iterator]: () => threadScript(world, token, body),
+  };
+}
+
+function* runTry(
+  world: World, context: ThreadContext, body: Block, handler: Handler | null, cleanup: Cleanup | null,
+): Generator<unknown, void, unknown> {
+  let inFlight: { error: unknown } | null = null;
+  try {
+    try {
+      yield* runBlock(world, body);
+    } catch (error) {
+      if (handler === null || isCancellation(error)) throw error;
+      yield* runHandler(world, context, handler, error);
+    }
+  } catch (error) {
+    if (isCancellation(error)) context.deliver();
+    inFlight = { error };
+    throw error;
+  } finally {
+    if (cleanup) yield* runCleanup(world, context, cleanup, inFlight);
+  }
+}
+
+function* runHandler(world: World, context: ThreadContext, handler: Handler, error: unknown): Generator<unknown, void, unknown> {
+  const failures = world.recorder.failures;
+  // A catch of an error that cleanup threw while cancelling runs as cleanup does (the design lets catch blocks run).
+  const cleanup = context.replaced;
+  if (!handler.rethrow) {
+    failures.observe(error);
+    if (cleanup) context.swallowed = true;
+  }
+  if (cleanup) context.cleanupDepth++;
+  let replaced = handler.rethrow;
+  try {
+    context.point('catch');
+    yield* runBlock(world, handler.body);
+    replaced = false;
+  } finally {
+    if (cleanup) context.cleanupDepth--;
+    if (replaced) failures.supersede(error);
+  }
+  if (handler.rethrow) throw error;
+}
+
+function* runCleanup(
+  world: World, context: ThreadContext, cleanup: Cleanup, inFlight: { error: unknown } | null,
+): Generator<unknown, void, unknown> {
+  const recorder = world.recorder;
+  const cancelling = context.delivered;
+  const record = recorder.beginFinally(`a finally of ${context.thread.label}`, cleanup.shielded, cancelling);
+  if (cancelling) context.cleanupDepth++;
+  let exit: 'ok' | 'threw' | 'cancelled' = 'cancelled';
+  try {
+    context.point('finally');
+    if (cleanup.shielded) yield* shield(shielded(world, context, cleanup.body));
+    else yield* runBlock(world, cleanup.body);
+    exit = 'ok';
+  } catch (error) {
+    exit = isCancellation(error) ? 'cancelled' : 'threw';
+    if (exit === 'cancelled') context.deliver(); // it may be thrown at the shield, a wait that is not wrapped
+    if (exit === 'threw' && context.delivered) context.replaced = true;
+    throw error;
+  } finally {
+    if (exit !== 'ok' && inFlight !== null && !isCancellation(inFlight.error)) recorder.failures.supersede(inFlight.error);
+    record.exit = exit;
+    if (cancelling) context.cleanupDepth--;
+  }
+}
+
+function* shielded(world: World, context: ThreadContext, body: Block): Generator<unknown, void, unknown> {
+  context.enterShield();
+  try {
+    yield* runBlock(world, body);
+  } finally {
+    context.leaveShield();
+  }
+}
+
+// A predicate holding `ticks` ticks after the wait began. The first time the engine checks it between resumes, it
+// cancels its target, then throws if told to (not in the check at the wait itself: whether a thread cancelling
+// itself there is cancelled at that wait or the next, the design leaves open).
+function until(world: World, context: ThreadContext, stmt: Extract<Stmt, { k: 'waitUntil' }>): () => boolean {
+  const engine = world.recorder.engine;
+  const due = engine.tick + stmt.ticks;
+  const victim = stmt.cancels && resolve(world, context, stmt.cancels);
+  let checked = false;
+  return function until() {
+    if (!checked && context.thread.state !== ThreadState.RUNNING) {
+      checked = true;
+      if (victim) world.recorder.cancel(victim);
+      if (stmt.throws) throw world.recorder.failures.create(`the predicate of ${context.thread.label}`);
+    }
+    return engine.tick >= due;
+  };
+}
+
+function resolve(world: World, context: ThreadContext, target: Target): Thread | null {
+  const pick = <T>(list: readonly T[], index: number): T | null => (list.length === 0 ? null : list[index % list.length]!);
+  switch (target.kind) {
+    case 'self': return context.thread;
+    case 'parent': return context.thread.parent;
+    case 'child': return pick(context.children, target.index);
+    case 'any': return pick(world.recorder.known, target.index);
+  }
+}

@@ -1,0 +1,154 @@
+// A random program as data: fast-check generates and shrinks it, the interpreter runs it, `printProgram` shows it.
+// Every wait is bounded (ticks, or signals and messages the host sends on a period), so every program ends.
+
+/** Which thread a `cancel` or `send` names: the thread itself, its parent, one of its children, any thread. */
+export type Target =
+  | { kind: 'self' }
+  | { kind: 'parent' }
+  | { kind: 'child'; index: number }
+  | { kind: 'any'; index: number };
+
+export type Stmt =
+  | { k: 'yield' }
+  | { k: 'waitTicks'; ticks: number }
+  /**
+   * wait(predicate) holding `ticks` ticks after it began; the first time the engine checks it between resumes, it
+   * cancels `cancels`, then throws if `throws`.
+   */
+  | { k: 'waitUntil'; ticks: number; cancels: Target | null; throws: boolean }
+  | { k: 'waitSignal'; signal: number }
+  | { k: 'emit'; signal: number }
+  | { k: 'sleep'; ticks: number }
+  | { k: 'spawn'; detached: boolean; body: Block }
+  /** Joins one of the thread's own children (none yet: nothing happens). */
+  | { k: 'join'; child: number }
+  | { k: 'cancel'; target: Target }
+  | { k: 'send'; target: Target }
+  | { k: 'receive'; ticks: number | null }
+  | { k: 'race'; branches: Block[] }
+  | { k: 'all'; branches: Block[] }
+  | { k: 'timeout'; ticks: number; body: Block }
+  /** A sub-script: a `script()` frame, or a plain generator called with `yield*`. */
+  | { k: 'call'; frame: boolean; body: Block }
+  | { k: 'throw' }
+  | { k: 'try'; body: Block; handler: Handler | null; cleanup: Cleanup | null };
+
+/** A catch: it runs `body`; with `rethrow`, it then throws again what it caught. Cancellations pass untouched. */
+export interface Handler {
+  rethrow: boolean;
+  body: Block;
+}
+
+/** A finally, its body wrapped in `shield(...)` or not. */
+export interface Cleanup {
+  shielded: boolean;
+  body: Block;
+}
+
+export type Block = Stmt[];
+
+/** What the host does between two ticks. */
+export type HostAction =
+  | { k: 'cancel'; thread: number }
+  | { k: 'emit'; signal: number }
+  | { k: 'send'; thread: number };
+
+export interface Program {
+  /** Root threads, spawned by the host before the first tick. */
+  roots: Block[];
+  /** Host actions, each before the tick it names (1-based). */
+  host: { tick: number; action: HostAction }[];
+}
+
+/** The number of signals programs wait on; the host emits each one every {@link HOST_PERIOD} ticks. */
+export const SIGNALS = 2;
+/** Every this many ticks the host emits every signal and sends a message to every live thread. */
+export const HOST_PERIOD = 3;
+
+/** The program as indented, readable text: what a counterexample prints. */
+export function printProgram(program: Program): string {
+  const lines: string[] = [];
+  program.roots.forEach((root, i) => {
+    lines.push(`root ${i} {`);
+    printBlock(root, 1, lines);
+    lines.push('}');
+  });
+  for (const { tick, action } of program.host) lines.push(`host before tick ${tick}: ${printHost(action)}`);
+  return lines.join('\n');
+}
+
+function printBlock(block: Block, depth: number, lines: string[]): void {
+  for (const stmt of block) printStmt(stmt, depth, lines);
+}
+
+function printStmt(stmt: Stmt, depth: number, lines: string[]): void {
+  const pad = '  '.repeat(depth);
+  const nested = (head: string, body: Block, at = depth): void => {
+    lines.push(`${'  '.repeat(at)}${head} {`);
+    printBlock(body, at + 1, lines);
+    lines.push(`${'  '.repeat(at)}}`);
+  };
+  switch (stmt.k) {
+    case 'spawn': return nested(stmt.detached ? 'spawn detached' : 'spawn', stmt.body);
+    case 'call': return nested(stmt.frame ? 'call script()' : 'call plain yield*', stmt.body);
+    case 'timeout': return nested(`timeout ${stmt.ticks} ticks`, stmt.body);
+    case 'race':
+    case 'all':
+      lines.push(`${pad}${stmt.k} (`);
+      stmt.branches.forEach((branch) => nested('branch', branch, depth + 1));
+      lines.push(`${pad})`);
+      return;
+    case 'try':
+      lines.push(`${pad}try {`);
+      printBlock(stmt.body, depth + 1, lines);
+      if (stmt.handler) {
+        lines.push(`${pad}} catch${stmt.handler.rethrow ? ' and rethrow' : ''} {`);
+        printBlock(stmt.handler.body, depth + 1, lines);
+      }
+      if (stmt.cleanup) {
+        lines.push(`${pad}} finally${stmt.cleanup.shielded ? ' shield' : ''} {`);
+        printBlock(stmt.cleanup.body, depth + 1, lines);
+      }
+      lines.push(`${pad}}`);
+      return;
+    default:
+      lines.push(pad + printLeaf(stmt));
+  }
+}
+
+function printLeaf(stmt: Stmt): string {
+  switch (stmt.k) {
+    case 'yield': return 'yield';
+    case 'waitTicks': return `wait(${stmt.ticks})`;
+    case 'waitUntil': {
+      const cancels = stmt.cancels ? `, cancelling ${printTarget(stmt.cancels)}` : '';
+      return `wait(until +${stmt.ticks} ticks${cancels}${stmt.throws ? ', then throwing' : ''})`;
+    }
+    case 'waitSignal': return `wait(signal s${stmt.signal})`;
+    case 'emit': return `emit s${stmt.signal}`;
+    case 'sleep': return `sleep(${stmt.ticks} ticks)`;
+    case 'join': return `join child[${stmt.child}]`;
+    case 'cancel': return `cancel ${printTarget(stmt.target)}`;
+    case 'send': return `send to ${printTarget(stmt.target)}`;
+    case 'receive': return stmt.ticks === null ? 'receive()' : `receive(${stmt.ticks} ticks)`;
+    case 'throw': return 'throw new Error';
+    default: return stmt.k;
+  }
+}
+
+function printTarget(target: Target): string {
+  switch (target.kind) {
+    case 'self': return 'self';
+    case 'parent': return 'parent';
+    case 'child': return `child[${target.index}]`;
+    case 'any': return `thread[${target.index}]`;
+  }
+}
+
+function printHost(action: HostAction): string {
+  switch (action.k) {
+    case 'cancel': return `cancel thread[${action.thread}]`;
+    case 'emit': return `emit s${action.signal}`;
+    case 'send': return `send to thread[${action.thread}]`;
+  }
+}

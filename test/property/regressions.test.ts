@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ChildFailedError, cancel, shield, sleep, spawn, useThread } from '../../engine/index.ts';
+import { createTestEngine } from '../helpers.ts';
+
+// Counterexamples the property suite found (test/property), each written as a plain test of the rule it broke.
+// Each program is the simplified counterexample, spelled with the engine's own API.
+
+describe('property suite regressions: a cancel already due when a shield begins is held by it', () => {
+  // Found as: `try { cancel self } finally shield { ... }`: the shield op was the next wait, so the pending cancel
+  // was thrown at its `yield*` and the shielded cleanup never ran. The design's rule for cleanup that began on a
+  // normal exit or with an error in flight is "put it in a shield"; a shield that a due cancel skips breaks it.
+  it('a thread that cancels itself, then returns through a finally with shielded cleanup, runs the cleanup in full', () => {
+    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    const thread = engine.spawn(function* worker() {
+      try {
+        cancel(useThread());
+        log.push('cancel asked');
+      } finally {
+        yield* shield(function* cleanup() {
+          yield* sleep(0.2);
+          log.push(`cleanup done@${engine.tick}`);
+        }());
+      }
+    });
+    steps(10);
+    expect(log).toEqual(['cancel asked', 'cleanup done@3']);
+    expect(thread.stateName).toBe('done'); // the held cancel was never delivered: it ends as its script ended
+    expect(errors).toEqual([]);
+  });
+
+  it('a cancel held by one shield is still held when the next shield begins right after it', () => {
+    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    const thread = engine.spawn(function* worker() {
+      try {
+        yield* shield(function* first() {
+          cancel(useThread());
+          yield;
+          log.push('first shield done');
+        }());
+      } finally {
+        yield* shield(function* second() {
+          yield* sleep(0.2);
+          log.push('second shield done');
+        }());
+      }
+    });
+    steps(10);
+    expect(log).toEqual(['first shield done', 'second shield done']);
+    expect(thread.stateName).toBe('done');
+    expect(errors).toEqual([]);
+  });
+
+  it('a child failure in flight through a finally runs its shielded cleanup though a cancel is due', () => {
+    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    const parent = engine.spawn(function* parentScript() {
+      try {
+        yield* spawn(function* child() {
+          throw new Error('child broke');
+        });
+        yield; // the child fails in this tick, while the parent is READY: its failure is queued
+        cancel(useThread());
+        yield; // the queued failure is thrown here, before the cancel
+      } finally {
+        yield* shield(function* cleanup() {
+          yield* sleep(0.2);
+          log.push('cleanup done');
+        }());
+      }
+    });
+    steps(10);
+    expect(log).toEqual(['cleanup done']);
+    expect(parent.stateName).toBe('failed'); // the failure left the script before the held cancel was delivered
+    expect(errors.map((e) => e.error instanceof ChildFailedError)).toEqual([true]);
+  });
+});
+
+describe('property suite regressions: a cancel landing on a READY thread interrupts its wait', () => {
+  // Found as: `root { spawn { spawn { throw }; yield }; wait(until, cancelling child[0]) }`. The child's failure is
+  // queued on its parent while the parent is READY (its yield completed); a cancel landing then waited behind the
+  // queued failure, so the parent resumed normally from the interrupted yield and ran the code after it. The design:
+  // a cancel on a READY thread interrupts the wait it completed, and never replaces a pending error.
+  it('runs no code after the interrupted wait when a child failure is queued on it, and the failure reaches one observer', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const log: string[] = [];
+    const parent = engine.spawn(function* parentScript() {
+      yield* spawn(function* child() {
+        throw new Error('child broke');
+      });
+      yield; // the child fails later in this tick: its failure is queued on the READY parent
+      log.push('after the interrupted yield');
+      yield;
+      log.push('after the next yield');
+    });
+    steps(1);
+    expect(parent.stateName).toBe('ready');
+    expect(engine.cancel(parent)).toBe(true);
+    steps(5);
+    expect(log).toEqual([]);
+    expect(parent.alive).toBe(false);
+    expect(errors.map((e) => rootMessage(e.error))).toEqual(['child broke']);
+  });
+});
+
+function rootMessage(error: unknown): string {
+  let e = error;
+  while (e instanceof Error && e.cause !== undefined) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,80 @@
+import { Engine, createSignal } from '../../engine/index.ts';
+import { engineFault, isSwallowReport } from './failures.ts';
+import { threadScript, type Emission, type World } from './interpreter.ts';
+import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
+import { Recorder } from './recorder.ts';
+
+/** Programs end in tens of ticks; one still running after this many has hung. */
+export const TICK_LIMIT = 600;
+const TICK_RATE = 10;
+
+/**
+ * Runs a program on a fresh engine, tick by tick with `engine.step()`, the host acting between ticks, and returns
+ * the invariants it broke, one `invariant: detail` line each (empty when it kept them all).
+ */
+export function runProgram(program: Program): string[] {
+  let recorder: Recorder | null = null;
+  const engine = new Engine({
+    tickRate: TICK_RATE,
+    onError: (error, thread) => {
+      const fault = engineFault(error);
+      if (fault === null) recorder!.failures.observe(error);
+      else if (!(isSwallowReport(error) && recorder!.contextOf(thread).swallowed)) {
+        recorder!.violate('the engine reports no fault of its own', fault);
+      }
+    },
+  });
+  recorder = new Recorder(engine);
+  const signals = Array.from({ length: SIGNALS }, (_, i) => createSignal<Emission>(`s${i}`));
+  const world: World = { recorder, signals, dt: 1 / TICK_RATE };
+  program.roots.forEach((root, i) => {
+    recorder.see(engine.spawn({ name: `root${i}` }, threadScript, world, recorder.newSpawn(), root));
+  });
+  let next = 0;
+  for (let tick = 1; tick <= TICK_LIMIT; tick++) {
+    try {
+      for (; next < program.host.length && program.host[next]!.tick === tick; next++) act(world, program.host[next]!.action);
+      if (tick % HOST_PERIOD === 0) keepWaitsBounded(world);
+    } catch (error) {
+      recorder.violate('host calls (cancel, emit, send to a live thread) never throw', `before tick ${tick}: ${firstLines(error)}`);
+      return recorder.violations;
+    }
+    try {
+      engine.step();
+    } catch (error) {
+      recorder.violate('engine.step() never throws', `tick ${tick}: ${firstLines(error)}`);
+      return recorder.violations;
+    }
+    recorder.afterTick();
+    if (engine.threadCount === 0 && next >= program.host.length) break;
+  }
+  recorder.finish();
+  return recorder.violations;
+}
+
+function act(world: World, action: HostAction): void {
+  const { recorder } = world;
+  const thread = 'thread' in action && recorder.known.length > 0 ? recorder.known[action.thread % recorder.known.length] : undefined;
+  switch (action.k) {
+    case 'cancel':
+      if (thread) recorder.cancel(thread);
+      return;
+    case 'emit':
+      world.signals[action.signal]!.emit({ serial: ++recorder.emissions });
+      return;
+    case 'send':
+      if (thread?.alive) thread.send('host message');
+      return;
+  }
+}
+
+// Signal waits and receives without a timeout end because the host emits and sends on a period.
+function keepWaitsBounded(world: World): void {
+  const { recorder } = world;
+  for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
+  for (const thread of recorder.known) if (thread.alive) thread.send('host tick message');
+}
+
+function firstLines(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join('\n') : String(error);
+}
