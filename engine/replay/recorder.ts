@@ -1,6 +1,7 @@
 import { LoomError } from '../errors.ts';
+import type { MessageFor } from '../message-types.ts';
 import type { Signal } from '../signal.ts';
-import type { Spawnable, SpawnOptions } from '../script.ts';
+import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../script.ts';
 import { tickingEngine, type Script, type Thread } from '../thread.ts';
 import { MAX_INPUT_SLOTS } from './recording-codec.ts';
 import { recordValue } from './recorded-value.ts';
@@ -87,8 +88,7 @@ export class Recorder<S extends Simulation = Simulation> {
   }
 
   /** Spawns a root thread, as `engine.spawn` does, and records it. The script must be one of `sim.scripts`. */
-  spawn<A extends unknown[], R>(script: Spawnable<A, R>, ...args: A): Thread<R>;
-  spawn<A extends unknown[], R>(options: SpawnOptions, script: Spawnable<A, R>, ...args: A): Thread<R>;
+  spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
     this.outsideTick('spawn');
     const options = typeof input[0] === 'function' ? {} : (input[0] as SpawnOptions);
@@ -104,7 +104,7 @@ export class Recorder<S extends Simulation = Simulation> {
   }
 
   /** Posts a message, as `engine.send` does, and records it. */
-  send(thread: Thread, message: unknown): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
     this.outsideTick('send');
     const recorded = recordValue(message, this.refNames, `recorder.send to ${thread.label}`);
     this.sim.engine.send(thread, message);

@@ -1,4 +1,5 @@
 import type { Signal } from '../signal.ts';
+import type { Thread } from '../thread.ts';
 import { firstDivergentThread, type Divergence } from './divergence.ts';
 import { replayValue, threadById } from './recorded-value.ts';
 import type { Checkpoint, HostEvent, Recording } from './recording.ts';
@@ -129,7 +130,8 @@ export class Replayer<S extends Simulation = Simulation> {
         break;
       }
       case 'send':
-        engine.send(threadById(engine, event.thread), replayValue(event.message, refs, engine));
+        // A recording's messages were checked when they were sent; here they are data.
+        engine.send(threadById(engine, event.thread) as Thread<unknown, unknown>, replayValue(event.message, refs, engine));
         break;
       case 'cancel':
         engine.cancel(threadById(engine, event.thread));
