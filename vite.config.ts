@@ -10,10 +10,19 @@ const isolation = {
 
 export default defineConfig({
   base: './',
+  // The game and the tools use the engine by its package name, from source (tsconfig.json has the same paths).
+  resolve: {
+    alias: [
+      { find: /^loom$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
+      { find: /^loom\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
+    ],
+  },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: {
     target: 'es2022',
+    // pixi fetches its textures, and a strict CSP (docs/csp.md) lets it fetch from this origin only, not data: URLs.
+    assetsInlineLimit: 0,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

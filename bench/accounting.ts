@@ -1,6 +1,6 @@
 // What per-thread accounting costs: the same engine and workload with accounting off and on, rounds alternating
 // in one process, ns per switch and the ratio. Run: npm run bench:accounting [-- threads]
-import { Engine } from '../engine/index.ts';
+import { Engine } from 'loom';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Engine, sleep, useEngine } from '../engine/index.ts';
+import { Engine, sleep, useEngine } from 'loom';
 import { churnFloor, runOnceFloor, sleepersFloor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
 import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed } from './measure.ts';

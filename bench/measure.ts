@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/index.ts';
+import type { Engine } from 'loom';
 import { median } from './stats.ts';
 
 /** Engine and floor figures of one benchmark, each the median over rounds, and the median of per-round ratios. */

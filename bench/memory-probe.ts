@@ -1,7 +1,7 @@
 // Weighs parked threads in a process of its own: `node --expose-gc --import tsx bench/memory-probe.ts engine N`.
 // A fresh process keeps the figure clean: in a process that has run other benchmarks, stale references held by
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
-import { Engine, sleep, useEngine } from '../engine/index.ts';
+import { Engine, sleep, useEngine } from 'loom';
 import { sleepersFloor, type Floor } from './floors.ts';
 import { heapLimitBytes, settledBytes } from './memory.ts';
 import { Body, sleeper } from './workloads.ts';

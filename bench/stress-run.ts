@@ -1,4 +1,4 @@
-import { Engine } from '../engine/index.ts';
+import { Engine } from 'loom';
 import type { StressOptions } from './args.ts';
 import { GcWatch, type GcReport } from './gc-watch.ts';
 import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledBytes } from './memory.ts';

@@ -1,7 +1,7 @@
 // What the watchdog costs: the same workload with no watchdog and with one (a worker thread polling, a limit it
 // never reaches), rounds alternating in one process, ns per switch and the ratio. `churn` names a new thread at
 // nearly every resume; `frame` names each thread once. Run: npm run bench:watchdog [-- threads]
-import { Engine } from '../engine/index.ts';
+import { Engine } from 'loom';
 import { nodeWatchdog } from '../engine/watchdog-node.ts';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';

@@ -14,7 +14,7 @@ import {
   type Random,
   type Signal,
   type Thread,
-} from '../engine/index.ts';
+} from 'loom';
 
 /** The names of the workloads. */
 export type WorkloadName = 'frame' | 'sleepers' | 'mixed' | 'churn';

@@ -18,8 +18,12 @@ export interface Step<out M = never> {
   readonly [MESSAGE]?: M;
 }
 
-/** The message types in a yield type `Y`: the union of the `M` of each `Step<M>` in it. */
-export type MessagesIn<Y> = Y extends Step<infer M> ? M : never;
+/**
+ * The message types in a yield type `Y`: the union of the `M` of each `Step<M>` in it. A script annotated as
+ * yielding `unknown` (as `Generator<unknown, R, unknown>`, which recursive scripts need) says nothing of its
+ * messages: its mailbox takes any.
+ */
+export type MessagesIn<Y> = unknown extends Y ? unknown : Y extends Step<infer M> ? M : never;
 
 /** The message types an operation (an op, a sub-script call, a generator) receives while it runs. */
 export type MessagesOf<O> = O extends Iterable<infer Y, unknown, unknown> ? MessagesIn<Y> : never;

@@ -62,9 +62,9 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
   abstract enter(thread: Thread, engine: Engine): boolean;
 
   /**
-   * @internal Whether the op is a wait, where a cancel or child failure pending for the thread is thrown instead.
-   * Ops that only start something (a sub-script, a shield, a child) are not: a shield entered with a cancel
-   * pending holds it, so cleanup that a script shields always runs.
+   * @internal Whether a cancel or child failure pending for the thread is thrown at this op instead of starting it.
+   * Every op is such a point but those that only push a frame (a sub-script call, a shield): a shield entered with
+   * a cancel pending holds it, so cleanup that a script shields always runs.
    */
   get isWait(): boolean {
     return true;

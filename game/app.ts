@@ -1,11 +1,13 @@
 import { Application } from 'pixi.js';
-import { Engine, type FrameSource, type Thread } from '../engine/index.ts';
+import { Engine, type FrameSource, type Thread } from 'loom';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
 import { GameLoop } from './loop.ts';
 import { game } from './scripts/game.ts';
+import type { Kind } from './sim/kind.ts';
 import { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
+import { loadKindTextures } from './view/kind-textures.ts';
 import { loadTextures } from './view/textures.ts';
 import { gameWatchdog } from './watchdog.ts';
 
@@ -27,6 +29,12 @@ export interface GameHandle {
   worldToClient(x: number, y: number): { x: number; y: number };
   /** Cancels the run and starts a new one (the R key and the restart button). */
   restart(): void;
+  /**
+   * Loads a new kind's art and registers the kind: from the next ordinary wave on, the director sends it. It is
+   * for trying a kind from the console, and for the browser test of docs/add-an-entity.md; a kind the game always
+   * has belongs in game/scripts/kinds.ts. Rejects a name already registered.
+   */
+  addKind(kind: Kind): Promise<void>;
 }
 
 const browserFrames: FrameSource = {
@@ -61,8 +69,9 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   });
   parent.appendChild(app.canvas);
   const textures = await loadTextures();
+  const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => world.requestRestart();
-  const view = new GameView(app, world, textures, restart);
+  const view = new GameView(app, world, textures, kindTextures, restart);
 
   let frameMs = 16.7;
   let scriptMs = 0;
@@ -81,6 +90,11 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toArena(clientX - box.left, clientY - box.top);
       return world.threadsAt(at.x, at.y);
+    },
+    async addKind(kind) {
+      if (world.kinds.has(kind.name)) throw new Error(`a kind named '${kind.name}' is already registered`);
+      await kindTextures.load(kind);
+      world.kinds.register(kind);
     },
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } from '../engine/index.ts';
+import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } from 'loom';
 
 /**
  * The frame loop, with the two ways the game stops: the pause key, and the tab being hidden. Either pauses the

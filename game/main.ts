@@ -1,6 +1,9 @@
+// pixi's shaders without eval (new Function), so the game runs under a strict CSP (docs/csp.md).
+import 'pixi.js/unsafe-eval';
 import { startGame, type GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
 import { mountInspector } from './inspector/inspector.ts';
+import './page.css';
 import { loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
@@ -35,7 +38,6 @@ async function watchReplay(url: string, paused: boolean): Promise<void> {
   } catch (error) {
     const message = document.createElement('p');
     message.className = 'loom-replay-error';
-    message.style.cssText = 'color: #ff8a8a; font: 15px ui-monospace, monospace; padding: 24px;';
     message.textContent = `Cannot play this replay: ${error instanceof Error ? error.message : String(error)}`;
     document.body.append(message);
   }

@@ -4,6 +4,7 @@ import { mountReplayControls } from './replay-controls.ts';
 import { createGameSimulation } from './sim/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
+import { loadKindTextures } from './view/kind-textures.ts';
 import { loadTextures } from './view/textures.ts';
 
 /** A replay being watched (it is `window.loomReplay`): the playback, and the engine and world it re-runs. */
@@ -17,7 +18,7 @@ export interface ReplayHandle {
 }
 
 /**
- * Fetches a recording (a URL, `data:` URLs included) and decodes it. A bad recording is a RecordingError
+ * Fetches a recording (a same-origin URL under the game's strict CSP, docs/csp.md) and decodes it. A bad recording is a RecordingError
  * that says what is wrong (truncated, corrupted, an older format).
  */
 export async function loadRecording(url: string): Promise<Recording> {
@@ -50,7 +51,7 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     autoStart: false,
   });
   parent.appendChild(app.canvas);
-  const view = new GameView(app, world, await loadTextures(), () => {});
+  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), () => {});
   const controls = mountReplayControls(playback, parent);
   let last: number | null = null;
   let frameMs = 16.7;

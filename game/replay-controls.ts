@@ -1,15 +1,7 @@
 import type { Playback } from '../engine/index.ts';
 import { el, setText } from './inspector/dom.ts';
+import './replay-controls.css';
 
-const STYLE = `
-.loom-replay { position: fixed; left: 50%; bottom: 14px; transform: translateX(-50%); display: flex; gap: 6px;
-  align-items: center; padding: 6px 10px; background: rgba(8, 12, 22, 0.85); border: 1px solid #27e0d055;
-  border-radius: 6px; font: 13px/1 ui-monospace, monospace; color: #cfe; z-index: 10; }
-.loom-replay button { font: inherit; color: inherit; background: #12202c; border: 1px solid #27e0d077;
-  border-radius: 4px; padding: 4px 8px; cursor: pointer; }
-.loom-replay button[aria-pressed="true"] { background: #27e0d0; color: #05070d; }
-.loom-replay .tick { min-width: 15ch; text-align: right; }
-.loom-replay .status { color: #ff8a8a; }`;
 
 /**
  * The bar under a replay: play/pause, 1x and 4x, one tick forward, where the replay is, and whether it has left
@@ -23,8 +15,6 @@ const STYLE = `
  * ```
  */
 export function mountReplayControls(playback: Playback, parent: HTMLElement): { update(): void } {
-  const style = el('style');
-  style.textContent = STYLE;
   const bar = el('div', 'loom-replay');
   const pause = button('pause', () => (playback.paused = !playback.paused));
   const speeds = [1, 4].map((speed) => button(`${speed}x`, () => (playback.speed = speed)));
@@ -35,7 +25,7 @@ export function mountReplayControls(playback: Playback, parent: HTMLElement): { 
   const tick = el('span', 'tick');
   const status = el('span', 'status');
   bar.append(pause, ...speeds, step, tick, status);
-  parent.append(style, bar);
+  parent.append(bar);
   const keys: Record<string, () => void> = { Space: () => pause.click(), Period: () => step.click(), Digit1: () => speeds[0]!.click(), Digit4: () => speeds[1]!.click() };
   window.addEventListener('keydown', (event) => {
     const action = keys[event.code];

@@ -8,10 +8,6 @@ class Spawn extends Op<Thread> {
     super();
   }
 
-  override get isWait(): boolean {
-    return false;
-  }
-
   get description(): string {
     const script = this.input.find((x) => typeof x === 'function') as { name?: string } | undefined;
     return `spawn(${script?.name || '?'})`;

@@ -1,4 +1,4 @@
-import type { Engine } from '../../engine/index.ts';
+import type { Engine } from 'loom';
 
 /** The result of one full sweep over the live threads. */
 export interface CensusResult {

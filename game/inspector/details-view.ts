@@ -1,4 +1,4 @@
-import { snapshot, type Engine, type Thread, type ThreadSnapshot } from '../../engine/index.ts';
+import { snapshot, type Engine, type Thread, type ThreadSnapshot } from 'loom';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
 

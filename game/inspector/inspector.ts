@@ -1,4 +1,4 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import type { Engine, Thread } from 'loom';
 import { Census } from './census.ts';
 import { DetailsView } from './details-view.ts';
 import { el, setText } from './dom.ts';

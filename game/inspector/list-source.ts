@@ -1,4 +1,4 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import type { Engine, Thread } from 'loom';
 import { matcherFor, ThreadSearch } from './thread-search.ts';
 import { count } from './format.ts';
 

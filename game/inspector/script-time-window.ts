@@ -1,4 +1,4 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import type { Engine, Thread } from 'loom';
 
 /** One thread of the top list and its script time. */
 export interface TopEntry {

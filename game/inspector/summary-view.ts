@@ -1,4 +1,4 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import type { Engine, Thread } from 'loom';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';

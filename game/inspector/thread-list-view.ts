@@ -1,4 +1,4 @@
-import type { Engine, Thread } from '../../engine/index.ts';
+import type { Engine, Thread } from 'loom';
 import { el, setText } from './dom.ts';
 import { age, count, ms } from './format.ts';
 import { rowWindow } from './row-window.ts';

@@ -1,4 +1,4 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Thread } from 'loom';
 
 /** Tells whether a thread matches a search. */
 export type ThreadMatcher = (thread: Thread) => boolean;

@@ -1,8 +1,11 @@
-import { race, script, sleep, timeout, wait, type Operation } from '../../engine/index.ts';
+import { race, script, sleep, timeout, wait, type Operation } from 'loom';
+import bossEnragedArt from '../../assets/boss-enraged.svg';
+import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import { critter } from './critter.ts';
+import { CRITTER } from './critter.ts';
 import { perish, spawnEntity } from './lifecycle.ts';
 
 /** Seconds between two phases: the boss roars, shakes and cannot be hurt. */
@@ -20,7 +23,7 @@ const CHARGE_SPEED = 700;
  *
  * @example
  * ```ts
- * const boss = yield* spawnEntity(world, 'boss', 640, 160, bossScript);
+ * const boss = yield* spawnEntity(world, BOSS, 640, 160);
  * ```
  */
 export function* boss(world: World, self: Entity) {
@@ -32,6 +35,23 @@ export function* boss(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/**
+ * The boss: the director summons one every third wave (`summonBoss`), not as part of a wave's mix. Drawn under the
+ * swarm, enraged in phase 3, with its health in the HUD rather than over it.
+ */
+export const BOSS: Kind = {
+  name: 'boss',
+  behaviour: boss,
+  stats: { hp: 180, radius: 78, points: 5000, perHit: 10, contact: 2, hostile: true, kamikaze: false, dies: 1.8, colour: 0xff3050 },
+  death: { burst: 60, speed: 420, shake: 22, blasts: 9 },
+  art: {
+    frames: { calm: bossArt, enraged: bossEnragedArt },
+    frame: (self) => (self.phase >= 3 ? 'enraged' : 'calm'),
+    layer: 'ground',
+    healthBar: false,
+  },
+};
 
 /** Runs a phase until `over` holds; the phase is cancelled then (see each phase's `finally`). */
 const phase = script(function* phase(fight: Operation<void>, over: () => boolean) {
@@ -97,7 +117,7 @@ const spiral = script(function* spiral(world: World, self: Entity) {
       self.mode = 'idle';
       for (let i = 0; i < 16; i++) {
         const angle = (i / 16) * Math.PI * 2;
-        yield* spawnEntity(world, 'critter', self.x + Math.cos(angle) * 110, self.y + Math.sin(angle) * 110, critter);
+        yield* spawnEntity(world, CRITTER, self.x + Math.cos(angle) * 110, self.y + Math.sin(angle) * 110);
       }
       yield* sleep(1.8);
     }
@@ -159,7 +179,7 @@ function touchesWall(world: World, self: Entity): boolean {
 
 /** Spawns the boss of the given tier (1 for wave 3, 2 for wave 6, ...): tougher each time. */
 export const summonBoss = script(function* summonBoss(world: World, tier: number) {
-  const entity = yield* spawnEntity(world, 'boss', world.arena.width / 2, 150, boss);
+  const entity = yield* spawnEntity(world, BOSS, world.arena.width / 2, 150);
   entity.hp = entity.maxHp = 180 + 90 * (tier - 1);
   return entity;
 });

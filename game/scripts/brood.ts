@@ -1,6 +1,8 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
+import critterArt from '../../assets/critter.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
 
@@ -11,7 +13,7 @@ const SPEED = 165;
  *
  * @example
  * ```ts
- * children.push(yield* spawnEntity(world, 'brood', x, y, brood));
+ * children.push(yield* spawnEntity(world, BROOD, x, y));
  * ```
  */
 export function* brood(world: World, self: Entity) {
@@ -26,3 +28,12 @@ export function* brood(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** A broodling: only hives lay them. A critter's picture, pink and larger, drawn with the swarm. */
+export const BROOD: Kind = {
+  name: 'brood',
+  behaviour: brood,
+  stats: { hp: 2, radius: 10, points: 25, perHit: 0, contact: 1, hostile: true, kamikaze: true, dies: 0.25, colour: 0xff6ad5 },
+  death: { burst: 22, speed: 260, shake: 0 },
+  art: { frames: { body: critterArt }, layer: 'swarm', tint: 0xff7ad9, scale: 1.35 },
+};

@@ -1,6 +1,8 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
+import critterArt from '../../assets/critter.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
 
@@ -11,7 +13,7 @@ import { perish } from './lifecycle.ts';
  *
  * @example
  * ```ts
- * for (let i = 0; i < 2000; i++) yield* spawnEntity(world, 'critter', x, y, critter);
+ * for (let i = 0; i < 2000; i++) yield* spawnEntity(world, CRITTER, x, y);
  * ```
  */
 export function* critter(world: World, self: Entity) {
@@ -28,3 +30,13 @@ export function* critter(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** The critter: a fifth more of the full swarm each wave, all of it from wave 5, in clusters at the edges. */
+export const CRITTER: Kind = {
+  name: 'critter',
+  behaviour: critter,
+  stats: { hp: 1, radius: 8, points: 5, perHit: 0, contact: 1, hostile: true, kamikaze: true, dies: 0.2, colour: 0xa98bff },
+  death: { burst: 5, speed: 260, shake: 0 },
+  art: { frames: { body: critterArt }, layer: 'swarm' },
+  wave: { count: (wave, swarm) => Math.round(swarm * Math.min(1, 0.2 * wave)), place: 'edges', label: 'CRITTER' },
+};

@@ -1,26 +1,22 @@
-import { script, sleep, wait } from '../../engine/index.ts';
-import type { EntityKind } from '../sim/entity.ts';
+import { script, sleep, wait } from 'loom';
 import { within, type Point } from '../sim/geometry.ts';
-import { bossTier, isBossWave, waveMix, type WaveMix } from '../sim/waves.ts';
+import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';
 import { summonBoss } from './boss.ts';
-import { critter } from './critter.ts';
-import { grunt } from './grunt.ts';
-import { hive } from './hive.ts';
-import { spawnEntity, untilDead, type Behaviour } from './lifecycle.ts';
-import { scout } from './scout.ts';
+import { spawnEntity, untilDead } from './lifecycle.ts';
 
 /** Seconds a wave's banner shows before the wave comes. */
 export const BANNER_SECONDS = 2;
 /** Seconds of calm after a wave is cleared. */
 export const CALM_SECONDS = 1.5;
-/** Critters come in this many clusters from the edges. */
+/** The kinds placed at the `edges` (critters) come in this many clusters. */
 const SWARM_CLUSTERS = 3;
 
 /**
- * The waves, one after another: announce the wave (a banner and a `sleep`), spawn it, and `wait` for the
- * `waveCleared` signal, or, on a boss wave, `join` the boss until it dies. Each cleared wave gives a heart back.
- * The enemies are this thread's children: cancel the director and every enemy goes.
+ * The waves, one after another: announce the wave (a banner and a `sleep`), spawn it (each kind of `world.kinds`
+ * with a wave role, as many as its role says), and `wait` for the `waveCleared` signal, or, on a boss wave, `join`
+ * the boss until it dies. Each cleared wave gives a heart back. The enemies are this thread's children: cancel the
+ * director and every enemy goes.
  *
  * @example
  * ```ts
@@ -37,7 +33,7 @@ export function* director(world: World) {
       heal(world, 5);
       yield* announce(world, 'BOSS DOWN', 'FULL HEALTH', CALM_SECONDS);
     } else {
-      const mix = waveMix(wave, world.swarm);
+      const mix = waveMix(world.kinds.all, wave, world.swarm);
       yield* announce(world, `WAVE ${wave}`, describe(mix), BANNER_SECONDS);
       yield* spawnWave(world, mix);
       yield* wait(world.waveCleared);
@@ -57,24 +53,25 @@ const announce = script(function* announce(world: World, text: string, detail: s
   }
 });
 
-const spawnWave = script(function* spawnWave(world: World, mix: WaveMix) {
-  const groups: [EntityKind, number, Behaviour, number][] = [
-    ['hive', mix.hives, hive, 120],
-    ['grunt', mix.grunts, grunt, 70],
-    ['scout', mix.scouts, scout, 50],
-  ];
-  for (const [kind, count, behaviour, margin] of groups) {
+const spawnWave = script(function* spawnWave(world: World, mix: readonly WaveGroup[]) {
+  // Largest first: the order of the random draws is part of what a seed replays.
+  const bySize = [...mix].sort((a, b) => b.kind.stats.radius - a.kind.stats.radius);
+  for (const { kind, role, count } of bySize) {
+    if (role.place === 'edges') continue;
     for (let i = 0; i < count; i++) {
-      const at = placeAwayFromPlayer(world, margin);
-      yield* spawnEntity(world, kind, at.x, at.y, behaviour);
+      const at = placeAwayFromPlayer(world, role.place.margin);
+      yield* spawnEntity(world, kind, at.x, at.y);
     }
   }
   const nests = Array.from({ length: SWARM_CLUSTERS }, () => edgePoint(world));
-  for (let i = 0; i < mix.critters; i++) {
-    const nest = nests[i % SWARM_CLUSTERS]!;
-    const angle = world.random.range(0, Math.PI * 2);
-    const spread = world.random.range(0, 70);
-    yield* spawnEntity(world, 'critter', nest.x + Math.cos(angle) * spread, nest.y + Math.sin(angle) * spread, critter);
+  for (const { kind, role, count } of mix) {
+    if (role.place !== 'edges') continue;
+    for (let i = 0; i < count; i++) {
+      const nest = nests[i % SWARM_CLUSTERS]!;
+      const angle = world.random.range(0, Math.PI * 2);
+      const spread = world.random.range(0, 70);
+      yield* spawnEntity(world, kind, nest.x + Math.cos(angle) * spread, nest.y + Math.sin(angle) * spread);
+    }
   }
 });
 
@@ -83,11 +80,9 @@ function heal(world: World, hearts: number): void {
   if (player?.alive) player.hp = Math.min(player.maxHp, player.hp + hearts);
 }
 
-function describe(mix: WaveMix): string {
-  const parts = [`${mix.grunts} GRUNTS`, `${mix.scouts} SCOUT${mix.scouts > 1 ? 'S' : ''}`];
-  if (mix.hives > 0) parts.push(`${mix.hives} HIVE${mix.hives > 1 ? 'S' : ''}`);
-  if (mix.critters > 0) parts.push(`${mix.critters} CRITTERS`);
-  return parts.join(' · ');
+/** The banner's line: '3 GRUNTS · 1 SCOUT · 100 CRITTERS'. */
+function describe(mix: readonly WaveGroup[]): string {
+  return mix.filter(({ count }) => count > 0).map(({ role, count }) => `${count} ${role.label}${count > 1 ? 'S' : ''}`).join(' · ');
 }
 
 /** A random point `margin` inside the arena, preferably well away from the player. */

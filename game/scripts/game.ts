@@ -1,9 +1,9 @@
-import { join, spawn, wait } from '../../engine/index.ts';
+import { join, spawn, wait } from 'loom';
 import { physics } from '../sim/physics.ts';
 import type { World } from '../sim/world.ts';
 import { director } from './director.ts';
 import { spawnEntity, untilDead, untilEnded } from './lifecycle.ts';
-import { player } from './player.ts';
+import { PLAYER } from './player.ts';
 
 /**
  * The whole program: one run after another. A restart cancels the run; every thread under it is cancelled in
@@ -33,7 +33,7 @@ export function* game(world: World) {
  */
 function* session(world: World) {
   const { width, height } = world.arena;
-  const hero = yield* spawnEntity(world, 'player', width / 2, height / 2, player);
+  const hero = yield* spawnEntity(world, PLAYER, width / 2, height / 2);
   yield* spawn(physics, world);
   const waves = yield* spawn(director, world);
   yield* untilDead(hero);

@@ -1,6 +1,8 @@
-import { race, receive, script, sleep, spawn, timeout, wait } from '../../engine/index.ts';
+import { race, receive, script, sleep, spawn, timeout, wait } from 'loom';
+import gruntArt from '../../assets/grunt.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp, type Point } from '../sim/geometry.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
 
@@ -33,7 +35,7 @@ export interface Sighting extends Point {
  *
  * @example
  * ```ts
- * yield* spawnEntity(world, 'grunt', 300, 200, grunt);
+ * yield* spawnEntity(world, GRUNT, 300, 200);
  * ```
  */
 export function* grunt(world: World, self: Entity) {
@@ -54,6 +56,16 @@ export function* grunt(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** The grunt: 2 + n of them in wave n. */
+export const GRUNT: Kind = {
+  name: 'grunt',
+  behaviour: grunt,
+  stats: { hp: 4, radius: 18, points: 100, perHit: 0, contact: 1, hostile: true, kamikaze: false, dies: 0.4, colour: 0xff8a2a },
+  death: { burst: 22, speed: 260, shake: 3 },
+  art: { frames: { body: gruntArt }, layer: 'units' },
+  wave: { count: (wave) => 2 + wave, place: { margin: 70 }, label: 'GRUNT' },
+};
 
 /**
  * The grunt's ears: a child thread that waits on its mailbox and keeps the latest report as the grunt's lead.

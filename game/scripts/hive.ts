@@ -1,7 +1,10 @@
-import { sleep } from '../../engine/index.ts';
+import { sleep } from 'loom';
+import hiveOpenArt from '../../assets/hive-open.svg';
+import hiveArt from '../../assets/hive.svg';
 import type { Entity } from '../sim/entity.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import { brood } from './brood.ts';
+import { BROOD } from './brood.ts';
 import { perish, spawnEntity, untilDead } from './lifecycle.ts';
 
 /** Broodlings per opening. */
@@ -20,7 +23,7 @@ export const REST_SECONDS = 1.5;
  *
  * @example
  * ```ts
- * yield* spawnEntity(world, 'hive', 900, 500, hive);
+ * yield* spawnEntity(world, HIVE, 900, 500);
  * ```
  */
 export function* hive(world: World, self: Entity) {
@@ -33,7 +36,7 @@ export function* hive(world: World, self: Entity) {
         const angle = world.random.range(0, Math.PI * 2);
         const x = self.x + Math.cos(angle) * (self.radius + 12);
         const y = self.y + Math.sin(angle) * (self.radius + 12);
-        children.push(yield* spawnEntity(world, 'brood', x, y, brood));
+        children.push(yield* spawnEntity(world, BROOD, x, y));
         yield* sleep(LAY_INTERVAL);
       }
       yield* sleep(OPEN_SECONDS);
@@ -46,3 +49,13 @@ export function* hive(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** The hive: from wave 2, one more every third wave. Drawn under the swarm, turning slowly, its iris open or shut. */
+export const HIVE: Kind = {
+  name: 'hive',
+  behaviour: hive,
+  stats: { hp: 24, radius: 46, points: 500, perHit: 5, contact: 1, hostile: true, kamikaze: false, dies: 0.6, colour: 0xe040c8 },
+  death: { burst: 60, speed: 420, shake: 12 },
+  art: { frames: { closed: hiveArt, open: hiveOpenArt }, frame: (self) => (self.open ? 'open' : 'closed'), layer: 'ground', spin: 0.25 },
+  wave: { count: (wave) => (wave < 2 ? 0 : Math.floor((wave + 1) / 3)), place: { margin: 120 }, label: 'HIVE' },
+};

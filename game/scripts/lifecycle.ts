@@ -1,25 +1,23 @@
-import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from '../../engine/index.ts';
-import { KINDS, type Entity, type EntityKind } from '../sim/entity.ts';
+import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from 'loom';
+import type { Entity } from '../sim/entity.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 
 // Entity lifetime is thread lifetime. An entity is born with its thread (`spawnEntity`); it dies when the thread
 // is cancelled (`world.kill`), and the `finally` of its script plays the death and removes it (`perish`).
 
-/** A behaviour script: what one entity does for its whole life. */
-export type Behaviour = (world: World, self: Entity) => Generator<unknown, void, unknown>;
-
 /**
- * Creates an entity and starts its behaviour as a child thread of the calling script, so the entity dies with
- * its spawner: cancel a hive and its brood goes too; cancel a run and everything in it goes.
+ * Creates an entity of `kind` and starts the kind's behaviour as a child thread of the calling script, so the
+ * entity dies with its spawner: cancel a hive and its brood goes too; cancel a run and everything in it goes.
  *
  * @example
  * ```ts
- * const g = yield* spawnEntity(world, 'grunt', 300, 200, grunt);
+ * const g = yield* spawnEntity(world, GRUNT, 300, 200);
  * ```
  */
-export const spawnEntity = script(function* spawnEntity(world: World, kind: EntityKind, x: number, y: number, behaviour: Behaviour) {
+export const spawnEntity = script(function* spawnEntity(world: World, kind: Kind, x: number, y: number) {
   const entity = world.add(kind, x, y);
-  world.bind(entity, yield* spawn(behaviour, world, entity));
+  world.bind(entity, yield* spawn(kind.behaviour, world, entity));
   return entity;
 });
 
@@ -27,7 +25,7 @@ export const spawnEntity = script(function* spawnEntity(world: World, kind: Enti
  * The death of an entity, called from the `finally` of its script: the entity leaves play, bursts, waits while
  * the view plays its death, then leaves the world. It is shielded: however the script ends (killed, or its
  * script returned and then its parent ended), the death plays in full and the entity leaves the world.
- * The boss goes out in a chain of explosions.
+ * How it looks is the kind's `death`: the boss goes out in a chain of explosions.
  *
  * @example
  * ```ts
@@ -44,23 +42,21 @@ const dying = script(function* perish(world: World, self: Entity) {
   self.alive = false;
   self.diedAt = Math.min(self.diedAt, world.time);
   self.halt();
-  const big = self.kind === 'boss' || self.kind === 'player' || self.kind === 'hive';
-  const count = self.kind === 'critter' ? 5 : big ? 60 : 22;
-  world.emit({ type: 'burst', x: self.x, y: self.y, color: KINDS[self.kind].colour, count, speed: big ? 420 : 260 });
-  if (self.kind !== 'critter' && self.kind !== 'brood') world.emit({ type: 'shake', amount: self.kind === 'boss' ? 22 : big ? 12 : 3 });
-  if (self.kind === 'boss') yield* explosions(world, self);
-  else yield* sleep(KINDS[self.kind].dies);
+  const { stats, death } = self.type;
+  world.emit({ type: 'burst', x: self.x, y: self.y, color: stats.colour, count: death.burst, speed: death.speed });
+  if (death.shake > 0) world.emit({ type: 'shake', amount: death.shake });
+  if (death.blasts) yield* explosions(world, self, death.blasts);
+  else yield* sleep(stats.dies);
   world.remove(self);
 });
 
-const explosions = script(function* explosions(world: World, self: Entity) {
-  const blasts = 9;
+const explosions = script(function* explosions(world: World, self: Entity, blasts: number) {
   for (let i = 0; i < blasts; i++) {
     const x = self.x + world.random.range(-70, 70);
     const y = self.y + world.random.range(-70, 70);
     world.emit({ type: 'burst', x, y, color: world.random.pick([0xff3050, 0xffc640, 0xffffff]), count: 26, speed: 320 });
     world.emit({ type: 'shake', amount: 10 });
-    yield* sleep(KINDS.boss.dies / blasts);
+    yield* sleep(self.type.stats.dies / blasts);
   }
 });
 

@@ -1,5 +1,7 @@
-import { all, script, sleep, wait } from '../../engine/index.ts';
+import { all, script, sleep, wait } from 'loom';
+import playerArt from '../../assets/player.svg';
 import type { Entity } from '../sim/entity.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
 
@@ -18,7 +20,7 @@ export const SHOT_SPEED = 950;
  *
  * @example
  * ```ts
- * const hero = yield* spawnEntity(world, 'player', 640, 400, player);
+ * const hero = yield* spawnEntity(world, PLAYER, 640, 400);
  * ```
  */
 export function* player(world: World, self: Entity) {
@@ -28,6 +30,15 @@ export function* player(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** The player's ship: drawn over every other unit. */
+export const PLAYER: Kind = {
+  name: 'player',
+  behaviour: player,
+  stats: { hp: 5, radius: 20, points: 0, perHit: 0, contact: 0, hostile: false, kamikaze: false, dies: 1.2, colour: 0x27e0d0 },
+  death: { burst: 60, speed: 420, shake: 12 },
+  art: { frames: { ship: playerArt }, layer: 'top', healthBar: false },
+};
 
 /** Every tick: steer from the keys, face the aim; a dash when asked and ready. */
 const fly = script(function* fly(world: World, self: Entity) {

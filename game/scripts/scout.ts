@@ -1,6 +1,8 @@
-import { send, sleep, timeout, wait } from '../../engine/index.ts';
+import { send, sleep, timeout, wait } from 'loom';
+import scoutArt from '../../assets/scout.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';
+import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import type { Sighting } from './grunt.ts';
 import { perish } from './lifecycle.ts';
@@ -20,7 +22,7 @@ const SPEED = 160;
  *
  * @example
  * ```ts
- * yield* spawnEntity(world, 'scout', 900, 120, scout);
+ * yield* spawnEntity(world, SCOUT, 900, 120);
  * ```
  */
 export function* scout(world: World, self: Entity) {
@@ -41,6 +43,16 @@ export function* scout(world: World, self: Entity) {
     yield* perish(world, self);
   }
 }
+
+/** The scout: one in each wave, one more every fourth wave. */
+export const SCOUT: Kind = {
+  name: 'scout',
+  behaviour: scout,
+  stats: { hp: 2, radius: 14, points: 150, perHit: 0, contact: 1, hostile: true, kamikaze: false, dies: 0.35, colour: 0xb6f23a },
+  death: { burst: 22, speed: 260, shake: 3 },
+  art: { frames: { body: scoutArt }, layer: 'units' },
+  wave: { count: (wave) => 1 + Math.floor(wave / 4), place: { margin: 50 }, label: 'SCOUT' },
+};
 
 /** Sends the player's position to every listening grunt within radio range; shows the ping. */
 function report(world: World, self: Entity): void {

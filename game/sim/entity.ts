@@ -1,41 +1,7 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Thread } from 'loom';
 import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
-
-/** Every kind of thing that lives in the arena and runs a script. */
-export type EntityKind = 'player' | 'grunt' | 'scout' | 'hive' | 'brood' | 'critter' | 'boss';
-
-/** What a kind starts with; scripts change the rest. */
-export interface KindStats {
-  hp: number;
-  /** Collision radius in arena units. */
-  radius: number;
-  /** Score for killing one. */
-  points: number;
-  /** Score for each hit on one (the big ones, so a long fight pays as it goes). */
-  perHit: number;
-  /** Damage dealt to the player on contact (0: harmless). */
-  contact: number;
-  /** Counts toward clearing a wave. */
-  hostile: boolean;
-  /** Dies on touching the player (kamikaze swarmers). */
-  kamikaze: boolean;
-  /** Seconds its death takes: the view plays it meanwhile. */
-  dies: number;
-  /** Its key colour (the colour of its death burst). */
-  colour: number;
-}
-
-/** The stats of each kind. */
-export const KINDS: Readonly<Record<EntityKind, KindStats>> = {
-  player: { hp: 5, radius: 20, points: 0, perHit: 0, contact: 0, hostile: false, kamikaze: false, dies: 1.2, colour: 0x27e0d0 },
-  grunt: { hp: 4, radius: 18, points: 100, perHit: 0, contact: 1, hostile: true, kamikaze: false, dies: 0.4, colour: 0xff8a2a },
-  scout: { hp: 2, radius: 14, points: 150, perHit: 0, contact: 1, hostile: true, kamikaze: false, dies: 0.35, colour: 0xb6f23a },
-  hive: { hp: 24, radius: 46, points: 500, perHit: 5, contact: 1, hostile: true, kamikaze: false, dies: 0.6, colour: 0xe040c8 },
-  brood: { hp: 2, radius: 10, points: 25, perHit: 0, contact: 1, hostile: true, kamikaze: true, dies: 0.25, colour: 0xff6ad5 },
-  critter: { hp: 1, radius: 8, points: 5, perHit: 0, contact: 1, hostile: true, kamikaze: true, dies: 0.2, colour: 0xa98bff },
-  boss: { hp: 180, radius: 78, points: 5000, perHit: 10, contact: 2, hostile: true, kamikaze: false, dies: 1.8, colour: 0xff3050 },
-};
+import type { Kind } from './kind.ts';
 
 /** How the physics step moves an entity; scripts pick one with `seek`, `follow`, `drift` or `halt`. */
 export const Motion = {
@@ -64,7 +30,7 @@ export type Mode =
  *
  * @example
  * ```ts
- * const grunt = world.add('grunt', 200, 300);
+ * const grunt = world.add(GRUNT, 200, 300);
  * grunt.seek(400, 300, 70); // the physics step walks it there
  * ```
  */
@@ -121,18 +87,23 @@ export class Entity implements Point {
   /** @internal Index in the world's entity list. */
   slot = -1;
 
+  /** Its kind's name: `type.name`. */
+  readonly kind: string;
+
   constructor(
     /** Unique in its world. */
     readonly id: number,
-    readonly kind: EntityKind,
+    /** Its kind: stats, art, behaviour. */
+    readonly type: Kind,
     x: number,
     y: number,
     now: number,
   ) {
+    this.kind = type.name;
     this.x = this.prevX = x;
     this.y = this.prevY = y;
-    this.hp = this.maxHp = KINDS[kind].hp;
-    this.radius = KINDS[kind].radius;
+    this.hp = this.maxHp = type.stats.hp;
+    this.radius = type.stats.radius;
     this.bornAt = now;
   }
 

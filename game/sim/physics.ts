@@ -1,4 +1,4 @@
-import { Motion, KINDS, type Entity } from './entity.ts';
+import { Motion, type Entity } from './entity.ts';
 import { clamp, within } from './geometry.ts';
 import { moveBullets, sweepBullets, type Bullet } from './projectiles.ts';
 import { SPAWN_GRACE, type World } from './world.ts';
@@ -107,7 +107,7 @@ function hitEnemies(world: World, shot: Bullet): void {
     world.emit({ type: 'burst', x: shot.x, y: shot.y, color: 0xffffff, count: 3, speed: 120 });
     enemy.pushX += shot.vx * 0.12;
     enemy.pushY += shot.vy * 0.12;
-    if (!KINDS[enemy.kind].kamikaze || shot.pierce-- <= 0) {
+    if (!enemy.type.stats.kamikaze || shot.pierce-- <= 0) {
       shot.alive = false;
       return;
     }
@@ -121,7 +121,7 @@ function hitPlayer(world: World): void {
   world.grid.near(player.x, player.y, player.radius, (enemy) => {
     if (!enemy.alive || world.time - enemy.bornAt < SPAWN_GRACE) return;
     if (!within(player, enemy, player.radius + enemy.radius)) return;
-    const stats = KINDS[enemy.kind];
+    const stats = enemy.type.stats;
     if (stats.contact > 0) world.hurtPlayer(enemy, stats.contact);
     if (stats.kamikaze) world.kill(enemy, false);
   });

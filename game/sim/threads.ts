@@ -1,4 +1,4 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Thread } from 'loom';
 
 /**
  * The live threads of the tree under `root` (itself included), parents before children. A subtree whose root

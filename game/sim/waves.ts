@@ -1,12 +1,14 @@
+import type { Kind, WaveRole } from './kind.ts';
+
 /** Every BOSS_EVERY-th wave is a boss wave. */
 export const BOSS_EVERY = 3;
 
-/** What a wave is made of. */
-export interface WaveMix {
-  grunts: number;
-  scouts: number;
-  hives: number;
-  critters: number;
+/** One kind's share of a wave. */
+export interface WaveGroup {
+  kind: Kind;
+  /** `kind.wave`. */
+  role: WaveRole;
+  count: number;
 }
 
 /** Whether `wave` (from 1) is a boss wave. */
@@ -20,19 +22,14 @@ export function bossTier(wave: number): number {
 }
 
 /**
- * The enemies of an ordinary wave: more of everything as waves go by; the swarm grows to `swarm` critters
- * by wave 5.
+ * The enemies of an ordinary wave: each kind with a wave role, in the order given, with how many of it come
+ * (its role's `count`, none left out, even at 0).
  *
  * @example
  * ```ts
- * waveMix(1, 500); // { grunts: 3, scouts: 1, hives: 0, critters: 100 }
+ * waveMix(world.kinds.all, 1, 500); // [{ kind: GRUNT, role: GRUNT.wave, count: 3 }, ...]
  * ```
  */
-export function waveMix(wave: number, swarm: number): WaveMix {
-  return {
-    grunts: 2 + wave,
-    scouts: 1 + Math.floor(wave / 4),
-    hives: wave < 2 ? 0 : Math.floor((wave + 1) / 3),
-    critters: Math.round(swarm * Math.min(1, 0.2 * wave)),
-  };
+export function waveMix(kinds: readonly Kind[], wave: number, swarm: number): WaveGroup[] {
+  return kinds.flatMap((kind) => (kind.wave ? [{ kind, role: kind.wave, count: kind.wave.count(wave, swarm) }] : []));
 }

@@ -1,8 +1,11 @@
-import { createSignal, type Engine, type Random, type Thread } from '../../engine/index.ts';
-import { Entity, KINDS, type EntityKind } from './entity.ts';
+import { createSignal, type Engine, type Random, type Thread } from 'loom';
+import { gameKinds } from '../scripts/kinds.ts';
+import { Entity } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';
 import { angleTo, within, type Point } from './geometry.ts';
 import { Grid } from './grid.ts';
+import type { Kind } from './kind.ts';
+import type { KindRegistry } from './kind-registry.ts';
 import { createInput, type InputState } from './input-state.ts';
 import { createBullet, type Bullet } from './projectiles.ts';
 import { liveThreadsUnder } from './threads.ts';
@@ -29,6 +32,8 @@ export interface WorldOptions {
   swarm?: number;
   /** The wave a run starts at (3 starts at the first boss). Default 1. */
   firstWave?: number;
+  /** The kinds of entity it knows. Default: the game's (scripts/kinds.ts). */
+  kinds?: KindRegistry;
 }
 
 /** Seconds the player cannot be hurt again after a hit. */
@@ -64,6 +69,8 @@ export class World {
   readonly grid = new Grid(ARENA.width, ARENA.height);
   readonly swarm: number;
   readonly firstWave: number;
+  /** Every kind of entity in this game: the director spawns waves of them, the view loads their art. */
+  readonly kinds: KindRegistry;
   /** Emitted with the wave number when the last hostile entity of the arena is gone. */
   readonly waveCleared = createSignal<number>('wave.cleared');
   /** Emitted when the player asks for a new game. */
@@ -85,6 +92,7 @@ export class World {
     this.random = engine.random;
     this.swarm = options.swarm ?? 500;
     this.firstWave = options.firstWave ?? 1;
+    this.kinds = options.kinds ?? gameKinds();
   }
 
   /** Simulated seconds. */
@@ -98,11 +106,11 @@ export class World {
   }
 
   /** Creates an entity; it does nothing until a script runs on it (see `spawnEntity` in scripts/lifecycle.ts). */
-  add(kind: EntityKind, x: number, y: number): Entity {
+  add(kind: Kind, x: number, y: number): Entity {
     const entity = new Entity(this.nextId++, kind, x, y, this.time);
     entity.slot = this.entities.push(entity) - 1;
-    if (KINDS[kind].hostile) this.hostiles++;
-    if (kind === 'player') this.player = entity;
+    if (kind.stats.hostile) this.hostiles++;
+    if (kind.name === 'player') this.player = entity;
     return entity;
   }
 
@@ -123,7 +131,7 @@ export class World {
       last.slot = entity.slot;
     }
     if (entity.thread) this.owners.delete(entity.thread);
-    if (KINDS[entity.kind].hostile && --this.hostiles === 0) this.waveCleared.emit(this.wave);
+    if (entity.type.stats.hostile && --this.hostiles === 0) this.waveCleared.emit(this.wave);
   }
 
   /**
@@ -134,7 +142,7 @@ export class World {
     if (!this.vulnerable(target)) return false;
     target.hp -= amount;
     target.hurtAt = this.time;
-    this.score += KINDS[target.kind].perHit;
+    this.score += target.type.stats.perHit;
     if (target.hp <= 0) this.kill(target, true);
     return true;
   }
@@ -165,7 +173,8 @@ export class World {
     if (!target.alive) return;
     target.alive = false;
     target.diedAt = this.time;
-    if (scored && KINDS[target.kind].points > 0) this.addScore(target, KINDS[target.kind].points);
+    const points = target.type.stats.points;
+    if (scored && points > 0) this.addScore(target, points);
     target.thread?.cancel();
   }
 
@@ -197,8 +206,8 @@ export class World {
     return player !== null && player.alive && within(from, player, radius);
   }
 
-  /** Living entities of `kind` within `radius` of `from`. */
-  nearby(from: Point, kind: EntityKind, radius: number): Entity[] {
+  /** Living entities of the kind named `kind` within `radius` of `from`. */
+  nearby(from: Point, kind: string, radius: number): Entity[] {
     return this.entities.filter((e) => e.kind === kind && e.alive && within(from, e, radius));
   }
 

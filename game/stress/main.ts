@@ -1,4 +1,6 @@
 // The stress page: entry point of stress.html.
+// pixi's shaders without eval (new Function), so the page runs under a strict CSP (docs/csp.md).
+import 'pixi.js/unsafe-eval';
 import { configFromQuery } from './stress-config.ts';
 import { StressPage, type StressHandle } from './stress-page.ts';
 import './stress.css';

@@ -1,4 +1,4 @@
-import { Engine } from '../../engine/index.ts';
+import { Engine } from 'loom';
 import { workloads } from '../../bench/workloads.ts';
 import type { StressConfig } from './stress-config.ts';
 

@@ -1,36 +1,35 @@
 import { Container, Graphics, Sprite, Text, type Texture } from 'pixi.js';
-import { KINDS, type Entity, type EntityKind, type Mode } from '../sim/entity.ts';
+import type { Entity, Mode } from '../sim/entity.ts';
 import { clamp, lerp, lerpAngle } from '../sim/geometry.ts';
 import { PLAYER_MERCY, type World } from '../sim/world.ts';
 import type { Moment } from './moment.ts';
-import type { GameTextures } from './textures.ts';
-
-/** Kinds drawn one sprite each (the swarm kinds are drawn in bulk by SwarmView). */
-const SPRITE_KINDS = new Set<EntityKind>(['player', 'grunt', 'scout', 'hive', 'boss']);
-/** Kinds drawn under the swarm; the rest are drawn over it. */
-const GROUND_KINDS = new Set<EntityKind>(['hive', 'boss']);
+import type { KindTextures } from './kind-textures.ts';
 const SPAWN_IN = 0.4;
 const SIGN_STYLE = { fontFamily: 'Verdana, "DejaVu Sans", sans-serif', fontWeight: '900', fontSize: 28, stroke: { color: 0x0a0d16, width: 6 } } as const;
 
-/** The sprites of the entities that get one each, following the world. */
+/**
+ * The sprites of the entities that get one each (every kind not drawn in the swarm layer), following the world.
+ * Each is drawn from its kind's art; the telegraphs of the game's own kinds are drawn here too (`decorate`).
+ */
 export class EntityView {
-  /** Hives and the boss, drawn under the swarm. */
+  /** The `ground` layer (hives, the boss), drawn under the swarm. */
   readonly ground = new Container();
-  /** Grunts, scouts, and the player on top. */
+  /** The `units` layer (grunts, scouts), and the `top` layer (the player) over them. */
   readonly units = new Container({ sortableChildren: true });
   private readonly sprites = new Map<Entity, EntitySprite>();
 
-  constructor(private readonly textures: GameTextures) {}
+  constructor(private readonly kinds: KindTextures, private readonly spark: Texture) {}
 
   update(world: World, moment: Moment): void {
     for (const entity of world.entities) {
-      if (!SPRITE_KINDS.has(entity.kind)) continue;
+      const layer = entity.type.art.layer;
+      if (layer === 'swarm') continue;
       let sprite = this.sprites.get(entity);
       if (!sprite) {
-        sprite = new EntitySprite(entity, this.textures);
-        sprite.root.zIndex = entity.kind === 'player' ? 1 : 0;
+        sprite = new EntitySprite(entity, this.kinds, this.spark);
+        sprite.root.zIndex = layer === 'top' ? 1 : 0;
         this.sprites.set(entity, sprite);
-        (GROUND_KINDS.has(entity.kind) ? this.ground : this.units).addChild(sprite.root);
+        (layer === 'ground' ? this.ground : this.units).addChild(sprite.root);
       }
       sprite.update(moment);
     }
@@ -56,14 +55,14 @@ class EntitySprite {
   private mode: Mode;
   private modeSince = 0;
 
-  constructor(private readonly entity: Entity, private readonly textures: GameTextures) {
-    const texture = this.textureFor(entity);
+  constructor(private readonly entity: Entity, private readonly kinds: KindTextures, spark: Texture) {
+    const texture = kinds.for(entity);
     this.shadow = new Sprite({ texture, anchor: 0.5, tint: 0x000000, alpha: 0.4, position: { x: 5, y: 9 } });
     this.body = new Sprite({ texture, anchor: 0.5 });
     this.flash = new Sprite({ texture, anchor: 0.5, blendMode: 'add', alpha: 0 });
     this.root.addChild(this.marks, this.shadow, this.body, this.flash);
     if (entity.kind === 'boss' || entity.kind === 'player') {
-      this.core = new Sprite({ texture: textures.spark, anchor: 0.5, blendMode: 'add', alpha: 0, tint: entity.kind === 'boss' ? 0xffd070 : 0x27e0d0 });
+      this.core = new Sprite({ texture: spark, anchor: 0.5, blendMode: 'add', alpha: 0, tint: entity.kind === 'boss' ? 0xffd070 : 0x27e0d0 });
       this.root.addChildAt(this.core, entity.kind === 'player' ? 1 : this.root.children.length);
     }
     if (entity.kind === 'grunt') {
@@ -80,10 +79,11 @@ class EntitySprite {
       this.modeSince = moment.time;
     }
     const inMode = moment.time - this.modeSince;
-    const texture = this.textureFor(entity);
+    const texture = this.kinds.for(entity);
     this.body.texture = this.shadow.texture = this.flash.texture = texture;
     this.root.position.set(lerp(entity.prevX, entity.x, moment.alpha), lerp(entity.prevY, entity.y, moment.alpha));
-    const angle = entity.kind === 'hive' ? moment.time * 0.25 : lerpAngle(entity.prevAngle, entity.angle, moment.alpha);
+    const { spin } = entity.type.art;
+    const angle = spin !== undefined ? moment.time * spin : lerpAngle(entity.prevAngle, entity.angle, moment.alpha);
     this.body.rotation = this.shadow.rotation = this.flash.rotation = angle;
 
     let scale = 1;
@@ -96,7 +96,7 @@ class EntitySprite {
       flash = Math.max(flash, 1 - t);
     }
     if (!entity.alive && Number.isFinite(entity.diedAt)) {
-      const t = clamp((moment.time - entity.diedAt) / KINDS[entity.kind].dies, 0, 1);
+      const t = clamp((moment.time - entity.diedAt) / entity.type.stats.dies, 0, 1);
       scale *= 1 + 0.6 * t;
       alpha = 1 - t;
       flash = Math.max(flash, 1 - t);
@@ -107,13 +107,13 @@ class EntitySprite {
       alpha *= Math.floor(moment.time * 14) % 2 === 0 ? 0.3 : 1;
     }
     this.flash.position.copyFrom(this.body.position);
-    this.root.scale.set(scale);
+    this.root.scale.set(scale * (entity.type.art.scale ?? 1));
     this.root.alpha = alpha;
     this.flash.alpha = flash;
     this.drawHealth();
   }
 
-  /** Kind- and mode-specific telegraphs; returns how much to flash. */
+  /** The game's own kinds' telegraphs, by mode; returns how much to flash. Other kinds have none. */
   private decorate(moment: Moment, inMode: number): number {
     const entity = this.entity;
     switch (entity.kind) {
@@ -196,23 +196,11 @@ class EntitySprite {
 
   private drawHealth(): void {
     const entity = this.entity;
-    if (!entity.alive || entity.hp >= entity.maxHp || entity.kind === 'player' || entity.kind === 'boss') return;
+    if (!entity.alive || entity.hp >= entity.maxHp || entity.type.art.healthBar === false) return;
     const width = Math.max(30, entity.radius * 1.6);
     const y = -entity.radius - 14;
     this.marks.rect(-width / 2, y, width, 5).fill({ color: 0x0a0d16, alpha: 0.8 });
-    this.marks.rect(-width / 2 + 1, y + 1, (width - 2) * (entity.hp / entity.maxHp), 3).fill(KINDS[entity.kind].colour);
-  }
-
-  private textureFor(entity: Entity): Texture {
-    const t = this.textures;
-    switch (entity.kind) {
-      case 'player': return t.player;
-      case 'grunt': return t.grunt;
-      case 'scout': return t.scout;
-      case 'hive': return entity.open ? t.hiveOpen : t.hive;
-      case 'boss': return entity.phase >= 3 ? t.bossEnraged : t.boss;
-      default: return t.critter;
-    }
+    this.marks.rect(-width / 2 + 1, y + 1, (width - 2) * (entity.hp / entity.maxHp), 3).fill(entity.type.stats.colour);
   }
 }
 

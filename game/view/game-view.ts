@@ -1,5 +1,5 @@
 import { Container, Graphics, type Application } from 'pixi.js';
-import type { Engine } from '../../engine/index.ts';
+import type { Engine } from 'loom';
 import type { World } from '../sim/world.ts';
 import { ArenaView } from './arena-view.ts';
 import { BannerView } from './banner-view.ts';
@@ -9,6 +9,7 @@ import { EffectsView } from './effects-view.ts';
 import { EntityView } from './entity-view.ts';
 import { GameOverView } from './game-over-view.ts';
 import { Hud, type HudStats } from './hud.ts';
+import type { KindTextures } from './kind-textures.ts';
 import { momentOf } from './moment.ts';
 import { SwarmView } from './swarm-view.ts';
 import type { GameTextures } from './textures.ts';
@@ -33,11 +34,17 @@ export class GameView {
   /** Where the ship aims. */
   private readonly reticle = new Graphics();
 
-  constructor(private readonly app: Application, private readonly world: World, textures: GameTextures, onRestart: () => void) {
+  constructor(
+    private readonly app: Application,
+    private readonly world: World,
+    textures: GameTextures,
+    kinds: KindTextures,
+    onRestart: () => void,
+  ) {
     this.camera = new Camera(world.arena);
     this.arena = new ArenaView(world.arena, textures.floor);
-    this.entities = new EntityView(textures);
-    this.swarm = new SwarmView(textures.critter);
+    this.entities = new EntityView(kinds, textures.spark);
+    this.swarm = new SwarmView(kinds);
     this.shots = new BulletView(textures.bullet, 1.4, 'add');
     this.enemyShots = new BulletView(textures.enemyBullet, 2, 'normal');
     this.effects = new EffectsView(textures.spark);

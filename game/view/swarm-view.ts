@@ -1,36 +1,35 @@
-import { Particle, ParticleContainer, type Texture } from 'pixi.js';
-import { KINDS, type Entity } from '../sim/entity.ts';
+import { Container, Particle, ParticleContainer, type Texture, type TextureSource } from 'pixi.js';
+import type { Entity } from '../sim/entity.ts';
 import { clamp, lerp } from '../sim/geometry.ts';
 import type { World } from '../sim/world.ts';
+import type { KindTextures } from './kind-textures.ts';
 import type { Moment } from './moment.ts';
 
-const BROOD_TINT = 0xff7ad9;
-
 /**
- * The swarm kinds (critters and brood), thousands at once: one ParticleContainer, one shared texture, one
- * lightweight Particle per entity, so drawing them is one draw call.
+ * The `swarm` layer (critters and brood), thousands at once: one lightweight Particle per entity, in one
+ * ParticleContainer per picture, so drawing the kinds that share a picture is one draw call. A swarm entity keeps
+ * the frame it was born with.
  */
 export class SwarmView {
-  readonly container: ParticleContainer<Particle>;
+  readonly container = new Container();
+  private readonly layers = new Map<TextureSource, ParticleContainer<Particle>>();
   private readonly particles = new Map<Entity, Particle>();
 
-  constructor(private readonly texture: Texture) {
-    this.container = new ParticleContainer<Particle>({
-      texture,
-      dynamicProperties: { position: true, rotation: true, color: true, vertex: true },
-    });
-  }
+  constructor(private readonly kinds: KindTextures) {}
 
   update(world: World, moment: Moment): void {
-    let added = false;
+    const added = new Set<ParticleContainer<Particle>>();
     for (const entity of world.entities) {
-      if (entity.kind !== 'critter' && entity.kind !== 'brood') continue;
+      const art = entity.type.art;
+      if (art.layer !== 'swarm') continue;
       let particle = this.particles.get(entity);
       if (!particle) {
-        particle = new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5, tint: entity.kind === 'brood' ? BROOD_TINT : 0xffffff });
+        const texture = this.kinds.for(entity);
+        particle = new Particle({ texture, anchorX: 0.5, anchorY: 0.5, tint: art.tint ?? 0xffffff });
         this.particles.set(entity, particle);
-        this.container.particleChildren.push(particle);
-        added = true;
+        const layer = this.layerFor(texture);
+        layer.particleChildren.push(particle);
+        added.add(layer);
       }
       place(particle, entity, moment);
     }
@@ -40,26 +39,42 @@ export class SwarmView {
       this.particles.delete(entity);
       gone.add(particle);
     }
-    if (gone.size > 0) {
-      const children = this.container.particleChildren;
-      let kept = 0;
-      for (const particle of children) if (!gone.has(particle)) children[kept++] = particle;
-      children.length = kept;
-    }
+    if (gone.size > 0) for (const layer of this.layers.values()) sweep(layer, gone);
     // New particles need their static data (texture coordinates) uploaded.
-    if (added) this.container.update();
+    for (const layer of added) layer.update();
   }
+
+  /** The container for particles of `texture`'s picture, made the first time it is needed. */
+  private layerFor(texture: Texture): ParticleContainer<Particle> {
+    let layer = this.layers.get(texture.source);
+    if (!layer) {
+      layer = new ParticleContainer<Particle>({
+        texture,
+        dynamicProperties: { position: true, rotation: true, color: true, vertex: true },
+      });
+      this.layers.set(texture.source, layer);
+      this.container.addChild(layer);
+    }
+    return layer;
+  }
+}
+
+function sweep(layer: ParticleContainer<Particle>, gone: ReadonlySet<Particle>): void {
+  const children = layer.particleChildren;
+  let kept = 0;
+  for (const particle of children) if (!gone.has(particle)) children[kept++] = particle;
+  children.length = kept;
 }
 
 function place(particle: Particle, entity: Entity, moment: Moment): void {
   particle.x = lerp(entity.prevX, entity.x, moment.alpha);
   particle.y = lerp(entity.prevY, entity.y, moment.alpha);
   particle.rotation = entity.angle;
-  const base = entity.kind === 'brood' ? 1.35 : 1;
+  const base = entity.type.art.scale ?? 1;
   let scale = base * Math.min(1, 0.3 + (moment.time - entity.bornAt) * 2);
   let alpha = 1;
   if (!entity.alive && Number.isFinite(entity.diedAt)) {
-    const t = clamp((moment.time - entity.diedAt) / KINDS[entity.kind].dies, 0, 1);
+    const t = clamp((moment.time - entity.diedAt) / entity.type.stats.dies, 0, 1);
     scale *= 1 + t;
     alpha = 1 - t;
   }

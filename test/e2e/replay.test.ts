@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { encodeRecording } from '../../engine/index.ts';
@@ -14,15 +16,15 @@ function recordTenSeconds(): Uint8Array {
   return encodeRecording(recorder.recording());
 }
 
-const dataUrl = (bytes: Uint8Array): string => `data:application/octet-stream;base64,${Buffer.from(bytes).toString('base64')}`;
-
 describeBrowser('watching a replay (?replay=)', () => {
   const project = useServedProject();
 
-  async function open(bytes: Uint8Array): Promise<{ page: Page; errors: string[] }> {
+  /** Serves the recording beside the build (same-origin, as a strict CSP wants) and opens it paused. */
+  async function open(bytes: Uint8Array, name: string): Promise<{ page: Page; errors: string[] }> {
+    await writeFile(join(project.outDir, name), bytes);
     const page = await project.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?replay=${encodeURIComponent(dataUrl(bytes))}&paused`);
+    await page.goto(`${project.url}?replay=${name}&paused`);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
     return { page, errors };
   }
@@ -33,7 +35,7 @@ describeBrowser('watching a replay (?replay=)', () => {
   // last bit, so a recording made in Node leaves its recorded floats in the browser (see the report of issue 13).
   it('plays a recording made headless, pauses, steps a tick at a time, plays at 4x to its end', async () => {
     const bytes = recordTenSeconds();
-    const { page, errors } = await open(bytes);
+    const { page, errors } = await open(bytes, 'ten-seconds.loomrec');
     expect(await tick(page)).toBe(0); // &paused: it waits
     await page.click('button[data-action="pause"]'); // now labelled play
     await page.waitForFunction(() => window.loomReplay!.playback.replayer.tick >= 30, null, { timeout: 30_000 });
@@ -62,7 +64,7 @@ describeBrowser('watching a replay (?replay=)', () => {
 
   it('says what is wrong with a truncated recording instead of failing', async () => {
     const bytes = recordTenSeconds();
-    const { page } = await open(bytes.slice(0, 200));
+    const { page } = await open(bytes.slice(0, 200), 'truncated.loomrec');
     expect(await page.textContent('.loom-replay-error')).toBe(`Cannot play this replay: the recording is truncated: it has 200 of its ${bytes.length} bytes`);
     await page.close();
   }, SLOW);

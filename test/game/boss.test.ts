@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PHASE_ENDS, TRANSITION_SECONDS, boss } from '../../game/scripts/boss.ts';
+import { BOSS, PHASE_ENDS, TRANSITION_SECONDS, boss } from '../../game/scripts/boss.ts';
 import type { Mode } from '../../game/sim/entity.ts';
-import { KINDS } from '../../game/sim/entity.ts';
 import { createTestWorld, launch, standInPlayer, stepUntil, steps } from './support.ts';
 
 function createBossFight() {
@@ -64,8 +63,8 @@ describe('boss', () => {
       return b.removed;
     });
     expect(modes.has('transition')).toBe(false);
-    expect(dying).toBe(1 + KINDS.boss.dies * 60);
-    expect(world.score).toBe(KINDS.boss.points);
+    expect(dying).toBe(1 + BOSS.stats.dies * 60);
+    expect(world.score).toBe(BOSS.stats.points);
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BOSS } from '../../game/scripts/boss.ts';
 import { BANNER_SECONDS, CALM_SECONDS, director } from '../../game/scripts/director.ts';
-import { KINDS } from '../../game/sim/entity.ts';
 import { waveMix } from '../../game/sim/waves.ts';
 import { createTestWorld, standInPlayer, stepUntil, steps } from './support.ts';
 
@@ -19,8 +19,8 @@ describe('director', () => {
     expect(world.hostileCount).toBe(0);
     const announced = stepUntil(engine, () => world.banner === null);
     expect(announced).toBe(BANNER_SECONDS * 60);
-    const mix = waveMix(1, 100);
-    expect(world.hostileCount).toBe(mix.grunts + mix.scouts + mix.hives + mix.critters);
+    const mix = waveMix(world.kinds.all, 1, 100);
+    expect(world.hostileCount).toBe(mix.reduce((sum, { count }) => sum + count, 0));
   });
 
   it('waits for the waveCleared signal, however long it takes, and moves on the tick it comes', () => {
@@ -58,7 +58,7 @@ describe('director', () => {
 
     world.kill(boss, true);
     const dying = stepUntil(engine, () => world.banner !== null);
-    expect(dying).toBe(1 + KINDS.boss.dies * 60);
+    expect(dying).toBe(1 + BOSS.stats.dies * 60);
     expect(boss.removed).toBe(true);
     expect(world.banner?.text).toBe('BOSS DOWN');
   });

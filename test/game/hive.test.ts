@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROOD_SIZE, LAY_INTERVAL, OPEN_SECONDS, REST_SECONDS, hive } from '../../game/scripts/hive.ts';
-import { KINDS } from '../../game/sim/entity.ts';
+import { BROOD } from '../../game/scripts/brood.ts';
 import { createTestWorld, launch, stepUntil, steps } from './support.ts';
 
 describe('hive', () => {
@@ -28,7 +28,7 @@ describe('hive', () => {
     world.kill(brood.at(-1)!, true);
     const reopened = stepUntil(engine, () => h.open);
     // One tick for the cancel to be taken up, the broodling's death, then the rest.
-    expect(reopened).toBe(1 + KINDS.brood.dies * 60 + REST_SECONDS * 60);
+    expect(reopened).toBe(1 + BROOD.stats.dies * 60 + REST_SECONDS * 60);
     expect(errors).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import { Engine } from '../../engine/index.ts';
-import type { EntityKind, Entity } from '../../game/sim/entity.ts';
+import type { Entity } from '../../game/sim/entity.ts';
+import type { Behaviour } from '../../game/sim/kind.ts';
 import { physics } from '../../game/sim/physics.ts';
 import { World, type WorldOptions } from '../../game/sim/world.ts';
-import type { Behaviour } from '../../game/scripts/lifecycle.ts';
 
 /** A small world for one behaviour: an engine (errors collected), a fresh run, optionally the physics thread. */
 export function createTestWorld(options: WorldOptions & { seed?: number; physics?: boolean } = {}) {
@@ -14,16 +14,16 @@ export function createTestWorld(options: WorldOptions & { seed?: number; physics
   return { engine, world, errors };
 }
 
-/** Adds an entity and starts its behaviour as a root thread, the way `spawnEntity` does from a script. */
-export function launch(world: World, kind: EntityKind, x: number, y: number, behaviour: Behaviour): Entity {
-  const entity = world.add(kind, x, y);
+/** Adds an entity of the kind named `kind` and starts `behaviour` on it as a root thread, as `spawnEntity` does from a script. */
+export function launch(world: World, kind: string, x: number, y: number, behaviour: Behaviour): Entity {
+  const entity = world.add(world.kinds.get(kind), x, y);
   world.bind(entity, world.engine.spawn(behaviour, world, entity));
   return entity;
 }
 
 /** A player that only stands there (no script), out of harm's way unless a test says otherwise. */
 export function standInPlayer(world: World, x: number, y: number, invulnerable = true): Entity {
-  const player = world.add('player', x, y);
+  const player = world.add(world.kinds.get('player'), x, y);
   player.invulnerable = invulnerable;
   return player;
 }

@@ -88,7 +88,7 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
     }
     case 'send': {
       const thread = resolve(world, context, stmt.target);
-      if (thread?.alive) send(thread, 'message');
+      if (thread?.alive) send(thread as ProgramThread, 'message');
       return;
     }
     case 'receive':
@@ -239,6 +239,9 @@ function until(world: World, context: ThreadContext, stmt: Extract<Stmt, { k: 'w
     return engine.tick >= due;
   };
 }
+
+/** Every program thread runs threadScript, whose receives are untyped: each takes a string. */
+export type ProgramThread = Thread<unknown, string>;
 
 function resolve(world: World, context: ThreadContext, target: Target): Thread | null {
   const pick = <T>(list: readonly T[], index: number): T | null => (list.length === 0 ? null : list[index % list.length]!);

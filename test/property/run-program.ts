@@ -1,6 +1,6 @@
 import { Engine, createSignal } from '../../engine/index.ts';
 import { engineFault, isSwallowReport } from './failures.ts';
-import { threadScript, type Emission, type World } from './interpreter.ts';
+import { threadScript, type Emission, type ProgramThread, type World } from './interpreter.ts';
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
 import { Recorder } from './recorder.ts';
 
@@ -63,7 +63,7 @@ function act(world: World, action: HostAction): void {
       world.signals[action.signal]!.emit({ serial: ++recorder.emissions });
       return;
     case 'send':
-      if (thread?.alive) thread.send('host message');
+      if (thread?.alive) (thread as ProgramThread).send('host message');
       return;
   }
 }
@@ -72,7 +72,7 @@ function act(world: World, action: HostAction): void {
 function keepWaitsBounded(world: World): void {
   const { recorder } = world;
   for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
-  for (const thread of recorder.known) if (thread.alive) thread.send('host tick message');
+  for (const thread of recorder.known) if (thread.alive) (thread as ProgramThread).send('host tick message');
 }
 
 function firstLines(error: unknown): string {

@@ -99,14 +99,15 @@ const OUT_DIR_PATTERN = /^loom-preview-(\d+)-/;
 
 /**
  * Builds `root` (the repository by default) for production once per process, then serves the build
- * with Vite's preview server on a free loopback port. Close the handle when done.
+ * with Vite's preview server on a free loopback port, adding `headers` to the ones the config sets.
+ * Close the handle when done.
  */
-export async function servePreview(root = REPO_ROOT): Promise<PreviewHandle> {
+export async function servePreview(root = REPO_ROOT, headers: Record<string, string> = {}): Promise<PreviewHandle> {
   const outDir = await buildOnce(root);
   const server = await preview({
     root,
     logLevel: 'warn',
-    preview: { port: 0, host: '127.0.0.1', strictPort: true },
+    preview: { port: 0, host: '127.0.0.1', strictPort: true, headers },
     build: { outDir },
   });
   const url = server.resolvedUrls?.local[0];
@@ -134,7 +135,13 @@ async function buildForProduction(root: string): Promise<string> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      // A build on a busy test machine is slow for reasons of its own: its timing warning would only be noise here.
+      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -215,12 +222,15 @@ export function countPixelsNear(image: RgbaImage, rgb: readonly [number, number,
 export interface ServedProject {
   /** The served build's address, ending in `/`. */
   readonly url: string;
+  /** The folder served: a file written here is at `url` + its name. */
+  readonly outDir: string;
   readonly browser: Browser;
 }
 
 /**
- * Serves the production build and launches Chromium before the tests of the enclosing describe, and closes both
- * after them. Call it first in the describe, so its set-up runs before the block's own.
+ * Serves the production build (with extra response `headers`, if given) and launches Chromium before the tests of
+ * the enclosing describe, and closes both after them. Call it first in the describe, so its set-up runs before the
+ * block's own.
  *
  * @example
  * ```ts
@@ -230,11 +240,11 @@ export interface ServedProject {
  * });
  * ```
  */
-export function useServedProject(): ServedProject {
+export function useServedProject(headers: Record<string, string> = {}): ServedProject {
   let served: PreviewHandle | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    served = await servePreview();
+    served = await servePreview(REPO_ROOT, headers);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -244,6 +254,9 @@ export function useServedProject(): ServedProject {
   return {
     get url() {
       return served!.url;
+    },
+    get outDir() {
+      return served!.outDir;
     },
     get browser() {
       return browser!;
