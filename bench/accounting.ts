@@ -1,6 +1,8 @@
-// What per-thread accounting costs: the same engine and workload with accounting off and on, rounds alternating
-// in one process, ns per switch and the ratio. Run: npm run bench:accounting [-- threads]
+// What leaving the inspector open costs the engine in Node: the same engine and workload with accounting off, and
+// on with the inspector's per-tick hook (its script-time window) reading every tick, rounds alternating in one
+// process, ns per switch and the ratio. Run: npm run bench:accounting [-- threads]
 import { Engine } from 'loom';
+import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';
@@ -13,14 +15,15 @@ function setUp(name: WorkloadName, accounting: boolean): () => number {
   const engine = new Engine({ seed: 1 });
   workloads[name].spawn(engine, THREADS);
   engine.accounting.enabled = accounting;
+  if (accounting) new ScriptTimeWindow(engine).start();
   for (let i = 0; i < 30; i++) engine.step();
   return () => engineNsPerSwitch(engine, TICKS);
 }
 
 const rows: string[][] = [];
-for (const name of ['frame', 'mixed'] as const) {
+for (const name of ['frame', 'sleepers', 'mixed'] as const) {
   const paired = await interleave(7, setUp(name, true), setUp(name, false));
   rows.push([name, String(THREADS), sig(paired.floor), sig(paired.engine), `${sig(paired.ratio)}x`]);
 }
-console.log(`Accounting cost, ${THREADS} threads, ${TICKS} ticks a round, median of 7 rounds (Node ${process.version})`);
-console.log(formatTable(['workload', 'threads', 'off ns/switch', 'on ns/switch', 'on / off'], rows));
+console.log(`Accounting cost (the inspector open vs closed), ${THREADS} threads, ${TICKS} ticks a round, median of 7 rounds (Node ${process.version})`);
+console.log(formatTable(['workload', 'threads', 'closed ns/switch', 'open ns/switch', 'open / closed'], rows));

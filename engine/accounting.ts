@@ -1,52 +1,90 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
+import type { ThreadColumns } from './thread-columns.ts';
+import { SlotCounts } from './slot-counts.ts';
+import { SlowConfirmation } from './slow-confirmation.ts';
 
 // Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
 const DECAY = 0.9885;
+/** The most resumes timed as one run: one clock read per 256 resumes at least. */
+const MAX_RUN = 256;
+/** By default, one resume in this many is timed alone. */
+const SAMPLE_EVERY = 1024;
 
 /**
  * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
  * its bare loop, so it costs nothing. Times are milliseconds from `now` (default `performance.now`).
+ *
+ * Reading the clock around every resume costs more than a light resume itself (in Chromium, about 20x a tick of
+ * 100k threads), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
+ * a run takes about `runMs`. A run that took `timeAloneMs` or more holds a heavy resume (or a pause): its time is
+ * charged to no thread, and each of its threads is timed alone from its next resume on, for as long as its resumes
+ * stay over half that. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
+ * per-thread times are exact for the heavy threads, sampled for light ones; tick totals and resume counts are exact.
+ * A sampled resume over `timeAloneMs`, like a heavy run, is charged to no thread until the thread's next resume
+ * confirms it heavy; a timed resume over `slowResumeMs` is believed only when the thread's next timed resume is over
+ * it too (see SlowConfirmation). A pause (a GC) thus lands on no thread, unless it hits the same one in a row.
  *
  * @example
  * ```ts
  * engine.accounting.enabled = true;
  * engine.accounting.budgetMs = 4; // threads that would overrun run first thing next tick
  * engine.step();
- * console.log(engine.accounting.tickMs, engine.accounting.tickResumes, engine.accounting.carriedOver);
+ * console.log(engine.accounting.tickMs, engine.accounting.tickResumes, engine.accounting.timed.length);
  * ```
  */
 export class Accounting {
-  /** Measure each resume: per-thread time this tick and its decaying average, per-tick totals. */
+  /** Count resumes and time threads (see above). */
   enabled = false;
-  /** Per-tick script-time budget in ms; 0 for none. The first thread due always runs, so every tick progresses. */
-  budgetMs = 0;
-  /** A single resume longer than this (ms) is reported to `onSlowResume` (while enabled). */
-  slowResumeMs = 4;
   /**
-   * Receives slow resumes. Default: console.warn with the thread's label, script and time, at most once per 60
-   * ticks (a GC pause lands on whichever thread runs, so warnings come in bursts), counting the ones it held back.
+   * Per-tick script-time budget in ms; 0 for none. The first thread due always runs, so every tick progresses.
+   * The clock is read between runs, so a tick may overrun by one run (about `runMs`).
+   */
+  budgetMs = 0;
+  /** A resume this long (ms), and the thread's next timed one too, is reported to `onSlowResume` (while enabled). */
+  slowResumeMs = 4;
+  /** A run of resumes taking this long (ms) has its threads timed alone from their next resume. */
+  timeAloneMs = 0.1;
+  /** About how long (ms) a run of resumes timed as a whole takes: the clock is read about this often. */
+  runMs = 0.02;
+  /** One resume in this many is timed alone, sampling the light threads; 0 for none. */
+  sampleEvery = SAMPLE_EVERY;
+  /**
+   * Receives confirmed slow resumes. Default: console.warn with the thread's label, script and time, at most once
+   * per 60 ticks, counting the ones it held back. An error it throws is printed, never let out of `engine.step()`.
    */
   onSlowResume: (thread: Thread, ms: number) => void = (thread, ms) => this.warnSlow(thread, ms);
   /** The clock, in ms. */
   now: () => number = () => performance.now();
-  /** Script time of the last measured tick, in ms. */
+  /** Script time of the last measured tick, in ms: exact (the clock is read at its start and end). */
   tickMs = 0;
   /** Threads resumed in the last measured tick. */
   tickResumes = 0;
   /** Threads left over by the budget in the last tick, to run first thing in the next. */
   carriedOver = 0;
-  /** The threads measured in the last tick, in the order they ran (filled while enabled). */
-  readonly resumed: Thread[] = [];
+  /** Of `tickMs`, the time of runs that held a heavy resume or a pause, and of held slow resumes: charged to no thread. */
+  unattributedMs = 0;
+  /** Resumes per run now (1 to 256): the sampling rate is one clock read per this many light resumes. */
+  runLength = 1;
+  /** The threads timed alone in the last tick, in the order they ran (filled while enabled). */
+  readonly timed: Thread[] = [];
   /**
-   * Called at the end of every measured tick (while enabled) with the tick and the threads it measured, in the
-   * order they ran; `threadMs(thread)` gives each one's time. A frame may run several ticks: this sees each.
+   * Called at the end of every measured tick (while enabled): `timed` and `threadMs(thread)` give what it timed.
+   * A frame may run several ticks: this sees each. An error it throws is printed, never let out of `engine.step()`.
    */
-  onTick: ((tick: number, resumed: readonly Thread[]) => void) | null = null;
+  onTick: ((tick: number) => void) | null = null;
   private tick = 0;
   private warnedAt = -Infinity;
   private heldBack = 0;
+  private msPerResume = -1;
+  private untilSample = SAMPLE_EVERY;
+  private wasEnabled = false;
+  private readonly counts = new SlotCounts();
+  private readonly slow = new SlowConfirmation();
+  // Per slot: 1 if the thread in it is to be timed alone at its next resume.
+  private alone = new Uint8Array(0);
+  private readonly runSlots = new Int32Array(MAX_RUN);
 
   /** @internal */
   beginTick(tick: number): void {
@@ -54,45 +92,155 @@ export class Accounting {
     this.tickMs = 0;
     this.tickResumes = 0;
     this.carriedOver = 0;
-    this.resumed.length = 0;
+    this.unattributedMs = 0;
+    this.timed.length = 0;
+    this.slow.forgetEnded();
+    if (this.enabled && !this.wasEnabled) this.counts.clear();
+    this.wasEnabled = this.enabled;
+    if (this.sampleEvery > 0) this.untilSample = Math.min(this.untilSample, this.sampleEvery);
   }
 
-  /** Script time of `thread` in ticks it ran, this tick only (0 if it did not run in the last tick). */
+  /** Resumes of a thread counted since accounting was last switched on (exact, every resume). */
+  resumesOf(thread: Thread): number {
+    return this.counts.of(thread);
+  }
+
+  /** Script time of `thread` in the last tick, ms, if it was timed alone in it; else 0. */
   threadMs(thread: Thread): number {
     const extra = thread.extra;
     return extra !== null && extra.msTickOf === this.tick ? extra.msTick : 0;
   }
 
-  /** The thread's script time per tick, averaged with a decay of about a second. */
+  /** The thread's script time per tick in the ticks it was timed alone, averaged with a decay of about a second. */
   threadAverageMs(thread: Thread): number {
     const extra = thread.extra;
     if (extra === null || extra.msTickOf < 0) return 0;
     return extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
   }
 
-  /** @internal Drains `ready` with timing, stopping at the budget. */
+  /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
+    // The loop runs once per resume of every thread: fields it reads are held in locals, read again after a run is
+    // closed (which may change them). A light resume reads no column but `alone`, as the bare loop reads none.
+    const recording = this.enabled;
+    const columns = engine.columns;
+    const runSlots = this.runSlots;
+    const counts = this.counts;
+    let alone = this.alone;
+    let runLength = this.runLength;
+    let untilSample = recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
     const start = this.now();
-    let slot = ready.shift();
-    while (slot >= 0) {
-      const thread = engine.columns.threads[slot]!;
-      const before = this.now();
+    let runStart = start;
+    let length = 0;
+    let resumes = 0;
+    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
+      let heavy = false;
+      let single = false;
+      if (recording) {
+        heavy = slot < alone.length && alone[slot] === 1;
+        single = heavy || --untilSample <= 0;
+        if (single && !heavy) untilSample = this.sampleEvery;
+        if (single && length > 0) {
+          const now = this.now();
+          this.closeRun(length, now - runStart, null, false, false, columns);
+          alone = this.alone;
+          runLength = this.runLength;
+          runStart = now;
+          length = 0;
+        }
+        counts.add(slot, columns);
+      }
+      runSlots[length++] = slot;
       run(engine, slot);
-      engine.switches++;
-      const after = this.now();
-      this.tickResumes++;
-      if (this.enabled) {
-        this.record(thread, after - before);
-        this.resumed.push(thread);
+      resumes++;
+      // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
+      const over = recording && columns.gens[slot] === null ? counts.ended(slot) : null;
+      if (single || length >= runLength) {
+        const now = this.now();
+        const thread = recording && length === 1 ? (over ?? columns.threads[slot]!) : null;
+        this.closeRun(length, now - runStart, thread, heavy, single && !heavy, columns);
+        alone = this.alone;
+        runLength = this.runLength;
+        runStart = now;
+        length = 0;
+        if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
+          this.carriedOver = ready.size;
+          break;
+        }
       }
-      if (this.budgetMs > 0 && after - start >= this.budgetMs && ready.size > 0) {
-        this.carriedOver = ready.size;
-        break;
-      }
-      slot = ready.shift();
     }
-    this.tickMs = this.now() - start;
-    if (this.enabled) this.onTick?.(this.tick, this.resumed);
+    const end = this.now();
+    if (length > 0) this.closeRun(length, end - runStart, null, false, false, columns);
+    if (untilSample !== Infinity) this.untilSample = untilSample;
+    this.tickResumes = resumes;
+    engine.switches += resumes;
+    this.tickMs = end - start;
+    if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
+  }
+
+  // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only light
+  // runs set the run length: a heavy thread or a pause must not make every run short. A heavy sample is treated as a
+  // heavy run: charged to no thread, its thread timed alone from its next resume.
+  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean, columns: ThreadColumns): void {
+    if (!alone && ms < this.timeAloneMs) this.adaptRun(ms / length);
+    if (!this.enabled) return;
+    if (thread !== null && !(sampled && ms >= this.timeAloneMs)) {
+      this.timedAlone(thread, ms, columns);
+      return;
+    }
+    if (ms < this.timeAloneMs) return;
+    this.unattributedMs += ms;
+    for (let i = 0; i < length; i++) this.markAlone(this.runSlots[i]!, columns);
+  }
+
+  private adaptRun(msPerResume: number): void {
+    this.msPerResume = this.msPerResume < 0 ? msPerResume : this.msPerResume + (msPerResume - this.msPerResume) / 4;
+    const target = this.budgetMs > 0 ? Math.min(this.runMs, this.budgetMs / 8) : this.runMs;
+    const length = target <= 0 ? 1 : this.msPerResume > 0 ? Math.floor(target / this.msPerResume) : MAX_RUN;
+    this.runLength = Math.max(1, Math.min(MAX_RUN, length));
+  }
+
+  private timedAlone(thread: Thread, ms: number, columns: ThreadColumns): void {
+    const slot = thread.slot;
+    // A thread that ended in this resume has no slot any more; one that got light goes back into runs.
+    if (slot >= 0) {
+      if (ms >= this.timeAloneMs / 2) this.markAlone(slot, columns);
+      else if (slot < this.alone.length) this.alone[slot] = 0;
+    }
+    const charged = this.slow.judge(thread, ms, this.slowResumeMs);
+    if (charged.length === 0) this.unattributedMs += ms;
+    for (const each of charged) this.charge(thread, each);
+    if (this.slow.isConfirmed(thread)) for (const each of charged) this.guard('onSlowResume', () => this.onSlowResume(thread, each));
+  }
+
+  private markAlone(slot: number, columns: ThreadColumns): void {
+    if (slot >= this.alone.length) {
+      const alone = new Uint8Array(Math.max(columns.threads.length, slot + 1));
+      alone.set(this.alone);
+      this.alone = alone;
+    }
+    this.alone[slot] = 1;
+  }
+
+  private charge(thread: Thread, ms: number): void {
+    const extra = thread.more();
+    if (extra.msTickOf === this.tick) extra.msTick += ms;
+    else {
+      extra.msAverage = extra.msTickOf < 0 ? 0 : extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
+      extra.msTick = ms;
+      extra.msTickOf = this.tick;
+      this.timed.push(thread);
+    }
+    extra.msAverage += ms * (1 - DECAY);
+  }
+
+  // Hooks are the user's code: an error in one is printed, like an error hook's, and the tick goes on.
+  private guard(hook: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      console.error(`[loom] accounting.${hook} threw:`, error);
+    }
   }
 
   private warnSlow(thread: Thread, ms: number): void {
@@ -104,19 +252,5 @@ export class Accounting {
     console.warn(`[loom] slow resume: ${thread.label} (script ${thread.script.name || 'anonymous'}) ran ${ms.toFixed(2)} ms${more}`);
     this.warnedAt = this.tick;
     this.heldBack = 0;
-  }
-
-  private record(thread: Thread, ms: number): void {
-    const extra = thread.more();
-    extra.resumes++;
-    if (extra.msTickOf === this.tick) extra.msTick += ms;
-    else {
-      const decayed = extra.msTickOf < 0 ? 0 : extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
-      extra.msAverage = decayed;
-      extra.msTick = ms;
-      extra.msTickOf = this.tick;
-    }
-    extra.msAverage += ms * (1 - DECAY);
-    if (ms > this.slowResumeMs) this.onSlowResume(thread, ms);
   }
 }

@@ -19,6 +19,18 @@ export interface FrameInfo {
   frameMs: number;
   /** Ms spent in the engine's ticks this frame (scripts and scheduling). */
   scriptMs: number;
+  /** Ticks due this frame that the engine could not afford, dropped (see `drive`). */
+  dropped: number;
+}
+
+/** Options of {@link drive}. */
+export interface DriveOptions {
+  /**
+   * The most engine time to spend in a frame, ms: the ticks due beyond what fits (by the cost of recent ticks) are
+   * dropped, the game running slower instead of each long frame making the next longer. At least one tick due
+   * always runs. Default 10 (of a 16.7 ms frame, leaving the rest to rendering); Infinity to never drop.
+   */
+  budgetMs?: number;
 }
 
 /** A running frame loop. */
@@ -30,32 +42,55 @@ export interface Driver {
    * visible again, so the hidden time is not fed to the engine as a clamped burst of ticks.
    */
   resync(): void;
+  /** Ticks dropped since the loop started. */
+  readonly dropped: number;
 }
+
+// How fast the cost estimate of a tick follows the last frame's: half-way each frame, so a load going away is
+// noticed within a few frames.
+const FOLLOW = 0.5;
 
 /**
  * Drives an engine from a frame source: each frame feeds the real time elapsed to `engine.advance` (which runs
- * the whole ticks due, clamped and scaled), then calls `onFrame`, where a renderer draws at `alpha`.
+ * the whole ticks due, clamped and scaled), then calls `onFrame`, where a renderer draws at `alpha`. When the ticks
+ * due cost more than `budgetMs` (by what recent ticks cost), it runs as many as fit and drops the rest, so a long
+ * frame does not make the next one longer (the spiral); `onFrame` and `dropped` say how many.
  *
  * @example
  * ```ts
  * const browser: FrameSource = {
  *   request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id), now: () => performance.now(),
  * };
- * const driver = drive(engine, browser, (frame) => render(frame.alpha));
+ * const driver = drive(engine, browser, (frame) => render(frame.alpha), { budgetMs: 10 });
  * ```
  */
-export function drive(engine: Engine, source: FrameSource, onFrame: (frame: FrameInfo) => void = () => {}): Driver {
+export function drive(
+  engine: Engine,
+  source: FrameSource,
+  onFrame: (frame: FrameInfo) => void = () => {},
+  options: DriveOptions = {},
+): Driver {
+  const budgetMs = options.budgetMs ?? 10;
   let last: number | null = null;
   let id = 0;
   let running = true;
+  let msPerTick = -1;
+  let dropped = 0;
   const frame = (nowMs: number): void => {
     if (!running) return;
     const frameMs = last === null ? 0 : Math.max(0, nowMs - last);
     last = nowMs;
+    const affordable = msPerTick > 0 ? Math.max(1, Math.floor(budgetMs / msPerTick)) : Infinity;
+    const due = ticksDue(engine, frameMs / 1000);
+    const skip = Math.max(0, due - affordable);
+    // Feeding exactly the time of the ticks that fit leaves no interpolation fraction: the dropped time is gone.
+    const seconds = skip > 0 ? ((affordable - engine.alpha) * engine.dt) / engine.timeScale : frameMs / 1000;
     const start = source.now();
-    const ticks = engine.advance(frameMs / 1000);
+    const ticks = engine.advance(seconds);
     const scriptMs = source.now() - start;
-    onFrame({ ticks, alpha: engine.alpha, frameMs, scriptMs });
+    if (ticks > 0) msPerTick = msPerTick < 0 ? scriptMs / ticks : msPerTick + (scriptMs / ticks - msPerTick) * FOLLOW;
+    dropped += skip;
+    onFrame({ ticks, alpha: engine.alpha, frameMs, scriptMs, dropped: skip });
     if (running) id = source.request(frame);
   };
   id = source.request(frame);
@@ -67,5 +102,14 @@ export function drive(engine: Engine, source: FrameSource, onFrame: (frame: Fram
     resync() {
       last = null;
     },
+    get dropped() {
+      return dropped;
+    },
   };
+}
+
+/** The whole ticks `realSeconds` more would make due, as `advance` counts them (unclamped). */
+function ticksDue(engine: Engine, realSeconds: number): number {
+  if (engine.paused || !(realSeconds > 0)) return 0;
+  return Math.floor(engine.alpha + (realSeconds * engine.timeScale) / engine.dt + 1e-9);
 }

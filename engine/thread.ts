@@ -226,7 +226,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
 
   /** How many times the thread was resumed while `engine.accounting` was on. */
   get resumes(): number {
-    return this.extra?.resumes ?? 0;
+    return this.engine.accounting.resumesOf(this);
   }
 
   /** The given name, or the script function's name. */

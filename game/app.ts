@@ -45,7 +45,8 @@ const browserFrames: FrameSource = {
 
 /**
  * Starts the game in `parent`: the engine at 60 ticks a second running the game script, a WebGL pixi
- * application filling the window, the view following the world, and the input and frame loop wired up.
+ * application filling the window (less the side a docked inspector takes), the view following the world, and the
+ * input and frame loop wired up.
  *
  * @example
  * ```ts
@@ -57,17 +58,22 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 
+  // The view fills the window but for the room a docked inspector takes (it sets the two variables, then fires a
+  // window resize, which pixi's resizeTo listens for).
+  const stage = document.createElement('div');
+  stage.style.cssText = 'position: fixed; top: 0; bottom: 0; left: var(--loom-dock-left, 0px); right: var(--loom-dock-right, 0px);';
+  parent.appendChild(stage);
   const app = new Application();
   await app.init({
     preference: 'webgl',
-    resizeTo: window,
+    resizeTo: stage,
     background: 0x05070d,
     antialias: true,
     autoDensity: true,
     resolution: Math.min(2, window.devicePixelRatio || 1),
     autoStart: false,
   });
-  parent.appendChild(app.canvas);
+  stage.appendChild(app.canvas);
   const textures = await loadTextures();
   const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => world.requestRestart();
@@ -78,7 +84,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
   const loop = new GameLoop(engine, browserFrames, (frame) => {
     if (frame.frameMs > 0) frameMs += (Math.min(frame.frameMs, 250) - frameMs) * 0.1;
     scriptMs += (frame.scriptMs - scriptMs) * 0.1;
-    view.render(engine, { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: loop.paused, seed: config.seed }, performance.now());
+    view.render(engine, { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: loop.paused, seed: config.seed, dropped: loop.dropped }, performance.now());
   });
   bindInput(app.canvas, world.input, view.camera, { togglePause: () => loop.togglePause(), restart });
   document.addEventListener('visibilitychange', () => loop.setHidden(document.hidden));

@@ -23,6 +23,11 @@ export class GameLoop {
     private readonly onFrame: (frame: FrameInfo) => void,
   ) {}
 
+  /** Ticks the driver dropped since the loop started (see `drive`). */
+  get dropped(): number {
+    return this.driver?.dropped ?? 0;
+  }
+
   /** Whether the player paused the game (the tab being hidden does not count). */
   get paused(): boolean {
     return this.pausedByPlayer;

@@ -63,7 +63,7 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     playback.advance(elapsed / 1000);
     scriptMs += (performance.now() - start - scriptMs) * 0.1;
     if (elapsed > 0) frameMs += (Math.min(elapsed, 250) - frameMs) * 0.1;
-    const stats = { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: playback.paused, seed: recording.header.seed };
+    const stats = { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: playback.paused, seed: recording.header.seed, dropped: 0 }; // a replay slows down, it never skips a tick
     view.render(engine, stats, performance.now());
     controls.update();
     requestAnimationFrame(frame);

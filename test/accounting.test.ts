@@ -38,20 +38,42 @@ describe('accounting', () => {
     expect(engine.accounting.threadAverageMs(light)).toBeCloseTo(0.5, 2);
   });
 
-  it('reports a slow resume with the thread', () => {
+  it('reports a slow resume only when the thread\'s next timed resume is slow too: a lone one is a pause', () => {
     const { engine, steps } = createTestEngine();
     const clock = fakeClock(engine);
-    const slow: [string, number][] = [];
+    const slow: [string, number, number][] = [];
     engine.accounting.enabled = true;
     engine.accounting.slowResumeMs = 5;
-    engine.accounting.onSlowResume = (thread, ms) => slow.push([thread.label, ms]);
+    engine.accounting.onSlowResume = (thread, ms) => slow.push([thread.label, engine.tick, ms]);
     engine.spawn(function* pathfinder() {
-      clock.spend(4);
-      yield;
-      clock.spend(12);
+      for (const ms of [4, 12, 1, 12, 13, 14, 2]) {
+        clock.spend(ms);
+        yield;
+      }
     });
-    steps(2);
-    expect(slow).toEqual([['#1 pathfinder', 12]]);
+    steps(7);
+    // 12 at tick 2 stood alone (held, then dropped); 12, 13, 14 from tick 4 on are confirmed at tick 5, then each.
+    expect(slow).toEqual([['#1 pathfinder', 5, 12], ['#1 pathfinder', 5, 13], ['#1 pathfinder', 6, 14]]);
+    expect(engine.accounting.threadAverageMs(engine.threads()[0]!)).toBeGreaterThan(0);
+  });
+
+  it('charges a held slow resume to no thread until it is confirmed', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.onSlowResume = () => {};
+    const stutter = engine.spawn(function* stutter() {
+      for (const ms of [1, 10, 1, 10, 10]) {
+        clock.spend(ms);
+        yield;
+      }
+    });
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      steps(1);
+      seen.push(`${engine.accounting.threadMs(stutter)}/${engine.accounting.unattributedMs}/${engine.accounting.tickMs}`);
+    }
+    expect(seen).toEqual(['1/0/1', '0/10/10', '1/0/1', '0/10/10', '20/0/10']);
   });
 
   it('carries the threads a budget cannot fit over to the start of the next tick, in order, never twice in a row', () => {
@@ -117,25 +139,46 @@ describe('accounting', () => {
     steps(2);
     engine.accounting.enabled = false;
     steps(1);
-    expect(threads.map((t) => t.resumes)).toEqual([2, 2]);
+    expect(threads.map((t) => engine.accounting.resumesOf(t))).toEqual([2, 2]);
+    expect(threads.map((t) => t.resumes)).toEqual([2, 2]); // a live thread's handle reads the same count
     expect(engine.switches).toBe(12);
+  });
+
+  it('keeps the count of a thread that ended, when a new thread takes its slot', () => {
+    const { engine, steps } = createTestEngine();
+    engine.accounting.enabled = true;
+    const short = engine.spawn(function* short() {
+      yield;
+      yield;
+    });
+    steps(3);
+    const next = engine.spawn(function* next() {
+      yield;
+    });
+    steps(1);
+    expect([short.alive, engine.accounting.resumesOf(short), engine.accounting.resumesOf(next)]).toEqual([false, 3, 1]);
   });
 });
 
 describe('accounting: what the inspector reads', () => {
-  it('lists the threads measured in the last tick, in the order they ran', () => {
+  it('lists the threads timed alone in the last tick, in the order they ran', () => {
     const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
     engine.accounting.enabled = true;
     const a = engine.spawn(function* a() {
-      for (;;) yield;
+      for (;;) {
+        clock.spend(1);
+        yield;
+      }
     });
     const b = engine.spawn(function* b() {
+      clock.spend(1);
       yield* wait(2);
     });
     steps(1);
-    expect(engine.accounting.resumed).toEqual([a, b]);
+    expect(engine.accounting.timed).toEqual([a, b]);
     steps(1);
-    expect(engine.accounting.resumed).toEqual([a]);
+    expect(engine.accounting.timed).toEqual([a]);
   });
 
   it('warns of slow resumes at most once per 60 ticks by default, counting the ones held back', () => {
@@ -149,19 +192,21 @@ describe('accounting: what the inspector reads', () => {
         yield;
       }
     });
-    steps(61);
+    steps(62);
     expect(warn.mock.calls.map((c) => c[0])).toEqual([
       '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms',
-      '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms (and 59 more since the last warning)',
+      '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms (and 60 more since the last warning)',
     ]);
     warn.mockRestore();
   });
 
   it('calls onTick at the end of every measured tick, even when one advance runs several', () => {
     const { engine } = createTestEngine();
+    fakeClock(engine); // standing still: a preempted resume must not look slow
     engine.accounting.enabled = true;
     const seen: string[] = [];
-    engine.accounting.onTick = (tick, resumed) => seen.push(`${tick}:${resumed.map((t) => t.name).join(',')}`);
+    engine.accounting.runMs = 0; // every resume timed alone
+    engine.accounting.onTick = (tick) => seen.push(`${tick}:${engine.accounting.timed.map((t) => t.name).join(',')}`);
     engine.spawn(function* a() {
       for (;;) yield;
     });
@@ -170,5 +215,151 @@ describe('accounting: what the inspector reads', () => {
     });
     engine.advance(3 / 60);
     expect(seen).toEqual(['1:a,b', '2:a,b', '3:a']);
+  });
+});
+
+describe('accounting: sampled, and honest about whose time it is', () => {
+  /** A fake clock that counts its reads. */
+  function countingClock(engine: Engine): { spend(ms: number): void; reads: number } {
+    const clock = { now: 0, reads: 0, spend: (ms: number) => void (clock.now += ms) };
+    engine.accounting.now = () => {
+      clock.reads++;
+      return clock.now;
+    };
+    return clock;
+  }
+
+  it('reads the clock once per run of light resumes, and times a heavy thread alone, exactly', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0; // no samples of light threads: see the next test
+    const light = Array.from({ length: 1000 }, () =>
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(1 / 1024); // about 1 µs, exact in binary
+          yield;
+        }
+      }),
+    );
+    const heavy = engine.spawn(function* heavy() {
+      for (;;) {
+        clock.spend(0.5);
+        yield;
+      }
+    });
+    steps(10);
+    const before = clock.reads;
+    steps(1);
+    const { runLength, tickResumes, tickMs, timed } = engine.accounting;
+    // runMs 0.02 over 1/1024 ms a resume: runs of 20. About 1001 / 20 clock reads, plus the heavy thread's own.
+    expect(runLength).toBe(20);
+    expect(clock.reads - before).toBeLessThanOrEqual(Math.ceil(1000 / 20) + 4);
+    expect([tickResumes, tickMs]).toEqual([1001, 1000 / 1024 + 0.5]);
+    expect(timed).toEqual([heavy]);
+    expect([engine.accounting.threadMs(heavy), engine.accounting.threadMs(light[0]!)]).toEqual([0.5, 0]);
+    expect(engine.accounting.resumesOf(light[0]!)).toBe(11); // counts stay exact
+  });
+
+  it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 100;
+    for (let i = 0; i < 1000; i++) {
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(i === 450 && engine.tick === 3 ? 5 : 1 / 1024); // a pause lands in #451 at tick 3
+          yield;
+        }
+      });
+    }
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      steps(1);
+      const { timed, unattributedMs } = engine.accounting;
+      seen.push(`${timed.map((t) => `${t.id}:${engine.accounting.threadMs(t) * 1024}`).join(' ')} | ${unattributedMs}`);
+    }
+    const every100 = '100:1 200:1 300:1 400:1 500:1 600:1 700:1 800:1 900:1 1000:1';
+    expect(seen).toEqual([
+      `1:1 ${every100} | 0`, // the first resume ever is a run of its own
+      `${every100} | 0`,
+      // #451 was in the run of #441 to #460: that run is charged to no thread, and its threads are timed alone at
+      // their next resume, and charged then, being light again (samples skip threads timed alone).
+      `${every100} | ${5 + 19 / 1024}`,
+      `100:1 200:1 300:1 400:1 ${Array.from({ length: 20 }, (_, i) => `${441 + i}:1`).join(' ')} 520:1 620:1 720:1 820:1 920:1 | 0`,
+    ]);
+  });
+
+  it('charges a pause landing in a light thread\'s resume to nobody, and never reports it', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    const slow: string[] = [];
+    engine.accounting.onSlowResume = (thread, ms) => slow.push(`${engine.tick} ${thread.name} ${ms}`);
+    // Pauses of 6 ms (a GC, say) land in the movers' resumes, one mover after the other, some of them twice.
+    const pauses = new Map([[3, 0], [4, 1], [5, 2], [6, 2], [8, 5], [9, 6], [30, 7]]);
+    const movers = Array.from({ length: 8 }, (_, i) =>
+      engine.spawn({ name: `mover${i}` }, function* mover() {
+        const at = { x: 0 };
+        for (;;) {
+          at.x += 1;
+          if (pauses.get(engine.tick) === i) clock.spend(6);
+          yield;
+        }
+      }),
+    );
+    const busy = engine.spawn(function* busy() {
+      for (;;) {
+        clock.spend(10);
+        yield;
+      }
+    });
+    let topWasBusy = true;
+    for (let i = 0; i < 40; i++) {
+      steps(1);
+      const top = [...movers, busy].sort((a, b) => engine.accounting.threadAverageMs(b) - engine.accounting.threadAverageMs(a));
+      if (engine.tick >= 3) topWasBusy &&= top[0] === busy && engine.accounting.threadAverageMs(top[1]!) === 0;
+    }
+    // Busy ran in a run at tick 1 (which showed it heavy), was timed alone from tick 2, confirmed at 3: every resume
+    // since is reported.
+    expect(slow).toEqual(['3 busy 10', ...Array.from({ length: 38 }, (_, i) => `${i + 3} busy 10`)]);
+    expect(topWasBusy).toBe(true);
+    expect(movers.map((m) => engine.accounting.threadAverageMs(m))).toEqual(movers.map(() => 0));
+  });
+
+  it('prints an error thrown by onTick or onSlowResume and goes on: step() never throws it', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const clock = fakeClock(engine);
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    engine.accounting.enabled = true;
+    engine.accounting.onTick = () => {
+      throw new Error('tick hook broke');
+    };
+    engine.accounting.onSlowResume = () => {
+      throw new Error('slow hook broke');
+    };
+    const order: string[] = [];
+    for (const name of ['a', 'b']) {
+      engine.spawn(function* slow() {
+        for (;;) {
+          order.push(`${name}${engine.tick}`);
+          clock.spend(10);
+          yield;
+        }
+      });
+    }
+    expect(() => steps(2)).not.toThrow();
+    expect(order).toEqual(['a1', 'b1', 'a2', 'b2']);
+    expect(printed.mock.calls.map((call) => `${call[0]} ${(call[1] as Error).message}`)).toEqual([
+      '[loom] accounting.onTick threw: tick hook broke',
+      '[loom] accounting.onSlowResume threw: slow hook broke',
+      '[loom] accounting.onSlowResume threw: slow hook broke',
+      '[loom] accounting.onSlowResume threw: slow hook broke',
+      '[loom] accounting.onSlowResume threw: slow hook broke',
+      '[loom] accounting.onTick threw: tick hook broke',
+    ]);
+    expect(errors).toEqual([]);
+    printed.mockRestore();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, createSignal, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../engine/index.ts';
+import { countStates, createSignal, inspectedState, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../engine/index.ts';
 import { PLAIN_FLAGS } from '../engine/thread.ts';
 import { createTestEngine } from './helpers.ts';
 
@@ -71,9 +71,12 @@ describe('inspection', () => {
       waitingOn: 'sleep until 1.02 s', frames: ['turret', 'aim'], cancelling: false, detached: false, ms: 0, msAverage: 0,
     });
     expect(snapshot(child)).toMatchObject({ id: 2, name: 'barrel', parent: 1, children: [], frames: ['barrel'] });
-    expect(countStates(engine)).toEqual({ ready: 0, running: 0, waiting: 2 });
+    expect(countStates(engine)).toEqual({ ready: 0, running: 0, waiting: 2, cancelling: 0 });
     parent.cancel();
     expect(parent.cancelling).toBe(true);
+    // Cancelling, it is counted and shown as such, once: not also under the state its cleanup runs in.
+    expect(countStates(engine)).toEqual({ ready: 0, running: 0, waiting: 1, cancelling: 1 });
+    expect([snapshot(parent).state, inspectedState(parent), inspectedState(child)]).toEqual(['cancelling', 'cancelling', 'waiting']);
     steps(1);
     expect(engine.threadCount).toBe(0);
     expect(parent.frames).toEqual([]);
@@ -99,9 +102,9 @@ describe('inspection', () => {
     steps(1);
     expect([a.stateName, b.stateName]).toEqual(['waiting', 'waiting']);
     expect(seen).toEqual([
-      'a:running,b:ready,{"ready":1,"running":1,"waiting":0}',
+      'a:running,b:ready,{"ready":1,"running":1,"waiting":0,"cancelling":0}',
       'b:running,a:ready',
-      'a:running,b:waiting,{"ready":0,"running":1,"waiting":1}',
+      'a:running,b:waiting,{"ready":0,"running":1,"waiting":1,"cancelling":0}',
     ]);
   });
 

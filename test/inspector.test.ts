@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countStates, createSignal, script, sleep, useThread, wait, type Engine, type Thread } from '../engine/index.ts';
+import { countStates, createSignal, join, script, sleep, useThread, wait, type Engine, type Thread } from '../engine/index.ts';
 import { Census } from '../game/inspector/census.ts';
 import { age, ms } from '../game/inspector/format.ts';
 import { ListSource } from '../game/inspector/list-source.ts';
 import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
 import { rowWindow } from '../game/inspector/row-window.ts';
-import { matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
+import { exactness, topTitle } from '../game/inspector/summary-view.ts';
+import { clampWidth, DEFAULT_LAYOUT, dockInsets, loadLayout, MIN_WIDTH, saveLayout } from '../game/inspector/dock.ts';
+import { exactNameFor, matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
 import { createTestEngine } from './helpers.ts';
 
 /** An engine with `count` threads in three kinds: sleepers, signal waiters and per-tick walkers (inside a sub-script). */
@@ -103,6 +105,31 @@ describe('ThreadSearch: filtering a live list a slice at a time', () => {
     expect(search.matches).toEqual(engine.threads().filter(matcher));
     expect(search.matches).toHaveLength(50_000);
   });
+
+  it('lists the threads named exactly as a term first: `boss` finds the boss before the director waiting on it', () => {
+    const { engine, steps } = createTestEngine();
+    const boss = engine.spawn({ name: 'boss' }, function* boss() {
+      yield* sleep(100);
+    });
+    const director = engine.spawn({ name: 'director' }, function* director() {
+      yield* join(boss);
+    });
+    const bossling = engine.spawn({ name: 'bossling' }, function* bossling() {
+      yield* sleep(100);
+    });
+    steps(1);
+    const order = engine.threads(); // boss, director, bossling
+    expect(order).toEqual([boss, director, bossling]);
+    const search = new ThreadSearch(() => order, matcherFor('boss')!, exactNameFor('boss'));
+    search.step(1);
+    expect(search.matches).toEqual([boss]);
+    search.step(2);
+    expect(search.matches.map((t) => t.name)).toEqual(['boss', 'director', 'bossling']);
+    const swapped = [director, bossling, boss];
+    const later = new ThreadSearch(() => swapped, matcherFor('BOSS')!, exactNameFor('BOSS'));
+    later.step(3);
+    expect(later.matches.map((t) => t.name)).toEqual(['boss', 'director', 'bossling']);
+  });
 });
 
 describe('ListSource: the rows of the thread list', () => {
@@ -170,8 +197,10 @@ describe('ListSource: the rows of the thread list', () => {
 });
 
 describe('Census: state counts', () => {
-  it('counts the threads per state like countStates, over a sweep split into slices', () => {
+  it('counts the threads per state like countStates, cancelling ones apart, over a sweep split into slices', () => {
     const engine = populated(10_000);
+    const sleepers = engine.threads().filter((thread) => thread.name === 'sleeper').slice(0, 5);
+    for (const thread of sleepers) thread.cancel();
     const census = new Census(engine);
     census.step(4000);
     census.step(4000);
@@ -179,7 +208,7 @@ describe('Census: state counts', () => {
     census.step(4000);
     expect(census.latest!.states).toEqual(countStates(engine));
     expect(census.latest!.total).toBe(10_000);
-    expect(census.latest!.cancelling).toBe(0);
+    expect(census.latest!.states.cancelling).toBe(5);
   });
 });
 
@@ -363,5 +392,64 @@ describe('format: the inspector numbers', () => {
 
   it('shows milliseconds with two decimals and a dot for none', () => {
     expect([0, 0.004, 1.5].map(ms)).toEqual(['·', '0.00', '1.50']);
+  });
+});
+
+describe('SummaryView: what the top list says of itself', () => {
+  it('says no tick was measured yet while paused, never "the last 0.00 s"', () => {
+    expect(topTitle(0, 60, 1 / 60, true)).toBe('top threads · no tick measured yet: paused');
+    expect(topTitle(0, 60, 1 / 60, false)).toBe('top threads · no tick measured yet');
+    expect(topTitle(30, 60, 1 / 60, true)).toBe('top threads · script time over the last 0.50 s, ms');
+    expect(topTitle(60, 60, 1 / 60, false)).toBe('top threads · script time over the last second, ms');
+  });
+
+  it('says how exact the times are: who is timed alone, the run length, and what went to no thread', () => {
+    const { engine, steps } = createTestEngine();
+    let clock = 0;
+    engine.accounting.now = () => clock;
+    engine.accounting.enabled = true;
+    engine.spawn(function* heavy() {
+      for (;;) {
+        clock += 1;
+        yield;
+      }
+    });
+    steps(2);
+    expect(exactness(engine.accounting)).toBe(
+      'sampled: threads over 0.1 ms a resume are timed at every resume; others at 1 resume in 1,024, the rest timed ' +
+        'in runs of 1 (one clock read a run) · 1 threads timed last tick · 0.00 ms charged to none (pauses, slow ' +
+        'resumes not yet confirmed)',
+    );
+  });
+});
+
+describe('dock: where the panel sits, remembered', () => {
+  /** A Storage stand-in holding one map. */
+  const memory = (): Pick<Storage, 'getItem' | 'setItem'> & { items: Map<string, string> } => {
+    const items = new Map<string, string>();
+    return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+  };
+
+  it('defaults to docked right, and reads back what was saved; an unreadable entry is the default', () => {
+    const storage = memory();
+    expect(loadLayout(storage)).toEqual(DEFAULT_LAYOUT);
+    saveLayout(storage, { side: 'left', width: 400 });
+    expect(loadLayout(storage)).toEqual({ side: 'left', width: 400 });
+    storage.items.set([...storage.items.keys()][0]!, '{"side":"top","width":400}');
+    expect(loadLayout(storage)).toEqual(DEFAULT_LAYOUT);
+    storage.items.set([...storage.items.keys()][0]!, 'not json');
+    expect(loadLayout(storage)).toEqual(DEFAULT_LAYOUT);
+    expect(loadLayout(null)).toEqual(DEFAULT_LAYOUT);
+  });
+
+  it('keeps the width between the minimum and 60% of the window', () => {
+    expect([clampWidth(100, 1280), clampWidth(2000, 1280), clampWidth(500.4, 1280), clampWidth(500, 300)]).toEqual([MIN_WIDTH, 768, 500, 300]);
+  });
+
+  it('asks the page for room on the docked side while open only', () => {
+    expect(dockInsets({ side: 'right', width: 480 }, true)).toEqual({ left: 0, right: 480 });
+    expect(dockInsets({ side: 'left', width: 400 }, true)).toEqual({ left: 400, right: 0 });
+    expect(dockInsets({ side: 'float', width: 400 }, true)).toEqual({ left: 0, right: 0 });
+    expect(dockInsets({ side: 'left', width: 400 }, false)).toEqual({ left: 0, right: 0 });
   });
 });

@@ -1,16 +1,14 @@
-import type { Engine } from 'loom';
+import { INSPECTED_STATES, type Engine } from 'loom';
+
+const CANCELLING = INSPECTED_STATES.indexOf('cancelling');
 
 /** The result of one full sweep over the live threads. */
 export interface CensusResult {
-  /** Live threads per state name (`ready`, `running`, `waiting`). */
+  /** Live threads per inspected state (`ready`, `running`, `waiting`, `cancelling`: see `inspectedState`). */
   states: Record<string, number>;
-  /** Threads being cancelled (their `finally` blocks running). */
-  cancelling: number;
   /** Threads swept. */
   total: number;
 }
-
-const STATE_NAMES = ['ready', 'running', 'waiting'] as const;
 
 /**
  * Counts the threads per state, sweeping the live thread list a slice per call so a million threads cost a little
@@ -27,8 +25,8 @@ export class Census {
   /** The last complete sweep, or null before the first one ends. */
   latest: CensusResult | null = null;
   private cursor = 0;
-  private counts = [0, 0, 0];
-  private cancelling = 0;
+  // Per state number (READY, RUNNING, WAITING), then cancelling: what inspectedState tells, without its strings.
+  private counts = [0, 0, 0, 0];
 
   constructor(private readonly engine: Engine) {}
 
@@ -38,8 +36,7 @@ export class Census {
     const end = Math.min(threads.length, this.cursor + maxThreads);
     for (let i = this.cursor; i < end; i++) {
       const thread = threads[i]!;
-      this.counts[thread.state]!++;
-      if (thread.cancelling) this.cancelling++;
+      this.counts[thread.cancelling ? CANCELLING : thread.state]!++;
     }
     this.cursor = end;
     if (end >= threads.length) this.publish(end);
@@ -47,10 +44,9 @@ export class Census {
 
   private publish(total: number): void {
     const states: Record<string, number> = {};
-    STATE_NAMES.forEach((name, state) => (states[name] = this.counts[state]!));
-    this.latest = { states, cancelling: this.cancelling, total };
+    INSPECTED_STATES.forEach((name, index) => (states[name] = this.counts[index]!));
+    this.latest = { states, total };
     this.cursor = 0;
-    this.counts = [0, 0, 0];
-    this.cancelling = 0;
+    this.counts = [0, 0, 0, 0];
   }
 }

@@ -54,7 +54,7 @@ export class DetailsView {
   }
 
   private update(thread: Thread, snap: ThreadSnapshot): void {
-    const state = thread.cancelling ? 'cancelling' : snap.state;
+    const state = snap.state;
     setText(this.label, thread.label);
     setText(this.state, state);
     this.state.className = `loom-chip loom-state-${state}`;
@@ -62,8 +62,10 @@ export class DetailsView {
     setText(this.wait, snap.waitingOn || (thread.alive ? '—' : `ended (${snap.state})`));
     setText(
       this.facts,
-      `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ${snap.ms.toFixed(3)} ms last tick · ` +
-        `${snap.msAverage.toFixed(3)} ms/tick average`,
+      `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ` +
+        (snap.msAverage > 0
+          ? `${snap.ms.toFixed(3)} ms last tick · ${snap.msAverage.toFixed(3)} ms/tick average (timed alone)`
+          : 'light: not timed alone (its time is in the tick total)'),
     );
     const structure = `${snap.parent}|${snap.children.join(',')}|${snap.frames.join('>')}`;
     if (structure === this.structure) return;

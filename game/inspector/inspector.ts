@@ -1,6 +1,7 @@
 import type { Engine, Thread } from 'loom';
 import { Census } from './census.ts';
 import { DetailsView } from './details-view.ts';
+import { clampWidth, dockInsets, loadLayout, saveLayout, type DockLayout, type DockSide } from './dock.ts';
 import { el, setText } from './dom.ts';
 import { ListSource } from './list-source.ts';
 import { ScriptTimeWindow } from './script-time-window.ts';
@@ -22,6 +23,12 @@ export interface InspectorOptions {
   threadsAt?: (clientX: number, clientY: number) => Thread[];
   /** The key (`KeyboardEvent.key`) that opens and closes the overlay. Default: the backtick. */
   toggleKey?: string;
+  /**
+   * Where the panel's place and width are remembered (default `localStorage`; null to remember nothing). Docked,
+   * the panel sets `--loom-dock-left` / `--loom-dock-right` on the root element to its width (0 closed) and fires a
+   * window `resize`: a page that lays its view out with them shrinks beside the panel instead of under it.
+   */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
 
 /** A mounted inspector. */
@@ -32,6 +39,10 @@ export interface InspectorHandle {
   readonly isOpen: boolean;
   /** Selects a thread (null for none): the details show its parent, children and stack. */
   select(thread: Thread | null): void;
+  /** Where the panel is (docked left or right, or floating) and how wide, as remembered. */
+  readonly layout: DockLayout;
+  /** Docks or floats the panel and sets its width (clamped to the window); remembered. */
+  setLayout(change: Partial<DockLayout>): void;
   /** Removes the overlay and its listeners, and restores the engine's accounting setting. */
   destroy(): void;
 }
@@ -72,6 +83,11 @@ class Inspector implements InspectorHandle {
   private readonly search = el('input', 'loom-search');
   private readonly status = el('span', 'loom-status');
   private readonly clearPick = el('button', 'loom-link', 'show all');
+  private readonly resizer = el('div', 'loom-resizer');
+  private readonly dockButtons = new Map<DockSide, HTMLButtonElement>();
+  private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  private dock: DockLayout;
+  private insets = { left: 0, right: 0 };
   private selected: Thread | null = null;
   private open = false;
   private frame = 0;
@@ -82,6 +98,8 @@ class Inspector implements InspectorHandle {
   constructor(private readonly options: InspectorOptions) {
     this.engine = options.engine;
     this.toggleKey = options.toggleKey ?? '`';
+    this.storage = options.storage === undefined ? browserStorage() : options.storage;
+    this.dock = loadLayout(this.storage);
     this.census = new Census(this.engine);
     this.recent = new ScriptTimeWindow(this.engine);
     this.source = new ListSource(this.engine);
@@ -94,6 +112,18 @@ class Inspector implements InspectorHandle {
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
     // Capture: the pick sees a press before the page does, and can keep it from the page.
     window.addEventListener('pointerdown', this.onPick, true);
+    window.addEventListener('resize', this.onWindowResize);
+    this.applyLayout();
+  }
+
+  get layout(): DockLayout {
+    return { ...this.dock };
+  }
+
+  setLayout(change: Partial<DockLayout>): void {
+    this.dock = { ...this.dock, ...change };
+    this.applyLayout();
+    saveLayout(this.storage, this.dock);
   }
 
   get isOpen(): boolean {
@@ -113,6 +143,7 @@ class Inspector implements InspectorHandle {
     this.setOpen(false);
     window.removeEventListener('keydown', this.onKey, true);
     window.removeEventListener('pointerdown', this.onPick, true);
+    window.removeEventListener('resize', this.onWindowResize);
     this.panel.remove();
   }
 
@@ -128,10 +159,22 @@ class Inspector implements InspectorHandle {
     close.type = 'button';
     close.title = `Close (${this.toggleKey})`;
     const header = el('header', 'loom-header');
-    header.append(el('span', 'loom-title', 'loom · threads'), el('span', 'loom-key', `${this.toggleKey} to close`), close);
+    const docks = el('span', 'loom-docks');
+    for (const [side, label, title] of DOCK_BUTTONS) {
+      const button = el('button', 'loom-dock', label);
+      button.type = 'button';
+      button.title = title;
+      button.dataset.side = side;
+      button.addEventListener('click', () => this.setLayout({ side }));
+      this.dockButtons.set(side, button);
+      docks.append(button);
+    }
+    header.append(el('span', 'loom-title', 'loom · threads'), el('span', 'loom-key', `${this.toggleKey} to close`), docks, close);
+    this.resizer.title = 'Drag to resize';
+    this.resizer.addEventListener('pointerdown', this.onResizeStart);
     const searchRow = el('div', 'loom-search-row');
     searchRow.append(search, this.status, clearPick);
-    panel.append(header, this.summary.element, searchRow, this.list.element, this.details.element);
+    panel.append(this.resizer, header, this.summary.element, searchRow, this.list.element, this.details.element);
 
     search.addEventListener('input', () => this.setQuery(search.value));
     search.addEventListener('keydown', (event) => {
@@ -151,6 +194,7 @@ class Inspector implements InspectorHandle {
     if (open === this.open) return;
     this.open = open;
     this.panel.hidden = !open;
+    this.applyLayout();
     const accounting = this.engine.accounting;
     if (open) {
       this.accountingBefore = accounting.enabled;
@@ -198,6 +242,48 @@ class Inspector implements InspectorHandle {
     this.refresh();
   }
 
+  // The panel's side and width, and the room the page leaves it; the page hears of a change as a window resize.
+  private applyLayout(): void {
+    const dock = this.dock;
+    dock.width = clampWidth(dock.width, window.innerWidth);
+    this.panel.classList.toggle('loom-docked-left', dock.side === 'left');
+    this.panel.classList.toggle('loom-docked-right', dock.side === 'right');
+    this.panel.classList.toggle('loom-floating', dock.side === 'float');
+    this.panel.style.width = `${dock.width}px`;
+    for (const [side, button] of this.dockButtons) button.classList.toggle('loom-active', side === dock.side);
+    const insets = dockInsets(dock, this.open);
+    if (insets.left === this.insets.left && insets.right === this.insets.right) return;
+    this.insets = insets;
+    const root = document.documentElement.style;
+    root.setProperty('--loom-dock-left', `${insets.left}px`);
+    root.setProperty('--loom-dock-right', `${insets.right}px`);
+    window.dispatchEvent(new Event('resize'));
+  }
+
+  private readonly onWindowResize = (): void => this.applyLayout();
+
+  // Dragging the inner edge: the width follows the pointer, and is remembered when the drag ends.
+  private readonly onResizeStart = (event: PointerEvent): void => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const handle = this.resizer;
+    handle.setPointerCapture(event.pointerId);
+    const move = (moved: PointerEvent): void => {
+      const width = this.dock.side === 'left' ? moved.clientX : window.innerWidth - moved.clientX;
+      this.dock.width = width;
+      this.applyLayout();
+    };
+    const end = (): void => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+      saveLayout(this.storage, this.dock);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  };
+
   private readonly onKey = (event: KeyboardEvent): void => {
     if (event.key !== this.toggleKey) return;
     event.preventDefault();
@@ -216,3 +302,18 @@ class Inspector implements InspectorHandle {
 }
 
 const now = (): number => performance.now();
+
+const DOCK_BUTTONS: [DockSide, string, string][] = [
+  ['left', '⇤', 'Dock left: the page shrinks beside the panel'],
+  ['float', '❐', 'Float over the page'],
+  ['right', '⇥', 'Dock right: the page shrinks beside the panel'],
+];
+
+/** `localStorage`, or null where reading it throws (storage disabled, an opaque origin). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

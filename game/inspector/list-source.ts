@@ -1,5 +1,5 @@
 import type { Engine, Thread } from 'loom';
-import { matcherFor, ThreadSearch } from './thread-search.ts';
+import { exactNameFor, matcherFor, ThreadSearch } from './thread-search.ts';
 import { count } from './format.ts';
 
 /** Threads scanned between two looks at the clock. */
@@ -84,7 +84,7 @@ export class ListSource {
     const start = now();
     if (this.search === null) {
       if (start - this.lastSearchEnded < Math.max(this.refreshMs, 2 * this.lastSearchMs)) return;
-      this.search = new ThreadSearch(() => this.engine.threads(), matcherFor(this.query)!);
+      this.search = new ThreadSearch(() => this.engine.threads(), matcherFor(this.query)!, exactNameFor(this.query));
       this.searchStarted = start;
     }
     const search = this.search;

@@ -23,10 +23,10 @@ interface TickRecord {
 }
 
 /**
- * The script time of every thread summed over a sliding window of the last ticks (a second of them by default),
- * exactly: at the end of each measured tick (`engine.accounting.onTick`), each thread's `threadMs` is added in,
- * and taken out again when that tick leaves the window. Accounting must be on. Every tick is read, however many
- * a frame runs.
+ * The script time of the threads accounting timed alone (the heavy ones: see `Accounting`), summed over a sliding
+ * window of the last ticks (a second of them by default), exactly: at the end of each measured tick
+ * (`engine.accounting.onTick`), each timed thread's `threadMs` is added in, and taken out again when that tick
+ * leaves the window. Accounting must be on. Every tick is read, however many a frame runs.
  *
  * @example
  * ```ts
@@ -90,7 +90,7 @@ export class ScriptTimeWindow {
     return top;
   }
 
-  /** Adds tick `tick`, whose measurements `accounting.resumed` holds now, and drops the ticks leaving the window. */
+  /** Adds tick `tick`, whose measurements `accounting.timed` holds now, and drops the ticks leaving the window. */
   private add(tick: number): void {
     if (tick <= this.lastTick) return;
     // Every slot between the last tick added and this one holds a tick that is now out of the window.
@@ -98,7 +98,7 @@ export class ScriptTimeWindow {
     this.lastTick = tick;
     const record = this.ring[tick % this.windowTicks]!;
     const accounting = this.engine.accounting;
-    for (const thread of accounting.resumed) {
+    for (const thread of accounting.timed) {
       const ms = accounting.threadMs(thread);
       if (ms <= 0) continue;
       let total = this.totals.get(thread);

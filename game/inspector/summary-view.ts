@@ -1,10 +1,10 @@
-import type { Engine, Thread } from 'loom';
+import { INSPECTED_STATES, type Accounting, type Engine, type Thread } from 'loom';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';
 import type { ScriptTimeWindow, TopEntry } from './script-time-window.ts';
 
-const STATES = ['ready', 'running', 'waiting', 'cancelling'] as const;
+const STATES = INSPECTED_STATES;
 /** Rows of the top list. */
 const TOP_COUNT = 8;
 
@@ -18,6 +18,7 @@ export class SummaryView {
   private readonly chips = new Map<string, HTMLElement>();
   private readonly bars = new Map<string, HTMLElement>();
   private readonly topTitle = el('div', 'loom-section-title');
+  private readonly exactness = el('div', 'loom-dim loom-exactness');
   private readonly top = el('ol', 'loom-top');
   private readonly topRows: TopRow[] = [];
   private readonly topEmpty = el('li', 'loom-dim', 'no script time measured yet');
@@ -46,7 +47,7 @@ export class SummaryView {
       if (thread) onSelect(thread);
     });
     this.top.append(this.topEmpty);
-    this.element.append(this.totals, chipRow, bar, this.topTitle, this.top);
+    this.element.append(this.totals, chipRow, bar, this.topTitle, this.exactness, this.top);
   }
 
   /** Shows the latest census, the accounting totals of the last tick, and the top threads of the last second. */
@@ -60,15 +61,13 @@ export class SummaryView {
     );
     const live = Math.max(1, census?.total ?? 0);
     for (const state of STATES) {
-      const n = census === null ? 0 : state === 'cancelling' ? census.cancelling : (census.states[state] ?? 0);
+      const n = census === null ? 0 : (census.states[state] ?? 0);
       setText(this.chips.get(state)!, `${state} ${count(n)}`);
-      // Cancelling threads are also counted in their state: the bar shows the three states only.
-      if (state !== 'cancelling') this.bars.get(state)!.style.flexGrow = String(n / live);
+      this.bars.get(state)!.style.flexGrow = String(n / live);
     }
     const recent = this.recent;
-    // Right after opening, the window holds less than a second: say how much.
-    const span = recent.ticks >= recent.windowTicks ? 'the last second' : `the last ${(recent.ticks * this.engine.dt).toFixed(2)} s`;
-    setText(this.topTitle, `top threads · script time over ${span}, ms`);
+    setText(this.topTitle, topTitle(recent.ticks, recent.windowTicks, this.engine.dt, this.engine.paused));
+    setText(this.exactness, exactness(accounting));
     this.renderTop(recent.top(TOP_COUNT));
   }
 
@@ -103,6 +102,39 @@ export class SummaryView {
     this.top.insertBefore(item, this.topEmpty);
     return row;
   }
+}
+
+/**
+ * The title of the top list. Right after opening, the window holds less than a second: it says how much; and
+ * while paused with no tick measured yet, it says so rather than "the last 0.00 s".
+ *
+ * @example
+ * ```ts
+ * topTitle(30, 60, 1 / 60, false); // 'top threads · script time over the last 0.50 s, ms'
+ * ```
+ */
+export function topTitle(ticks: number, windowTicks: number, dt: number, paused: boolean): string {
+  if (ticks === 0) return `top threads · no tick measured yet${paused ? ': paused' : ''}`;
+  const span = ticks >= windowTicks ? 'the last second' : `the last ${(ticks * dt).toFixed(2)} s`;
+  return `top threads · script time over ${span}, ms`;
+}
+
+/**
+ * How exact the times are, from the last tick's accounting: which threads are timed alone, how often the clock is
+ * read for the others, and how much time went to no thread.
+ *
+ * @example
+ * ```ts
+ * exactness(engine.accounting); // 'sampled: threads over 0.1 ms a resume timed alone (3 last tick), ...'
+ * ```
+ */
+export function exactness(accounting: Accounting): string {
+  return (
+    `sampled: threads over ${accounting.timeAloneMs} ms a resume are timed at every resume; others at 1 resume in ` +
+    `${count(accounting.sampleEvery)}, the rest timed in runs of ${accounting.runLength} (one clock read a run) · ` +
+    `${count(accounting.timed.length)} threads timed last tick · ${accounting.unattributedMs.toFixed(2)} ms ` +
+    `charged to none (pauses, slow resumes not yet confirmed)`
+  );
 }
 
 /** The elements of one row of the top list. */

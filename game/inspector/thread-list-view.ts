@@ -1,4 +1,4 @@
-import type { Engine, Thread } from 'loom';
+import { inspectedState, type Engine, type Thread } from 'loom';
 import { el, setText } from './dom.ts';
 import { age, count, ms } from './format.ts';
 import { rowWindow } from './row-window.ts';
@@ -78,12 +78,12 @@ export class ThreadListView {
     const [id, name, , waiting, ageCell, resumes, last, average] = cells.cells as [HTMLElement, ...HTMLElement[]];
     setText(id, `#${thread.id}`);
     setText(name!, thread.name);
-    const state = thread.cancelling ? 'cancelling' : thread.stateName;
+    const state = inspectedState(thread);
     setText(cells.state, state);
     cells.state.className = `loom-chip loom-state-${state}`;
     setText(waiting!, thread.waitingOn);
     setText(ageCell!, age(thread.age, this.engine.dt));
-    setText(resumes!, count(thread.resumes));
+    setText(resumes!, count(accounting.resumesOf(thread)));
     setText(last!, ms(accounting.threadMs(thread)));
     setText(average!, ms(accounting.threadAverageMs(thread)));
   }

@@ -16,12 +16,30 @@ export type ThreadMatcher = (thread: Thread) => boolean;
  * ```
  */
 export function matcherFor(query: string): ThreadMatcher | null {
-  const terms = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)]
-    .map((match) => (match[1] ?? match[2]!).trim())
-    .filter((term) => term !== '');
+  const terms = termsOf(query);
   if (terms.length === 0) return null;
   const tests = terms.map(termMatcher);
   return (thread) => tests.every((test) => test(thread));
+}
+
+/**
+ * Tells the threads whose whole name is a term of the query (case-insensitive): a search lists them first, so
+ * `boss` finds the boss before the director waiting on it.
+ *
+ * @example
+ * ```ts
+ * exactNameFor('boss')(bossThread); // true; false for a thread named `bossling`
+ * ```
+ */
+export function exactNameFor(query: string): ThreadMatcher {
+  const terms = new Set(termsOf(query));
+  return (thread) => terms.has(thread.name.toLowerCase());
+}
+
+function termsOf(query: string): string[] {
+  return [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)]
+    .map((match) => (match[1] ?? match[2]!).trim())
+    .filter((term) => term !== '');
 }
 
 function termMatcher(term: string): ThreadMatcher {
@@ -46,7 +64,7 @@ function termMatcher(term: string): ThreadMatcher {
 
 /**
  * A search over a live thread list that runs a slice at a time, so filtering a million threads never blocks a
- * frame. The list may change between slices (threads end, others take their places): a thread moved from the
+ * frame. Matches that `first` tells (exact names) come before the others, each group in list order. The list may change between slices (threads end, others take their places): a thread moved from the
  * unscanned part into the scanned part is missed until the next search, which is why a view repeats searches.
  *
  * @example
@@ -57,14 +75,21 @@ function termMatcher(term: string): ThreadMatcher {
  * ```
  */
 export class ThreadSearch {
-  /** The matching threads found so far, in list order. */
-  readonly matches: Thread[] = [];
+  private readonly firsts: Thread[] = [];
+  private readonly others: Thread[] = [];
+  private joined: Thread[] | null = null;
   private cursor = 0;
 
   constructor(
     private readonly threads: () => readonly Thread[],
     private readonly test: ThreadMatcher,
+    private readonly first: ThreadMatcher = () => false,
   ) {}
+
+  /** The matching threads found so far: those `first` tells, then the others, each in list order. */
+  get matches(): readonly Thread[] {
+    return (this.joined ??= this.firsts.concat(this.others));
+  }
 
   /** Whether the whole list has been scanned. */
   get done(): boolean {
@@ -83,7 +108,9 @@ export class ThreadSearch {
     const start = this.cursor;
     for (let i = start; i < end; i++) {
       const thread = threads[i]!;
-      if (this.test(thread)) this.matches.push(thread);
+      if (!this.test(thread)) continue;
+      (this.first(thread) ? this.firsts : this.others).push(thread);
+      this.joined = null;
     }
     this.cursor = end;
     return end - start;

@@ -39,6 +39,8 @@ export interface StressStats {
   frameMs: number;
   /** Time it took to spawn the run's threads, ms. */
   spawnMs: number;
+  /** Ticks the driver dropped since the run started, as the engine could not afford them (see `drive`). */
+  dropped: number;
 }
 
 /** The debug handle of the stress page, `window.loomStress`. */
@@ -117,6 +119,7 @@ export class StressPage implements StressHandle {
       scriptMs: this.statsNow.scriptMs.mean(now - 1000),
       frameMs: this.statsNow.frameMs.mean(now - 1000),
       spawnMs: this.spawnMs,
+      dropped: this.driver?.dropped ?? 0,
     };
   }
 
@@ -190,6 +193,7 @@ export class StressPage implements StressHandle {
       [stats.scriptMs.toFixed(2), 'ms script / frame'],
       [fps.toFixed(0), stats.paused ? 'fps · paused' : 'fps'],
       [stats.spawnMs.toFixed(0), 'ms to spawn'],
+      [stats.dropped.toLocaleString('en-US'), 'ticks dropped'],
     ];
     if (this.config.budgetMs > 0) tiles.push([accounting.carriedOver.toLocaleString('en-US'), 'carried over']);
     this.elements.readout.replaceChildren(...tiles.map(([value, name]) => tile(value, name)));

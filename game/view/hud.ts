@@ -17,6 +17,8 @@ export interface HudStats {
   scriptMs: number;
   paused: boolean;
   seed: number;
+  /** Ticks the frame loop dropped since the game started, as the engine could not afford them. */
+  dropped: number;
 }
 
 /** The bar across the top: score, hearts, wave, live threads and frame time; and the boss's health bar. */
@@ -71,7 +73,8 @@ export class Hud {
     setText(this.threadsLabel, `LIVE THREADS · IDLE ${stats.idleThreads}`);
     if (realMs - this.shownTimingAt > 250) {
       this.shownTimingAt = realMs;
-      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms\nsim ${stats.scriptMs.toFixed(2)} ms\nseed ${stats.seed}`);
+      const dropped = stats.dropped > 0 ? ` · ${stats.dropped.toLocaleString('en-US')} dropped` : '';
+      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms\nsim ${stats.scriptMs.toFixed(2)} ms${dropped}\nseed ${stats.seed}`);
     }
     const player = world.player;
     const hp = player && !player.removed ? Math.max(0, player.hp) : 0;

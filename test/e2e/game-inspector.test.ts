@@ -67,7 +67,7 @@ describeBrowser('the thread inspector in the game (index.html)', () => {
       for (let tick = 0; tick < 120; tick++) {
         engine.step();
         if (tick < 60) continue;
-        for (const thread of engine.accounting.resumed) {
+        for (const thread of engine.accounting.timed) {
           if (thread.alive) sums.set(thread.label, (sums.get(thread.label) ?? 0) + engine.accounting.threadMs(thread));
         }
       }
