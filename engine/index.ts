@@ -31,3 +31,18 @@ export { Watchdog, type WatchdogOptions, type WatchdogWorker } from './watchdog.
 export { HangWatcher, startWatcher } from './watchdog-watcher.ts';
 export type { WatchdogShared } from './watchdog-layout.ts';
 export { drive, type FrameSource, type FrameInfo, type Driver, type DriveOptions } from './driver.ts';
+export { StateHasher } from './replay/state-hasher.ts';
+export { stateHash, type WorldHash } from './replay/state-hash.ts';
+export { traceThreads, type ThreadTrace } from './replay/thread-trace.ts';
+export { guardNondeterminism, type NondeterministicCall } from './replay/nondeterminism-guard.ts';
+export { RecordingError } from './replay/recording-error.ts';
+export { RECORDING_VERSION, type Recording, type RecordingHeader, type HostEvent, type Checkpoint } from './replay/recording.ts';
+export type { RecordedValue } from './replay/recorded-value.ts';
+export { encodeRecording, decodeRecording } from './replay/recording-codec.ts';
+export type { Simulation, SimulationSetup, CreateSimulation, InputChannel } from './replay/simulation.ts';
+export { Recorder, type RecorderOptions } from './replay/recorder.ts';
+export { Replayer } from './replay/replayer.ts';
+export { formatDivergence, type Divergence, type ThreadDivergence } from './replay/divergence.ts';
+export { replayRecording, type ReplayResult } from './replay/verify.ts';
+export { restore } from './replay/restore.ts';
+export { Playback } from './replay/playback.ts';

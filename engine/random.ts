@@ -13,12 +13,21 @@ export class Random {
   private c: number;
   private d: number;
 
+  /** The seed it started from. */
+  readonly seed: number;
+
   constructor(seed: number) {
+    this.seed = seed;
     this.a = 0x9e3779b9;
     this.b = 0x243f6a88;
     this.c = 0xb7e15162;
     this.d = seed >>> 0;
     for (let i = 0; i < 12; i++) this.next();
+  }
+
+  /** The generator's four words, for state hashes: two runs that drew the same numbers have the same state. */
+  get state(): readonly [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
   }
 
   /** A float in [0, 1). */

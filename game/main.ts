@@ -4,18 +4,41 @@ import { startGame, type GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
 import { mountInspector } from './inspector/inspector.ts';
 import './page.css';
+import { loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
   interface Window {
     /** The running game: the inspector overlay and the browser tests reach it here. */
     loom?: GameHandle;
+    /** The replay being watched, with `?replay=<url of a recording>` (and `&paused` to start it paused). */
+    loomReplay?: ReplayHandle;
   }
 }
 
 export type { GameHandle } from './app.ts';
 
-const handle = await startGame(parseConfig(location.search), document.body);
-window.loom = handle;
-// The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
-mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+const params = new URLSearchParams(location.search);
+const replayUrl = params.get('replay');
+if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
+else {
+  const handle = await startGame(parseConfig(location.search), document.body);
+  window.loom = handle;
+  // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
+  mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+}
 document.body.dataset.ready = 'true';
+
+// A recording that cannot be read is shown, not thrown: the message says what is wrong with it.
+async function watchReplay(url: string, paused: boolean): Promise<void> {
+  try {
+    const handle = await startReplay(await loadRecording(url), document.body);
+    handle.playback.paused = paused;
+    window.loomReplay = handle;
+    mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+  } catch (error) {
+    const message = document.createElement('p');
+    message.className = 'loom-replay-error';
+    message.textContent = `Cannot play this replay: ${error instanceof Error ? error.message : String(error)}`;
+    document.body.append(message);
+  }
+}

@@ -222,6 +222,8 @@ export function countPixelsNear(image: RgbaImage, rgb: readonly [number, number,
 export interface ServedProject {
   /** The served build's address, ending in `/`. */
   readonly url: string;
+  /** The folder served: a file written here is at `url` + its name. */
+  readonly outDir: string;
   readonly browser: Browser;
 }
 
@@ -252,6 +254,9 @@ export function useServedProject(headers: Record<string, string> = {}): ServedPr
   return {
     get url() {
       return served!.url;
+    },
+    get outDir() {
+      return served!.outDir;
     },
     get browser() {
       return browser!;

@@ -1,0 +1,53 @@
+import type { Playback } from '../engine/index.ts';
+import { el, setText } from './inspector/dom.ts';
+import './replay-controls.css';
+
+
+/**
+ * The bar under a replay: play/pause, 1x and 4x, one tick forward, where the replay is, and whether it has left
+ * its recording (a checkpoint's hash differs). Keys: Space pauses,
+ * `.` steps, `1` and `4` set the speed. Returns `update`, for the frame loop to call after each frame.
+ *
+ * @example
+ * ```ts
+ * const controls = mountReplayControls(playback, document.body);
+ * // each frame: playback.advance(seconds); controls.update();
+ * ```
+ */
+export function mountReplayControls(playback: Playback, parent: HTMLElement): { update(): void } {
+  const bar = el('div', 'loom-replay');
+  const pause = button('pause', () => (playback.paused = !playback.paused));
+  const speeds = [1, 4].map((speed) => button(`${speed}x`, () => (playback.speed = speed)));
+  const step = button('step', () => {
+    playback.paused = true;
+    playback.step();
+  });
+  const tick = el('span', 'tick');
+  const status = el('span', 'status');
+  bar.append(pause, ...speeds, step, tick, status);
+  parent.append(bar);
+  const keys: Record<string, () => void> = { Space: () => pause.click(), Period: () => step.click(), Digit1: () => speeds[0]!.click(), Digit4: () => speeds[1]!.click() };
+  window.addEventListener('keydown', (event) => {
+    const action = keys[event.code];
+    if (action === undefined || event.repeat) return;
+    action();
+    event.preventDefault();
+  });
+  const update = (): void => {
+    setText(pause, playback.paused ? 'play' : 'pause');
+    speeds.forEach((node, i) => node.setAttribute('aria-pressed', String(playback.speed === [1, 4][i])));
+    const { tick: now, recording } = { tick: playback.replayer.tick, recording: playback.replayer.recording };
+    setText(tick, `${playback.done ? 'end' : 'tick'} ${now} / ${recording.ticks}`);
+    const divergence = playback.replayer.divergence;
+    setText(status, divergence === null ? '' : `diverged at tick ${divergence.tick}`);
+  };
+  update();
+  return { update };
+}
+
+function button(text: string, onClick: () => void): HTMLButtonElement {
+  const node = el('button', '', text);
+  node.dataset.action = text;
+  node.addEventListener('click', onClick);
+  return node;
+}

@@ -1,0 +1,32 @@
+import type { World } from './world.ts';
+
+/**
+ * Scripted input for headless sessions (tests and benches): circles the arena's centre, aims at the nearest
+ * enemy, holds the trigger, and dashes every four seconds. It reads only the world, so it repeats exactly.
+ *
+ * @example
+ * ```ts
+ * for (let i = 0; i < 600; i++) { autopilot(world); recorder.step(); }
+ * ```
+ */
+export function autopilot(world: World): void {
+  const input = world.input;
+  const me = world.player;
+  input.firing = true;
+  if (!me?.alive) return;
+  let nearest = Infinity;
+  for (const e of world.entities) {
+    const d = Math.hypot(e.x - me.x, e.y - me.y);
+    if (e !== me && e.alive && d < nearest) {
+      nearest = d;
+      input.aimX = e.x;
+      input.aimY = e.y;
+    }
+  }
+  const heading = world.time * 0.8;
+  input.right = Math.cos(heading) > 0.3;
+  input.left = Math.cos(heading) < -0.3;
+  input.down = Math.sin(heading) > 0.3;
+  input.up = Math.sin(heading) < -0.3;
+  if (world.engine.tick % 240 === 0) input.dash = true;
+}

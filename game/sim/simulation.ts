@@ -1,0 +1,38 @@
+import { Engine, type Simulation, type SimulationSetup } from '../../engine/index.ts';
+import { game } from '../scripts/game.ts';
+import { inputChannel } from './input-channel.ts';
+import { World } from './world.ts';
+import { hashWorld } from './world-hash.ts';
+
+/** The sample game as a recordable simulation, with its world at hand. */
+export interface GameSimulation extends Simulation {
+  world: World;
+}
+
+/**
+ * Builds the sample game for a recording's setup: an engine, a world with the setup's swarm size and first wave
+ * (`meta.swarm`, `meta.wave`), the `game` script to spawn, the restart signal, the input and the world hash.
+ * It spawns nothing: a recorder spawns `game` (and records it), and a replay spawns it from the recording.
+ *
+ * @example
+ * ```ts
+ * const sim = createGameSimulation({ seed: 7, tickRate: 60, meta: { swarm: 500, wave: 1 } });
+ * const recorder = new Recorder(sim, { meta: { swarm: 500, wave: 1 } });
+ * recorder.spawn(game, sim.world);
+ * ```
+ */
+export function createGameSimulation(setup: SimulationSetup, onError?: (error: unknown) => void): GameSimulation {
+  const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, ...(onError && { onError }) });
+  const swarm = typeof setup.meta.swarm === 'number' ? setup.meta.swarm : undefined;
+  const firstWave = typeof setup.meta.wave === 'number' ? setup.meta.wave : undefined;
+  const world = new World(engine, { swarm, firstWave });
+  return {
+    engine,
+    world,
+    scripts: { game },
+    refs: { world },
+    signals: [world.restartRequested],
+    input: inputChannel(world.input),
+    hashWorld: (h) => hashWorld(world, h),
+  };
+}
