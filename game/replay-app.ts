@@ -1,5 +1,5 @@
 import { Application } from 'pixi.js';
-import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from '../engine/index.ts';
+import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom';
 import { mountReplayControls } from './replay-controls.ts';
 import { createGameSimulation } from './sim/simulation.ts';
 import type { World } from './sim/world.ts';

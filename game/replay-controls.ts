@@ -1,4 +1,4 @@
-import type { Playback } from '../engine/index.ts';
+import type { Playback } from 'loom';
 import { el, setText } from './inspector/dom.ts';
 import './replay-controls.css';
 

@@ -1,4 +1,4 @@
-import { Engine, type Simulation, type SimulationSetup } from '../../engine/index.ts';
+import { Engine, type Simulation, type SimulationSetup } from 'loom';
 import { game } from '../scripts/game.ts';
 import { inputChannel } from './input-channel.ts';
 import { World } from './world.ts';

@@ -1,4 +1,4 @@
-import type { StateHasher } from '../../engine/index.ts';
+import type { StateHasher } from 'loom';
 import type { Bullet } from './projectiles.ts';
 import type { World } from './world.ts';
 
