@@ -29,9 +29,9 @@ export const NO_FRAME = -1;
 
 /** What the engine posts to the worker: on start, and again whenever a table grew into a new buffer. */
 export interface WatchdogShared {
-  /** Int32Array of {@link HEADER_LENGTH}: the resume counter and the running slot. Never replaced. */
+  /** Int32Array of `HEADER_LENGTH` entries: the resume counter and the running slot. Never replaced. */
   header: SharedArrayBuffer;
-  /** Float64Array of {@link RECORD_LENGTH} entries per thread slot. */
+  /** Float64Array of `RECORD_LENGTH` entries per thread slot. */
   records: SharedArrayBuffer;
   /** Uint16Array of strings, each its length then its UTF-16 code units; a string's offset is where its length is. */
   strings: SharedArrayBuffer;
