@@ -7,7 +7,7 @@ import { tsImport } from 'tsx/esm/api';
 const { default: loom } = await tsImport('./eslint-plugin/index.ts', import.meta.url);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'test-results/', 'bench/results/'] },
+  { ignores: ['dist/', 'docs/api/', 'lib/', 'node_modules/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
