@@ -1,4 +1,4 @@
-import { race, script, sleep, timeout, wait, type Operation } from 'loom';
+import { race, script, shield, sleep, timeout, wait, type Operation } from 'loom';
 import bossEnragedArt from '../../assets/boss-enraged.svg';
 import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';
@@ -95,7 +95,7 @@ const volley = script(function* volley(world: World, self: Entity) {
       }
     }
   } finally {
-    yield* transition(world, self);
+    yield* shield(transition(world, self));
   }
 });
 
@@ -122,7 +122,7 @@ const spiral = script(function* spiral(world: World, self: Entity) {
       yield* sleep(1.8);
     }
   } finally {
-    yield* transition(world, self);
+    yield* shield(transition(world, self));
   }
 });
 
