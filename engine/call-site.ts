@@ -1,8 +1,8 @@
 /**
  * Which call sites the engine captures while scripts run, for script stack traces and the inspector:
- * - `'off'`: none. Frames are still named; lines come only from a thrown error's own stack.
+ * - `'off'`: none, the default. Frames are still named; lines come only from a thrown error's own stack.
  * - `'frames'`: where each sub-script was called (`yield* walkTo(...)`, `shield(...)`) and where each thread was
- *   spawned, so a failure shows the line of every frame. The default.
+ *   spawned, so a failure shows the line of every frame: the setting for development.
  * - `'waits'`: also where each wait was started (`yield* sleep(0.6)`), so the inspector shows where a thread is parked.
  */
 export type CallSites = 'off' | 'frames' | 'waits';

@@ -36,7 +36,7 @@ export interface EngineOptions {
   onError?: (error: unknown, thread: Thread) => void;
   /**
    * Which call sites are captured for script stack traces and the inspector (see {@link CallSites}). Default
-   * `'frames'`: cheap enough for development (see docs/stack-traces.md); `'off'` for production.
+   * `'off'`; `'frames'` while developing, which keeps a captured stack per spawned thread (see docs/stack-traces.md).
    */
   callSites?: CallSites;
   /**
@@ -105,7 +105,7 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
-    this.callSites = options.callSites ?? 'frames';
+    this.callSites = options.callSites ?? 'off';
     this.watchdog = options.watchdog ?? null;
   }
 

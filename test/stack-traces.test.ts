@@ -65,7 +65,7 @@ describe('script stack traces', () => {
   it('prints a failure three sub-scripts deep in a child with every frame, its line, and the spawn chain', () => {
     const printed: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((text: string) => printed.push(text));
-    const engine = new Engine();
+    const engine = new Engine({ callSites: 'frames' });
     spawnDirector(engine);
     for (let i = 0; i < 10; i++) engine.step();
     expect(printed).toEqual([
@@ -86,7 +86,7 @@ describe('script stack traces', () => {
 
   it('gives a joiner a ThreadFailedError carrying the failed thread\'s script stack; the native stack is untouched', () => {
     let caught: unknown;
-    const { engine, steps } = createTestEngine();
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
     spawnJoiner(engine, (error) => (caught = error));
     steps(10);
     expect(caught).toBeInstanceOf(ThreadFailedError);
