@@ -89,7 +89,7 @@ function stepThrowing(engine: Engine, thread: Thread): boolean {
 
 /** Handles what a frame yielded; returns true when the thread parked. */
 function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
-  // A wait is where a pending failure or cancel is thrown: the op is dropped, never started.
+  // A pending failure or cancel is thrown at the next op but a frame push (see Op.isWait): the op is dropped.
   if ((thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && isWait(op) && throwPending(thread)) return false;
   if (op === undefined) {
     thread.yieldTick();
