@@ -253,3 +253,30 @@ describe('a cancel after queued child failures', () => {
     expect(errors.map((e) => [causeOf(e.error), e.thread])).toEqual([['first', parent], ['second', parent]]);
   });
 });
+
+describe('child failures queued for a ready parent', () => {
+  it('throws each of two failures queued while the parent was ready at its next waits, in order', () => {
+    const { engine, steps, errors } = createTestEngine();
+    const seen: string[] = [];
+    engine.spawn(function* parent() {
+      for (const name of ['first', 'second']) {
+        yield* spawn({ name }, function* child() {
+          yield;
+          throw new Error(name);
+        });
+      }
+      for (let i = 0; i < 4; i++) {
+        try {
+          yield; // in tick 2 the parent runs first, then both children fail while it is ready: two are queued
+          seen.push(`yield returned@${engine.tick}`);
+        } catch (error) {
+          if (isCancellation(error)) throw error;
+          seen.push(`${causeOf(error)}@${engine.tick}`);
+        }
+      }
+    });
+    steps(5);
+    expect(seen).toEqual(['yield returned@2', 'yield returned@3', 'first@3', 'second@3']);
+    expect(errors).toEqual([]);
+  });
+});
