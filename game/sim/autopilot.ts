@@ -10,9 +10,15 @@ import type { World } from './world.ts';
  * ```
  */
 export function autopilot(world: World): void {
+  world.input.firing = true;
+  steer(world);
+  if (world.player?.alive && world.engine.tick % 240 === 0) world.input.dash = true;
+}
+
+/** Aims at the nearest live entity and circles the arena's centre; does nothing once the player is dead. */
+export function steer(world: World): void {
   const input = world.input;
   const me = world.player;
-  input.firing = true;
   if (!me?.alive) return;
   let nearest = Infinity;
   for (const e of world.entities) {
@@ -28,5 +34,4 @@ export function autopilot(world: World): void {
   input.left = Math.cos(heading) < -0.3;
   input.down = Math.sin(heading) > 0.3;
   input.up = Math.sin(heading) < -0.3;
-  if (world.engine.tick % 240 === 0) input.dash = true;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/index.ts';
 import { game } from '../../game/scripts/game.ts';
 import { World } from '../../game/sim/world.ts';
+import { steer } from '../../game/sim/autopilot.ts';
 import { stepUntil, steps } from './support.ts';
 
 /** A whole game with a simple pilot: circles, aims at the nearest enemy, holds the trigger. */
@@ -12,31 +13,11 @@ function playGame(seed: number, ticks: number) {
   engine.spawn(game, world);
   world.input.firing = true;
   for (let i = 0; i < ticks; i++) {
-    pilot(world);
+    steer(world);
     engine.step();
     world.takeEvents();
   }
   return { engine, world, errors };
-}
-
-function pilot(world: World): void {
-  const me = world.player;
-  if (!me?.alive) return;
-  const input = world.input;
-  let nearest = Infinity;
-  for (const e of world.entities) {
-    const d = Math.hypot(e.x - me.x, e.y - me.y);
-    if (e !== me && e.alive && d < nearest) {
-      nearest = d;
-      input.aimX = e.x;
-      input.aimY = e.y;
-    }
-  }
-  const heading = world.time * 0.8;
-  input.right = Math.cos(heading) > 0.3;
-  input.left = Math.cos(heading) < -0.3;
-  input.down = Math.sin(heading) > 0.3;
-  input.up = Math.sin(heading) < -0.3;
 }
 
 function snapshot(world: World) {
