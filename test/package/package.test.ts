@@ -76,7 +76,7 @@ describe('the packed package, installed into a fresh project', () => {
     }));
     run(process.execPath, [TSC, '-p', '.'], dir);
     expect(JSON.parse(run(process.execPath, ['out/main.js'], dir))).toEqual({ order: ['quick@0.2', 'slow@0.4'], slow: 'done' });
-  });
+  }, 60_000); // a whole tsc run over the installed declarations: seconds, more on a busy machine
 
   it('serves its ESLint plugin by name, with a recommended config that turns every rule on', () => {
     const script = `
