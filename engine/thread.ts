@@ -9,6 +9,7 @@ import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
 import { sitePosition, type Site, type SourcePosition } from './call-site.ts';
 import { ScriptStack, spawningOf, type Spawning } from './script-stack.ts';
+import type { HotThread } from './hot-reload.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -109,6 +110,8 @@ export class ThreadExtra {
   endValue: unknown = undefined;
   /** A race, all or timeout branch waiting in `receive` on this thread's mailbox. */
   receiver: Thread | null = null;
+  /** What a hot reload needs to restart it; kept only with `hotReload` on. */
+  hot: HotThread | null = null;
   /** Accounting: resumes counted while accounting was on. */
   resumes = 0;
   /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
@@ -262,6 +265,19 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   /** Whether it is being cancelled: its Cancellation is unwinding it, or waits to be thrown at its next wait. */
   get cancelling(): boolean {
     return (this.flags & (Flag.CANCELLING | Flag.CANCEL_PENDING)) !== 0;
+  }
+
+  /**
+   * Whether its frames unwind for a hot reload, after which it starts again on new code (see `Engine.reload`): its
+   * cleanup can tell this from a cancel, e.g. to keep its entity alive.
+   */
+  get reloading(): boolean {
+    return this.extra?.hot?.reloading === true;
+  }
+
+  /** Times a hot reload restarted it on new code. */
+  get reloads(): number {
+    return this.extra?.hot?.reloads ?? 0;
   }
 
   /** Whether it was spawned detached (owned by the engine). */
