@@ -47,3 +47,4 @@ export { replayRecording, type ReplayResult } from './replay/verify.ts';
 export { restore } from './replay/restore.ts';
 export { Playback } from './replay/playback.ts';
 export type { ScriptChange, Migrate } from './hot-reload.ts';
+export { HotScripts, type HotModuleOptions } from './hot-scripts.ts';
