@@ -36,10 +36,10 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
     // Small: software WebGL draws each frame on the page's main thread, which also applies the updates.
     const page = await browser!.newPage({ viewport: { width: 480, height: 270 } });
     const errors = collectConsoleErrors(page);
-       await page.goto(`${server!.resolvedUrls!.local[0]}?seed=7`);
+    await page.goto(`${server!.resolvedUrls!.local[0]}?seed=7`);
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     await page.waitForFunction(() => (window.loom?.world.hostileCount ?? 0) > 0, null, { timeout: 60_000 });
-       await page.keyboard.press('KeyP'); // paused: the test steps the engine by hand
+    await page.keyboard.press('KeyP'); // paused: the test steps the engine by hand
     await page.evaluate(() => void ((window as { hotMarker?: boolean }).hotMarker = true));
     const before = await readGame(page);
     expect(before.gruntSpeeds.length).toBeGreaterThan(0);
