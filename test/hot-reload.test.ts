@@ -80,6 +80,33 @@ describe('hot reload: engine.reload', () => {
     expect(g.stateName).toBe('cancelled');
   });
 
+  it('a cancel while a reload unwinds the thread ends it cancelled: a parent ending meanwhile is not kept waiting', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* slowCleanup(version: string) {
+      try { order.push(`${version} runs@${engine.tick}`); yield* sleep(10); } finally {
+        order.push(`${version} cleanup reloading=${useThread().reloading}@${engine.tick}`);
+        yield* shield(sleep(0.1));
+        order.push(`${version} cleanup over reloading=${useThread().reloading}@${engine.tick}`);
+      }
+    }
+    function* edited() { yield* slowCleanup('v2'); }
+    let child = null as unknown as ReturnType<typeof engine.spawn<typeof slowCleanup, never>>;
+    const parent = engine.spawn(function* parent() {
+      child = yield* spawn(slowCleanup, 'v1');
+      yield* sleep(0.05); // over at tick 4, while the child's reload cleanup runs: the child is cancelled
+      order.push(`parent over@${engine.tick}`);
+    });
+    steps(1);
+    engine.reload([{ from: slowCleanup, to: edited }]);
+    steps(12);
+
+    expect(order).toEqual([
+      'v1 runs@1', 'v1 cleanup reloading=true@2', 'parent over@4', 'v1 cleanup over reloading=false@8',
+    ]);
+    expect([child.stateName, child.reloads, parent.stateName]).toEqual(['cancelled', 1, 'done']);
+  });
+
   it('cancels the children as the thread unwinds and restarts it once they have ended', () => {
     const { engine, steps } = createTestEngine({ hotReload: true });
     const order: string[] = [];
@@ -132,6 +159,24 @@ describe('hot reload: engine.reload', () => {
     expect(order).toEqual(['v2 runs', 'v3 runs', 'joined v3']);
     expect(w.reloads).toBe(2);
     expect([w.stateName, parent.stateName]).toEqual(['done', 'done']);
+  });
+
+  it('a held thread cancelled for real ends cancelled, and its next fix does not revive it', () => {
+    const { engine, errors, steps } = createTestEngine({ hotReload: true });
+    function* worker() { yield* sleep(10); }
+    function* broken() { yield; throw new Error('bug'); }
+    function* fixed() { yield* sleep(10); }
+    const w = engine.spawn(worker);
+    steps(1);
+    engine.reload([{ from: worker, to: broken }]);
+    steps(4);
+    expect(w.stateName).toBe('waiting');
+    expect(w.cancel()).toBe(true);
+    steps(1);
+    expect(engine.reload([{ from: broken, to: fixed }])).toEqual([]);
+    steps(2);
+
+    expect([w.stateName, w.reloads, errors.length]).toEqual(['cancelled', 1, 1]);
   });
 
   it('calls the migrate hook with the old arguments after the cleanup, and restarts with what it returns', () => {
