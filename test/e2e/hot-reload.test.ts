@@ -52,6 +52,7 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
     for (const [mode, speed] of after.gruntSpeeds) expect(speed).toBe(mode === 'patrol' ? 90 : 190);
     expect(after.gruntSpeeds.length).toBeGreaterThan(0);
     expect(after.grunts).toEqual(before.grunts); // the same threads, each reloaded once (see reloadedGame)
+    expect(after.gruntEntities).toEqual(before.gruntEntities); // no death played: the same grunts, alive
     expect(after.others).toEqual(before.others); // the threads of unchanged scripts: same ids, never reloaded
     expect(after.marker).toBe(true); // no page reload
     expect(errors).toEqual([]);
@@ -79,8 +80,10 @@ interface GameReading {
   gruntSpeeds: ['patrol' | 'chase', number][];
   /** The grunt threads' labels. */
   grunts: string[];
-  /** The live threads outside the grunts' subtrees. */
+  /** The root threads and those of the other entities, with their reload counts: a few ticks cannot end them. */
   others: string[];
+  /** The grunts alive in the world, with their threads. */
+  gruntEntities: string[];
   marker: boolean;
 }
 
@@ -98,16 +101,15 @@ async function readGame(page: Page): Promise<GameReading> {
   return page.evaluate(() => {
     const { engine, world } = window.loom!;
     const grunts = engine.threads().filter((t) => t.name === 'grunt');
-    const underGrunt = (t: { parent: typeof t | null; name: string }): boolean => {
-      for (let up: typeof t | null = t; up !== null; up = up.parent) if (up.name === 'grunt') return true;
-      return false;
-    };
+    const roots = engine.threads().filter((t) => t.parent === null);
     return {
       gruntSpeeds: world.entities
         .filter((e) => e.kind === 'grunt' && (e.mode === 'patrol' || e.mode === 'chase'))
         .map((e) => [e.mode, e.speed] as ['patrol' | 'chase', number]),
       grunts: grunts.map((t) => t.label).sort(),
-      others: engine.threads().filter((t) => !underGrunt(t)).map((t) => `${t.label} x${t.reloads}`).sort(),
+      others: [...roots, ...world.entities.filter((e) => e.kind !== 'grunt').map((e) => e.thread)]
+        .map((t) => `${t?.label} x${t?.reloads}`).sort(),
+      gruntEntities: world.entities.filter((e) => e.kind === 'grunt' && e.alive).map((e) => `${e.id} ${e.thread?.label}`).sort(),
       marker: (window as { hotMarker?: boolean }).hotMarker === true,
     };
   });
