@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import { LoomError } from './errors.ts';
 import type { Migrate, ScriptChange } from './hot-reload.ts';
-import { RAW_SCRIPT, type AnySpawnable } from './script.ts';
+import { isScript, type AnySpawnable } from './script.ts';
 import type { Thread } from './thread.ts';
 
 /** What each new version of a module reloads with: a migrate hook per script name (see {@link Migrate}). */
@@ -11,8 +11,6 @@ export interface HotModuleOptions {
 
 // Where a module's scripts wait in its `import.meta.hot.data` for its next version.
 const KEY = 'loom.scripts';
-
-const GENERATOR_FUNCTION = Object.getPrototypeOf(function* () {}) as object;
 
 /**
  * The engines whose threads a bundler's hot module replacement reloads (Vite's `import.meta.hot`, or any with a
@@ -70,10 +68,4 @@ function onlyScripts(values: Readonly<Record<string, unknown>>): Record<string, 
   const scripts: Record<string, AnySpawnable> = {};
   for (const [name, value] of Object.entries(values)) if (isScript(value)) scripts[name] = value;
   return scripts;
-}
-
-function isScript(value: unknown): value is AnySpawnable {
-  if (typeof value !== 'function') return false;
-  const raw = (value as { [RAW_SCRIPT]?: unknown })[RAW_SCRIPT] ?? value;
-  return Object.getPrototypeOf(raw) === GENERATOR_FUNCTION;
 }
