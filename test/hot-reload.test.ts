@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Engine, HotScripts, LoomError, isCancellation, join, race, receive, script, shield, sleep, spawn, useThread, wait } from '../engine/index.ts';
+import {
+  Engine, HotScripts, LoomError, isCancellation, join, race, receive, script, shield, sleep, spawn, useThread, wait, type Thread,
+} from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 // Each test plays "modules" as sets of scripts; a reload maps a module's old scripts to new versions of them.
@@ -131,6 +134,25 @@ describe('hot reload: engine.reload', () => {
     expect(order).toEqual(['v1 spawned #2@1', 'child #2 cleanup reloading=false@2', 'v2 spawned #3@6']);
     expect(first.stateName).toBe('cancelled');
     expect(p.children.map((c) => c.id)).toEqual([3]);
+  });
+
+  it('leaves a thread under another being restarted to be cancelled by it: its new code never runs', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* unit(version: string, children: number): Generator<unknown, void, unknown> {
+      order.push(`${version} #${useThread().id}`);
+      if (children > 0) yield* spawn(unit, version, children - 1);
+      yield* sleep(10);
+    }
+    function* unitEdited(_version: string, children: number) { yield* unit('v2', children); }
+    const top = engine.spawn(unit, 'v1', 1);
+    steps(1);
+    const restarted = engine.reload([{ from: unit, to: unitEdited }]);
+    steps(3);
+
+    expect(restarted).toEqual([top]);
+    expect(order).toEqual(['v1 #1', 'v1 #2', 'v2 #1', 'v2 #3']);
+    expect(engine.threads().map((t) => [t.id, t.reloads])).toEqual([[1, 1], [3, 0]]);
   });
 
   it('a thread whose new code throws is reported and held, its parent and joiners untouched; a fix restarts it', () => {
@@ -277,5 +299,54 @@ describe('hot reload: HotScripts, for a bundler\'s import.meta.hot', () => {
     expect(order).toEqual(['grunt v1 1', 'hunt v1', 'scout', 'grunt v2 2', 'hunt v2']);
     expect(s.reloads).toBe(0);
     expect(() => hot.attach(new Engine())).toThrow(/without hotReload: true/);
+  });
+});
+
+describe('hot reload: random reloads and cancels', () => {
+  // Two "modules": a worker (spawns workers, races, calls the helper) and a helper sub-script, each with cleanup
+  // that waits. Between ticks the host reloads either module or cancels a thread, in any order.
+  type Action = { k: 'ticks'; n: number } | { k: 'reload'; module: 'worker' | 'helper' } | { k: 'cancel'; pick: number };
+  const action = fc.oneof(
+    fc.record({ k: fc.constant('ticks' as const), n: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({ k: fc.constant('reload' as const), module: fc.constantFrom('worker' as const, 'helper' as const) }),
+    fc.record({ k: fc.constant('cancel' as const), pick: fc.nat() }),
+  );
+
+  it('never throws from step, reports nothing, the threads it restarts live on, and a final cancel ends every thread', () => {
+    fc.assert(fc.property(fc.array(action, { maxLength: 30 }), (actions: Action[]) => {
+      const { engine, errors, steps } = createTestEngine({ hotReload: true, tickRate: 10 });
+      const makeHelper = () => script(function* helper(n: number) {
+        try { yield* sleep(0.1 * n); } finally { yield* shield(sleep(0.1)); }
+      });
+      const helpers = [makeHelper()];
+      const makeWorker = () => function* worker(depth: number): Generator<unknown, void, unknown> {
+        try {
+          if (depth > 0) yield* spawn(worker, depth - 1);
+          for (;;) {
+            yield* race({ helped: helpers[0]!(2), slept: sleep(0.3) });
+            yield* helpers[0]!(1);
+          }
+        } finally { yield* shield(sleep(0.2)); }
+      };
+      const workers = [makeWorker()];
+      const roots = [engine.spawn(workers[0]!, 2), engine.spawn(workers[0]!, 1)];
+      const seen = new Set<Thread>(roots);
+      for (const act of actions) {
+        if (act.k === 'ticks') steps(act.n);
+        else if (act.k === 'cancel') [...seen][act.pick % seen.size]!.cancel();
+        else {
+          const [list, make] = act.module === 'worker' ? [workers, makeWorker] : [helpers, makeHelper];
+          const next = make() as never;
+          const restarted = engine.reload([{ from: list.at(-1)!, to: next }]);
+          list.push(next);
+          for (const thread of restarted) expect(thread.alive).toBe(true);
+        }
+        for (const thread of engine.threads()) seen.add(thread);
+      }
+      for (const root of roots) root.cancel();
+      steps(100);
+      expect(engine.threadCount).toBe(0);
+      expect(errors).toEqual([]);
+    }), { numRuns: 300 });
   });
 });
