@@ -60,7 +60,7 @@ export class HotReload {
 
   /** Keeps what restarting `thread` takes. */
   track(thread: Thread, script: Script, args: unknown[]): void {
-    thread.more().hot = { script, args, reloads: 0, reloading: false, migrate: null };
+    this.engine.columns.recordHot(thread.slot, { script, args, reloads: 0, reloading: false, migrate: null });
   }
 
   /** See `Engine.reload`. */
@@ -77,7 +77,7 @@ export class HotReload {
     for (const [old, next] of replaced) this.newest.set(old, next);
     const restarting = this.affected(byFrame);
     for (const thread of restarting) {
-      const hot = thread.extra!.hot!;
+      const hot = thread.hot!;
       this.engine.cancel(thread);
       hot.reloading = true;
       hot.reloads++;
@@ -92,7 +92,7 @@ export class HotReload {
    * version with the same arguments (migrated), and true is returned instead of the thread ending.
    */
   restart(thread: Thread): boolean {
-    const hot = thread.extra?.hot;
+    const hot = thread.hot;
     if (hot == null || !hot.reloading) return false;
     hot.reloading = false;
     let gen: ScriptGenerator;
@@ -113,7 +113,7 @@ export class HotReload {
    * code just edited fails only its own threads and a fix restarts them. The error is reported to `onError`.
    */
   holds(thread: Thread, error: unknown): boolean {
-    const hot = thread.extra?.hot;
+    const hot = thread.hot;
     if (hot == null || hot.reloads === 0 || thread.cancelling) return false;
     this.engine.report(error, thread);
     for (const child of thread.children.reverse()) this.engine.cancel(child);
@@ -122,7 +122,7 @@ export class HotReload {
 
   /** A real cancel of a thread unwinding for a reload: it ends cancelled instead of restarting. */
   cancelsReload(thread: Thread): boolean {
-    const hot = thread.extra?.hot;
+    const hot = thread.hot;
     if (hot == null || !hot.reloading) return false;
     hot.reloading = false;
     return true;
@@ -130,7 +130,7 @@ export class HotReload {
 
   // The thread waits for the next reload of its script, on a frame of its own.
   private park(thread: Thread): true {
-    thread.extra!.name ??= thread.name;
+    thread.more().name ??= thread.name;
     this.engine.resumeOn(thread, awaitingFix as Script, awaitingFix(this.fixed));
     return true;
   }
@@ -143,7 +143,7 @@ export class HotReload {
       if (thread.gen === null || thread.cancelling || !runsAny(thread, byFrame)) continue;
       let owner: Thread | null = thread;
       while (owner !== null && isBranch(owner.script)) owner = owner.parent;
-      if (owner?.extra?.hot != null && !owner.cancelling) found.add(owner);
+      if (owner?.hot != null && !owner.cancelling) found.add(owner);
     }
     return [...found].filter((thread) => !hasAncestorIn(thread, found));
   }
@@ -155,7 +155,7 @@ function* awaitingFix(fixed: Signal): Generator<unknown, void, unknown> {
 }
 
 function runsAny(thread: Thread, byFrame: Map<object, ScriptChange>): boolean {
-  if (byFrame.has(thread.extra?.hot?.script.prototype as object)) return true;
+  if (byFrame.has(thread.hot?.script.prototype as object)) return true;
   const stack = thread.stack;
   if (typeof stack !== 'function') {
     for (let i = 1; i < stack.length; i += 2) if (byFrame.has(Object.getPrototypeOf(stack[i]) as object)) return true;

@@ -110,8 +110,6 @@ export class ThreadExtra {
   endValue: unknown = undefined;
   /** A race, all or timeout branch waiting in `receive` on this thread's mailbox. */
   receiver: Thread | null = null;
-  /** What a hot reload needs to restart it; kept only with `hotReload` on. */
-  hot: HotThread | null = null;
   /** Accounting: resumes counted while accounting was on. */
   resumes = 0;
   /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
@@ -272,12 +270,17 @@ export class Thread<R = unknown, in M = never> implements ListNode {
    * cleanup can tell this from a cancel, e.g. to keep its entity alive.
    */
   get reloading(): boolean {
-    return this.extra?.hot?.reloading === true;
+    return this.hot?.reloading === true;
   }
 
-  /** Times a hot reload restarted it on new code. */
+  /** Times a hot reload restarted it on new code; 0 once it has ended. */
   get reloads(): number {
-    return this.extra?.hot?.reloads ?? 0;
+    return this.hot?.reloads ?? 0;
+  }
+
+  /** @internal What a hot reload needs to restart it: kept with `hotReload` on, until it ends. */
+  get hot(): HotThread | null {
+    return this.slot >= 0 ? (this.engine.columns.hots?.[this.slot] ?? null) : null;
   }
 
   /** Whether it was spawned detached (owned by the engine). */

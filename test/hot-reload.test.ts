@@ -107,7 +107,7 @@ describe('hot reload: engine.reload', () => {
     expect(order).toEqual([
       'v1 runs@1', 'v1 cleanup reloading=true@2', 'parent over@4', 'v1 cleanup over reloading=false@8',
     ]);
-    expect([child.stateName, child.reloads, parent.stateName]).toEqual(['cancelled', 1, 'done']);
+    expect([child.stateName, parent.stateName]).toEqual(['cancelled', 'done']);
   });
 
   it('cancels the children as the thread unwinds and restarts it once they have ended', () => {
@@ -177,9 +177,9 @@ describe('hot reload: engine.reload', () => {
     expect([parent.stateName, bystander.stateName]).toEqual(['waiting', 'waiting']);
 
     engine.reload([{ from: broken, to: fixed }]);
+    expect(w.reloads).toBe(2);
     steps(3);
     expect(order).toEqual(['v2 runs', 'v3 runs', 'joined v3']);
-    expect(w.reloads).toBe(2);
     expect([w.stateName, parent.stateName]).toEqual(['done', 'done']);
   });
 
@@ -198,7 +198,7 @@ describe('hot reload: engine.reload', () => {
     expect(engine.reload([{ from: broken, to: fixed }])).toEqual([]);
     steps(2);
 
-    expect([w.stateName, w.reloads, errors.length]).toEqual(['cancelled', 1, 1]);
+    expect([w.stateName, errors.length]).toEqual(['cancelled', 1]);
   });
 
   it('calls the migrate hook with the old arguments after the cleanup, and restarts with what it returns', () => {
@@ -341,7 +341,8 @@ describe('hot reload: random reloads and cancels', () => {
           list.push(next);
           for (const thread of restarted) expect(thread.alive).toBe(true);
         }
-        for (const thread of engine.threads()) seen.add(thread);
+        // Workers only: a race whose branch the host cancels throws, and the failure travels, as it should.
+        for (const thread of engine.threads()) if (thread.name === 'worker') seen.add(thread);
       }
       for (const root of roots) root.cancel();
       steps(100);
