@@ -6,7 +6,7 @@ import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
 import { checkScript, type AnySpawnable, type SpawnedThread, type SpawnOptions, type SpawnRest } from './script.ts';
 import { beginCancel, run } from './switch.ts';
-import { Flag, Resume, Thread, setTicking, tickingEngine, type ThreadExtra } from './thread.ts';
+import { Flag, Resume, Thread, setTicking, tickingEngine, type Script, type ScriptGenerator, type ThreadExtra } from './thread.ts';
 import { ReadyQueue } from './ready-queue.ts';
 import { ThreadList } from './thread-list.ts';
 import { ThreadState, stateName } from './thread-state.ts';
@@ -20,6 +20,7 @@ import { CallSiteMode, captureSite, type CallSites, type Site } from './call-sit
 import { spawningOf } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
 import type { Watchdog } from './watchdog.ts';
+import { HotReload, clearUnwinding, type ScriptChange } from './hot-reload.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -48,6 +49,11 @@ export interface EngineOptions {
    * ```
    */
   watchdog?: Watchdog;
+  /**
+   * Keeps each thread's spawn arguments so {@link Engine.reload} can restart it on new code: for development
+   * (see docs/hot-reload.md). Default false.
+   */
+  hotReload?: boolean;
 }
 
 /**
@@ -83,6 +89,8 @@ export class Engine {
   readonly columns = new ThreadColumns();
   /** @internal {@link callSites} as the hot paths compare it (see CallSiteMode). */
   callSiteMode: number = CallSiteMode.frames;
+  /** @internal Set with `hotReload`: the scripts replaced, and what restarting a thread takes. */
+  readonly hot: HotReload | null;
   private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
@@ -107,6 +115,7 @@ export class Engine {
     this.onError = options.onError ?? printError;
     this.callSites = options.callSites ?? 'off';
     this.watchdog = options.watchdog ?? null;
+    this.hot = options.hotReload === true ? new HotReload(this) : null;
   }
 
   /** Which call sites are captured from now on; see {@link EngineOptions.callSites}. */
@@ -252,6 +261,27 @@ export class Engine {
   }
 
   /**
+   * Replaces scripts by new versions (a hot reload: see docs/hot-reload.md). Each live thread whose spawned script,
+   * or a sub-script frame on its stack, is one of the `from` scripts is cancelled with `thread.reloading` set, and
+   * once its frames have unwound (its `finally` blocks run) and its children have ended, it starts again on the
+   * new version from the top, with the same arguments (or those `migrate` returns), the same id and parent. A
+   * thread under another being restarted is cancelled by it instead. Other threads are untouched; spawns and
+   * sub-script calls of a `from` script run its new version from now on. Needs `hotReload: true`; between ticks
+   * only. Returns the threads restarting.
+   *
+   * @example
+   * ```ts
+   * const engine = new Engine({ hotReload: true });
+   * engine.spawn(grunt, world, entity);
+   * engine.reload([{ from: grunt, to: gruntEdited }]); // the grunt thread restarts on gruntEdited next tick
+   * ```
+   */
+  reload(changes: Iterable<ScriptChange>): Thread[] {
+    if (this.hot === null) throw new LoomError('engine.reload(): this engine was made without hotReload: true, so it kept no spawn arguments');
+    return this.hot.reload(changes);
+  }
+
+  /**
    * Cancels a thread: its {@link Cancellation} is thrown into it at the wait where it is parked (or, if it is the
    * thread running now, at its next wait), so every `finally` of every frame runs, innermost first, plain `yield*`
    * helpers included, and waits inside them are honoured; no code after the cancelled point runs. A cancel that
@@ -265,6 +295,7 @@ export class Engine {
    */
   cancel(thread: Thread): boolean {
     checkThread(thread, 'engine.cancel');
+    if (this.hot !== null && this.hot.cancelsReload(thread)) return true;
     if (!thread.alive || thread.cancelling || thread.wait === CHILDREN) return false;
     const state = thread.state;
     if (state === ThreadState.RUNNING || thread.extra?.shields != null) this.pendCancel(thread);
@@ -315,9 +346,11 @@ export class Engine {
    */
   create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }, site: Site | null = null): Thread {
     const options = isPlainObject(input[0]) ? (input.shift() as SpawnOptions) : NO_OPTIONS;
-    const script = checkScript(input.shift(), op, parent);
+    const checked = checkScript(input.shift(), op, parent);
+    const script = this.hot === null ? checked : this.hot.resolve(checked);
     const owner = options.detached ? null : parent;
     const thread = new Thread(this, owner, this.nextId++, script, script(...(input as never[])), this.tick);
+    if (this.hot !== null) this.hot.track(thread, script, input);
     if (options.name !== undefined) thread.more().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
     if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site);
@@ -380,7 +413,18 @@ export class Engine {
   /** @internal An error escaped the bottom frame. */
   fail(thread: Thread, error: unknown): void {
     if (this.onThreadFailed !== null) this.tellFailed(thread, error);
+    if (this.hot !== null && this.hot.holds(thread, error)) return;
     this.conclude(thread, ThreadState.FAILED, error);
+  }
+
+  /** @internal Hot reload: `thread`, its frames gone, starts again on `gen` (of `script`) from the next tick. */
+  resumeOn(thread: Thread, script: Script, gen: ScriptGenerator): void {
+    clearUnwinding(thread);
+    thread.stack = script;
+    thread.gen = gen;
+    if (thread.state === ThreadState.WAITING) thread.readyWith(Resume.NEXT, undefined); // it waited for its children
+    thread.parkedIn = this.tick;
+    this.schedule(thread);
   }
 
   /**
@@ -534,6 +578,7 @@ export class Engine {
 
   // Ends one thread; returns its parent if that was waiting for this last child to end.
   private endOne(thread: Thread, state: ThreadState, value: unknown): Thread | null {
+    if (state === ThreadState.CANCELLED && this.hot !== null && this.hot.restart(thread)) return null;
     thread.become(state);
     thread.wait = null;
     thread.value = value;

@@ -11,6 +11,11 @@ function* branch(op: Iterable<unknown, unknown, unknown>): Generator<unknown, un
   return yield* op;
 }
 
+/** @internal Whether `script` is the one a race or all branch runs (a hot reload restarts the waiting thread). */
+export function isBranch(script: unknown): boolean {
+  return script === branch;
+}
+
 /**
  * The branches of a race or an all: each operation runs in a child thread of the waiting thread. The group
  * settles on the first branch to end (race), or once all are done or one has failed (all); then the other

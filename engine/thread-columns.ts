@@ -1,3 +1,4 @@
+import type { HotThread } from './hot-reload.ts';
 import type { Spawning } from './script-stack.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
@@ -24,6 +25,8 @@ export class ThreadColumns {
    * engine that never captures them has no such column (a record in the thread's extra would cost its extra).
    */
   spawnings: (Spawning | null)[] | null = null;
+  /** What a hot reload needs to restart the thread in each slot; made on the first spawn with `hotReload` on. */
+  hots: (HotThread | null)[] | null = null;
   /**
    * The slot of the thread whose script is executing now, or -1. While a thread runs, its flags still say READY:
    * its state reads as RUNNING because its slot is this one, so a bare `yield` writes no state at all.
@@ -53,6 +56,7 @@ export class ThreadColumns {
     this.gens[slot] = null;
     this.threads[slot] = null;
     if (this.spawnings !== null) this.spawnings[slot] = null;
+    if (this.hots !== null) this.hots[slot] = null;
     this.free.push(slot);
   }
 
@@ -67,11 +71,17 @@ export class ThreadColumns {
     this.gens = copied(this.gens, size);
     this.threads = copied(this.threads, size);
     if (this.spawnings !== null) this.spawnings = copied(this.spawnings, size);
+    if (this.hots !== null) this.hots = copied(this.hots, size);
   }
 
   /** Records how the thread in `slot` was spawned. */
   recordSpawning(slot: number, spawning: Spawning): void {
     (this.spawnings ??= filled(this.flags.length, null))[slot] = spawning;
+  }
+
+  /** Records what restarting the thread in `slot` takes. */
+  recordHot(slot: number, hot: HotThread): void {
+    (this.hots ??= filled(this.flags.length, null))[slot] = hot;
   }
 }
 

@@ -9,6 +9,7 @@ import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
 import { sitePosition, type Site, type SourcePosition } from './call-site.ts';
 import { ScriptStack, spawningOf, type Spawning } from './script-stack.ts';
+import type { HotThread } from './hot-reload.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -262,6 +263,24 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   /** Whether it is being cancelled: its Cancellation is unwinding it, or waits to be thrown at its next wait. */
   get cancelling(): boolean {
     return (this.flags & (Flag.CANCELLING | Flag.CANCEL_PENDING)) !== 0;
+  }
+
+  /**
+   * Whether its frames unwind for a hot reload, after which it starts again on new code (see `Engine.reload`): its
+   * cleanup can tell this from a cancel, e.g. to keep its entity alive.
+   */
+  get reloading(): boolean {
+    return this.hot?.reloading === true;
+  }
+
+  /** Times a hot reload restarted it on new code; 0 once it has ended. */
+  get reloads(): number {
+    return this.hot?.reloads ?? 0;
+  }
+
+  /** @internal What a hot reload needs to restart it: kept with `hotReload` on, until it ends. */
+  get hot(): HotThread | null {
+    return this.slot >= 0 ? (this.engine.columns.hots?.[this.slot] ?? null) : null;
   }
 
   /** Whether it was spawned detached (owned by the engine). */

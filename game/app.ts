@@ -2,6 +2,7 @@ import { Application } from 'pixi.js';
 import { Engine, type FrameSource, type Thread } from 'loom';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
+import { hotScripts } from './hot-scripts.ts';
 import { GameLoop } from './loop.ts';
 import { drill } from './scripts/drill.ts';
 import { game } from './scripts/game.ts';
@@ -63,7 +64,9 @@ export async function startGame(config: GameConfig, parent: HTMLElement): Promis
     seed: config.seed,
     watchdog: gameWatchdog(config),
     callSites: import.meta.env.DEV ? 'waits' : 'frames',
+    hotReload: import.meta.hot !== undefined,
   });
+  if (import.meta.hot) hotScripts.attach(engine);
   const world = new World(engine, { swarm: config.swarm, firstWave: config.wave });
   engine.spawn(game, world);
 

@@ -5,6 +5,7 @@ import { age, ms } from '../game/inspector/format.ts';
 import { ListSource } from '../game/inspector/list-source.ts';
 import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
 import { rowWindow } from '../game/inspector/row-window.ts';
+import { withReloads } from '../game/inspector/thread-list-view.ts';
 import { exactness, topTitle } from '../game/inspector/summary-view.ts';
 import { clampWidth, DEFAULT_LAYOUT, dockInsets, loadLayout, MIN_WIDTH, saveLayout } from '../game/inspector/dock.ts';
 import { exactNameFor, matcherFor, ThreadSearch } from '../game/inspector/thread-search.ts';
@@ -451,5 +452,11 @@ describe('dock: where the panel sits, remembered', () => {
     expect(dockInsets({ side: 'left', width: 400 }, true)).toEqual({ left: 400, right: 0 });
     expect(dockInsets({ side: 'float', width: 400 }, true)).toEqual({ left: 0, right: 0 });
     expect(dockInsets({ side: 'left', width: 400 }, false)).toEqual({ left: 0, right: 0 });
+  });
+});
+
+describe('withReloads: the marker of a hot-reloaded thread in the list', () => {
+  it('shows nothing for a thread never reloaded, and the count for one that was', () => {
+    expect([withReloads('grunt', 0), withReloads('grunt', 2)]).toEqual(['grunt', 'grunt ↻2']);
   });
 });

@@ -3,7 +3,7 @@ import { Op } from '../op.ts';
 import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../script.ts';
 import { pushFrame } from '../switch.ts';
 import type { MessagesIn } from '../message-types.ts';
-import type { ScriptGenerator, Thread } from '../thread.ts';
+import { tickingEngine, type ScriptGenerator, type Thread } from '../thread.ts';
 
 /**
  * Declares a sub-script: a generator function that other scripts call with `yield*`. Each call becomes a frame
@@ -28,8 +28,14 @@ import type { ScriptGenerator, Thread } from '../thread.ts';
 export function script<A extends unknown[], R, Y>(fn: (...args: A) => Generator<Y, R, unknown>): SubScript<A, R, MessagesIn<Y>> {
   const raw = checkScript(fn, 'script()', null) as unknown as Script<A, R>;
   const name = raw.name || 'sub-script';
-  const call = (...args: A) => new Call<R, MessagesIn<Y>>(raw(...args), name);
+  // With hot reload on, a call runs the newest version of the sub-script, from code that was not reloaded too.
+  const call = (...args: A) => new Call<R, MessagesIn<Y>>(newest(raw)(...args), name);
   return Object.assign(call, { [RAW_SCRIPT]: raw });
+}
+
+function newest<F>(raw: F): F {
+  const hot = tickingEngine()?.hot;
+  return hot == null ? raw : (hot.resolve(raw as never) as F);
 }
 
 /** A pending call of a sub-script: its generator, pushed as a frame when yielded. Runs once. */

@@ -74,7 +74,8 @@ export class DetailsView {
     setText(this.label, thread.label);
     setText(this.state, state);
     this.state.className = `loom-chip loom-state-${state}`;
-    setText(this.tags, snap.detached ? 'detached' : '');
+    const reloaded = thread.reloads > 0 ? `hot-reloaded ${thread.reloads}×` : '';
+    setText(this.tags, [snap.detached ? 'detached' : '', reloaded].filter(Boolean).join(' · '));
     const waitingAt = thread.waitingAt;
     const wait = snap.waitingOn && waitingAt ? `${snap.waitingOn} at ${this.lines.format(waitingAt)}` : snap.waitingOn;
     setText(this.wait, wait || (thread.alive ? '—' : `ended (${snap.state})`));

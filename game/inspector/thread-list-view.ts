@@ -77,7 +77,7 @@ export class ThreadListView {
     const accounting = this.engine.accounting;
     const [id, name, , waiting, ageCell, resumes, last, average] = cells.cells as [HTMLElement, ...HTMLElement[]];
     setText(id, `#${thread.id}`);
-    setText(name!, thread.name);
+    setText(name!, withReloads(thread.name, thread.reloads));
     const state = inspectedState(thread);
     setText(cells.state, state);
     cells.state.className = `loom-chip loom-state-${state}`;
@@ -100,4 +100,9 @@ export class ThreadListView {
       this.pool.push({ row, cells, state });
     }
   }
+}
+
+/** A thread's name, marked `↻n` once hot reloads have restarted it n times (docs/hot-reload.md). */
+export function withReloads(name: string, reloads: number): string {
+  return reloads === 0 ? name : `${name} ↻${reloads}`;
 }

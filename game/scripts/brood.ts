@@ -5,6 +5,7 @@ import { angleTo } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 const SPEED = 165;
 
@@ -37,3 +38,9 @@ export const BROOD: Kind = {
   death: { burst: 22, speed: 260, shake: 0 },
   art: { frames: { body: critterArt }, layer: 'swarm', tint: 0xff7ad9, scale: 1.35 },
 };
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { brood });
+}

@@ -4,6 +4,7 @@ import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';
 import { summonBoss } from './boss.ts';
 import { spawnEntity, untilDead } from './lifecycle.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 /** Seconds a wave's banner shows before the wave comes. */
 export const BANNER_SECONDS = 2;
@@ -106,4 +107,10 @@ function edgePoint(world: World): Point {
     case 2: return { x: 30, y: along * height };
     default: return { x: width - 30, y: along * height };
   }
+}
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { director, announce, spawnWave });
 }

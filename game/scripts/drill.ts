@@ -1,4 +1,5 @@
 import { join, script, sleep, spawn } from 'loom';
+import { hotScripts } from '../hot-scripts.ts';
 
 // A fault drill: a child thread that fails three sub-scripts deep, to try the script stack traces and the
 // inspector's "break on error" and "break before resume" on (docs/debugging.md). Start it with `loom.drill()`.
@@ -36,4 +37,10 @@ function* marcher() {
 export function* drill() {
   const child = yield* spawn(marcher);
   yield* join(child);
+}
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { trip, stride, march, marcher, drill });
 }

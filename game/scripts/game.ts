@@ -4,6 +4,7 @@ import type { World } from '../sim/world.ts';
 import { director } from './director.ts';
 import { spawnEntity, untilDead, untilEnded } from './lifecycle.ts';
 import { PLAYER } from './player.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 /**
  * The whole program: one run after another. A restart cancels the run; every thread under it is cancelled in
@@ -39,4 +40,10 @@ function* session(world: World) {
   yield* untilDead(hero);
   world.gameOver = true;
   yield* join(waves);
+}
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { game, session });
 }

@@ -6,6 +6,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { BROOD } from './brood.ts';
 import { perish, spawnEntity, untilDead } from './lifecycle.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 /** Broodlings per opening. */
 export const BROOD_SIZE = 5;
@@ -59,3 +60,9 @@ export const HIVE: Kind = {
   art: { frames: { closed: hiveArt, open: hiveOpenArt }, frame: (self) => (self.open ? 'open' : 'closed'), layer: 'ground', spin: 0.25 },
   wave: { count: (wave) => (wave < 2 ? 0 : Math.floor((wave + 1) / 3)), place: { margin: 120 }, label: 'HIVE' },
 };
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { hive });
+}

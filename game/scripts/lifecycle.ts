@@ -1,7 +1,8 @@
-import { CancelledError, join, script, shield, sleep, spawn, type Shielded, type Thread } from 'loom';
+import { CancelledError, join, script, shield, sleep, spawn, useThread, type Shielded, type Thread } from 'loom';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 // Entity lifetime is thread lifetime. An entity is born with its thread (`spawnEntity`); it dies when the thread
 // is cancelled (`world.kill`), and the `finally` of its script plays the death and removes it (`perish`).
@@ -39,6 +40,7 @@ export function perish(world: World, self: Entity): Shielded<void> {
 }
 
 const dying = script(function* perish(world: World, self: Entity) {
+  if (useThread().reloading) return; // a hot reload restarts the entity's script on new code: the entity lives on
   self.alive = false;
   self.diedAt = Math.min(self.diedAt, world.time);
   self.halt();
@@ -90,3 +92,9 @@ export const untilEnded = script(function* untilEnded(thread: Thread) {
 export const untilDead = script(function* untilDead(entity: Entity) {
   if (entity.thread) yield* untilEnded(entity.thread);
 });
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { spawnEntity, dying, explosions, untilEnded, untilDead });
+}

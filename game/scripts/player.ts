@@ -4,6 +4,7 @@ import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
+import { hotScripts } from '../hot-scripts.ts';
 
 /** Units per second. */
 export const PLAYER_SPEED = 270;
@@ -92,3 +93,9 @@ const gun = script(function* gun(world: World, self: Entity) {
     yield* sleep(FIRE_INTERVAL);
   }
 });
+
+// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+if (import.meta.hot) {
+  import.meta.hot.accept();
+  hotScripts.update(import.meta.hot.data, { player, fly, dash, gun });
+}

@@ -1,0 +1,353 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  Engine, HotScripts, LoomError, isCancellation, join, race, receive, script, shield, sleep, spawn, useThread, wait, type Thread,
+} from '../engine/index.ts';
+import { createTestEngine } from './helpers.ts';
+
+// Each test plays "modules" as sets of scripts; a reload maps a module's old scripts to new versions of them.
+
+describe('hot reload: engine.reload', () => {
+  it('restarts the threads of changed scripts on the new code with the same id and arguments, and leaves the rest alone', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const log = (what: string): void => void order.push(`${what}@${engine.tick}`);
+    function* walker(name: string, pace: number) {
+      for (;;) { log(`v1 ${name} ${pace}`); yield* wait(pace); }
+    }
+    function* walkerEdited(name: string, pace: number) {
+      for (;;) { log(`v2 ${name} ${pace}`); yield* wait(pace); }
+    }
+    function* idler() {
+      for (;;) { log('idle'); yield* wait(3); }
+    }
+    const a = engine.spawn(walker, 'a', 2);
+    const b = engine.spawn(walker, 'b', 5);
+    const idle = engine.spawn(idler);
+    steps(2);
+    const restarted = engine.reload([{ from: walker, to: walkerEdited }]);
+    steps(3);
+
+    expect(restarted).toEqual([a, b]);
+    // Reloaded between ticks 2 and 3: the old code unwinds in tick 3, the new code starts in tick 4.
+    expect(order).toEqual(['v1 a 2@1', 'v1 b 5@1', 'idle@1', 'v2 a 2@4', 'v2 b 5@4', 'idle@4']);
+    expect([a.id, b.id, idle.id]).toEqual([1, 2, 3]);
+    expect([a.reloads, b.reloads, idle.reloads]).toEqual([1, 1, 0]);
+    expect([a.stateName, b.stateName, idle.stateName]).toEqual(['waiting', 'waiting', 'waiting']);
+    expect(a.script).toBe(walkerEdited);
+  });
+
+  it('restarts a thread at its root when a sub-script frame on its stack changed', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const step = script(function* step() { order.push('step v1'); yield* sleep(10); });
+    const stepEdited = script(function* step() { order.push('step v2'); yield* sleep(10); });
+    const outer = engine.spawn(function* outer() {
+      order.push('outer');
+      yield* step();
+    });
+    steps(2);
+    expect(outer.frames).toEqual(['outer', 'step']);
+    engine.reload([{ from: step, to: stepEdited }]);
+    steps(2);
+
+    expect(order).toEqual(['outer', 'step v1', 'outer', 'step v2']);
+    expect(outer.frames).toEqual(['outer', 'step']);
+    expect(outer.reloads).toBe(1);
+  });
+
+  it("runs the old code's cleanup with thread.reloading set; a real cancel is told apart and ends the thread", () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* guard(version: string) {
+      try { yield* sleep(10); } finally {
+        order.push(`${version} cleanup reloading=${useThread().reloading}`);
+        yield* shield(sleep(0.05));
+        order.push(`${version} cleanup over@${engine.tick}`);
+      }
+    }
+    function* guardEdited() { yield* guard('v2'); }
+    const g = engine.spawn(function* root() { yield* guard('v1'); });
+    steps(1);
+    engine.reload([{ from: g.script, to: guardEdited }]);
+    expect(g.reloading).toBe(true);
+    steps(5);
+    expect(g.reloading).toBe(false);
+    g.cancel();
+    steps(5);
+
+    expect(order).toEqual([
+      'v1 cleanup reloading=true', 'v1 cleanup over@5',
+      'v2 cleanup reloading=false', 'v2 cleanup over@10',
+    ]);
+    expect(g.stateName).toBe('cancelled');
+  });
+
+  it('a cancel while a reload unwinds the thread ends it cancelled: a parent ending meanwhile is not kept waiting', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* slowCleanup(version: string) {
+      try { order.push(`${version} runs@${engine.tick}`); yield* sleep(10); } finally {
+        order.push(`${version} cleanup reloading=${useThread().reloading}@${engine.tick}`);
+        yield* shield(sleep(0.1));
+        order.push(`${version} cleanup over reloading=${useThread().reloading}@${engine.tick}`);
+      }
+    }
+    function* edited() { yield* slowCleanup('v2'); }
+    let child = null as unknown as ReturnType<typeof engine.spawn<typeof slowCleanup, never>>;
+    const parent = engine.spawn(function* parent() {
+      child = yield* spawn(slowCleanup, 'v1');
+      yield* sleep(0.05); // over at tick 4, while the child's reload cleanup runs: the child is cancelled
+      order.push(`parent over@${engine.tick}`);
+    });
+    steps(1);
+    engine.reload([{ from: slowCleanup, to: edited }]);
+    steps(12);
+
+    expect(order).toEqual([
+      'v1 runs@1', 'v1 cleanup reloading=true@2', 'parent over@4', 'v1 cleanup over reloading=false@8',
+    ]);
+    expect([child.stateName, parent.stateName]).toEqual(['cancelled', 'done']);
+  });
+
+  it('cancels the children as the thread unwinds and restarts it once they have ended', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* child() {
+      try { yield* sleep(10); } finally {
+        order.push(`child #${useThread().id} cleanup reloading=${useThread().reloading}@${engine.tick}`);
+        yield* shield(sleep(0.05));
+      }
+    }
+    function* parent(version: string) {
+      const c = yield* spawn(child);
+      order.push(`${version} spawned #${c.id}@${engine.tick}`);
+      yield* sleep(10);
+    }
+    function* parentEdited() { yield* parent('v2'); }
+    const p = engine.spawn(parent, 'v1');
+    steps(1);
+    const first = p.children[0]!;
+    engine.reload([{ from: parent, to: parentEdited }]);
+    steps(5);
+
+    expect(order).toEqual(['v1 spawned #2@1', 'child #2 cleanup reloading=false@2', 'v2 spawned #3@6']);
+    expect(first.stateName).toBe('cancelled');
+    expect(p.children.map((c) => c.id)).toEqual([3]);
+  });
+
+  it('leaves a thread under another being restarted to be cancelled by it: its new code never runs', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* unit(version: string, children: number): Generator<unknown, void, unknown> {
+      order.push(`${version} #${useThread().id}`);
+      if (children > 0) yield* spawn(unit, version, children - 1);
+      yield* sleep(10);
+    }
+    function* unitEdited(_version: string, children: number) { yield* unit('v2', children); }
+    const top = engine.spawn(unit, 'v1', 1);
+    steps(1);
+    const restarted = engine.reload([{ from: unit, to: unitEdited }]);
+    steps(3);
+
+    expect(restarted).toEqual([top]);
+    expect(order).toEqual(['v1 #1', 'v1 #2', 'v2 #1', 'v2 #3']);
+    expect(engine.threads().map((t) => [t.id, t.reloads])).toEqual([[1, 1], [3, 0]]);
+  });
+
+  it('a thread whose new code throws is reported and held, its parent and joiners untouched; a fix restarts it', () => {
+    const { engine, errors, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const bug = new Error('typo in the new code');
+    function* worker() { yield* sleep(10); return 'v1'; }
+    function* broken(): Generator<unknown, string, unknown> { order.push('v2 runs'); yield; throw bug; }
+    function* fixed() { order.push('v3 runs'); yield; return 'v3'; }
+    let w = null as unknown as ReturnType<typeof engine.spawn<typeof worker, never>>;
+    const parent = engine.spawn(function* parent() {
+      w = yield* spawn(worker);
+      try { order.push(`joined ${yield* join(w)}`); } catch (error) { order.push(`parent caught ${String(error)}`); }
+    });
+    const bystander = engine.spawn(function* bystander() { for (;;) yield* sleep(1); });
+    steps(1);
+    engine.reload([{ from: worker, to: broken }]);
+    steps(4);
+
+    expect(errors.map((e) => [e.error, e.thread])).toEqual([[bug, w]]);
+    expect([w.stateName, w.label, w.waitingOn]).toEqual(['waiting', '#3 broken', 'signal a fix of its script (hot reload)']);
+    expect([parent.stateName, bystander.stateName]).toEqual(['waiting', 'waiting']);
+
+    engine.reload([{ from: broken, to: fixed }]);
+    expect(w.reloads).toBe(2);
+    steps(3);
+    expect(order).toEqual(['v2 runs', 'v3 runs', 'joined v3']);
+    expect([w.stateName, parent.stateName]).toEqual(['done', 'done']);
+  });
+
+  it('a held thread cancelled for real ends cancelled, and its next fix does not revive it', () => {
+    const { engine, errors, steps } = createTestEngine({ hotReload: true });
+    function* worker() { yield* sleep(10); }
+    function* broken() { yield; throw new Error('bug'); }
+    function* fixed() { yield* sleep(10); }
+    const w = engine.spawn(worker);
+    steps(1);
+    engine.reload([{ from: worker, to: broken }]);
+    steps(4);
+    expect(w.stateName).toBe('waiting');
+    expect(w.cancel()).toBe(true);
+    steps(1);
+    expect(engine.reload([{ from: broken, to: fixed }])).toEqual([]);
+    steps(2);
+
+    expect([w.stateName, errors.length]).toEqual(['cancelled', 1]);
+  });
+
+  it('calls the migrate hook with the old arguments after the cleanup, and restarts with what it returns', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* mover(self: { speed: number }) {
+      try { yield* sleep(10); } finally { order.push(`cleanup speed=${self.speed}`); }
+    }
+    function* moverEdited(self: { speed: number }, boost: number) { order.push(`v2 speed=${self.speed} boost=${boost}`); yield* sleep(10); }
+    const entity = { speed: 1 };
+    const m = engine.spawn(mover, entity);
+    steps(1);
+    engine.reload([{
+      from: mover, to: moverEdited,
+      migrate: (args, thread) => {
+        order.push(`migrate ${thread.label} reloading=${thread.reloading} args=${JSON.stringify(args)}`);
+        return [...args, 3];
+      },
+    }]);
+    steps(2);
+
+    expect(order).toEqual(['cleanup speed=1', 'migrate #1 mover reloading=false args=[{"speed":1}]', 'v2 speed=1 boost=3']);
+    expect(m.reloads).toBe(1);
+  });
+
+  it('spawns and sub-script calls of a replaced script run its newest version, through successive reloads', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const part = script(function* part() { order.push('part v1'); yield; });
+    const partV2 = script(function* part() { order.push('part v2'); yield; });
+    const partV3 = script(function* part() { order.push('part v3'); yield; });
+    engine.reload([{ from: part, to: partV2 }]);
+    engine.reload([{ from: partV2, to: partV3 }]);
+    engine.spawn(part);
+    engine.spawn(function* caller() { yield* part(); });
+    steps(2);
+
+    expect(order).toEqual(['part v3', 'part v3']);
+  });
+
+  it('restarts the thread waiting on a race whose branch runs a changed sub-script, not the branch alone', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const patrol = script(function* patrol() { order.push(`patrol v1 in #${useThread().id}`); yield* sleep(10); });
+    const patrolEdited = script(function* patrol() { order.push(`patrol v2 in #${useThread().id}`); yield* sleep(10); });
+    const owner = engine.spawn(function* owner() {
+      order.push('owner');
+      yield* race({ patrol: patrol(), heard: receive<string>() });
+    });
+    steps(1);
+    const restarted = engine.reload([{ from: patrol, to: patrolEdited }]);
+    steps(2);
+
+    expect(restarted).toEqual([owner]);
+    expect(order).toEqual(['owner', 'patrol v1 in #2', 'owner', 'patrol v2 in #4']);
+  });
+
+  it('is refused during a tick, and by an engine made without hotReload', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    function* idle() { yield* sleep(10); }
+    let refused: unknown = null;
+    engine.spawn(function* reloader() {
+      try { engine.reload([{ from: idle, to: idle }]); } catch (error) { if (isCancellation(error)) throw error; refused = error; }
+    });
+    steps(1);
+    expect(refused).toBeInstanceOf(LoomError);
+    expect(String(refused)).toContain('engine.reload() was called during a tick');
+    expect(() => new Engine().reload([])).toThrow(/without hotReload: true/);
+  });
+});
+
+describe('hot reload: HotScripts, for a bundler\'s import.meta.hot', () => {
+  it("reloads the attached engines from a module's kept scripts to the new ones of the same name, with their migrate hooks", () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const hot = new HotScripts();
+    const detach = hot.attach(engine);
+    const data: Record<string, unknown> = {}; // import.meta.hot.data: one object across the module's versions
+    function* grunt(speed: number) { order.push(`grunt v1 ${speed}`); yield* sleep(10); }
+    const hunt = script(function* hunt() { order.push('hunt v1'); yield* sleep(10); });
+    function* gruntV2(speed: number) { order.push(`grunt v2 ${speed}`); yield* sleep(10); }
+    const huntV2 = script(function* hunt() { order.push('hunt v2'); yield* sleep(10); });
+    function* scout() { order.push('scout'); yield* sleep(10); }
+
+    expect(hot.update(data, { grunt, hunt, SIGHT: 260 })).toEqual([]);
+    const g = engine.spawn(grunt, 1);
+    const h = engine.spawn(hunt);
+    const s = engine.spawn(scout);
+    steps(1);
+    const restarted = hot.update(data, { grunt: gruntV2, hunt: huntV2, SIGHT: 300 }, { migrate: { grunt: ([speed]) => [(speed as number) * 2] } });
+    steps(2);
+    detach();
+    function* gruntV3() { order.push('grunt v3'); yield* sleep(10); }
+    expect(hot.update(data, { grunt: gruntV3 })).toEqual([]);
+    steps(2);
+
+    expect(restarted).toEqual([g, h]);
+    expect(order).toEqual(['grunt v1 1', 'hunt v1', 'scout', 'grunt v2 2', 'hunt v2']);
+    expect(s.reloads).toBe(0);
+    expect(() => hot.attach(new Engine())).toThrow(/without hotReload: true/);
+  });
+});
+
+describe('hot reload: random reloads and cancels', () => {
+  // Two "modules": a worker (spawns workers, races, calls the helper) and a helper sub-script, each with cleanup
+  // that waits. Between ticks the host reloads either module or cancels a thread, in any order.
+  type Action = { k: 'ticks'; n: number } | { k: 'reload'; module: 'worker' | 'helper' } | { k: 'cancel'; pick: number };
+  const action = fc.oneof(
+    fc.record({ k: fc.constant('ticks' as const), n: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({ k: fc.constant('reload' as const), module: fc.constantFrom('worker' as const, 'helper' as const) }),
+    fc.record({ k: fc.constant('cancel' as const), pick: fc.nat() }),
+  );
+
+  it('never throws from step, reports nothing, the threads it restarts live on, and a final cancel ends every thread', () => {
+    fc.assert(fc.property(fc.array(action, { maxLength: 30 }), (actions: Action[]) => {
+      const { engine, errors, steps } = createTestEngine({ hotReload: true, tickRate: 10 });
+      const makeHelper = () => script(function* helper(n: number) {
+        try { yield* sleep(0.1 * n); } finally { yield* shield(sleep(0.1)); }
+      });
+      const helpers = [makeHelper()];
+      const makeWorker = () => function* worker(depth: number): Generator<unknown, void, unknown> {
+        try {
+          if (depth > 0) yield* spawn(worker, depth - 1);
+          for (;;) {
+            yield* race({ helped: helpers[0]!(2), slept: sleep(0.3) });
+            yield* helpers[0]!(1);
+          }
+        } finally { yield* shield(sleep(0.2)); }
+      };
+      const workers = [makeWorker()];
+      const roots = [engine.spawn(workers[0]!, 2), engine.spawn(workers[0]!, 1)];
+      const seen = new Set<Thread>(roots);
+      for (const act of actions) {
+        if (act.k === 'ticks') steps(act.n);
+        else if (act.k === 'cancel') [...seen][act.pick % seen.size]!.cancel();
+        else {
+          const [list, make] = act.module === 'worker' ? [workers, makeWorker] : [helpers, makeHelper];
+          const next = make() as never;
+          const restarted = engine.reload([{ from: list.at(-1)!, to: next }]);
+          list.push(next);
+          for (const thread of restarted) expect(thread.alive).toBe(true);
+        }
+        // Workers only: a race whose branch the host cancels throws, and the failure travels, as it should.
+        for (const thread of engine.threads()) if (thread.name === 'worker') seen.add(thread);
+      }
+      for (const root of roots) root.cancel();
+      steps(100);
+      expect(engine.threadCount).toBe(0);
+      expect(errors).toEqual([]);
+    }), { numRuns: 300 });
+  });
+});
