@@ -46,3 +46,5 @@ export { formatDivergence, type Divergence, type ThreadDivergence } from './repl
 export { replayRecording, type ReplayResult } from './replay/verify.ts';
 export { restore } from './replay/restore.ts';
 export { Playback } from './replay/playback.ts';
+export { Seek } from './replay/seek.ts';
+export { branch } from './replay/branch.ts';
