@@ -1,5 +1,4 @@
 import type { Replayer } from './replayer.ts';
-import type { Seek } from './seek.ts';
 import type { Simulation } from './simulation.ts';
 
 /**
@@ -21,7 +20,7 @@ export class Playback<S extends Simulation = Simulation> {
   private carry = 0;
 
   /**
-   * `replayer`: the replay played; a seek back puts a rebuilt one in its place (see {@link Seek}).
+   * `replayer`: the replay played; a seek back puts a rebuilt one in its place (see `Seek`).
    * `maxFrameTime`: the longest real gap honoured, so a stalled tab does not come back to a burst of ticks.
    */
   constructor(public replayer: Replayer<S>, private readonly maxFrameTime = 0.25) {}

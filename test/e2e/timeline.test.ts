@@ -54,7 +54,7 @@ describeBrowser('time travel in the inspector (the replay page)', () => {
             const progress = document.querySelector<HTMLProgressElement>('.loom-timeline-progress')!;
             const slider = document.querySelector<HTMLInputElement>('.loom-timeline-slider')!;
             const sample = (): void => {
-              samples.push({ hidden: progress.hidden, value: progress.value, where: document.querySelector('.loom-timeline-where')!.textContent! });
+              samples.push({ hidden: progress.hidden === true, value: progress.value, where: document.querySelector('.loom-timeline-where')!.textContent! });
               if (window.loomReplay!.travel.seeking === null) resolve(samples);
               else requestAnimationFrame(sample);
             };
