@@ -6,7 +6,7 @@ import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
 import { createGameSimulation } from '../../game/sim/simulation.ts';
 import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
-/** Software WebGL on a shared machine can be slow (a frame can take a second): a test may take this long. */
+/** Software WebGL on a shared, loaded machine draws slowly: a test may take this long. */
 const SLOW = 300_000;
 const END = 1200;
 const BACK = 300;
