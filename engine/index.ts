@@ -48,3 +48,5 @@ export { restore } from './replay/restore.ts';
 export { Playback } from './replay/playback.ts';
 export type { ScriptChange, Migrate } from './hot-reload.ts';
 export { HotScripts, type HotModuleOptions } from './hot-scripts.ts';
+export { Seek } from './replay/seek.ts';
+export { branch } from './replay/branch.ts';

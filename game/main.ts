@@ -34,7 +34,6 @@ async function watchReplay(url: string, paused: boolean): Promise<void> {
     const handle = await startReplay(await loadRecording(url), document.body);
     handle.playback.paused = paused;
     window.loomReplay = handle;
-    mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
   } catch (error) {
     const message = document.createElement('p');
     message.className = 'loom-replay-error';

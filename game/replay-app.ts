@@ -1,17 +1,29 @@
 import { Application } from 'pixi.js';
 import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom';
+import { mountInspector, type InspectorHandle } from './inspector/inspector.ts';
+import { mountTimeline } from './inspector/timeline.ts';
 import { mountReplayControls } from './replay-controls.ts';
-import { createGameSimulation } from './sim/simulation.ts';
+import { ReplayTimeTravel } from './replay-time-travel.ts';
+import { resumeLive } from './resume-live.ts';
+import { createGameSimulation, type GameSimulation } from './sim/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
 import { loadKindTextures } from './view/kind-textures.ts';
 import { loadTextures } from './view/textures.ts';
 
-/** A replay being watched (it is `window.loomReplay`): the playback, and the engine and world it re-runs. */
+/** Re-simulation time per frame while a seek runs, ms: the rest of the frame keeps the page responsive. */
+const SEEK_SLICE_MS = 12;
+
+/**
+ * A replay being watched (it is `window.loomReplay`): the playback, the engine and world it re-runs now (a seek
+ * back rebuilds them), its time travel and its inspector.
+ */
 export interface ReplayHandle {
-  playback: Playback;
-  engine: Engine;
-  world: World;
+  playback: Playback<GameSimulation>;
+  readonly engine: Engine;
+  readonly world: World;
+  travel: ReplayTimeTravel<GameSimulation>;
+  inspector: InspectorHandle;
   app: Application;
   /** The threads of the entity under a point of the page (client pixels), for the inspector. */
   threadsAt(clientX: number, clientY: number): Thread[];
@@ -29,7 +41,8 @@ export async function loadRecording(url: string): Promise<Recording> {
 
 /**
  * Plays a recording of the sample game in `parent`: the same view as the game, driven by a {@link Playback}
- * instead of the player, with its controls below (pause, 1x, 4x, step).
+ * instead of the player, with its controls below (pause, 1x, 4x, step) and the inspector, whose timeline seeks
+ * to any tick and resumes live play from there.
  *
  * @example
  * ```ts
@@ -39,7 +52,6 @@ export async function loadRecording(url: string): Promise<Recording> {
 export async function startReplay(recording: Recording, parent: HTMLElement): Promise<ReplayHandle> {
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
-  const { engine, world } = playback.replayer.sim;
   const app = new Application();
   await app.init({
     preference: 'webgl',
@@ -51,28 +63,64 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     autoStart: false,
   });
   parent.appendChild(app.canvas);
-  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), () => {});
-  const controls = mountReplayControls(playback, parent);
+  const textures = await loadTextures();
+  const kinds = await loadKindTextures(playback.replayer.sim.world.kinds.all);
+  const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, () => {});
+  let view = viewOf(playback.replayer.sim.world);
+  let world = playback.replayer.sim.world;
+  const travel = new ReplayTimeTravel(playback, {
+    now: () => performance.now(),
+    shown: (replayer) => {
+      if (replayer.sim.world !== world) {
+        view.destroy();
+        world = replayer.sim.world;
+        view = viewOf(world);
+      }
+      world.takeEvents(); // the effects of the ticks sought are past
+      inspector.setEngine(replayer.sim.engine);
+    },
+    resume: (branched) => resumeLive(branched),
+  });
+  const controls = mountReplayControls(playback, parent, () => travel.step());
+  const timeline = mountTimeline(travel);
+  const threadsAt = (clientX: number, clientY: number): Thread[] => {
+    const box = app.canvas.getBoundingClientRect();
+    const at = view.camera.toArena(clientX - box.left, clientY - box.top);
+    return world.threadsAt(at.x, at.y);
+  };
+  const inspector = mountInspector({ engine: playback.replayer.sim.engine, parent, threadsAt, footer: timeline.element });
   let last: number | null = null;
   let frameMs = 16.7;
   let scriptMs = 0;
   const frame = (now: number): void => {
+    requestAnimationFrame(frame);
     const elapsed = last === null ? 0 : now - last;
     last = now;
+    // While a seek runs nothing is drawn: the frame is the seek's, and the picture stays the last one shown.
+    const seeking = travel.runSlice(SEEK_SLICE_MS);
+    timeline.update();
+    controls.update();
+    if (seeking) return;
+    const engine = playback.replayer.sim.engine;
     const start = performance.now();
     playback.advance(elapsed / 1000);
     scriptMs += (performance.now() - start - scriptMs) * 0.1;
     if (elapsed > 0) frameMs += (Math.min(elapsed, 250) - frameMs) * 0.1;
     const stats = { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: playback.paused, seed: recording.header.seed, dropped: 0 }; // a replay slows down, it never skips a tick
     view.render(engine, stats, performance.now());
-    controls.update();
-    requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-  const threadsAt = (clientX: number, clientY: number): Thread[] => {
-    const box = app.canvas.getBoundingClientRect();
-    const at = view.camera.toArena(clientX - box.left, clientY - box.top);
-    return world.threadsAt(at.x, at.y);
+  return {
+    playback,
+    get engine() {
+      return playback.replayer.sim.engine;
+    },
+    get world() {
+      return world;
+    },
+    travel,
+    inspector,
+    app,
+    threadsAt,
   };
-  return { playback, engine, world, app, threadsAt };
 }

@@ -4,24 +4,21 @@ import './replay-controls.css';
 
 
 /**
- * The bar under a replay: play/pause, 1x and 4x, one tick forward, where the replay is, and whether it has left
- * its recording (a checkpoint's hash differs). Keys: Space pauses,
+ * The bar under a replay: play/pause, 1x and 4x, one tick forward (`stepOnce`, which the timeline's step shares), where
+ * the replay is, and whether it has left its recording (a checkpoint's hash differs). Keys: Space pauses,
  * `.` steps, `1` and `4` set the speed. Returns `update`, for the frame loop to call after each frame.
  *
  * @example
  * ```ts
- * const controls = mountReplayControls(playback, document.body);
+ * const controls = mountReplayControls(playback, document.body, () => travel.step());
  * // each frame: playback.advance(seconds); controls.update();
  * ```
  */
-export function mountReplayControls(playback: Playback, parent: HTMLElement): { update(): void } {
+export function mountReplayControls(playback: Playback, parent: HTMLElement, stepOnce: () => void): { update(): void } {
   const bar = el('div', 'loom-replay');
   const pause = button('pause', () => (playback.paused = !playback.paused));
   const speeds = [1, 4].map((speed) => button(`${speed}x`, () => (playback.speed = speed)));
-  const step = button('step', () => {
-    playback.paused = true;
-    playback.step();
-  });
+  const step = button('step', stepOnce);
   const tick = el('span', 'tick');
   const status = el('span', 'status');
   bar.append(pause, ...speeds, step, tick, status);

@@ -19,8 +19,11 @@ export class Playback<S extends Simulation = Simulation> {
   // Simulated seconds fed but not yet run as a whole tick.
   private carry = 0;
 
-  /** `maxFrameTime`: the longest real gap honoured, so a stalled tab does not come back to a burst of ticks. */
-  constructor(readonly replayer: Replayer<S>, private readonly maxFrameTime = 0.25) {}
+  /**
+   * `replayer`: the replay played; a seek back puts a rebuilt one in its place (see `Seek`).
+   * `maxFrameTime`: the longest real gap honoured, so a stalled tab does not come back to a burst of ticks.
+   */
+  constructor(public replayer: Replayer<S>, private readonly maxFrameTime = 0.25) {}
 
   /** Whether the replay has reached the end of its recording. */
   get done(): boolean {

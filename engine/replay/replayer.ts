@@ -40,7 +40,11 @@ export class Replayer<S extends Simulation = Simulation> {
    * `verify` compares the checkpoints' hashes; `verifyFrom` only those from that tick on (a restore checks the last
    * one, and re-runs with every check only if it differs).
    */
-  constructor(readonly recording: Recording, create: CreateSimulation<S>, private readonly options: { verify?: boolean; verifyFrom?: number } = {}) {
+  constructor(
+    readonly recording: Recording,
+    private readonly create: CreateSimulation<S>,
+    private readonly options: { verify?: boolean; verifyFrom?: number } = {},
+  ) {
     const { seed, tickRate, meta, inputSize } = recording.header;
     this.sim = create({ seed, tickRate, meta });
     if ((this.sim.input?.size ?? 0) !== inputSize) {
@@ -53,6 +57,11 @@ export class Replayer<S extends Simulation = Simulation> {
   /** The tick the replay is at. */
   get tick(): number {
     return this.sim.engine.tick;
+  }
+
+  /** A new replay of the same recording, on a fresh simulation at tick 0, with the same options (going back means starting over). */
+  fresh(): Replayer<S> {
+    return new Replayer(this.recording, this.create, this.options);
   }
 
   /** The state hash of the replay now. */

@@ -34,7 +34,8 @@ export class DetailsView {
   private readonly body: HTMLElement[];
 
   constructor(
-    private readonly engine: Engine,
+    /** The engine shown (the inspector may switch engines). */
+    private readonly engine: () => Engine,
     private readonly onSelect: (thread: Thread) => void,
     private readonly lines: SourceLines,
   ) {
@@ -43,7 +44,7 @@ export class DetailsView {
     this.breakButton.type = 'button';
     this.breakButton.title = 'Runs a debugger statement just before the engine resumes it: open DevTools first (docs/debugging.md)';
     this.breakButton.addEventListener('click', () => {
-      if (this.shown?.alive) this.engine.breakBeforeResume(this.shown);
+      if (this.shown?.alive) this.engine().breakBeforeResume(this.shown);
     });
     this.errorRow = field('error', this.error);
     this.body = [
@@ -87,7 +88,7 @@ export class DetailsView {
     this.showStack(stack);
     setText(
       this.facts,
-      `age ${age(snap.age, this.engine.dt)} · ${count(snap.resumes)} resumes · ` +
+      `age ${age(snap.age, this.engine().dt)} · ${count(snap.resumes)} resumes · ` +
         (snap.msAverage > 0
           ? `${snap.ms.toFixed(3)} ms last tick · ${snap.msAverage.toFixed(3)} ms/tick average (timed alone)`
           : 'light: not timed alone (its time is in the tick total)'),

@@ -12,7 +12,7 @@ import './inspector.css';
 
 /** Options of {@link mountInspector}. */
 export interface InspectorOptions {
-  /** The engine to inspect. The inspector reads it through its public API only. */
+  /** The engine to inspect (`setEngine` switches). The inspector reads it through its public API only. */
   engine: Engine;
   /** Where the overlay goes (usually `document.body`). */
   parent: HTMLElement;
@@ -30,6 +30,8 @@ export interface InspectorOptions {
    * window `resize`: a page that lays its view out with them shrinks beside the panel instead of under it.
    */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Shown at the bottom of the panel, under the selected thread (the replay page puts its timeline there). */
+  footer?: HTMLElement;
 }
 
 /** A mounted inspector. */
@@ -40,6 +42,13 @@ export interface InspectorHandle {
   readonly isOpen: boolean;
   /** Selects a thread (null for none): the details show its parent, children and stack. */
   select(thread: Thread | null): void;
+  /** The engine inspected. */
+  readonly engine: Engine;
+  /**
+   * Inspects another engine from now on (a replay rebuilt at another tick): the search stays, a pick is dropped,
+   * and the thread with the selected one's id stays selected if the other engine has it. Break on error moves too.
+   */
+  setEngine(engine: Engine): void;
   /**
    * Whether a thread failing pauses the game, opens the overlay and selects the thread, showing where it failed
    * (the "break on error" box). Default false.
@@ -78,10 +87,10 @@ export function mountInspector(options: InspectorOptions): InspectorHandle {
 
 /** The overlay: its views, its frame loop while open, and its listeners. */
 class Inspector implements InspectorHandle {
-  private readonly engine: Engine;
-  private readonly census: Census;
-  private readonly recent: ScriptTimeWindow;
-  private readonly source: ListSource;
+  private inspected: Engine;
+  private census: Census;
+  private recent: ScriptTimeWindow;
+  private source: ListSource;
   private readonly summary: SummaryView;
   private readonly list: ThreadListView;
   private readonly details: DetailsView;
@@ -104,7 +113,7 @@ class Inspector implements InspectorHandle {
   private readonly toggleKey: string;
 
   constructor(private readonly options: InspectorOptions) {
-    this.engine = options.engine;
+    this.inspected = options.engine;
     this.toggleKey = options.toggleKey ?? '`';
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
     this.dock = loadLayout(this.storage);
@@ -112,9 +121,10 @@ class Inspector implements InspectorHandle {
     this.recent = new ScriptTimeWindow(this.engine);
     this.source = new ListSource(this.engine);
     const select = (thread: Thread): void => this.select(thread);
-    this.summary = new SummaryView(this.engine, this.recent, select);
-    this.list = new ThreadListView(this.engine, () => this.source.rows, () => this.selected, select);
-    this.details = new DetailsView(this.engine, select, new SourceLines(location.origin));
+    const engine = (): Engine => this.engine;
+    this.summary = new SummaryView(engine, select);
+    this.list = new ThreadListView(engine, () => this.source.rows, () => this.selected, select);
+    this.details = new DetailsView(engine, select, new SourceLines(location.origin));
     this.build();
     options.parent.append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
@@ -122,6 +132,29 @@ class Inspector implements InspectorHandle {
     window.addEventListener('pointerdown', this.onPick, true);
     window.addEventListener('resize', this.onWindowResize);
     this.applyLayout();
+  }
+
+  get engine(): Engine {
+    return this.inspected;
+  }
+
+  setEngine(engine: Engine): void {
+    if (engine === this.inspected) return;
+    const breaking = this.breakOnError;
+    this.breakOnError = false;
+    if (this.open) this.unwatch();
+    this.inspected = engine;
+    this.census = new Census(engine);
+    this.recent = new ScriptTimeWindow(engine);
+    this.source = new ListSource(engine);
+    this.source.setQuery(this.search.value);
+    const id = this.selected?.id;
+    this.selected = engine.threads().find((thread) => thread.id === id) ?? null;
+    this.breakOnError = breaking;
+    if (this.open) {
+      this.watch();
+      this.refresh();
+    }
   }
 
   get layout(): DockLayout {
@@ -198,6 +231,7 @@ class Inspector implements InspectorHandle {
     const searchRow = el('div', 'loom-search-row');
     searchRow.append(search, this.status, clearPick);
     panel.append(this.resizer, header, this.summary.element, searchRow, this.list.element, this.details.element);
+    if (this.options.footer) panel.append(this.options.footer);
 
     search.addEventListener('input', () => this.setQuery(search.value));
     search.addEventListener('keydown', (event) => {
@@ -218,19 +252,28 @@ class Inspector implements InspectorHandle {
     this.open = open;
     this.panel.hidden = !open;
     this.applyLayout();
-    const accounting = this.engine.accounting;
     if (open) {
-      this.accountingBefore = accounting.enabled;
-      accounting.enabled = true;
-      this.recent.start();
-      this.census.step(CENSUS_SLICE);
+      this.watch();
       this.refresh();
       this.frame = requestAnimationFrame(this.tick);
     } else {
-      accounting.enabled = this.accountingBefore;
-      this.recent.stop();
+      this.unwatch();
       cancelAnimationFrame(this.frame);
     }
+  }
+
+  // While the overlay is open, the engine's accounting is on and every tick's script time is read.
+  private watch(): void {
+    const accounting = this.engine.accounting;
+    this.accountingBefore = accounting.enabled;
+    accounting.enabled = true;
+    this.recent.start();
+    this.census.step(CENSUS_SLICE);
+  }
+
+  private unwatch(): void {
+    this.engine.accounting.enabled = this.accountingBefore;
+    this.recent.stop();
   }
 
   private readonly tick = (): void => {
@@ -242,7 +285,7 @@ class Inspector implements InspectorHandle {
 
   private refresh(): void {
     this.lastRefresh = now();
-    this.summary.render(this.census.latest);
+    this.summary.render(this.census.latest, this.recent);
     setText(this.status, this.source.status);
     this.clearPick.hidden = !this.source.isPicked;
     this.list.render();

@@ -26,9 +26,8 @@ export class SummaryView {
   private shownTop: Thread[] = [];
 
   constructor(
-    private readonly engine: Engine,
-    /** Script time per thread over the last second. */
-    private readonly recent: ScriptTimeWindow,
+    /** The engine shown (the inspector may switch engines). */
+    private readonly engineNow: () => Engine,
     onSelect: (thread: Thread) => void,
   ) {
     const chipRow = el('div', 'loom-states');
@@ -51,12 +50,13 @@ export class SummaryView {
   }
 
   /** Shows the latest census, the accounting totals of the last tick, and the top threads of the last second. */
-  render(census: CensusResult | null): void {
-    const accounting = this.engine.accounting;
+  render(census: CensusResult | null, recent: ScriptTimeWindow): void {
+    const engine = this.engineNow();
+    const accounting = engine.accounting;
     const carried = accounting.carriedOver > 0 ? ` · ${count(accounting.carriedOver)} carried over` : '';
     setText(
       this.totals,
-      `tick ${count(this.engine.tick)} · ${count(this.engine.threadCount)} threads · last tick ` +
+      `tick ${count(engine.tick)} · ${count(engine.threadCount)} threads · last tick ` +
         `${accounting.tickMs.toFixed(2)} ms, ${count(accounting.tickResumes)} resumes${carried}`,
     );
     const live = Math.max(1, census?.total ?? 0);
@@ -65,8 +65,7 @@ export class SummaryView {
       setText(this.chips.get(state)!, `${state} ${count(n)}`);
       this.bars.get(state)!.style.flexGrow = String(n / live);
     }
-    const recent = this.recent;
-    setText(this.topTitle, topTitle(recent.ticks, recent.windowTicks, this.engine.dt, this.engine.paused));
+    setText(this.topTitle, topTitle(recent.ticks, recent.windowTicks, engine.dt, engine.paused));
     setText(this.exactness, exactness(accounting));
     this.renderTop(recent.top(TOP_COUNT));
   }

@@ -29,7 +29,8 @@ export class ThreadListView {
   private shown: (Thread | null)[] = [];
 
   constructor(
-    private readonly engine: Engine,
+    /** The engine shown (the inspector may switch engines). */
+    private readonly engine: () => Engine,
     private readonly rows: () => readonly Thread[],
     private readonly selected: () => Thread | null,
     onSelect: (thread: Thread) => void,
@@ -74,7 +75,8 @@ export class ThreadListView {
   }
 
   private fill(cells: RowCells, thread: Thread): void {
-    const accounting = this.engine.accounting;
+    const engine = this.engine();
+    const accounting = engine.accounting;
     const [id, name, , waiting, ageCell, resumes, last, average] = cells.cells as [HTMLElement, ...HTMLElement[]];
     setText(id, `#${thread.id}`);
     setText(name!, withReloads(thread.name, thread.reloads));
@@ -82,7 +84,7 @@ export class ThreadListView {
     setText(cells.state, state);
     cells.state.className = `loom-chip loom-state-${state}`;
     setText(waiting!, thread.waitingOn);
-    setText(ageCell!, age(thread.age, this.engine.dt));
+    setText(ageCell!, age(thread.age, engine.dt));
     setText(resumes!, count(accounting.resumesOf(thread)));
     setText(last!, ms(accounting.threadMs(thread)));
     setText(average!, ms(accounting.threadAverageMs(thread)));

@@ -57,6 +57,13 @@ export class GameView {
     this.resize();
   }
 
+  /** Takes the display off the stage and frees it; the textures stay (they are shared). A replay seeking back does this. */
+  destroy(): void {
+    for (const layer of [this.scene, this.hud.container, this.banner.container, this.banner.hint, this.gameOver.container]) {
+      layer.destroy({ children: true });
+    }
+  }
+
   /** Fits everything to the renderer's current size. */
   resize(): void {
     this.camera.fit(this.app.screen.width, this.app.screen.height);
