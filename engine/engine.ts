@@ -184,11 +184,21 @@ export class Engine {
 
   /**
    * Feeds real elapsed seconds and runs every whole tick now due (none while paused). Gaps longer than
-   * `maxFrameTime` are clamped. Returns the number of ticks run.
+   * `maxFrameTime` are clamped. Returns the number of ticks run. Each tick is run by `runTick` if given, which
+   * must run exactly one (a recorder's `step`, which reads the input first), else by `step`.
+   *
+   * @example
+   * ```ts
+   * engine.advance(1 / 60);                          // one tick at 60 ticks a second
+   * engine.advance(1 / 60, () => recorder.step());   // the same tick, recorded
+   * ```
    */
-  advance(realSeconds: number): number {
+  advance(realSeconds: number, runTick?: () => void): number {
     const ticks = this.clock.feed(realSeconds);
-    for (let i = 0; i < ticks; i++) this.step();
+    for (let i = 0; i < ticks; i++) {
+      if (runTick) runTick();
+      else this.step();
+    }
     return ticks;
   }
 
