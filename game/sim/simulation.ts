@@ -1,4 +1,5 @@
 import { Engine, type Simulation, type SimulationSetup } from 'loom';
+import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
 import { inputChannel } from './input-channel.ts';
 import { World } from './world.ts';
@@ -11,7 +12,7 @@ export interface GameSimulation extends Simulation {
 
 /**
  * Builds the sample game for a recording's setup: an engine, a world with the setup's swarm size and first wave
- * (`meta.swarm`, `meta.wave`), the `game` script to spawn, the restart signal, the input and the world hash.
+ * (`meta.swarm`, `meta.wave`), the scripts to spawn (`game`, and the fault `drill`), the restart signal, the input and the world hash.
  * It spawns nothing: a recorder spawns `game` (and records it), and a replay spawns it from the recording.
  *
  * @example
@@ -29,7 +30,7 @@ export function createGameSimulation(setup: SimulationSetup, onError?: (error: u
   return {
     engine,
     world,
-    scripts: { game },
+    scripts: { game, drill },
     refs: { world },
     signals: [world.restartRequested],
     input: inputChannel(world.input),
