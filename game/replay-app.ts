@@ -15,6 +15,8 @@ export interface ReplayHandle {
   app: Application;
   /** The threads of the entity under a point of the page (client pixels), for the inspector. */
   threadsAt(clientX: number, clientY: number): Thread[];
+  /** Stops the replay and removes its canvas and controls. */
+  close(): void;
 }
 
 /**
@@ -29,14 +31,15 @@ export async function loadRecording(url: string): Promise<Recording> {
 
 /**
  * Plays a recording of the sample game in `parent`: the same view as the game, driven by a {@link Playback}
- * instead of the player, with its controls below (pause, 1x, 4x, step).
+ * instead of the player, with its controls below (pause, 1x, 4x, step, and "back to game" with `onBack`).
  *
  * @example
  * ```ts
  * const handle = await startReplay(await loadRecording('run.loomrec'), document.body);
+ * const watched = await startReplay(recorder.recording(), document.body, () => watched.close());
  * ```
  */
-export async function startReplay(recording: Recording, parent: HTMLElement): Promise<ReplayHandle> {
+export async function startReplay(recording: Recording, parent: HTMLElement, onBack?: () => void): Promise<ReplayHandle> {
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
   const { engine, world } = playback.replayer.sim;
@@ -51,8 +54,8 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     autoStart: false,
   });
   parent.appendChild(app.canvas);
-  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), () => {});
-  const controls = mountReplayControls(playback, parent);
+  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null);
+  const controls = mountReplayControls(playback, parent, onBack);
   let last: number | null = null;
   let frameMs = 16.7;
   let scriptMs = 0;
@@ -66,13 +69,18 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     const stats = { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: playback.paused, seed: recording.header.seed, dropped: 0 }; // a replay slows down, it never skips a tick
     view.render(engine, stats, performance.now());
     controls.update();
-    requestAnimationFrame(frame);
+    id = requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
+  let id = requestAnimationFrame(frame);
   const threadsAt = (clientX: number, clientY: number): Thread[] => {
     const box = app.canvas.getBoundingClientRect();
     const at = view.camera.toArena(clientX - box.left, clientY - box.top);
     return world.threadsAt(at.x, at.y);
   };
-  return { playback, engine, world, app, threadsAt };
+  const close = (): void => {
+    cancelAnimationFrame(id);
+    controls.remove();
+    app.destroy({ removeView: true }, { children: true });
+  };
+  return { playback, engine, world, app, threadsAt, close };
 }

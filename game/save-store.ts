@@ -25,12 +25,17 @@ export function keepLastSave(bytes: Uint8Array, storage: Pick<Storage, 'setItem'
     storage.setItem(SAVE_KEY, toBase64(bytes));
     return null;
   } catch (error) {
-    const size = `${Math.ceil(bytes.length / 1024).toLocaleString('en-US')} KB`;
+    const size = kilobytes(bytes);
     if (error instanceof DOMException && error.name === 'QuotaExceededError') {
       return `this save (${size}) is too big for this browser's storage, so it is not kept here (the last save kept is an earlier one): download it instead`;
     }
     return `this browser refused to keep the save (${size}): ${error instanceof Error ? error.message : String(error)}; download it instead`;
   }
+}
+
+/** A save's size for the player: `212 KB`. */
+export function kilobytes(bytes: Uint8Array): string {
+  return `${Math.ceil(bytes.length / 1024).toLocaleString('en-US')} KB`;
 }
 
 /** The last save kept by {@link keepLastSave}, or null if there is none; throws if what is kept is not a save's bytes. */

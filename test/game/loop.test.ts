@@ -26,7 +26,8 @@ function createManualFrames() {
 }
 
 /** A recorder over a bare engine whose one input slot is `held[0]`, written to `seen[0]` before each tick. */
-function createRecorded(engine = new Engine()) {
+function createRecorded() {
+  const engine = new Engine();
   const held = [0];
   const seen = [0];
   const input: InputChannel = { size: 1, read: () => [...held], write: ([value = 0]) => void (seen[0] = value) };
@@ -44,7 +45,7 @@ describe('GameLoop', () => {
   });
 
   it('runs no ticks while paused, and resumes without catching up', () => {
-    const { recorder, engine } = createRecorded();
+    const { recorder } = createRecorded();
     const { source, frame } = createManualFrames();
     const ticks: number[] = [];
     const loop = new GameLoop(recorder, source, (info) => ticks.push(info.ticks));
