@@ -7,7 +7,8 @@ import { collectConsoleErrors, describeBrowser, useServedProject } from '../supp
 
 /** Software WebGL on a shared machine can be slow: a test may take this long. */
 const SLOW = 120_000;
-const VIEWPORT = { width: 1280, height: 720 };
+// Small, as software WebGL draws every pixel on the CPU.
+const VIEWPORT = { width: 800, height: 450 };
 
 describeBrowser('save and restore the live game', () => {
   const project = useServedProject();
