@@ -239,7 +239,15 @@ export class Engine {
    */
   spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
-    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
+    return this.spawnCalledBy(Engine.prototype.spawn, input);
+  }
+
+  /**
+   * @internal `spawn`, with the call site of whoever called `callee`: a wrapper (a recorder's `spawn`) passes
+   * itself, so the thread is said to be spawned where the host called the wrapper, not inside it.
+   */
+  spawnCalledBy(callee: (...args: never[]) => unknown, input: unknown[]): Thread {
+    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(callee);
     return this.create(null, input, 'engine.spawn', site);
   }
 
