@@ -28,16 +28,12 @@ export interface SaveControls {
  */
 export function mountSaveControls(parent: HTMLElement, actions: SaveActions): SaveControls {
   const bar = el('div', 'loom-saves');
-  const save = el('button', '', 'save [K]');
-  save.dataset.action = 'save';
-  save.addEventListener('click', () => actions.save());
+  const save = button('save [K]', 'save', () => actions.save());
   const picker = el('input');
   picker.type = 'file';
   picker.accept = '.loomrec';
   picker.hidden = true;
-  const load = el('button', '', 'load…');
-  load.dataset.action = 'load';
-  load.addEventListener('click', () => picker.click());
+  const load = button('load…', 'load', () => picker.click());
   const status = el('span', 'status');
   const download = el('a', 'download', 'download');
   download.hidden = true;
@@ -78,4 +74,15 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
       download.hidden = false;
     },
   };
+}
+
+// A clicked button gives its focus back, so Space (fire) does not press it again.
+function button(text: string, action: string, onClick: () => void): HTMLButtonElement {
+  const node = el('button', '', text);
+  node.dataset.action = action;
+  node.addEventListener('click', () => {
+    node.blur();
+    onClick();
+  });
+  return node;
 }
