@@ -29,7 +29,7 @@ export function runReplayCommand(argv: string[], out: (text: string) => void, no
   try {
     const recording = decodeRecording(readFileSync(args.file));
     const start = now();
-    const result = replayRecording(recording, (setup) => createGameSimulation(setup, () => {}), { verify: args.verify, until: args.until });
+    const result = replayRecording(recording, (setup) => createGameSimulation(setup, { onError: () => {} }), { verify: args.verify, until: args.until });
     const seconds = (now() - start) / 1000;
     const ticks = result.ticks;
     const report = {

@@ -28,7 +28,7 @@ function recordSession(): { recording: Recording; ms: number } {
 
 // The same inputs without a recorder: the live game's own cost. The session's restarts come from the recording.
 function playPlain(recording: Recording): number {
-  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, quiet));
+  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, { onError: quiet }));
   const start = performance.now();
   replayer.runTo(recording.ticks);
   return performance.now() - start;
@@ -36,19 +36,19 @@ function playPlain(recording: Recording): number {
 
 function timeRestore(recording: Recording): number {
   const start = performance.now();
-  restore(recording, (setup) => createGameSimulation(setup, quiet));
+  restore(recording, (setup) => createGameSimulation(setup, { onError: quiet }));
   return performance.now() - start;
 }
 
 function timeVerify(recording: Recording): number {
   const start = performance.now();
-  replayRecording(recording, (setup) => createGameSimulation(setup, quiet), { verify: true });
+  replayRecording(recording, (setup) => createGameSimulation(setup, { onError: quiet }), { verify: true });
   return performance.now() - start;
 }
 
 // Per wave: each tick timed and filed under the wave it ran in.
 function perWave(recording: Recording): Map<number, { ticks: number; ms: number }> {
-  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, quiet));
+  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, { onError: quiet }));
   const waves = new Map<number, { ticks: number; ms: number }>();
   while (replayer.tick < recording.ticks) {
     const wave = replayer.sim.world.wave;
@@ -89,7 +89,7 @@ const plain = [0, 1, 2].map(() => playPlain(recording));
 const firstMinutes = Math.min(ticks, 3600 * 3);
 const unrecorded = median([0, 1, 2].map(() => playUnrecorded(firstMinutes)));
 const replayedFirst = median([0, 1, 2].map(() => {
-  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, quiet));
+  const replayer = new Replayer(recording, (setup) => createGameSimulation(setup, { onError: quiet }));
   const start = performance.now();
   replayer.runTo(firstMinutes);
   return performance.now() - start;

@@ -28,7 +28,7 @@ const realTime = (ms: number): string => `${(ticks / 60 / (ms / 1000)).toFixed(0
 
 // As the replay page replays: checking every checkpoint.
 const nodeStart = performance.now();
-new Replayer(recording, (setup) => createGameSimulation(setup, quiet), { verify: true }).runTo(ticks);
+new Replayer(recording, (setup) => createGameSimulation(setup, { onError: quiet }), { verify: true }).runTo(ticks);
 const nodeMs = performance.now() - nodeStart;
 
 const preview = await servePreview();

@@ -31,6 +31,11 @@ export interface DriveOptions {
    * always runs. Default 10 (of a 16.7 ms frame, leaving the rest to rendering); Infinity to never drop.
    */
   budgetMs?: number;
+  /**
+   * Runs one tick, in place of `engine.step` (see `engine.advance`): a recorded game passes its recorder's `step`,
+   * so each tick's input is read and recorded before it runs.
+   */
+  step?: () => void;
 }
 
 /** A running frame loop. */
@@ -62,6 +67,7 @@ const FOLLOW = 0.5;
  *   request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id), now: () => performance.now(),
  * };
  * const driver = drive(engine, browser, (frame) => render(frame.alpha), { budgetMs: 10 });
+ * drive(recorder.sim.engine, browser, render, { step: () => recorder.step() }); // every tick recorded
  * ```
  */
 export function drive(
@@ -86,7 +92,7 @@ export function drive(
     // Feeding exactly the time of the ticks that fit leaves no interpolation fraction: the dropped time is gone.
     const seconds = skip > 0 ? ((affordable - engine.alpha) * engine.dt) / engine.timeScale : frameMs / 1000;
     const start = source.now();
-    const ticks = engine.advance(seconds);
+    const ticks = engine.advance(seconds, options.step);
     const scriptMs = source.now() - start;
     if (ticks > 0) msPerTick = msPerTick < 0 ? scriptMs / ticks : msPerTick + (scriptMs / ticks - msPerTick) * FOLLOW;
     dropped += skip;

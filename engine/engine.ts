@@ -193,11 +193,21 @@ export class Engine {
 
   /**
    * Feeds real elapsed seconds and runs every whole tick now due (none while paused). Gaps longer than
-   * `maxFrameTime` are clamped. Returns the number of ticks run.
+   * `maxFrameTime` are clamped. Returns the number of ticks run. Each tick is run by `runTick` if given, which
+   * must run exactly one (a recorder's `step`, which reads the input first), else by `step`.
+   *
+   * @example
+   * ```ts
+   * engine.advance(1 / 60);                          // one tick at 60 ticks a second
+   * engine.advance(1 / 60, () => recorder.step());   // the same tick, recorded
+   * ```
    */
-  advance(realSeconds: number): number {
+  advance(realSeconds: number, runTick?: () => void): number {
     const ticks = this.clock.feed(realSeconds);
-    for (let i = 0; i < ticks; i++) this.step();
+    for (let i = 0; i < ticks; i++) {
+      if (runTick) runTick();
+      else this.step();
+    }
     return ticks;
   }
 
@@ -238,7 +248,15 @@ export class Engine {
    */
   spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
-    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
+    return this.spawnCalledBy(Engine.prototype.spawn, input);
+  }
+
+  /**
+   * @internal `spawn`, with the call site of whoever called `callee`: a wrapper (a recorder's `spawn`) passes
+   * itself, so the thread is said to be spawned where the host called the wrapper, not inside it.
+   */
+  spawnCalledBy(callee: (...args: never[]) => unknown, input: unknown[]): Thread {
+    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(callee);
     return this.create(null, input, 'engine.spawn', site);
   }
 

@@ -1,3 +1,5 @@
+import type { RecordingHeader } from 'loom';
+
 /** How a game is set up from its URL. */
 export interface GameConfig {
   /** Seed of the engine's random generator: the same seed and the same inputs replay the same game. */
@@ -41,4 +43,19 @@ function seconds(text: string | null): number | null {
   if (text === null || text.trim() === '') return null;
   const value = Number(text);
   return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+/**
+ * The config of a recorded game (a save being restored): its seed, swarm and first wave as the recording's header
+ * keeps them (`recordGame` puts the swarm and wave in `meta`), and `watchdog`, which is the page's, not the game's.
+ *
+ * @example
+ * ```ts
+ * recordedConfig(recording.header, null); // { seed: 7, swarm: 500, wave: 1, watchdog: null }
+ * ```
+ */
+export function recordedConfig(header: RecordingHeader, watchdog: number | null): GameConfig {
+  const { swarm, wave } = header.meta;
+  const plain = parseConfig('', header.seed);
+  return { ...plain, swarm: typeof swarm === 'number' ? swarm : plain.swarm, wave: typeof wave === 'number' ? wave : plain.wave, watchdog };
 }

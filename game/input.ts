@@ -5,6 +5,8 @@ import type { Camera } from './view/camera.ts';
 export interface InputActions {
   togglePause(): void;
   restart(): void;
+  /** Saves the game (the recording so far). */
+  save(): void;
 }
 
 type Direction = 'up' | 'down' | 'left' | 'right';
@@ -16,11 +18,11 @@ const DIRECTIONS: Readonly<Record<string, Direction>> = {
 
 /**
  * Feeds the keyboard and mouse into the world's input state: WASD or arrows move, the mouse aims, left button
- * or Space fires, Shift or right button dashes; P pauses and R restarts. Returns a function that unbinds it all.
+ * or Space fires, Shift or right button dashes; P pauses, R restarts and K saves. Returns a function that unbinds it all.
  *
  * @example
  * ```ts
- * const unbind = bindInput(canvas, world.input, view.camera, { togglePause, restart });
+ * const unbind = bindInput(canvas, world.input, view.camera, { togglePause, restart, save });
  * ```
  */
 export function bindInput(canvas: HTMLCanvasElement, input: InputState, camera: Camera, actions: InputActions): () => void {
@@ -42,6 +44,7 @@ export function bindInput(canvas: HTMLCanvasElement, input: InputState, camera: 
     else if (event.code === 'ShiftLeft' || event.code === 'ShiftRight') input.dash ||= !event.repeat;
     else if (event.code === 'KeyP' && !event.repeat) actions.togglePause();
     else if (event.code === 'KeyR' && !event.repeat) actions.restart();
+    else if (event.code === 'KeyK' && !event.repeat) actions.save();
     else return;
     fire();
     event.preventDefault();

@@ -1,27 +1,31 @@
-import { drive, type Driver, type Engine, type FrameInfo, type FrameSource } from 'loom';
+import { drive, type Driver, type FrameInfo, type FrameSource, type Recorder } from 'loom';
 
 /**
- * The frame loop, with the two ways the game stops: the pause key, and the tab being hidden. Either pauses the
- * engine (sleeps freeze). Showing the tab again resyncs the driver, so the game resumes where it was instead of
+ * The frame loop of a recorded game, with the two ways it stops: the pause key, and the tab being hidden. Every
+ * tick runs through the recorder (which reads the input first), and either pause is set through it, so the
+ * recording holds it. Showing the tab again resyncs the driver, so the game resumes where it was instead of
  * catching up on the gap.
  *
  * @example
  * ```ts
- * const loop = new GameLoop(engine, browserFrames, (frame) => view.render(frame));
+ * const loop = new GameLoop(recorder, browserFrames, (frame) => view.render(frame));
  * loop.start();
  * document.addEventListener('visibilitychange', () => loop.setHidden(document.hidden));
  * ```
  */
 export class GameLoop {
   private driver: Driver | null = null;
-  private pausedByPlayer = false;
+  // A restored save made while paused starts paused.
+  private pausedByPlayer: boolean;
   private hidden = false;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly recorder: Recorder,
     private readonly frames: FrameSource,
     private readonly onFrame: (frame: FrameInfo) => void,
-  ) {}
+  ) {
+    this.pausedByPlayer = recorder.paused;
+  }
 
   /** Ticks the driver dropped since the loop started (see `drive`). */
   get dropped(): number {
@@ -34,7 +38,7 @@ export class GameLoop {
   }
 
   start(): void {
-    this.driver ??= drive(this.engine, this.frames, this.onFrame);
+    this.driver ??= drive(this.recorder.sim.engine, this.frames, this.onFrame, { step: () => this.recorder.step() });
   }
 
   stop(): void {
@@ -54,7 +58,9 @@ export class GameLoop {
     this.apply();
   }
 
+  // Recorded only when it changes: a pause changes no tick, but a replay shown at the original pace keeps it.
   private apply(): void {
-    this.engine.paused = this.pausedByPlayer || this.hidden;
+    const paused = this.pausedByPlayer || this.hidden;
+    if (this.recorder.paused !== paused) this.recorder.paused = paused;
   }
 }

@@ -1,14 +1,16 @@
 // pixi's shaders without eval (new Function), so the game runs under a strict CSP (docs/csp.md).
 import 'pixi.js/unsafe-eval';
-import { startGame, type GameHandle } from './app.ts';
+import type { GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
 import { mountInspector } from './inspector/inspector.ts';
+import { rewindButton } from './inspector/timeline.ts';
 import './page.css';
+import { startLiveSession } from './live-session.ts';
 import { loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
   interface Window {
-    /** The running game: the inspector overlay and the browser tests reach it here. */
+    /** The running game (the one restored, after a restore): the inspector overlay and the browser tests reach it here. */
     loom?: GameHandle;
     /** The replay being watched, with `?replay=<url of a recording>` (and `&paused` to start it paused). */
     loomReplay?: ReplayHandle;
@@ -21,10 +23,15 @@ const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
 if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
 else {
-  const handle = await startGame(parseConfig(location.search), document.body);
-  window.loom = handle;
-  // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
-  mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+  // `?restore=local` carries on from the last save kept in this browser.
+  await startLiveSession(document.body, parseConfig(location.search), params.get('restore') === 'local', (handle) => {
+    window.loom = handle;
+    // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
+    const inspector = mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+    inspector.footer = rewindButton(() => void handle.rewind());
+    handle.inspector = inspector;
+    return () => inspector.destroy();
+  });
 }
 document.body.dataset.ready = 'true';
 

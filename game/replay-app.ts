@@ -16,7 +16,7 @@ const SEEK_SLICE_MS = 12;
 
 /**
  * A replay being watched (it is `window.loomReplay`): the playback, the engine and world it re-runs now (a seek
- * back rebuilds them), its time travel and its inspector.
+ * back rebuilds them), its time travel and the inspector showing it.
  */
 export interface ReplayHandle {
   playback: Playback<GameSimulation>;
@@ -27,6 +27,21 @@ export interface ReplayHandle {
   app: Application;
   /** The threads of the entity under a point of the page (client pixels), for the inspector. */
   threadsAt(clientX: number, clientY: number): Thread[];
+  /** Stops the replay and removes its canvas and controls; a borrowed inspector goes back as it was. */
+  close(): void;
+}
+
+/** Options of {@link startReplay}. */
+export interface ReplayOptions {
+  /** Shows a "back to game" button (and Escape) that calls this. */
+  onBack?: () => void;
+  /**
+   * The page's inspector, borrowed while the replay shows: it inspects the replay with the timeline at its foot,
+   * and `close` gives it back. Without one, the replay mounts its own.
+   */
+  inspector?: InspectorHandle;
+  /** What the timeline's "resume live from here" does with the recording cut there. Default {@link resumeLive}. */
+  resume?: (branched: Recording) => void;
 }
 
 /**
@@ -41,15 +56,16 @@ export async function loadRecording(url: string): Promise<Recording> {
 
 /**
  * Plays a recording of the sample game in `parent`: the same view as the game, driven by a {@link Playback}
- * instead of the player, with its controls below (pause, 1x, 4x, step) and the inspector, whose timeline seeks
- * to any tick and resumes live play from there.
+ * instead of the player, with its controls below (pause, 1x, 4x, step, and "back to game" with `onBack`) and the
+ * inspector, whose timeline seeks to any tick and resumes live play from there.
  *
  * @example
  * ```ts
  * const handle = await startReplay(await loadRecording('run.loomrec'), document.body);
+ * const watched = await startReplay(recorder.recording(), document.body, { onBack: () => watched.close(), inspector });
  * ```
  */
-export async function startReplay(recording: Recording, parent: HTMLElement): Promise<ReplayHandle> {
+export async function startReplay(recording: Recording, parent: HTMLElement, options: ReplayOptions = {}): Promise<ReplayHandle> {
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
   const app = new Application();
@@ -65,7 +81,7 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
   parent.appendChild(app.canvas);
   const textures = await loadTextures();
   const kinds = await loadKindTextures(playback.replayer.sim.world.kinds.all);
-  const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, () => {});
+  const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, null);
   let view = viewOf(playback.replayer.sim.world);
   let world = playback.replayer.sim.world;
   const travel = new ReplayTimeTravel(playback, {
@@ -77,23 +93,23 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
         view = viewOf(world);
       }
       world.takeEvents(); // the effects of the ticks sought are past
-      inspector.setEngine(replayer.sim.engine);
+      inspector.handle.setEngine(replayer.sim.engine);
     },
-    resume: (branched) => resumeLive(branched),
+    resume: options.resume ?? ((branched) => resumeLive(branched)),
   });
-  const controls = mountReplayControls(playback, parent, () => travel.step());
+  const controls = mountReplayControls(playback, parent, () => travel.step(), options.onBack);
   const timeline = mountTimeline(travel);
   const threadsAt = (clientX: number, clientY: number): Thread[] => {
     const box = app.canvas.getBoundingClientRect();
     const at = view.camera.toArena(clientX - box.left, clientY - box.top);
     return world.threadsAt(at.x, at.y);
   };
-  const inspector = mountInspector({ engine: playback.replayer.sim.engine, parent, threadsAt, footer: timeline.element });
+  const inspector = borrowInspector(options.inspector, playback.replayer.sim.engine, parent, threadsAt, timeline.element);
   let last: number | null = null;
   let frameMs = 16.7;
   let scriptMs = 0;
   const frame = (now: number): void => {
-    requestAnimationFrame(frame);
+    id = requestAnimationFrame(frame);
     const elapsed = last === null ? 0 : now - last;
     last = now;
     // While a seek runs nothing is drawn: the frame is the seek's, and the picture stays the last one shown.
@@ -109,7 +125,7 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
     const stats = { threads: engine.threadCount, idleThreads: world.idleThreads, frameMs, scriptMs, paused: playback.paused, seed: recording.header.seed, dropped: 0 }; // a replay slows down, it never skips a tick
     view.render(engine, stats, performance.now());
   };
-  requestAnimationFrame(frame);
+  let id = requestAnimationFrame(frame);
   return {
     playback,
     get engine() {
@@ -119,8 +135,41 @@ export async function startReplay(recording: Recording, parent: HTMLElement): Pr
       return world;
     },
     travel,
-    inspector,
+    inspector: inspector.handle,
     app,
     threadsAt,
+    close() {
+      cancelAnimationFrame(id);
+      controls.remove();
+      inspector.giveBack();
+      app.destroy({ removeView: true }, { children: true });
+    },
+  };
+}
+
+/**
+ * The inspector a replay shows itself in: the page's, switched to the replay with the timeline at its foot (and
+ * switched back by `giveBack`), or one of its own (removed by `giveBack`).
+ */
+function borrowInspector(
+  borrowed: InspectorHandle | undefined,
+  engine: Engine,
+  parent: HTMLElement,
+  threadsAt: (clientX: number, clientY: number) => Thread[],
+  footer: HTMLElement,
+): { handle: InspectorHandle; giveBack(): void } {
+  if (borrowed === undefined) {
+    const handle = mountInspector({ engine, parent, threadsAt, footer });
+    return { handle, giveBack: () => handle.destroy() };
+  }
+  const before = { engine: borrowed.engine, footer: borrowed.footer };
+  borrowed.setEngine(engine);
+  borrowed.footer = footer;
+  return {
+    handle: borrowed,
+    giveBack() {
+      borrowed.setEngine(before.engine);
+      borrowed.footer = before.footer;
+    },
   };
 }

@@ -1,13 +1,11 @@
 import { encodeRecording, type Recording } from 'loom';
-
-/** Where the live game (`?restore=local`) finds the last save, as base64 (storage holds strings). */
-export const LAST_SAVE_KEY = 'loom.save';
-/** Bytes per String.fromCharCode call: the argument list of one call has a limit. */
-const CHUNK = 0x8000;
+import { keepLastSave } from './save-store.ts';
 
 /**
- * Plays a recording on live: keeps it as the last save and opens the game at `?restore=local`, which restores it.
- * Throws a sentence for the user when the browser will not keep it (too big for its storage, or storage off).
+ * Plays a recording on live from the replay page: keeps it as the last save and opens the game at
+ * `?restore=local`, which restores it. Throws a sentence for the user when the browser will not keep it (too big
+ * for its storage, or storage off). The live game's own timeline restores in the page instead (startGame's
+ * `onResume`).
  *
  * @example
  * ```ts
@@ -15,13 +13,7 @@ const CHUNK = 0x8000;
  * ```
  */
 export function resumeLive(recording: Recording, storage: Pick<Storage, 'setItem'> = localStorage, open = (url: string) => location.assign(url)): void {
-  const bytes = encodeRecording(recording);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) text += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  try {
-    storage.setItem(LAST_SAVE_KEY, btoa(text));
-  } catch (error) {
-    throw new Error(`this browser would not keep the save to resume from (${Math.ceil(bytes.length / 1024)} KB): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const problem = keepLastSave(encodeRecording(recording), storage);
+  if (problem !== null) throw new Error(problem);
   open('?restore=local');
 }

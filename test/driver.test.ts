@@ -54,3 +54,26 @@ describe('drive(): no spiral', () => {
     ]);
   });
 });
+
+describe('drive(): the step hook', () => {
+  it('runs every tick it runs through `step` instead of engine.step, the budget and drops unchanged', () => {
+    const { engine } = createTestEngine({ tickRate: 50, maxFrameTime: 0.25 });
+    let now = 0;
+    let callback: ((nowMs: number) => void) | null = null;
+    const source: FrameSource = { request: (cb) => ((callback = cb), 1), cancel: () => (callback = null), now: () => now };
+    const order: string[] = [];
+    const step = (): void => {
+      order.push(`hook before ${engine.tick}`);
+      engine.step();
+      now += 6; // each tick costs 6 ms of a 10 ms budget
+    };
+    drive(engine, source, (frame) => order.push(`frame ${frame.ticks}/${frame.dropped}`), { budgetMs: 10, step });
+    for (const at of [0, 20, 80]) callback!(at);
+    expect(order).toEqual([
+      'frame 0/0',
+      'hook before 0', 'frame 1/0',
+      'hook before 1', 'frame 1/2', // 60 ms due (3 ticks), one affordable: the hook runs it, two are dropped
+    ]);
+    expect(engine.tick).toBe(2);
+  });
+});

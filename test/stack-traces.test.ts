@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Engine, ThreadFailedError, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
+import { Engine, Recorder, ThreadFailedError, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 const FILE = fileURLToPath(import.meta.url);
@@ -134,5 +134,13 @@ describe('script stack traces', () => {
     expect(patrolling.waitingOn).toMatch(/^sleep/);
     expect(patrolling.waitingAt).toBeNull();
     expect(() => (engine.callSites = 'all' as CallSites)).toThrow("callSites must be 'off', 'frames' or 'waits', got all");
+  });
+
+  it('says a thread spawned through a recorder was spawned where the host called the recorder, not inside it', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    const recorder = new Recorder({ engine, scripts: { grunt } });
+    const patrolling = recorder.spawn(grunt, false); // @recorded-spawn
+    steps(2);
+    expect(patrolling.scriptStack?.ancestry).toBe(`#1 grunt ← spawned by the host at ${at('recorded-spawn', 'spawn(')}`);
   });
 });

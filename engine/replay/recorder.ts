@@ -98,7 +98,7 @@ export class Recorder<S extends Simulation = Simulation> {
       throw new RecordingError(`recorder.spawn: ${(script as Script)?.name || 'this script'} is not one of the simulation's scripts, so a replay could not spawn it`);
     }
     const recorded = args.map((arg) => recordValue(arg, this.refNames, `recorder.spawn(${name})`));
-    const thread = (this.sim.engine.spawn as unknown as (...all: unknown[]) => Thread)(...input);
+    const thread = this.sim.engine.spawnCalledBy(Recorder.prototype.spawn, input);
     this.push({ tick: this.now, type: 'spawn', script: name, name: options.name, detached: options.detached, args: recorded });
     return thread;
   }

@@ -49,6 +49,8 @@ export interface InspectorHandle {
    * and the thread with the selected one's id stays selected if the other engine has it. Break on error moves too.
    */
   setEngine(engine: Engine): void;
+  /** What is shown at the bottom of the panel (a replay's timeline, the game's "rewind"); null for nothing. */
+  footer: HTMLElement | null;
   /**
    * Whether a thread failing pauses the game, opens the overlay and selects the thread, showing where it failed
    * (the "break on error" box). Default false.
@@ -95,6 +97,7 @@ class Inspector implements InspectorHandle {
   private readonly list: ThreadListView;
   private readonly details: DetailsView;
   private readonly panel = el('section', 'loom-inspector');
+  private shownFooter: HTMLElement | null = null;
   private readonly search = el('input', 'loom-search');
   private readonly status = el('span', 'loom-status');
   private readonly clearPick = el('button', 'loom-link', 'show all');
@@ -136,6 +139,16 @@ class Inspector implements InspectorHandle {
 
   get engine(): Engine {
     return this.inspected;
+  }
+
+  get footer(): HTMLElement | null {
+    return this.shownFooter;
+  }
+
+  set footer(element: HTMLElement | null) {
+    this.shownFooter?.remove();
+    this.shownFooter = element;
+    if (element !== null) this.panel.append(element);
   }
 
   setEngine(engine: Engine): void {
@@ -231,7 +244,7 @@ class Inspector implements InspectorHandle {
     const searchRow = el('div', 'loom-search-row');
     searchRow.append(search, this.status, clearPick);
     panel.append(this.resizer, header, this.summary.element, searchRow, this.list.element, this.details.element);
-    if (this.options.footer) panel.append(this.options.footer);
+    if (this.options.footer) this.footer = this.options.footer;
 
     search.addEventListener('input', () => this.setQuery(search.value));
     search.addEventListener('keydown', (event) => {

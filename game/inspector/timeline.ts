@@ -97,3 +97,18 @@ function button(action: string, text: string, title: string, onClick: () => void
   node.addEventListener('click', onClick);
   return node;
 }
+
+/**
+ * The live game's way into time travel, at the inspector's foot: `rewind` shows the run so far as a replay with
+ * the timeline, where the user scrubs back, steps, and resumes live from any tick.
+ *
+ * @example
+ * ```ts
+ * inspector.footer = rewindButton(() => void game.rewind());
+ * ```
+ */
+export function rewindButton(rewind: () => void): HTMLElement {
+  const element = el('div', 'loom-timeline');
+  element.append(button('rewind', 'rewind ⟲ (time travel through this run)', 'Replay the run so far with a timeline: scrub back, step, resume live from any tick', rewind));
+  return element;
+}

@@ -11,6 +11,8 @@ export interface SessionSetup {
   wave?: number;
   checkpointEvery?: RecorderOptions['checkpointEvery'];
   onError?: (error: unknown) => void;
+  /** Made for hot reload (docs/hot-reload.md): the live game under `npm start`. */
+  hotReload?: boolean;
 }
 
 /** Seconds the game-over screen shows before the scripted player restarts. */
@@ -28,7 +30,7 @@ const RESTART_AFTER = 3;
  */
 export function recordGame(setup: SessionSetup): { sim: GameSimulation; recorder: Recorder<GameSimulation> } {
   const meta = { swarm: setup.swarm ?? 500, wave: setup.wave ?? 1 };
-  const sim = createGameSimulation({ seed: setup.seed, tickRate: 60, meta }, setup.onError);
+  const sim = createGameSimulation({ seed: setup.seed, tickRate: 60, meta }, { onError: setup.onError, hotReload: setup.hotReload });
   const recorder = new Recorder(sim, { meta, checkpointEvery: setup.checkpointEvery });
   recorder.spawn(game, sim.world);
   return { sim, recorder };

@@ -1,4 +1,5 @@
-import { Engine, type Simulation, type SimulationSetup } from 'loom';
+import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom';
+import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
 import { inputChannel } from './input-channel.ts';
 import { World } from './world.ts';
@@ -11,7 +12,7 @@ export interface GameSimulation extends Simulation {
 
 /**
  * Builds the sample game for a recording's setup: an engine, a world with the setup's swarm size and first wave
- * (`meta.swarm`, `meta.wave`), the `game` script to spawn, the restart signal, the input and the world hash.
+ * (`meta.swarm`, `meta.wave`), the scripts to spawn (`game`, and the fault `drill`), the restart signal, the input and the world hash.
  * It spawns nothing: a recorder spawns `game` (and records it), and a replay spawns it from the recording.
  *
  * @example
@@ -21,15 +22,15 @@ export interface GameSimulation extends Simulation {
  * recorder.spawn(game, sim.world);
  * ```
  */
-export function createGameSimulation(setup: SimulationSetup, onError?: (error: unknown) => void): GameSimulation {
-  const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, ...(onError && { onError }) });
+export function createGameSimulation(setup: SimulationSetup, options: Pick<EngineOptions, 'onError' | 'hotReload'> = {}): GameSimulation {
+  const engine = new Engine({ ...options, seed: setup.seed, tickRate: setup.tickRate });
   const swarm = typeof setup.meta.swarm === 'number' ? setup.meta.swarm : undefined;
   const firstWave = typeof setup.meta.wave === 'number' ? setup.meta.wave : undefined;
   const world = new World(engine, { swarm, firstWave });
   return {
     engine,
     world,
-    scripts: { game },
+    scripts: { game, drill },
     refs: { world },
     signals: [world.restartRequested],
     input: inputChannel(world.input),

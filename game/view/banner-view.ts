@@ -22,7 +22,7 @@ export class BannerView {
 
   /** The controls, shown while the first wave is announced and while paused. */
   readonly hint = new Text({
-    text: 'WASD / ARROWS  move     MOUSE  aim     CLICK / SPACE  fire     SHIFT / RIGHT CLICK  dash     P  pause     R  restart     `  inspector',
+    text: 'WASD / ARROWS  move     MOUSE  aim     CLICK / SPACE  fire     SHIFT / RIGHT CLICK  dash     P  pause     R  restart     K  save     `  inspector',
     anchor: { x: 0.5, y: 1 },
     style: { fontFamily: FONT, fontSize: 13, fontWeight: '700', fill: 0xc8d6ee, letterSpacing: 1, stroke: { color: 0x0a0d16, width: 5 } },
   });

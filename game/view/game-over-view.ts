@@ -1,15 +1,27 @@
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
 import type { World } from '../sim/world.ts';
 import type { Camera } from './camera.ts';
+import { MenuButton } from './menu-button.ts';
 import type { GameTextures } from './textures.ts';
 
 const FONT = 'Verdana, "DejaVu Sans", sans-serif';
 
-/** The game-over screen: the logo, the final score and wave, and a restart button (R does the same). */
+/** What the game-over screen's buttons do. */
+export interface GameOverActions {
+  restart(): void;
+  watchReplay(): void;
+}
+
+/**
+ * The game-over screen: the logo, the final score and wave, a restart button (R does the same) and a button that
+ * plays the run's recording; no buttons without actions (a replay shows the screen as it was, but cannot act).
+ */
 export class GameOverView {
   readonly container = new Container();
-  /** The button: a test or a player clicks it. */
-  readonly button = new Container({ eventMode: 'static', cursor: 'pointer' });
+  /** The restart button: a test or a player clicks it. */
+  readonly button: Container;
+  /** The "watch replay" button. */
+  readonly replayButton: Container;
   private readonly dim = new Graphics();
   private readonly logo: Sprite;
   private readonly title = new Text({
@@ -20,25 +32,17 @@ export class GameOverView {
     text: '', anchor: 0.5,
     style: { fontFamily: FONT, fontSize: 22, fontWeight: '700', fill: 0xe8f4ff, align: 'center', lineHeight: 34 },
   });
-  private readonly buttonFace = new Graphics();
-  private readonly buttonLabel = new Text({
-    text: 'RESTART  [R]', anchor: 0.5,
-    style: { fontFamily: FONT, fontSize: 22, fontWeight: '900', fill: 0x071018, letterSpacing: 2 },
-  });
-  private hovered = false;
   /** The score the best was last worked out for. */
   private scored = Number.NaN;
   private best = 0;
 
-  constructor(textures: GameTextures, onRestart: () => void) {
+  constructor(textures: GameTextures, actions: GameOverActions | null) {
     this.logo = new Sprite({ texture: textures.logo, anchor: 0.5 });
-    this.button.addChild(this.buttonFace, this.buttonLabel);
-    this.button.on('pointertap', onRestart);
-    this.button.on('pointerover', () => { this.hovered = true; this.drawButton(); });
-    this.button.on('pointerout', () => { this.hovered = false; this.drawButton(); });
-    this.container.addChild(this.dim, this.logo, this.title, this.summary, this.button);
+    this.button = new MenuButton('RESTART  [R]', () => actions?.restart()).container;
+    this.replayButton = new MenuButton('WATCH REPLAY', () => actions?.watchReplay()).container;
+    this.button.visible = this.replayButton.visible = actions !== null;
+    this.container.addChild(this.dim, this.logo, this.title, this.summary, this.button, this.replayButton);
     this.container.visible = false;
-    this.drawButton();
   }
 
   update(world: World, camera: Camera): void {
@@ -57,13 +61,8 @@ export class GameOverView {
     const summary = `SCORE  ${world.score.toLocaleString('en-US')}\nREACHED WAVE ${world.wave}     BEST  ${this.best.toLocaleString('en-US')}`;
     if (this.summary.text !== summary) this.summary.text = summary;
     this.summary.position.set(x, y);
-    this.button.position.set(x, y + 100);
-  }
-
-  private drawButton(): void {
-    this.buttonFace.clear()
-      .roundRect(-130, -30, 260, 60, 12).fill(this.hovered ? 0x7ffff2 : 0x27e0d0)
-      .roundRect(-130, -30, 260, 60, 12).stroke({ width: 3, color: 0xb2fff7 });
+    this.button.position.set(x - 140, y + 100);
+    this.replayButton.position.set(x + 140, y + 100);
   }
 }
 

@@ -7,7 +7,7 @@ import { BulletView } from './bullet-view.ts';
 import { Camera } from './camera.ts';
 import { EffectsView } from './effects-view.ts';
 import { EntityView } from './entity-view.ts';
-import { GameOverView } from './game-over-view.ts';
+import { GameOverView, type GameOverActions } from './game-over-view.ts';
 import { Hud, type HudStats } from './hud.ts';
 import type { KindTextures } from './kind-textures.ts';
 import { momentOf } from './moment.ts';
@@ -39,7 +39,7 @@ export class GameView {
     private readonly world: World,
     textures: GameTextures,
     kinds: KindTextures,
-    onRestart: () => void,
+    gameOver: GameOverActions | null,
   ) {
     this.camera = new Camera(world.arena);
     this.arena = new ArenaView(world.arena, textures.floor);
@@ -49,7 +49,7 @@ export class GameView {
     this.enemyShots = new BulletView(textures.enemyBullet, 2, 'normal');
     this.effects = new EffectsView(textures.spark);
     this.hud = new Hud(textures);
-    this.gameOver = new GameOverView(textures, onRestart);
+    this.gameOver = new GameOverView(textures, gameOver);
     this.scene.addChild(this.arena.container, this.effects.under, this.entities.ground, this.swarm.container,
       this.entities.units, this.shots.container, this.enemyShots.container, this.effects.over, this.reticle);
     this.drawReticle();

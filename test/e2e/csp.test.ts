@@ -64,12 +64,16 @@ describeBrowser('the game under a strict Content-Security-Policy', () => {
     expect(response.headers.get('content-security-policy')).toBe(STRICT_CSP);
   });
 
-  it('starts the game (index.html) and draws the arena', async () => {
+  it('starts the game (index.html), draws the arena, and offers a save as a download', async () => {
     const { page, errors } = await open('?seed=7');
     await waitUntil(page, errors, () => document.body.dataset.ready === 'true' && (window.loom?.engine.tick ?? 0) >= 30);
     const canvas = await readCanvasPixels(page, 'canvas');
     const drawn = canvas.width * canvas.height - countPixelsNear(canvas, FLOOR, 6);
     expect(drawn).toBeGreaterThan(2000);
+    // A save is offered as a download from a blob: link, which no directive governs.
+    await page.keyboard.press('KeyK');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.loom-saves a.download')]);
+    expect(download.suggestedFilename()).toMatch(/^loom-7-\d+\.loomrec$/);
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../game/config.ts';
+import { parseConfig, recordedConfig } from '../../game/config.ts';
 
 describe('parseConfig', () => {
   it('reads the seed, the swarm size, the first wave and the watchdog limit from the URL', () => {
@@ -14,5 +14,17 @@ describe('parseConfig', () => {
   it('keeps values in range', () => {
     expect(parseConfig('?swarm=-4&wave=0&seed=-1', 1)).toEqual({ seed: 0, swarm: 0, wave: 1, watchdog: null });
     expect(parseConfig('?swarm=99999999', 1).swarm).toBe(100_000);
+  });
+});
+
+describe('recordedConfig', () => {
+  const header = { seed: 7, tickRate: 60, checkpointEvery: 60, traceEvery: 300, inputSize: 3 };
+
+  it('takes the seed, swarm and first wave from a recording, and the watchdog from the page', () => {
+    expect(recordedConfig({ ...header, meta: { swarm: 60, wave: 3 } }, 2)).toEqual({ seed: 7, swarm: 60, wave: 3, watchdog: 2 });
+  });
+
+  it('falls back to the defaults for a recording without them', () => {
+    expect(recordedConfig({ ...header, meta: {} }, null)).toEqual({ seed: 7, swarm: 500, wave: 1, watchdog: null });
   });
 });

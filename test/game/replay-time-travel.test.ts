@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Playback, Replayer, branch, decodeRecording, traceThreads, type Recording } from '../../engine/index.ts';
 import { ReplayTimeTravel } from '../../game/replay-time-travel.ts';
-import { LAST_SAVE_KEY, resumeLive } from '../../game/resume-live.ts';
+import { resumeLive } from '../../game/resume-live.ts';
+import { lastSave } from '../../game/save-store.ts';
 import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
 import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
 
@@ -107,10 +108,9 @@ describe('time travel through a replay being watched', () => {
     const opened: string[] = [];
     resumeLive(branch(recording, 250), { setItem: (key, value) => void items.set(key, value) }, (url) => opened.push(url));
     expect(opened).toEqual(['?restore=local']);
-    const bytes = Uint8Array.from(atob(items.get(LAST_SAVE_KEY)!), (char) => char.charCodeAt(0));
-    expect(decodeRecording(bytes).ticks).toBe(250);
+    expect(decodeRecording(lastSave({ getItem: (key) => items.get(key) ?? null })!).ticks).toBe(250);
     const full = { setItem: () => { throw new Error('quota exceeded'); } };
-    expect(() => resumeLive(recording, full, (url) => opened.push(url))).toThrow(/^this browser would not keep the save to resume from \(\d+ KB\): quota exceeded$/);
+    expect(() => resumeLive(recording, full, (url) => opened.push(url))).toThrow(/^this browser refused to keep the save \(\d+ KB\): quota exceeded; download it instead$/);
     expect(opened).toEqual(['?restore=local']);
   });
 });

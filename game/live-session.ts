@@ -1,0 +1,75 @@
+import { decodeRecording, encodeRecording, restore, type Recording } from 'loom';
+import { startGame, type GameHandle, type StartOptions } from './app.ts';
+import { recordedConfig, type GameConfig } from './config.ts';
+import { mountSaveControls } from './save-controls.ts';
+import { keepLastSave, kilobytes, lastSave, saveFileName } from './save-store.ts';
+import { createGameSimulation } from './sim/simulation.ts';
+
+/** Called with each game the session starts; returns what to undo when that game is replaced. */
+export type OnGame = (game: GameHandle) => () => void;
+
+/**
+ * Plays the game live, always recorded, with its save bar: K or "save" keeps the recording so far in localStorage
+ * and offers it as a download; `restoreLast` (the page's `?restore=local`), "load…" or a file dropped on the page
+ * restores a save (re-simulated headless with `restore`) and carries on live from it, recording on. A save that
+ * cannot be restored is shown as a message, and the game carries on (or, at start, a new one begins).
+ *
+ * @example
+ * ```ts
+ * await startLiveSession(document.body, parseConfig(location.search), false, (game) => {
+ *   window.loom = game;
+ *   return () => {};
+ * });
+ * ```
+ */
+export async function startLiveSession(parent: HTMLElement, config: GameConfig, restoreLast: boolean, onGame: OnGame): Promise<void> {
+  let game: GameHandle | null = null;
+  let leave = (): void => {};
+  const play = async (gameConfig: GameConfig, options: StartOptions = {}): Promise<void> => {
+    leave();
+    game?.destroy();
+    game = await startGame(gameConfig, parent, { ...options, onSave: save, onResume: (branched) => void restoreFrom(() => branched, `from tick ${branched.ticks}`) });
+    leave = onGame(game);
+  };
+  const controls = mountSaveControls(parent, {
+    save,
+    load: (bytes, name) => void restoreFrom(() => decodeRecording(bytes), name),
+  });
+
+  function save(): void {
+    if (game === null) return;
+    const recording = game.recorder.recording();
+    const bytes = encodeRecording(recording);
+    const problem = keepLastSave(bytes);
+    controls.offer(bytes, saveFileName(recording));
+    controls.show(problem ?? `saved at tick ${recording.ticks} (${kilobytes(bytes)}), kept in this browser`, problem !== null);
+  }
+
+  // The old game runs until the save is restored, so a save that cannot be leaves it as it was.
+  async function restoreFrom(read: () => Recording, what: string): Promise<boolean> {
+    try {
+      const recording = read();
+      controls.show(`restoring ${what}: re-simulating ${recording.ticks.toLocaleString('en-US')} ticks…`);
+      await nextPaint();
+      const recorder = restore(recording, (setup) => createGameSimulation(setup, { hotReload: import.meta.hot !== undefined }));
+      await play(recordedConfig(recording.header, config.watchdog), { from: recorder });
+      controls.show(`restored ${what} at tick ${recording.ticks}`);
+      return true;
+    } catch (error) {
+      controls.show(`Cannot restore ${what}: ${error instanceof Error ? error.message : String(error)}`, true);
+      return false;
+    }
+  }
+
+  const readLast = (): Recording => {
+    const bytes = lastSave();
+    if (bytes === null) throw new Error('there is no save in this browser');
+    return decodeRecording(bytes);
+  };
+  if (!(restoreLast && (await restoreFrom(readLast, 'the last save')))) await play(config);
+}
+
+/** Resolves once the page has painted what was just shown: a restore blocks the page while it runs. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
