@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { decodeRecording, replayRecording, type Recording } from '../../engine/index.ts';
+import { Replayer, decodeRecording, replayRecording, type Recording } from '../../engine/index.ts';
 import { createGameSimulation } from '../../game/sim/simulation.ts';
 import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
@@ -227,4 +227,37 @@ describeBrowser('save and restore the live game', () => {
     await page.waitForFunction(() => window.loom!.world.runs === 2 && !window.loom!.world.gameOver, null, { timeout: 30_000 });
     expect(errors).toEqual([]);
   }, SLOW * 2);
+
+  it('rewind in the inspector travels back: the timeline shows the run as it was at a tick, and resumes live from there', async () => {
+    const { page, errors } = await openGame('?seed=7&swarm=60');
+    await page.keyboard.press('KeyP');
+    await playByHand(page, 900);
+    const original = await page.evaluate(() => window.loom!.recorder.recording());
+    await page.keyboard.press('Backquote'); // the inspector
+    await page.click('.loom-timeline button[data-action="rewind"]');
+    // Sought to where the game is, paused: the inspector shows the replay's engine there, with the timeline.
+    await page.waitForFunction((end) => window.loom!.inspector!.engine.tick === end && !document.querySelector('.loom-timeline progress:not([hidden])'), original.ticks, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.loom!.inspector!.engine === window.loom!.engine)).toBe(false);
+
+    const back = 480;
+    await page.evaluate((tick) => {
+      const slider = document.querySelector<HTMLInputElement>('.loom-timeline-slider')!;
+      slider.value = String(tick);
+      slider.dispatchEvent(new Event('change'));
+    }, back);
+    await page.waitForFunction((tick) => window.loom!.inspector!.engine.tick === tick, back, { timeout: 60_000 });
+    const shown = await page.evaluate(() => window.loom!.inspector!.engine.threads().map((t) => `${t.id} ${t.label} ${t.stateName}`));
+    const replay = new Replayer(original, (setup) => createGameSimulation(setup, { onError: () => {} }));
+    replay.runTo(back);
+    expect(shown).toEqual(replay.sim.engine.threads().map((t) => `${t.id} ${t.label} ${t.stateName}`));
+
+    await page.click('.loom-timeline button[data-action="resume-live"]');
+    await page.waitForFunction((tick) => window.loom!.engine.tick === tick && !document.querySelector('.loom-replay'), back, { timeout: 60_000 });
+    expect(await status(page)).toBe(`restored from tick ${back} at tick ${back}`);
+    expect(await page.evaluate(() => window.loom!.inspector!.engine === window.loom!.engine)).toBe(true);
+    // The branch carries on: the same input as the original run after the cut gives its hashes again.
+    const branched = await page.evaluate(() => window.loom!.recorder.recording().checkpoints.map((c) => `${c.tick}:${c.hash}`));
+    expect(branched).toEqual(original.checkpoints.filter((c) => c.tick <= back).map((c) => `${c.tick}:${c.hash}`));
+    expect(errors).toEqual([]);
+  }, SLOW);
 });
