@@ -10,14 +10,6 @@ export type CallSites = 'off' | 'frames' | 'waits';
 /** @internal The modes as the hot paths compare them. */
 export const CallSiteMode = { off: 0, frames: 1, waits: 2 } as const;
 
-/**
- * @internal One captured call site: V8 (Chrome, Node) fills `stack` with one line, formatted only when first read,
- * so a site that is never printed costs the capture alone.
- */
-export interface Site {
-  readonly stack?: string;
-}
-
 /** A position in a source file, from a stack line. `file` is a path or a URL, as the runtime printed it. */
 export interface SourcePosition {
   /** The function's name, as the runtime printed it; '' if it had none. */
@@ -25,24 +17,6 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
-}
-
-type CaptureStackTrace = (target: object, constructorOpt?: (...args: never[]) => unknown) => void;
-
-/**
- * @internal The call site of the function that called `callee`: a one-line stack, or null where the runtime
- * cannot capture one (only V8 has `Error.captureStackTrace` with a frame to start below).
- */
-export function captureSite(callee: (...args: never[]) => unknown): Site | null {
-  const capture = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
-  if (capture === undefined) return null;
-  // The limit is the runtime's, shared: it is set for this one capture and put back at once.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 1;
-  const site: { stack?: string } = {};
-  capture(site, callee);
-  Error.stackTraceLimit = limit;
-  return site;
 }
 
 // `    at fn (file:line:col)`, `    at file:line:col`, `    at async fn (file:line:col)`; V8's format.
@@ -57,10 +31,33 @@ export function parseStackLine(text: string): SourcePosition | null {
   return { fn: match[1] ?? '', file: match[2]!, line: Number(match[3]), column: Number(match[4]) };
 }
 
+/**
+ * @internal One call site: a line of source where a sub-script was called, a thread spawned or a wait started.
+ * An engine keeps one per distinct line (see SiteTable), shared by every frame and thread that came from it, and
+ * parses it only when first read.
+ */
+export class Site {
+  private parsed: SourcePosition | null | undefined = undefined;
+
+  constructor(
+    /** The stack the runtime printed for it: a headline, then one `at` line. */
+    readonly stack: string,
+  ) {}
+
+  /** The position it names; null if the runtime printed none. */
+  get position(): SourcePosition | null {
+    if (this.parsed === undefined) this.parsed = firstPosition(this.stack);
+    return this.parsed;
+  }
+}
+
 /** @internal The position a site holds, parsed; null if it has none. */
 export function sitePosition(site: Site | null): SourcePosition | null {
-  const lines = site?.stack?.split('\n') ?? [];
-  for (const line of lines) {
+  return site === null ? null : site.position;
+}
+
+function firstPosition(stack: string): SourcePosition | null {
+  for (const line of stack.split('\n')) {
     const position = parseStackLine(line);
     if (position !== null) return position;
   }

@@ -16,7 +16,8 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
-import { CallSiteMode, captureSite, type CallSites, type Site } from './call-site.ts';
+import { CallSiteMode, type CallSites, type Site } from './call-site.ts';
+import { SiteTable } from './site-table.ts';
 import { spawningOf } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
 import type { Watchdog } from './watchdog.ts';
@@ -83,6 +84,8 @@ export class Engine {
   readonly columns = new ThreadColumns();
   /** @internal {@link callSites} as the hot paths compare it (see CallSiteMode). */
   callSiteMode: number = CallSiteMode.frames;
+  /** @internal The call sites captured so far, one per line of source. */
+  readonly sites = new SiteTable();
   private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
@@ -229,7 +232,7 @@ export class Engine {
    */
   spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {
-    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(Engine.prototype.spawn);
+    const site = this.callSiteMode === CallSiteMode.off ? null : this.sites.capture(Engine.prototype.spawn);
     return this.create(null, input, 'engine.spawn', site);
   }
 
@@ -625,7 +628,7 @@ function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): 
     at = parent.extra.site;
     parent.extra.site = null;
   }
-  const spawning = { thread: thread.label, site: at, by: parent === null ? null : spawningOf(parent) };
+  const spawning = { id: thread.id, name: thread.name, site: at, by: parent === null ? null : spawningOf(parent) };
   thread.engine.columns.recordSpawning(thread.slot, spawning);
 }
 

@@ -128,11 +128,35 @@ describe('script stack traces', () => {
   });
 
   it("captures no call site with callSites 'frames' for a plain wait, and refuses an unknown mode", () => {
-    const { engine, steps } = createTestEngine();
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
     const patrolling = engine.spawn(grunt, false);
     steps(2);
     expect(patrolling.waitingOn).toMatch(/^sleep/);
     expect(patrolling.waitingAt).toBeNull();
     expect(() => (engine.callSites = 'all' as CallSites)).toThrow("callSites must be 'off', 'frames' or 'waits', got all");
+  });
+
+  it('keeps one site per place in the source: threads spawned and sub-scripts called from one place share it', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    const threads = [];
+    for (let i = 0; i < 2; i++) threads.push(engine.spawn(grunt, false)); // @spawn-loop
+    const [first, second, third] = [...threads, engine.spawn(grunt, false)];
+    steps(1);
+    expect(first!.spawning!.site).toBe(second!.spawning!.site);
+    expect(first!.spawning!.site).not.toBe(third!.spawning!.site);
+    expect(first!.spawning!.site!.position?.line).toBe(lineOf('spawn-loop'));
+    // grunt called patrol, from the one line of grunt, in both threads
+    expect(first!.extra!.sites![0]).toBe(second!.extra!.sites![0]);
+    expect(first!.extra!.sites![0]!.position?.line).toBe(lineOf('grunt'));
+  });
+
+  it("with callSites 'off', captures nothing: no spawn record, no frame site", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'off' });
+    const patrolling = engine.spawn(grunt, false);
+    steps(1);
+    expect(patrolling.frames).toEqual(['grunt', 'patrol']);
+    expect(patrolling.spawning).toBeNull();
+    expect(patrolling.extra?.sites ?? null).toBeNull();
+    expect(patrolling.extra?.site ?? null).toBeNull();
   });
 });
