@@ -1,11 +1,35 @@
 /**
  * Which call sites the engine captures while scripts run, for script stack traces and the inspector:
- * - `'off'`: none, the default. Frames are still named; lines come only from a thrown error's own stack.
+ * - `'off'`: none, the default in production. Frames are still named; lines come only from a thrown error's own
+ *   stack.
  * - `'frames'`: where each sub-script was called (`yield* walkTo(...)`, `shield(...)`) and where each thread was
- *   spawned, so a failure shows the line of every frame: the setting for development.
+ *   spawned, so a failure shows the line of every frame: the default in development.
  * - `'waits'`: also where each wait was started (`yield* sleep(0.6)`), so the inspector shows where a thread is parked.
  */
 export type CallSites = 'off' | 'frames' | 'waits';
+
+// Only what defaultCallSites reads: engine/ runs in browsers too, and types nothing else of Node's.
+declare const process: { readonly env: Readonly<Record<string, string | undefined>> };
+
+/**
+ * The engine's default {@link CallSites}: `'off'` in production, `'frames'` otherwise. Production is told as React
+ * and most libraries tell it, by `process.env.NODE_ENV === 'production'`: bundlers (Vite, webpack, esbuild, Rollup
+ * with its replace plugin) write that into a production build, and Node reads it from the environment.
+ *
+ * @example
+ * ```ts
+ * // NODE_ENV=production node server.js: 'off'; in `vite` or `vitest`: 'frames'
+ * console.log(defaultCallSites());
+ * ```
+ */
+export function defaultCallSites(): CallSites {
+  try {
+    // Written out whole for bundlers to replace; a page with no bundler has no `process`, and the read throws.
+    return process.env.NODE_ENV === 'production' ? 'off' : 'frames';
+  } catch {
+    return 'frames';
+  }
+}
 
 /** @internal The modes as the hot paths compare them. */
 export const CallSiteMode = { off: 0, frames: 1, waits: 2 } as const;

@@ -16,7 +16,7 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
-import { CallSiteMode, type CallSites, type Site } from './call-site.ts';
+import { CallSiteMode, defaultCallSites, type CallSites, type Site } from './call-site.ts';
 import { SiteTable } from './site-table.ts';
 import { spawningOf } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
@@ -37,7 +37,13 @@ export interface EngineOptions {
   onError?: (error: unknown, thread: Thread) => void;
   /**
    * Which call sites are captured for script stack traces and the inspector (see {@link CallSites}). Default
-   * `'off'`; `'frames'` while developing, which keeps a captured stack per spawned thread (see docs/stack-traces.md).
+   * `'frames'` in development and `'off'` in production, told apart by `process.env.NODE_ENV` (see
+   * {@link defaultCallSites}); docs/stack-traces.md has what each costs.
+   *
+   * @example
+   * ```ts
+   * new Engine({ callSites: 'waits' }); // the inspector shows where each thread waits
+   * ```
    */
   callSites?: CallSites;
   /**
@@ -108,7 +114,7 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
-    this.callSites = options.callSites ?? 'off';
+    this.callSites = options.callSites ?? defaultCallSites();
     this.watchdog = options.watchdog ?? null;
   }
 

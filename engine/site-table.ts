@@ -2,35 +2,72 @@ import { Site } from './call-site.ts';
 
 type CaptureStackTrace = (target: object, constructorOpt?: (...args: never[]) => unknown) => void;
 
+/** The part of V8's structured call site (the stack trace API's CallSite) that tells one place from another. */
+interface CallSiteInfo {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+type PrepareStackTrace = (error: Error, trace: CallSiteInfo[]) => unknown;
+
+// Hands over the captured frame as V8 gives it, unprinted: printing the stack is most of what a capture costs.
+const firstFrame: PrepareStackTrace = (_error, trace) => trace[0];
+
 /**
- * @internal An engine's call sites, one per distinct line of source: a thread or frame keeps a pointer to a shared
- * site, not a captured stack of its own. Keyed by the printed stack of a one-frame capture, so the key is what
- * identifies the line and nothing is parsed until a site is read.
+ * @internal An engine's call sites, one per place in the source: a thread or frame keeps a pointer to a shared
+ * site, not a captured stack of its own. A capture reads the place as numbers from V8's structured stack (file,
+ * line, column) and prints its line only the first time the place is seen.
  */
 export class SiteTable {
-  private readonly sites = new Map<string, Site>();
-  // One object captured into again and again: nothing captured outlives the capture but the printed text.
+  // By file, then by line and column as one number.
+  private readonly files = new Map<string | null | undefined, Map<number, Site>>();
+  // One object captured into again and again: nothing captured outlives the capture.
   private readonly holder: { stack?: unknown } = {};
 
   /**
-   * The site of the function that called `callee`, or null where the runtime cannot capture one (only V8 has
-   * `Error.captureStackTrace` with a frame to start below) or prints no text (a user's `Error.prepareStackTrace`).
+   * The site of the function that called `callee`, or null where the runtime cannot capture one: only V8 has
+   * `Error.captureStackTrace` with a frame to start below, and a structured stack.
    */
   capture(callee: (...args: never[]) => unknown): Site | null {
-    const capture = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
-    if (capture === undefined) return null;
-    // The limit is the runtime's, shared: it is set for this one capture and put back at once.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 1;
-    capture(this.holder, callee);
-    Error.stackTraceLimit = limit;
-    const text = this.holder.stack;
-    if (typeof text !== 'string') return null;
-    let site = this.sites.get(text);
+    const frame = this.captured(callee, firstFrame);
+    if (!isCallSite(frame)) return null;
+    const file = frame.getFileName();
+    const place = (frame.getLineNumber() ?? 0) * 2 ** 32 + (frame.getColumnNumber() ?? 0);
+    let sites = this.files.get(file);
+    if (sites === undefined) {
+      sites = new Map();
+      this.files.set(file, sites);
+    }
+    let site = sites.get(place);
     if (site === undefined) {
-      site = new Site(text);
-      this.sites.set(text, site);
+      // Printed by the runtime's own hook, once: it maps the line to its source where a source map is loaded.
+      const printed = this.captured(callee, undefined);
+      site = new Site(typeof printed === 'string' ? printed : `    at ${String(frame)}`);
+      sites.set(place, site);
     }
     return site;
   }
+
+  // The stack of one frame below `callee`, as `hook` makes it (the runtime's own hook if undefined).
+  private captured(callee: (...args: never[]) => unknown, hook: PrepareStackTrace | undefined): unknown {
+    // Not every runtime has these (only V8 does), whatever the DOM or Node typings say.
+    const runtime = Error as unknown as { captureStackTrace?: CaptureStackTrace; prepareStackTrace?: PrepareStackTrace };
+    const capture = runtime.captureStackTrace;
+    if (capture === undefined) return undefined;
+    // The limit and the hook are the runtime's, shared: they are set for this one capture and put back at once.
+    const limit = Error.stackTraceLimit;
+    const prepare = runtime.prepareStackTrace;
+    Error.stackTraceLimit = 1;
+    if (hook !== undefined) runtime.prepareStackTrace = hook;
+    capture(this.holder, callee);
+    const stack = this.holder.stack;
+    if (hook !== undefined) runtime.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+    return stack;
+  }
+}
+
+function isCallSite(frame: unknown): frame is CallSiteInfo {
+  return typeof frame === 'object' && frame !== null && typeof (frame as Partial<CallSiteInfo>).getLineNumber === 'function';
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Engine, ThreadFailedError, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
+import { Engine, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 const FILE = fileURLToPath(import.meta.url);
@@ -60,6 +60,7 @@ function spawnJoiner(engine: Engine, onCatch: (error: unknown) => void) {
 describe('script stack traces', () => {
   afterEach(() => {
     vi.restoreAllMocks();
+    vi.unstubAllEnvs();
   });
 
   it('prints a failure three sub-scripts deep in a child with every frame, its line, and the spawn chain', () => {
@@ -158,5 +159,13 @@ describe('script stack traces', () => {
     expect(patrolling.spawning).toBeNull();
     expect(patrolling.extra?.sites ?? null).toBeNull();
     expect(patrolling.extra?.site ?? null).toBeNull();
+  });
+
+  it("captures call sites by default in development ('frames'), and none in production ('off') unless told to", () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(new Engine().callSites).toBe('frames');
+    vi.stubEnv('NODE_ENV', 'production');
+    expect([new Engine().callSites, new Engine({ callSites: 'frames' }).callSites]).toEqual(['off', 'frames']);
+    expect(defaultCallSites()).toBe('off');
   });
 });
