@@ -56,21 +56,24 @@ export function parseStackLine(text: string): SourcePosition | null {
 }
 
 /**
- * @internal One call site: a line of source where a sub-script was called, a thread spawned or a wait started.
- * An engine keeps one per distinct line (see SiteTable), shared by every frame and thread that came from it, and
- * parses it only when first read.
+ * @internal One call site: a place in the source (file, line, column) where a sub-script was called, a thread
+ * spawned or a wait started. An engine keeps one per place (see SiteTable), shared by every frame and thread that
+ * came from it, and parses it only when first read.
  */
 export class Site {
   private parsed: SourcePosition | null | undefined = undefined;
 
   constructor(
-    /** The stack the runtime printed for it: a headline, then one `at` line. */
+    /** The stack the runtime printed for it: one `at` line, after a headline if the runtime wrote one. */
     readonly stack: string,
   ) {}
 
-  /** The position it names; null if the runtime printed none. */
+  /** The position it names; null if the runtime printed none. Frozen: every trace through this place shares it. */
   get position(): SourcePosition | null {
-    if (this.parsed === undefined) this.parsed = firstPosition(this.stack);
+    if (this.parsed === undefined) {
+      const position = firstPosition(this.stack);
+      this.parsed = position === null ? null : Object.freeze(position);
+    }
     return this.parsed;
   }
 }
