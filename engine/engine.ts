@@ -18,7 +18,7 @@ import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
 import { CallSiteMode, defaultCallSites, type CallSites, type Site } from './call-site.ts';
 import { SiteTable } from './site-table.ts';
-import { spawningOf } from './script-stack.ts';
+import { spawnerRecord } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
 import type { Watchdog } from './watchdog.ts';
 
@@ -634,7 +634,7 @@ function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): 
     at = parent.extra.site;
     parent.extra.site = null;
   }
-  const spawning = { id: thread.id, name: thread.name, site: at, by: parent === null ? null : spawningOf(parent) };
+  const spawning = { id: thread.id, name: thread.name, site: at, by: parent === null ? null : spawnerRecord(parent) };
   thread.engine.columns.recordSpawning(thread.slot, spawning);
 }
 

@@ -33,6 +33,9 @@ export interface Spawning {
 /** Spawners listed before the rest of the chain is left out. */
 const MAX_ANCESTRY = 16;
 
+// Where a chain was cut: threads that spawn their successors for ever would otherwise keep every generation's record.
+const ELIDED: Spawning = Object.freeze({ id: 0, name: '', site: null, by: null });
+
 /**
  * The logical stack of a thread's script across its sub-scripts, innermost first, and how the thread was spawned.
  * A failed thread carries the one of its failure (`thread.scriptStack`, and `scriptStack` on the
@@ -80,7 +83,7 @@ export class ScriptStack {
     let text = label(this.spawning);
     let record: Spawning | null = this.spawning;
     for (let shown = 0; record !== null; shown++) {
-      if (shown === MAX_ANCESTRY) return `${text} ← ...`;
+      if (shown === MAX_ANCESTRY || record.by === ELIDED) return `${text} ← ...`;
       const at = sitePosition(record.site);
       const place = at === null ? '' : ` at ${where(at)}`;
       if (record.by !== null) text += ` ← spawned by ${label(record.by)}${place}`;
@@ -133,6 +136,17 @@ export function spawningOf(thread: Thread): Spawning {
 // `#id name`, as Thread.label prints it.
 function label(record: Spawning): string {
   return `#${record.id} ${record.name}`;
+}
+
+/**
+ * @internal The record a thread spawned by `parent` continues: the parent's, or, once that chain is as long as
+ * is ever listed, a copy of the parent's alone, which ends the chain there.
+ */
+export function spawnerRecord(parent: Thread): Spawning {
+  const record = spawningOf(parent);
+  let length = 0;
+  for (let next: Spawning | null = record; next !== null && next !== ELIDED; next = next.by) length++;
+  return length < MAX_ANCESTRY ? record : { id: record.id, name: record.name, site: record.site, by: ELIDED };
 }
 
 /** `file:line:column`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Engine, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
+import { Engine, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, useThread, type CallSites, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 const FILE = fileURLToPath(import.meta.url);
@@ -167,5 +167,22 @@ describe('script stack traces', () => {
     vi.stubEnv('NODE_ENV', 'production');
     expect([new Engine().callSites, new Engine({ callSites: 'frames' }).callSites]).toEqual(['off', 'frames']);
     expect(defaultCallSites()).toBe('off');
+  });
+
+  it('keeps a chain of successors short: a thread 40 spawns down keeps the records of 16 spawners at most', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    let last: Thread | null = null;
+    function* successor(generation: number): Generator<unknown, void, unknown> {
+      if (generation === 40) {
+        last = useThread();
+        yield* sleep(10);
+      } else yield* spawn({ detached: true }, successor, generation + 1);
+    }
+    engine.spawn(successor, 0);
+    steps(2);
+    const kept: number[] = [];
+    for (let record = last!.spawning; record !== null; record = record.by) kept.push(record.id);
+    expect(kept.length).toBeLessThanOrEqual(17);
+    expect(last!.scriptStack!.ancestry).toMatch(/^#41 successor ← spawned by #40 successor at .+ ← \.\.\.$/);
   });
 });
