@@ -22,8 +22,6 @@ const firstFrame: PrepareStackTrace = (_error, trace) => trace[0];
 export class SiteTable {
   // By file, then by line and column as one number.
   private readonly files = new Map<string | null | undefined, Map<number, Site>>();
-  // One object captured into again and again: nothing captured outlives the capture.
-  private readonly holder: { stack?: unknown } = {};
 
   /**
    * The site of the function that called `callee`, or null where the runtime cannot capture one: only V8 has
@@ -60,8 +58,10 @@ export class SiteTable {
     const prepare = runtime.prepareStackTrace;
     Error.stackTraceLimit = 1;
     if (hook !== undefined) runtime.prepareStackTrace = hook;
-    capture(this.holder, callee);
-    const stack = this.holder.stack;
+    // A fresh holder each time: a kept one would hold the last frame V8 captured, with the objects it refers to.
+    const holder: { stack?: unknown } = {};
+    capture(holder, callee);
+    const stack = holder.stack;
     if (hook !== undefined) runtime.prepareStackTrace = prepare;
     Error.stackTraceLimit = limit;
     return stack;
