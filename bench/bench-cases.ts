@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Engine, sleep, useEngine } from 'loom';
+import { Engine, sleep, useEngine, type CallSites } from 'loom';
 import { churnFloor, runOnceFloor, sleepersFloor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
 import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed } from './measure.ts';
@@ -120,8 +120,8 @@ function probeFrame(order: BuildOrder, count: number, scripts: number, rounds: n
   return runProbe('frame-probe.ts', [order, count, scripts, rounds]);
 }
 
-function probeMemory(side: ProbeSide, count: number): ProbeResult {
-  return runProbe('memory-probe.ts', [side, count]);
+function probeMemory(side: ProbeSide, count: number, callSites: CallSites = 'off'): ProbeResult {
+  return runProbe('memory-probe.ts', [side, count, callSites]);
 }
 
 /**
@@ -131,6 +131,7 @@ function probeMemory(side: ProbeSide, count: number): ProbeResult {
 export async function parkedCases(plan: BenchPlan, count: number): Promise<BenchRow[]> {
   const engineProbe = probeMemory('engine', count);
   const starless = probeMemory('starless', count);
+  const withSites = probeMemory('engine', count, 'frames');
   const floorProbe = probeMemory('floor', count);
   const limit = engineProbe.heapLimit;
   const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -162,6 +163,7 @@ export async function parkedCases(plan: BenchPlan, count: number): Promise<Bench
   return [
     memoryRow(engineProbe, 'yield* sleep'),
     memoryRow(starless, 'yield sleep'),
+    memoryRow(withSites, "yield* sleep, callSites 'frames'"),
     {
       benchmark: 'parked threads: heap share',
       threads: count,

@@ -1,7 +1,8 @@
-// Weighs parked threads in a process of its own: `node --expose-gc --import tsx bench/memory-probe.ts engine N`.
+// Weighs parked threads in a process of its own:
+// `node --expose-gc --import tsx bench/memory-probe.ts engine N [callSites]` (callSites 'off' unless given).
 // A fresh process keeps the figure clean: in a process that has run other benchmarks, stale references held by
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
-import { Engine, sleep, useEngine } from 'loom';
+import { Engine, sleep, useEngine, type CallSites } from 'loom';
 import { sleepersFloor, type Floor } from './floors.ts';
 import { heapLimitBytes, settledBytes } from './memory.ts';
 import { Body, sleeper } from './workloads.ts';
@@ -33,9 +34,9 @@ export interface ProbeResult {
 // again a few times, its script has tiered up, and the heap holds what a steady state holds.
 const TICKS = 1500;
 
-function probe(side: ProbeSide, count: number): ProbeResult {
+function probe(side: ProbeSide, count: number, callSites: CallSites): ProbeResult {
   const bodies = Body.placed(1, count, new Float32Array(2 * count));
-  const engine = new Engine({ seed: 1 });
+  const engine = new Engine({ seed: 1, callSites });
   const before = settledBytes();
   let floor: Floor | null = null;
   if (side !== 'floor') {
@@ -53,9 +54,10 @@ function probe(side: ProbeSide, count: number): ProbeResult {
   return { side, count, bytesPerThread: (after - before) / count, heapUsed: process.memoryUsage().heapUsed, heapLimit: heapLimitBytes() };
 }
 
-const [side, countText] = process.argv.slice(2);
-if ((side !== 'engine' && side !== 'starless' && side !== 'floor') || !(Number(countText) > 0)) {
-  console.error('usage: node --expose-gc --import tsx bench/memory-probe.ts engine|starless|floor COUNT');
+const [side, countText, callSites = 'off'] = process.argv.slice(2);
+const modes: readonly string[] = ['off', 'frames', 'waits'] satisfies CallSites[];
+if ((side !== 'engine' && side !== 'starless' && side !== 'floor') || !(Number(countText) > 0) || !modes.includes(callSites)) {
+  console.error('usage: node --expose-gc --import tsx bench/memory-probe.ts engine|starless|floor COUNT [off|frames|waits]');
   process.exit(2);
 }
-console.log(JSON.stringify(probe(side, Number(countText))));
+console.log(JSON.stringify(probe(side, Number(countText), callSites as CallSites)));

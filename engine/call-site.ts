@@ -1,22 +1,38 @@
 /**
  * Which call sites the engine captures while scripts run, for script stack traces and the inspector:
- * - `'off'`: none, the default. Frames are still named; lines come only from a thrown error's own stack.
+ * - `'off'`: none, the default in production. Frames are still named; lines come only from a thrown error's own
+ *   stack.
  * - `'frames'`: where each sub-script was called (`yield* walkTo(...)`, `shield(...)`) and where each thread was
- *   spawned, so a failure shows the line of every frame: the setting for development.
+ *   spawned, so a failure shows the line of every frame: the default in development.
  * - `'waits'`: also where each wait was started (`yield* sleep(0.6)`), so the inspector shows where a thread is parked.
  */
 export type CallSites = 'off' | 'frames' | 'waits';
 
-/** @internal The modes as the hot paths compare them. */
-export const CallSiteMode = { off: 0, frames: 1, waits: 2 } as const;
+// Only what defaultCallSites reads: engine/ runs in browsers too, and types nothing else of Node's.
+declare const process: { readonly env: Readonly<Record<string, string | undefined>> };
 
 /**
- * @internal One captured call site: V8 (Chrome, Node) fills `stack` with one line, formatted only when first read,
- * so a site that is never printed costs the capture alone.
+ * The engine's default {@link CallSites}: `'off'` in production, `'frames'` otherwise. Production is told as React
+ * and most libraries tell it, by `process.env.NODE_ENV === 'production'`: bundlers (Vite, webpack, esbuild, Rollup
+ * with its replace plugin) write that into a production build, and Node reads it from the environment.
+ *
+ * @example
+ * ```ts
+ * // NODE_ENV=production node server.js: 'off'; in `vite` or `vitest`: 'frames'
+ * console.log(defaultCallSites());
+ * ```
  */
-export interface Site {
-  readonly stack?: string;
+export function defaultCallSites(): CallSites {
+  try {
+    // Written out whole for bundlers to replace; a page with no bundler has no `process`, and the read throws.
+    return process.env.NODE_ENV === 'production' ? 'off' : 'frames';
+  } catch {
+    return 'frames';
+  }
 }
+
+/** @internal The modes as the hot paths compare them. */
+export const CallSiteMode = { off: 0, frames: 1, waits: 2 } as const;
 
 /** A position in a source file, from a stack line. `file` is a path or a URL, as the runtime printed it. */
 export interface SourcePosition {
@@ -25,24 +41,6 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
-}
-
-type CaptureStackTrace = (target: object, constructorOpt?: (...args: never[]) => unknown) => void;
-
-/**
- * @internal The call site of the function that called `callee`: a one-line stack, or null where the runtime
- * cannot capture one (only V8 has `Error.captureStackTrace` with a frame to start below).
- */
-export function captureSite(callee: (...args: never[]) => unknown): Site | null {
-  const capture = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
-  if (capture === undefined) return null;
-  // The limit is the runtime's, shared: it is set for this one capture and put back at once.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 1;
-  const site: { stack?: string } = {};
-  capture(site, callee);
-  Error.stackTraceLimit = limit;
-  return site;
 }
 
 // `    at fn (file:line:col)`, `    at file:line:col`, `    at async fn (file:line:col)`; V8's format.
@@ -57,10 +55,36 @@ export function parseStackLine(text: string): SourcePosition | null {
   return { fn: match[1] ?? '', file: match[2]!, line: Number(match[3]), column: Number(match[4]) };
 }
 
+/**
+ * @internal One call site: a place in the source (file, line, column) where a sub-script was called, a thread
+ * spawned or a wait started. An engine keeps one per place (see SiteTable), shared by every frame and thread that
+ * came from it, and parses it only when first read.
+ */
+export class Site {
+  private parsed: SourcePosition | null | undefined = undefined;
+
+  constructor(
+    /** The stack the runtime printed for it: one `at` line, after a headline if the runtime wrote one. */
+    readonly stack: string,
+  ) {}
+
+  /** The position it names; null if the runtime printed none. Frozen: every trace through this place shares it. */
+  get position(): SourcePosition | null {
+    if (this.parsed === undefined) {
+      const position = firstPosition(this.stack);
+      this.parsed = position === null ? null : Object.freeze(position);
+    }
+    return this.parsed;
+  }
+}
+
 /** @internal The position a site holds, parsed; null if it has none. */
 export function sitePosition(site: Site | null): SourcePosition | null {
-  const lines = site?.stack?.split('\n') ?? [];
-  for (const line of lines) {
+  return site === null ? null : site.position;
+}
+
+function firstPosition(stack: string): SourcePosition | null {
+  for (const line of stack.split('\n')) {
     const position = parseStackLine(line);
     if (position !== null) return position;
   }

@@ -16,8 +16,9 @@ import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
 import { Accounting } from './accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
-import { CallSiteMode, captureSite, type CallSites, type Site } from './call-site.ts';
-import { spawningOf } from './script-stack.ts';
+import { CallSiteMode, defaultCallSites, type CallSites, type Site } from './call-site.ts';
+import { SiteTable } from './site-table.ts';
+import { spawnerRecord } from './script-stack.ts';
 import { formatFailure } from './format-failure.ts';
 import type { Watchdog } from './watchdog.ts';
 import { HotReload, clearUnwinding, type ScriptChange } from './hot-reload.ts';
@@ -37,7 +38,13 @@ export interface EngineOptions {
   onError?: (error: unknown, thread: Thread) => void;
   /**
    * Which call sites are captured for script stack traces and the inspector (see {@link CallSites}). Default
-   * `'off'`; `'frames'` while developing, which keeps a captured stack per spawned thread (see docs/stack-traces.md).
+   * `'frames'` in development and `'off'` in production, told apart by `process.env.NODE_ENV` (see
+   * {@link defaultCallSites}); docs/stack-traces.md has what each costs.
+   *
+   * @example
+   * ```ts
+   * new Engine({ callSites: 'waits' }); // the inspector shows where each thread waits
+   * ```
    */
   callSites?: CallSites;
   /**
@@ -91,6 +98,8 @@ export class Engine {
   callSiteMode: number = CallSiteMode.frames;
   /** @internal Set with `hotReload`: the scripts replaced, and what restarting a thread takes. */
   readonly hot: HotReload | null;
+  /** @internal The call sites captured so far, one per line of source. */
+  readonly sites = new SiteTable();
   private watched: Watchdog | null = null;
   private readonly clock: FixedStepClock;
   private live = 0;
@@ -113,7 +122,7 @@ export class Engine {
     this.clock = new FixedStepClock(options.tickRate ?? 60, options.maxFrameTime ?? 0.25);
     this.random = new Random(options.seed ?? 1);
     this.onError = options.onError ?? printError;
-    this.callSites = options.callSites ?? 'off';
+    this.callSites = options.callSites ?? defaultCallSites();
     this.watchdog = options.watchdog ?? null;
     this.hot = options.hotReload === true ? new HotReload(this) : null;
   }
@@ -256,7 +265,7 @@ export class Engine {
    * itself, so the thread is said to be spawned where the host called the wrapper, not inside it.
    */
   spawnCalledBy(callee: (...args: never[]) => unknown, input: unknown[]): Thread {
-    const site = this.callSiteMode === CallSiteMode.off ? null : captureSite(callee);
+    const site = this.callSiteMode === CallSiteMode.off ? null : this.sites.capture(callee);
     return this.create(null, input, 'engine.spawn', site);
   }
 
@@ -688,7 +697,7 @@ function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): 
     at = parent.extra.site;
     parent.extra.site = null;
   }
-  const spawning = { thread: thread.label, site: at, by: parent === null ? null : spawningOf(parent) };
+  const spawning = { id: thread.id, name: thread.name, site: at, by: parent === null ? null : spawnerRecord(parent) };
   thread.engine.columns.recordSpawning(thread.slot, spawning);
 }
 

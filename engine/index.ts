@@ -24,7 +24,7 @@ export { shield, type Shielded } from './ops/shield.ts';
 export { useThread, useEngine } from './ops/current.ts';
 export { cancel, send } from './ops/control.ts';
 export { ScriptStack, formatPosition, type ScriptFrame } from './script-stack.ts';
-export { parseStackLine, type CallSites, type SourcePosition } from './call-site.ts';
+export { defaultCallSites, parseStackLine, type CallSites, type SourcePosition } from './call-site.ts';
 export { formatFailure } from './format-failure.ts';
 export { snapshot, countStates, inspectedState, INSPECTED_STATES, type ThreadSnapshot } from './inspect.ts';
 export { Watchdog, type WatchdogOptions, type WatchdogWorker } from './watchdog.ts';

@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import type { Step } from './message-types.ts';
 import { tickingEngine, type Thread } from './thread.ts';
-import { CallSiteMode, captureSite } from './call-site.ts';
+import { CallSiteMode } from './call-site.ts';
 
 let pending: Op<unknown, unknown> | null = null;
 
@@ -94,7 +94,7 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 function noteSite(engine: Engine, op: Op<unknown, unknown>): void {
   const columns = engine.columns;
   if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && !op.framing)) return;
-  columns.threads[columns.running]!.more().site = captureSite(ITERATOR);
+  columns.threads[columns.running]!.more().site = engine.sites.capture(ITERATOR);
 }
 
 const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;

@@ -19,17 +19,22 @@ export interface RecordedFrame {
 }
 
 /**
- * @internal How a thread came to be: its label, where it was spawned, and the record of the thread that spawned
- * it (null for a thread spawned from outside any script).
+ * @internal How a thread came to be: its id and name (not its label: a string a thread would keep for nothing
+ * until it fails), where it was spawned, and the record of the thread that spawned it (null for a thread spawned
+ * from outside any script).
  */
 export interface Spawning {
-  readonly thread: string;
+  readonly id: number;
+  readonly name: string;
   readonly site: Site | null;
   readonly by: Spawning | null;
 }
 
 /** Spawners listed before the rest of the chain is left out. */
 const MAX_ANCESTRY = 16;
+
+// Where a chain was cut: threads that spawn their successors for ever would otherwise keep every generation's record.
+const ELIDED: Spawning = Object.freeze({ id: 0, name: '', site: null, by: null });
 
 /**
  * The logical stack of a thread's script across its sub-scripts, innermost first, and how the thread was spawned.
@@ -75,13 +80,13 @@ export class ScriptStack {
 
   /** {@link ancestry}, with positions written by `where` (a source-mapped form, say). */
   ancestryText(where: (at: SourcePosition) => string): string {
-    let text = this.spawning.thread;
+    let text = label(this.spawning);
     let record: Spawning | null = this.spawning;
     for (let shown = 0; record !== null; shown++) {
-      if (shown === MAX_ANCESTRY) return `${text} ← ...`;
+      if (shown === MAX_ANCESTRY || record.by === ELIDED) return `${text} ← ...`;
       const at = sitePosition(record.site);
       const place = at === null ? '' : ` at ${where(at)}`;
-      if (record.by !== null) text += ` ← spawned by ${record.by.thread}${place}`;
+      if (record.by !== null) text += ` ← spawned by ${label(record.by)}${place}`;
       else if (place !== '') text += ` ← spawned by the host${place}`;
       record = record.by;
     }
@@ -124,8 +129,24 @@ export function spawningOf(thread: Thread): Spawning {
     if (record !== null || unrecorded.length > MAX_ANCESTRY) break;
     unrecorded.push(next);
   }
-  for (let i = unrecorded.length - 1; i >= 0; i--) record = { thread: unrecorded[i]!.label, site: null, by: record };
+  for (let i = unrecorded.length - 1; i >= 0; i--) record = { id: unrecorded[i]!.id, name: unrecorded[i]!.name, site: null, by: record };
   return record!;
+}
+
+// `#id name`, as Thread.label prints it.
+function label(record: Spawning): string {
+  return `#${record.id} ${record.name}`;
+}
+
+/**
+ * @internal The record a thread spawned by `parent` continues: the parent's, or, once that chain is as long as
+ * is ever listed, a copy of the parent's alone, which ends the chain there.
+ */
+export function spawnerRecord(parent: Thread): Spawning {
+  const record = spawningOf(parent);
+  let length = 0;
+  for (let next: Spawning | null = record; next !== null && next !== ELIDED; next = next.by) length++;
+  return length < MAX_ANCESTRY ? record : { id: record.id, name: record.name, site: record.site, by: ELIDED };
 }
 
 /** `file:line:column`. */

@@ -56,8 +56,8 @@ function mailAndCancelAll(engine: Engine): void {
 }
 
 describe('rule 5: nothing leaks', () => {
-  it('holds no thread once every thread has ended, whether done, failed or cancelled mid-wait', async () => {
-    const { engine, steps, errors } = createTestEngine();
+  it.each(['off', 'frames', 'waits'] as const)('holds no thread once every thread has ended, whether done, failed or cancelled mid-wait (callSites %s)', async (callSites) => {
+    const { engine, steps, errors } = createTestEngine({ callSites });
     const refs = spawnEveryKind(engine, 500);
     steps(30);
     mailAndCancelAll(engine);

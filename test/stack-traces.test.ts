@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Engine, Recorder, ThreadFailedError, join, script, shield, sleep, spawn, type CallSites } from '../engine/index.ts';
+import { Engine, Recorder, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, useThread, type CallSites, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
 const FILE = fileURLToPath(import.meta.url);
@@ -60,6 +60,7 @@ function spawnJoiner(engine: Engine, onCatch: (error: unknown) => void) {
 describe('script stack traces', () => {
   afterEach(() => {
     vi.restoreAllMocks();
+    vi.unstubAllEnvs();
   });
 
   it('prints a failure three sub-scripts deep in a child with every frame, its line, and the spawn chain', () => {
@@ -128,7 +129,7 @@ describe('script stack traces', () => {
   });
 
   it("captures no call site with callSites 'frames' for a plain wait, and refuses an unknown mode", () => {
-    const { engine, steps } = createTestEngine();
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
     const patrolling = engine.spawn(grunt, false);
     steps(2);
     expect(patrolling.waitingOn).toMatch(/^sleep/);
@@ -142,5 +143,54 @@ describe('script stack traces', () => {
     const patrolling = recorder.spawn(grunt, false); // @recorded-spawn
     steps(2);
     expect(patrolling.scriptStack?.ancestry).toBe(`#1 grunt ← spawned by the host at ${at('recorded-spawn', 'spawn(')}`);
+  });
+
+  it('keeps one site per place in the source: threads spawned and sub-scripts called from one place share it', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    const threads = [];
+    for (let i = 0; i < 2; i++) threads.push(engine.spawn(grunt, false)); // @spawn-loop
+    const [first, second, third] = [...threads, engine.spawn(grunt, false)];
+    steps(1);
+    expect(first!.spawning!.site).toBe(second!.spawning!.site);
+    expect(first!.spawning!.site).not.toBe(third!.spawning!.site);
+    expect(first!.spawning!.site!.position?.line).toBe(lineOf('spawn-loop'));
+    // grunt called patrol, from the one line of grunt, in both threads
+    expect(first!.extra!.sites![0]).toBe(second!.extra!.sites![0]);
+    expect(first!.extra!.sites![0]!.position?.line).toBe(lineOf('grunt'));
+  });
+
+  it("with callSites 'off', captures nothing: no spawn record, no frame site", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'off' });
+    const patrolling = engine.spawn(grunt, false);
+    steps(1);
+    expect(patrolling.frames).toEqual(['grunt', 'patrol']);
+    expect(patrolling.spawning).toBeNull();
+    expect(patrolling.extra?.sites ?? null).toBeNull();
+    expect(patrolling.extra?.site ?? null).toBeNull();
+  });
+
+  it("captures call sites by default in development ('frames'), and none in production ('off') unless told to", () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(new Engine().callSites).toBe('frames');
+    vi.stubEnv('NODE_ENV', 'production');
+    expect([new Engine().callSites, new Engine({ callSites: 'frames' }).callSites]).toEqual(['off', 'frames']);
+    expect(defaultCallSites()).toBe('off');
+  });
+
+  it('keeps a chain of successors short: a thread 40 spawns down keeps the records of 16 spawners at most', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    let last: Thread | null = null;
+    function* successor(generation: number): Generator<unknown, void, unknown> {
+      if (generation === 40) {
+        last = useThread();
+        yield* sleep(10);
+      } else yield* spawn({ detached: true }, successor, generation + 1);
+    }
+    engine.spawn(successor, 0);
+    steps(2);
+    const kept: number[] = [];
+    for (let record = last!.spawning; record !== null; record = record.by) kept.push(record.id);
+    expect(kept.length).toBeLessThanOrEqual(17);
+    expect(last!.scriptStack!.ancestry).toMatch(/^#41 successor ← spawned by #40 successor at .+ ← \.\.\.$/);
   });
 });
