@@ -1,7 +1,6 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
-import type { ThreadColumns } from './thread-columns.ts';
 import { SlotCounts } from './slot-counts.ts';
 import { SlowConfirmation } from './slow-confirmation.ts';
 
@@ -11,6 +10,16 @@ const DECAY = 0.9885;
 const MAX_RUN = 256;
 /** By default, one resume in this many is timed alone. */
 const SAMPLE_EVERY = 1024;
+/** A heavy run longer than this is split into runs this long at its threads' next resumes, before any is timed alone. */
+const SPLIT_RUN = 16;
+
+// How a thread's next resume is timed, per slot (`marks`):
+/** In a run of `runLength` (or sampled alone). */
+const IN_RUN = 0;
+/** In a run of at most SPLIT_RUN: it was in a heavy run longer than that. */
+const SPLIT = 1;
+/** Alone: it was in a heavy run of at most SPLIT_RUN, or its last timed resume was heavy. */
+const ALONE = 2;
 
 /**
  * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
@@ -19,8 +28,10 @@ const SAMPLE_EVERY = 1024;
  * Reading the clock around every resume costs more than a light resume itself (in Chromium, about 20x a tick of
  * 100k threads), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
  * a run takes about `runMs`. A run that took `timeAloneMs` or more holds a heavy resume (or a pause): its time is
- * charged to no thread, and each of its threads is timed alone from its next resume on, for as long as its resumes
- * stay over half that. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
+ * charged to no thread, and its threads are narrowed down at their next resumes: a run longer than 16 is split into
+ * runs of 16, and each thread of a heavy run of 16 or fewer is timed alone, for as long as its resumes stay over half
+ * `timeAloneMs`. A pause, landing in one run, thus costs a few more clock reads rather than a record per thread of
+ * its run. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
  * per-thread times are exact for the heavy threads, sampled for light ones; tick totals and resume counts are exact.
  * A sampled resume over `timeAloneMs`, like a heavy run, is charged to no thread until the thread's next resume
  * confirms it heavy; a timed resume over `slowResumeMs` is believed only when the thread's next timed resume is over
@@ -82,8 +93,8 @@ export class Accounting {
   private wasEnabled = false;
   private readonly counts = new SlotCounts();
   private readonly slow = new SlowConfirmation();
-  // Per slot: 1 if the thread in it is to be timed alone at its next resume.
-  private alone = new Uint8Array(0);
+  // Per slot: how the thread in it is to be timed at its next resume (IN_RUN, SPLIT or ALONE).
+  private marks = new Uint8Array(0);
   private readonly runSlots = new Int32Array(MAX_RUN);
 
   /** @internal */
@@ -121,33 +132,36 @@ export class Accounting {
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
     // The loop runs once per resume of every thread: fields it reads are held in locals, read again after a run is
-    // closed (which may change them). A light resume reads no column but `alone`, as the bare loop reads none.
+    // closed (which may change them). A light resume reads no column but `marks`, as the bare loop reads none.
     const recording = this.enabled;
     const columns = engine.columns;
     const runSlots = this.runSlots;
     const counts = this.counts;
-    let alone = this.alone;
+    let marks = this.marks;
     let runLength = this.runLength;
     let untilSample = recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
     const start = this.now();
     let runStart = start;
     let length = 0;
+    // The mark of the threads in the open run: a run holds threads of one mark only.
+    let runMark = IN_RUN;
     let resumes = 0;
     for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
-      let heavy = false;
+      let mark = IN_RUN;
       let single = false;
       if (recording) {
-        heavy = slot < alone.length && alone[slot] === 1;
-        single = heavy || --untilSample <= 0;
-        if (single && !heavy) untilSample = this.sampleEvery;
-        if (single && length > 0) {
+        mark = slot < marks.length ? marks[slot]! : IN_RUN;
+        single = mark === ALONE || (mark === IN_RUN && --untilSample <= 0);
+        if (single && mark === IN_RUN) untilSample = this.sampleEvery;
+        if (length > 0 && (single || mark !== runMark)) {
           const now = this.now();
-          this.closeRun(length, now - runStart, null, false, false, columns);
-          alone = this.alone;
+          this.closeRun(length, now - runStart, null, runMark, false);
+          marks = this.marks;
           runLength = this.runLength;
           runStart = now;
           length = 0;
         }
+        runMark = mark;
         counts.add(slot, columns);
       }
       runSlots[length++] = slot;
@@ -155,11 +169,11 @@ export class Accounting {
       resumes++;
       // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
       const over = recording && columns.gens[slot] === null ? counts.ended(slot) : null;
-      if (single || length >= runLength) {
+      if (single || length >= (runMark === SPLIT ? SPLIT_RUN : runLength)) {
         const now = this.now();
         const thread = recording && length === 1 ? (over ?? columns.threads[slot]!) : null;
-        this.closeRun(length, now - runStart, thread, heavy, single && !heavy, columns);
-        alone = this.alone;
+        this.closeRun(length, now - runStart, thread, runMark, single && mark === IN_RUN);
+        marks = this.marks;
         runLength = this.runLength;
         runStart = now;
         length = 0;
@@ -170,7 +184,7 @@ export class Accounting {
       }
     }
     const end = this.now();
-    if (length > 0) this.closeRun(length, end - runStart, null, false, false, columns);
+    if (length > 0) this.closeRun(length, end - runStart, null, runMark, false);
     if (untilSample !== Infinity) this.untilSample = untilSample;
     this.tickResumes = resumes;
     engine.switches += resumes;
@@ -178,19 +192,24 @@ export class Accounting {
     if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }
 
-  // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only light
-  // runs set the run length: a heavy thread or a pause must not make every run short. A heavy sample is treated as a
-  // heavy run: charged to no thread, its thread timed alone from its next resume.
-  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean, columns: ThreadColumns): void {
-    if (!alone && ms < this.timeAloneMs) this.adaptRun(ms / length);
+  // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only runs
+  // of light threads set the run length: a heavy thread or a pause must not make every run short. A heavy run is
+  // charged to no thread and narrowed down at its threads' next resumes (split, or each alone); a light split run
+  // goes back to ordinary runs. A heavy sample is treated as a heavy run of one.
+  private closeRun(length: number, ms: number, thread: Thread | null, mark: number, sampled: boolean): void {
+    const heavy = ms >= this.timeAloneMs;
+    if (mark !== ALONE && !heavy) this.adaptRun(ms / length);
     if (!this.enabled) return;
-    if (thread !== null && !(sampled && ms >= this.timeAloneMs)) {
-      this.timedAlone(thread, ms, columns);
+    if (thread !== null && !(sampled && heavy)) {
+      this.timedAlone(thread, ms);
       return;
     }
-    if (ms < this.timeAloneMs) return;
+    if (!heavy) {
+      if (mark === SPLIT) this.markRun(length, IN_RUN);
+      return;
+    }
     this.unattributedMs += ms;
-    for (let i = 0; i < length; i++) this.markAlone(this.runSlots[i]!, columns);
+    this.markRun(length, length > SPLIT_RUN ? SPLIT : ALONE);
   }
 
   private adaptRun(msPerResume: number): void {
@@ -200,26 +219,29 @@ export class Accounting {
     this.runLength = Math.max(1, Math.min(MAX_RUN, length));
   }
 
-  private timedAlone(thread: Thread, ms: number, columns: ThreadColumns): void {
+  private timedAlone(thread: Thread, ms: number): void {
     const slot = thread.slot;
     // A thread that ended in this resume has no slot any more; one that got light goes back into runs.
-    if (slot >= 0) {
-      if (ms >= this.timeAloneMs / 2) this.markAlone(slot, columns);
-      else if (slot < this.alone.length) this.alone[slot] = 0;
-    }
+    if (slot >= 0) this.mark(slot, ms >= this.timeAloneMs / 2 ? ALONE : IN_RUN);
     const charged = this.slow.judge(thread, ms, this.slowResumeMs);
     if (charged.length === 0) this.unattributedMs += ms;
     for (const each of charged) this.charge(thread, each);
     if (this.slow.isConfirmed(thread)) for (const each of charged) this.guard('onSlowResume', () => this.onSlowResume(thread, each));
   }
 
-  private markAlone(slot: number, columns: ThreadColumns): void {
-    if (slot >= this.alone.length) {
-      const alone = new Uint8Array(Math.max(columns.threads.length, slot + 1));
-      alone.set(this.alone);
-      this.alone = alone;
+  /** Marks every thread of the run just closed. */
+  private markRun(length: number, mark: number): void {
+    for (let i = 0; i < length; i++) this.mark(this.runSlots[i]!, mark);
+  }
+
+  private mark(slot: number, mark: number): void {
+    if (slot >= this.marks.length) {
+      if (mark === IN_RUN) return;
+      const marks = new Uint8Array(Math.max(1024, 2 * this.marks.length, slot + 1));
+      marks.set(this.marks);
+      this.marks = marks;
     }
-    this.alone[slot] = 1;
+    this.marks[slot] = mark;
   }
 
   private charge(thread: Thread, ms: number): void {
