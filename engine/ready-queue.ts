@@ -33,6 +33,11 @@ export class ReadyQueue {
     return this.items[this.head++]!;
   }
 
+  /** The oldest slot without taking it, or -1 when empty (then like `shift`). */
+  peek(): number {
+    return this.head === this.tail ? this.shift() : this.items[this.head]!;
+  }
+
   /** Moves every slot of `other` to the end of this queue, in order: O(1) when this one is empty. */
   takeAll(other: ReadyQueue): void {
     if (this.size === 0) {

@@ -234,6 +234,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0; // no samples of light threads: see the next test
+    engine.accounting.runMs = 0.02; // over 1/1024 ms a resume: runs of 20
     const light = Array.from({ length: 1000 }, () =>
       engine.spawn(function* light() {
         for (;;) {
@@ -252,7 +253,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const before = clock.reads;
     steps(1);
     const { runLength, tickResumes, tickMs, timed } = engine.accounting;
-    // runMs 0.02 over 1/1024 ms a resume: runs of 20. About 1001 / 20 clock reads, plus the heavy thread's own.
+    // Runs of 20: about 1001 / 20 clock reads, plus the heavy thread's own.
     expect(runLength).toBe(20);
     expect(clock.reads - before).toBeLessThanOrEqual(Math.ceil(1000 / 20) + 4);
     expect([tickResumes, tickMs]).toEqual([1001, 1000 / 1024 + 0.5]);
@@ -266,6 +267,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0;
+    engine.accounting.runMs = 0.02;
     const threads = Array.from({ length: 1000 }, (_, i) =>
       engine.spawn(function* light() {
         for (;;) {
@@ -285,8 +287,8 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     // Runs of 20 (see above), one clock read each, and one to start the tick: #501 is in the run of #501 to #520,
     // then in the split run of #501 to #516.
     expect(seen).toEqual([
-      `10:  | ${0.5 + 19 / 1024} | 52 reads`,
-      `11:  | ${0.5 + 15 / 1024} | 53 reads`, // two split runs where there was one run
+      `10:  | ${0.5 + 19 / 1024} | 51 reads`,
+      `11:  | ${0.5 + 15 / 1024} | 52 reads`, // two split runs where there was one run
       `12: ${Array.from({ length: 16 }, (_, i) => 501 + i).join(' ')} | 0 | 67 reads`,
       '13: 501 | 0 | 52 reads', // the others are light again, back in runs
     ]);
@@ -298,6 +300,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 100;
+    engine.accounting.runMs = 0.02; // runs of 20
     // Pauses land in #451 at ticks 3 and 4, and in #458 at tick 5.
     const pauses = new Map([[3, 450], [4, 450], [5, 457]]);
     for (let i = 0; i < 1000; i++) {
