@@ -1,16 +1,25 @@
 import type { Engine } from './engine.ts';
 import type { Thread } from './thread.ts';
 import type { ReadyQueue } from './ready-queue.ts';
-import type { ThreadColumns } from './thread-columns.ts';
 import { SlotCounts } from './slot-counts.ts';
 import { SlowConfirmation } from './slow-confirmation.ts';
 
 // Per-tick decay of a thread's average script time: about a one-second half-life at 60 Hz.
 const DECAY = 0.9885;
-/** The most resumes timed as one run: one clock read per 256 resumes at least. */
-const MAX_RUN = 256;
+/** The most resumes timed as one run: one clock read per 1024 resumes at least. */
+const MAX_RUN = 1024;
 /** By default, one resume in this many is timed alone. */
 const SAMPLE_EVERY = 1024;
+/** A heavy run longer than this is split into runs this long at its threads' next resumes, before any is timed alone. */
+const SPLIT_RUN = 16;
+
+// How a thread's next resume is timed, per slot (`marks`):
+/** In a run of `runLength` (or sampled alone). */
+const IN_RUN = 0;
+/** In a run of at most SPLIT_RUN: it was in a heavy run longer than that. */
+const SPLIT = 1;
+/** Alone: it was in a heavy run of at most SPLIT_RUN, or its last timed resume was heavy. */
+const ALONE = 2;
 
 /**
  * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
@@ -19,8 +28,10 @@ const SAMPLE_EVERY = 1024;
  * Reading the clock around every resume costs more than a light resume itself (in Chromium, about 20x a tick of
  * 100k threads), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
  * a run takes about `runMs`. A run that took `timeAloneMs` or more holds a heavy resume (or a pause): its time is
- * charged to no thread, and each of its threads is timed alone from its next resume on, for as long as its resumes
- * stay over half that. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
+ * charged to no thread, and its threads are narrowed down at their next resumes: a run longer than 16 is split into
+ * runs of 16, and each thread of a heavy run of 16 or fewer is timed alone, for as long as its resumes stay over half
+ * `timeAloneMs`. A pause, landing in one run, thus costs a few more clock reads rather than a record per thread of
+ * its run. Besides, one resume in `sampleEvery` is timed alone, so light threads are sampled too. So
  * per-thread times are exact for the heavy threads, sampled for light ones; tick totals and resume counts are exact.
  * A sampled resume over `timeAloneMs`, like a heavy run, is charged to no thread until the thread's next resume
  * confirms it heavy; a timed resume over `slowResumeMs` is believed only when the thread's next timed resume is over
@@ -46,8 +57,11 @@ export class Accounting {
   slowResumeMs = 4;
   /** A run of resumes taking this long (ms) has its threads timed alone from their next resume. */
   timeAloneMs = 0.1;
-  /** About how long (ms) a run of resumes timed as a whole takes: the clock is read about this often. */
-  runMs = 0.02;
+  /**
+   * About how long (ms) a run of resumes timed as a whole takes: the clock is read about this often. A clock read
+   * costs up to a microsecond in a browser; a light run must stay well under `timeAloneMs`, or it looks heavy.
+   */
+  runMs = 0.04;
   /** One resume in this many is timed alone, sampling the light threads; 0 for none. */
   sampleEvery = SAMPLE_EVERY;
   /**
@@ -65,7 +79,7 @@ export class Accounting {
   carriedOver = 0;
   /** Of `tickMs`, the time of runs that held a heavy resume or a pause, and of held slow resumes: charged to no thread. */
   unattributedMs = 0;
-  /** Resumes per run now (1 to 256): the sampling rate is one clock read per this many light resumes. */
+  /** Resumes per run now (1 to 1024): the sampling rate is one clock read per this many light resumes. */
   runLength = 1;
   /** The threads timed alone in the last tick, in the order they ran (filled while enabled). */
   readonly timed: Thread[] = [];
@@ -82,8 +96,8 @@ export class Accounting {
   private wasEnabled = false;
   private readonly counts = new SlotCounts();
   private readonly slow = new SlowConfirmation();
-  // Per slot: 1 if the thread in it is to be timed alone at its next resume.
-  private alone = new Uint8Array(0);
+  // Per slot: how the thread in it is to be timed at its next resume (IN_RUN, SPLIT or ALONE).
+  private marks = new Uint8Array(0);
   private readonly runSlots = new Int32Array(MAX_RUN);
 
   /** @internal */
@@ -120,77 +134,59 @@ export class Accounting {
 
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
-    // The loop runs once per resume of every thread: fields it reads are held in locals, read again after a run is
-    // closed (which may change them). A light resume reads no column but `alone`, as the bare loop reads none.
+    // Per run: what kind of run comes next (by the next thread's mark), and how long it may be; then the clock.
     const recording = this.enabled;
-    const columns = engine.columns;
-    const runSlots = this.runSlots;
-    const counts = this.counts;
-    let alone = this.alone;
-    let runLength = this.runLength;
+    const counts = recording ? this.counts : null;
     let untilSample = recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
     const start = this.now();
     let runStart = start;
-    let length = 0;
     let resumes = 0;
-    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
-      let heavy = false;
-      let single = false;
-      if (recording) {
-        heavy = slot < alone.length && alone[slot] === 1;
-        single = heavy || --untilSample <= 0;
-        if (single && !heavy) untilSample = this.sampleEvery;
-        if (single && length > 0) {
-          const now = this.now();
-          this.closeRun(length, now - runStart, null, false, false, columns);
-          alone = this.alone;
-          runLength = this.runLength;
-          runStart = now;
-          length = 0;
-        }
-        counts.add(slot, columns);
-      }
-      runSlots[length++] = slot;
-      run(engine, slot);
-      resumes++;
-      // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
-      const over = recording && columns.gens[slot] === null ? counts.ended(slot) : null;
-      if (single || length >= runLength) {
-        const now = this.now();
-        const thread = recording && length === 1 ? (over ?? columns.threads[slot]!) : null;
-        this.closeRun(length, now - runStart, thread, heavy, single && !heavy, columns);
-        alone = this.alone;
-        runLength = this.runLength;
-        runStart = now;
-        length = 0;
-        if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
-          this.carriedOver = ready.size;
-          break;
-        }
+    for (let next = ready.peek(); next >= 0; next = ready.peek()) {
+      const marks = recording ? this.marks : NO_MARKS;
+      const mark = next < marks.length ? marks[next]! : IN_RUN;
+      let max = mark === ALONE ? 1 : mark === SPLIT ? SPLIT_RUN : this.runLength;
+      const sampled = mark === IN_RUN && untilSample <= 1;
+      if (sampled) max = 1;
+      else if (mark === IN_RUN) max = Math.min(max, untilSample - 1);
+      // A thread timed alone may end in its resume, leaving its slot: it is taken first.
+      const thread = recording && max === 1 ? engine.columns.threads[next]! : null;
+      const length = resumeRun(engine, ready, run, max, mark, marks, this.runSlots, counts);
+      if (sampled) untilSample = this.sampleEvery;
+      else if (mark === IN_RUN) untilSample -= length;
+      resumes += length;
+      const now = this.now();
+      this.closeRun(length, now - runStart, thread, mark, sampled);
+      runStart = now;
+      if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
+        this.carriedOver = ready.size;
+        break;
       }
     }
-    const end = this.now();
-    if (length > 0) this.closeRun(length, end - runStart, null, false, false, columns);
     if (untilSample !== Infinity) this.untilSample = untilSample;
     this.tickResumes = resumes;
     engine.switches += resumes;
-    this.tickMs = end - start;
+    this.tickMs = runStart - start;
     if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }
 
-  // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only light
-  // runs set the run length: a heavy thread or a pause must not make every run short. A heavy sample is treated as a
-  // heavy run: charged to no thread, its thread timed alone from its next resume.
-  private closeRun(length: number, ms: number, thread: Thread | null, alone: boolean, sampled: boolean, columns: ThreadColumns): void {
-    if (!alone && ms < this.timeAloneMs) this.adaptRun(ms / length);
+  // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only runs
+  // of light threads set the run length: a heavy thread or a pause must not make every run short. A heavy run is
+  // charged to no thread and narrowed down at its threads' next resumes (split, or each alone); a light split run
+  // goes back to ordinary runs. A heavy sample is treated as a heavy run of one.
+  private closeRun(length: number, ms: number, thread: Thread | null, mark: number, sampled: boolean): void {
+    const heavy = ms >= this.timeAloneMs;
+    if (mark !== ALONE && !heavy) this.adaptRun(ms / length);
     if (!this.enabled) return;
-    if (thread !== null && !(sampled && ms >= this.timeAloneMs)) {
-      this.timedAlone(thread, ms, columns);
+    if (thread !== null && !(sampled && heavy)) {
+      this.timedAlone(thread, ms);
       return;
     }
-    if (ms < this.timeAloneMs) return;
+    if (!heavy) {
+      if (mark === SPLIT) this.markRun(length, IN_RUN);
+      return;
+    }
     this.unattributedMs += ms;
-    for (let i = 0; i < length; i++) this.markAlone(this.runSlots[i]!, columns);
+    this.markRun(length, length > SPLIT_RUN ? SPLIT : ALONE);
   }
 
   private adaptRun(msPerResume: number): void {
@@ -200,26 +196,29 @@ export class Accounting {
     this.runLength = Math.max(1, Math.min(MAX_RUN, length));
   }
 
-  private timedAlone(thread: Thread, ms: number, columns: ThreadColumns): void {
+  private timedAlone(thread: Thread, ms: number): void {
     const slot = thread.slot;
     // A thread that ended in this resume has no slot any more; one that got light goes back into runs.
-    if (slot >= 0) {
-      if (ms >= this.timeAloneMs / 2) this.markAlone(slot, columns);
-      else if (slot < this.alone.length) this.alone[slot] = 0;
-    }
+    if (slot >= 0) this.mark(slot, ms >= this.timeAloneMs / 2 ? ALONE : IN_RUN);
     const charged = this.slow.judge(thread, ms, this.slowResumeMs);
     if (charged.length === 0) this.unattributedMs += ms;
     for (const each of charged) this.charge(thread, each);
     if (this.slow.isConfirmed(thread)) for (const each of charged) this.guard('onSlowResume', () => this.onSlowResume(thread, each));
   }
 
-  private markAlone(slot: number, columns: ThreadColumns): void {
-    if (slot >= this.alone.length) {
-      const alone = new Uint8Array(Math.max(columns.threads.length, slot + 1));
-      alone.set(this.alone);
-      this.alone = alone;
+  /** Marks every thread of the run just closed. */
+  private markRun(length: number, mark: number): void {
+    for (let i = 0; i < length; i++) this.mark(this.runSlots[i]!, mark);
+  }
+
+  private mark(slot: number, mark: number): void {
+    if (slot >= this.marks.length) {
+      if (mark === IN_RUN) return;
+      const marks = new Uint8Array(Math.max(1024, 2 * this.marks.length, slot + 1));
+      marks.set(this.marks);
+      this.marks = marks;
     }
-    this.alone[slot] = 1;
+    this.marks[slot] = mark;
   }
 
   private charge(thread: Thread, ms: number): void {
@@ -253,4 +252,42 @@ export class Accounting {
     this.warnedAt = this.tick;
     this.heldBack = 0;
   }
+}
+
+/** No thread marked: what a tick run for the budget alone (accounting off) goes by. */
+const NO_MARKS = new Uint8Array(0);
+
+/**
+ * Resumes up to `max` threads from `ready` while the next one's mark (in `marks`) is `mark`, counting each in
+ * `counts` (unless null) and putting its slot in `slots`. Returns how many it resumed. This is the loop every resume
+ * goes through: kept apart from the per-run work and about as small as the engine's bare loop, so the compiler
+ * inlines the resume into it as it does into that one.
+ */
+function resumeRun(
+  engine: Engine,
+  ready: ReadyQueue,
+  run: (engine: Engine, slot: number) => void,
+  max: number,
+  mark: number,
+  marks: Uint8Array,
+  slots: Int32Array,
+  counts: SlotCounts | null,
+): number {
+  const columns = engine.columns;
+  let length = 0;
+  while (length < max) {
+    const slot = ready.peek();
+    if (slot < 0 || (slot < marks.length ? marks[slot]! : IN_RUN) !== mark) break;
+    ready.shift();
+    slots[length++] = slot;
+    if (counts === null) {
+      run(engine, slot);
+      continue;
+    }
+    counts.add(slot, columns);
+    run(engine, slot);
+    // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
+    if (columns.gens[slot] === null) counts.ended(slot);
+  }
+  return length;
 }

@@ -23,14 +23,19 @@ export class ReadyQueue {
   shift(): number {
     if (this.head === this.tail) {
       // Drained. An array over four times what this filling needed is given back: a million threads queued once
-      // (spawned in one tick, say) and then asleep would otherwise keep 4 MB.
-      if (this.items.length > MIN_SIZE && this.items.length > 4 * this.tail) {
+      // (spawned in one tick, say) and then asleep would otherwise keep 4 MB. Asked again, empty since, it keeps it.
+      if (this.tail > 0 && this.items.length > MIN_SIZE && this.items.length > 4 * this.tail) {
         this.items = new Int32Array(Math.max(MIN_SIZE, 2 * this.tail));
       }
       this.head = this.tail = 0;
       return -1;
     }
     return this.items[this.head++]!;
+  }
+
+  /** The oldest slot without taking it, or -1 when empty (then like `shift`). */
+  peek(): number {
+    return this.head === this.tail ? this.shift() : this.items[this.head]!;
   }
 
   /** Moves every slot of `other` to the end of this queue, in order: O(1) when this one is empty. */

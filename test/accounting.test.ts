@@ -234,6 +234,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0; // no samples of light threads: see the next test
+    engine.accounting.runMs = 0.02; // over 1/1024 ms a resume: runs of 20
     const light = Array.from({ length: 1000 }, () =>
       engine.spawn(function* light() {
         for (;;) {
@@ -252,7 +253,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const before = clock.reads;
     steps(1);
     const { runLength, tickResumes, tickMs, timed } = engine.accounting;
-    // runMs 0.02 over 1/1024 ms a resume: runs of 20. About 1001 / 20 clock reads, plus the heavy thread's own.
+    // Runs of 20: about 1001 / 20 clock reads, plus the heavy thread's own.
     expect(runLength).toBe(20);
     expect(clock.reads - before).toBeLessThanOrEqual(Math.ceil(1000 / 20) + 4);
     expect([tickResumes, tickMs]).toEqual([1001, 1000 / 1024 + 0.5]);
@@ -261,33 +262,75 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     expect(engine.accounting.resumesOf(light[0]!)).toBe(11); // counts stay exact
   });
 
+  it('narrows a heavy run down to its heavy thread: split into runs of 16, then each of the heavy run alone', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0;
+    engine.accounting.runMs = 0.02;
+    const threads = Array.from({ length: 1000 }, (_, i) =>
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(i === 500 && engine.tick >= 10 ? 0.5 : 1 / 1024); // #501 turns heavy at tick 10
+          yield;
+        }
+      }),
+    );
+    steps(9);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const reads = clock.reads;
+      steps(1);
+      const { timed, unattributedMs } = engine.accounting;
+      seen.push(`${engine.tick}: ${timed.map((t) => t.id).join(' ')} | ${unattributedMs} | ${clock.reads - reads} reads`);
+    }
+    // Runs of 20 (see above), one clock read each, and one to start the tick: #501 is in the run of #501 to #520,
+    // then in the split run of #501 to #516.
+    expect(seen).toEqual([
+      `10:  | ${0.5 + 19 / 1024} | 51 reads`,
+      `11:  | ${0.5 + 15 / 1024} | 52 reads`, // two split runs where there was one run
+      `12: ${Array.from({ length: 16 }, (_, i) => 501 + i).join(' ')} | 0 | 67 reads`,
+      '13: 501 | 0 | 52 reads', // the others are light again, back in runs
+    ]);
+    expect(engine.accounting.threadMs(threads[500]!)).toBe(0.5);
+  });
+
   it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
     const { engine, steps } = createTestEngine();
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 100;
+    engine.accounting.runMs = 0.02; // runs of 20
+    // Pauses land in #451 at ticks 3 and 4, and in #458 at tick 5.
+    const pauses = new Map([[3, 450], [4, 450], [5, 457]]);
     for (let i = 0; i < 1000; i++) {
       engine.spawn(function* light() {
         for (;;) {
-          clock.spend(i === 450 && engine.tick === 3 ? 5 : 1 / 1024); // a pause lands in #451 at tick 3
+          clock.spend(pauses.get(engine.tick) === i ? 5 : 1 / 1024);
           yield;
         }
       });
     }
     const seen: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       steps(1);
       const { timed, unattributedMs } = engine.accounting;
       seen.push(`${timed.map((t) => `${t.id}:${engine.accounting.threadMs(t) * 1024}`).join(' ')} | ${unattributedMs}`);
     }
     const every100 = '100:1 200:1 300:1 400:1 500:1 600:1 700:1 800:1 900:1 1000:1';
+    const alone = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}:1`).join(' ');
     expect(seen).toEqual([
       `1:1 ${every100} | 0`, // the first resume ever is a run of its own
       `${every100} | 0`,
-      // #451 was in the run of #441 to #460: that run is charged to no thread, and its threads are timed alone at
-      // their next resume, and charged then, being light again (samples skip threads timed alone).
+      // #451 was in the run of #441 to #460: that run is charged to no thread, and split at its threads' next resumes.
       `${every100} | ${5 + 19 / 1024}`,
-      `100:1 200:1 300:1 400:1 ${Array.from({ length: 20 }, (_, i) => `${441 + i}:1`).join(' ')} 520:1 620:1 720:1 820:1 920:1 | 0`,
+      // Split into #441 to #456 (heavy again: charged to no thread) and #457 to #460 (light: back into runs). Samples
+      // skip the split runs.
+      `100:1 200:1 300:1 400:1 520:1 620:1 720:1 820:1 920:1 | ${5 + 15 / 1024}`,
+      // #441 to #456 are timed alone, each charged; the pause in #458 lands in the run of #457 to #476.
+      `20:1 120:1 220:1 320:1 420:1 ${alone(441, 456)} 536:1 636:1 736:1 836:1 936:1 | ${5 + 19 / 1024}`,
+      // #441 to #456, light when timed alone, are back in runs; #457 to #476 are split, and light.
+      '36:1 136:1 236:1 336:1 436:1 556:1 656:1 756:1 856:1 956:1 | 0',
     ]);
   });
 

@@ -27,6 +27,8 @@ describe('ReadyQueue', () => {
     for (let i = 0; i < 100_000; i++) queue.push(i);
     expect(drain(queue)).toHaveLength(100_000);
     expect(capacity(queue)).toBe(131_072); // drained after holding 100k: kept
+    expect([queue.shift(), queue.peek()]).toEqual([-1, -1]);
+    expect(capacity(queue)).toBe(131_072); // asked again while empty, it has no filling to judge by: kept
     queue.push(7);
     queue.push(8);
     expect(drain(queue)).toEqual([7, 8]);

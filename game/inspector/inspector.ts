@@ -66,6 +66,8 @@ export interface InspectorHandle {
 
 /** Threads swept per frame for the state counts: a full sweep of 1M threads in about 8 frames. */
 const CENSUS_SLICE = 131_072;
+/** A new sweep of the state counts starts this often at most, ms. */
+const CENSUS_EVERY_MS = 250;
 /** Search time per frame, ms. */
 const SEARCH_BUDGET_MS = 4;
 /** The panels are redrawn this often (the list also on scroll), ms. */
@@ -120,7 +122,7 @@ class Inspector implements InspectorHandle {
     this.toggleKey = options.toggleKey ?? '`';
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
     this.dock = loadLayout(this.storage);
-    this.census = new Census(this.engine);
+    this.census = new Census(this.engine, CENSUS_EVERY_MS);
     this.recent = new ScriptTimeWindow(this.engine);
     this.source = new ListSource(this.engine);
     const select = (thread: Thread): void => this.select(thread);
@@ -281,7 +283,7 @@ class Inspector implements InspectorHandle {
     this.accountingBefore = accounting.enabled;
     accounting.enabled = true;
     this.recent.start();
-    this.census.step(CENSUS_SLICE);
+    this.census.step(CENSUS_SLICE, now());
   }
 
   private unwatch(): void {
@@ -291,7 +293,7 @@ class Inspector implements InspectorHandle {
 
   private readonly tick = (): void => {
     this.frame = requestAnimationFrame(this.tick);
-    this.census.step(CENSUS_SLICE);
+    this.census.step(CENSUS_SLICE, now());
     this.source.step(SEARCH_BUDGET_MS, now);
     if (now() - this.lastRefresh >= REFRESH_MS) this.refresh();
   };

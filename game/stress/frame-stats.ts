@@ -18,6 +18,11 @@ export interface Measurement {
   scriptMsPerFrame: number;
   /** Engine time per tick run, ms. */
   scriptMsPerTick: number;
+  /**
+   * The median over frames that ran ticks of each one's engine time per tick, ms: on a shared machine, a frame the
+   * process was preempted in moves the mean, not this.
+   */
+  medianMsPerTick: number;
   /** Real time per frame, ms. */
   frameMs: number;
   /** Live threads at the end. */
@@ -31,9 +36,11 @@ export class FrameTotals {
   scriptMs = 0;
   frameMs = 0;
   threads = 0;
+  private readonly msPerTick: number[] = [];
 
   add(frame: FrameSample, threads: number): void {
     this.frames++;
+    if (frame.ticks > 0) this.msPerTick.push(frame.scriptMs / frame.ticks);
     this.ticks += frame.ticks;
     this.scriptMs += frame.scriptMs;
     this.frameMs += frame.frameMs;
@@ -46,6 +53,7 @@ export class FrameTotals {
       ticks: this.ticks,
       scriptMsPerFrame: this.frames === 0 ? 0 : this.scriptMs / this.frames,
       scriptMsPerTick: this.ticks === 0 ? 0 : this.scriptMs / this.ticks,
+      medianMsPerTick: this.msPerTick.length === 0 ? 0 : [...this.msPerTick].sort((a, b) => a - b)[this.msPerTick.length >> 1]!,
       frameMs: this.frames === 0 ? 0 : this.frameMs / this.frames,
       threads: this.threads,
     };
