@@ -31,6 +31,8 @@ describeBrowser('a recording made in Chromium replays in Node', () => {
       await browser.close();
     }
 
+    expect(recorded.score).toBeGreaterThan(0);
+    expect(recorded.wave).toBeGreaterThanOrEqual(2);
     const check = verifyGameRecording(Uint8Array.from(recorded.bytes));
     expect(check.divergence).toBeNull();
     expect(check.ticks).toBe(TICKS);
