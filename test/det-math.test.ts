@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random, detMath } from '../engine/index.ts';
-import { HALF_PI_1, HALF_PI_2, HALF_PI_3, HALF_PI_4, HALF_PI_HI, HALF_PI_LO, PI_HI, PI_LO } from '../engine/det-math/constants.ts';
-import { atanFixed } from '../engine/det-math/fixed-point.ts';
+import { ATAN_TABLE, HALF_PI_1, HALF_PI_2, HALF_PI_3, HALF_PI_4, HALF_PI_HI, HALF_PI_LO, PI_HI, PI_LO } from '../engine/det-math/constants.ts';
+import { atanFixed, toDoubleDouble } from '../engine/det-math/fixed-point.ts';
 
 const bits = (x: number): bigint => new BigInt64Array(new Float64Array([x]).buffer)[0]!;
 const fromBits = (b: bigint): number => new Float64Array(new BigInt64Array([b]).buffer)[0]!;
@@ -89,6 +89,12 @@ describe('detMath special values', () => {
     expect(HALF_PI_1 + HALF_PI_2 + HALF_PI_3 + HALF_PI_4).toBe(Math.PI / 2);
     // The three pieces have 33 bits each: times any k below 2^20 they are exact.
     for (const piece of [HALF_PI_1, HALF_PI_2, HALF_PI_3]) expect(bits(piece) & ((1n << 20n) - 1n)).toBe(0n);
+  });
+
+  it('the atan table, summed from small steps, is atan(j/16) summed directly', () => {
+    const direct = Array.from({ length: 17 }, (_, j) => toDoubleDouble(atanFixed(BigInt(j), 16n, 128), 128));
+    expect(direct.map(([hi]) => hi)).toEqual([...ATAN_TABLE.hi]);
+    expect(direct.map(([, lo]) => lo)).toEqual([...ATAN_TABLE.lo]);
   });
 });
 
