@@ -1,5 +1,6 @@
 // `npm run bench:det-math`: what detMath's portable functions cost beside the engine's own Math ones, ns per call
-// over arguments of the ranges the sample game uses, measured in alternating rounds in this process.
+// over arguments of the ranges the sample game uses, measured in alternating rounds in this process; and how far
+// their results are from Math's (V8's fdlibm ports), in ulps, over the same arguments.
 import { Random, detMath } from 'loom';
 import { formatTable } from './format.ts';
 import { interleave } from './measure.ts';
@@ -35,10 +36,35 @@ const cases: [string, (i: number) => number, (i: number) => number][] = [
   ['hypot (arena deltas)', (i) => detMath.hypot(dx[i]!, dy[i]!), (i) => Math.hypot(dx[i]!, dy[i]!)],
 ];
 
+const bits = new BigInt64Array(1);
+const asFloat = new Float64Array(bits.buffer);
+/** How many doubles apart two results are: 0 when they are the same bits. */
+function ulpsApart(a: number, b: number): number {
+  asFloat[0] = a;
+  const x = bits[0]!;
+  asFloat[0] = b;
+  const d = x - bits[0]!;
+  return Number(d < 0n ? -d : d);
+}
+
+/** The largest distance in ulps, and the share of arguments whose results differ at all. */
+function accuracy(ours: (i: number) => number, theirs: (i: number) => number): { max: number; differ: number } {
+  let max = 0;
+  let differ = 0;
+  for (let i = 0; i < CALLS; i++) {
+    const ulps = ulpsApart(ours(i), theirs(i));
+    if (ulps > 0) differ++;
+    if (ulps > max) max = ulps;
+  }
+  return { max, differ: differ / CALLS };
+}
+
 const rows: string[][] = [];
 for (const [name, ours, theirs] of cases) {
   const paired = await interleave(ROUNDS, nsPerCall(ours), nsPerCall(theirs));
-  rows.push([name, paired.engine.toFixed(1), paired.floor.toFixed(1), `${paired.ratio.toFixed(2)}x`]);
+  const { max, differ } = accuracy(ours, theirs);
+  rows.push([name, paired.engine.toFixed(1), paired.floor.toFixed(1), `${paired.ratio.toFixed(2)}x`, String(max), `${(differ * 100).toFixed(1)}%`]);
 }
 console.log(`detMath against Math, ${CALLS.toLocaleString('en-US')} calls a round, median of ${ROUNDS} alternating rounds:\n`);
-console.log(formatTable(['function', 'detMath ns', 'Math ns', 'ratio'], rows, ['left', 'right', 'right', 'right']));
+const headers = ['function', 'detMath ns', 'Math ns', 'ratio', 'max ulps from Math', 'results differing'];
+console.log(formatTable(headers, rows, ['left', 'right', 'right', 'right', 'right', 'right']));

@@ -32,8 +32,8 @@ function atanOfPositive(x: number): number {
 }
 
 /**
- * The arctangent of `x`, in radians, the same bits on every JavaScript engine. Within 1 ulp of the true value
- * (BENCHMARKS.md has the measured error); ±π/2 for ±Infinity, NaN for NaN, and −0 for −0.
+ * The arctangent of `x`, in radians, the same bits on every JavaScript engine: about 1 ulp from the true value
+ * (BENCHMARKS.md has the measured error). ±π/2 for ±Infinity, NaN for NaN, and −0 for −0.
  *
  * @example
  * ```ts
@@ -48,7 +48,7 @@ export function atan(x: number): number {
 
 /**
  * The angle of the point (`x`, `y`) from the +x axis, in (−π, π], the same bits on every JavaScript engine, with
- * `Math.atan2`'s results for zeros, infinities and NaN. Within 2 ulp of the true value (BENCHMARKS.md).
+ * `Math.atan2`'s results for zeros, infinities and NaN: about 1 ulp from the true value (BENCHMARKS.md).
  *
  * @example
  * ```ts

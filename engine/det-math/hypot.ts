@@ -8,8 +8,8 @@ const RESCALE = 2 ** 600;
 
 /**
  * √(x² + y²) without overflow or underflow, the same bits on every JavaScript engine (`Math.hypot` is not
- * required to be correctly rounded, and engines differ). Within 1 ulp; Infinity if either is ±Infinity, else NaN
- * if either is NaN.
+ * required to be correctly rounded, and engines differ): within 1 ulp of the true value. Infinity if either is
+ * ±Infinity, else NaN if either is NaN.
  *
  * @example
  * ```ts

@@ -77,8 +77,8 @@ function sinShifted(angle: number, shift: number): number {
 }
 
 /**
- * The sine of `angle` (radians), the same bits on every JavaScript engine. Within 1 ulp of the true value over
- * all doubles (BENCHMARKS.md has the measured error); NaN for NaN and ±Infinity, and −0 for −0.
+ * The sine of `angle` (radians), the same bits on every JavaScript engine, for any double: about 1 ulp from the
+ * true value (BENCHMARKS.md has the measured error). NaN for NaN and ±Infinity, and −0 for −0.
  *
  * @example
  * ```ts
