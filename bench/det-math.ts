@@ -1,7 +1,9 @@
 // `npm run bench:det-math`: what detMath's portable functions cost beside the engine's own Math ones, ns per call
 // over arguments of the ranges the sample game uses, measured in alternating rounds in this process; and how far
-// their results are from Math's (V8's fdlibm ports), in ulps, over the same arguments.
+// their results are from Math's (V8's fdlibm ports), in ulps, over the same arguments; and, for atan and hypot,
+// from the true value, computed exactly in integer arithmetic.
 import { Random, detMath } from 'loom';
+import { exactAngle, ulpsFromExact } from '../test/support/exact-angle.ts';
 import { formatTable } from './format.ts';
 import { interleave } from './measure.ts';
 
@@ -68,3 +70,28 @@ for (const [name, ours, theirs] of cases) {
 console.log(`detMath against Math, ${CALLS.toLocaleString('en-US')} calls a round, median of ${ROUNDS} alternating rounds:\n`);
 const headers = ['function', 'detMath ns', 'Math ns', 'ratio', 'max ulps from Math', 'results differing'];
 console.log(formatTable(headers, rows, ['left', 'right', 'right', 'right', 'right', 'right']));
+
+const EXACT_POINTS = 20_000;
+/** Arguments in [1/8, 8) (whose doubles times 2^60 are integers, as the exact arithmetic wants). */
+const exactArguments = spread(1, 8).subarray(0, EXACT_POINTS).map((x, i) => (i % 2 === 0 ? x : 1 / x));
+
+/** √n for a non-negative integer, rounded down: Newton's steps from above. */
+function isqrt(n: bigint): bigint {
+  let x = BigInt(Math.ceil(Math.sqrt(Number(n)))) + 1n;
+  for (let next = (x + n / x) >> 1n; next < x; next = (x + n / x) >> 1n) x = next;
+  return x;
+}
+
+let atanError = 0;
+let atan2Error = 0;
+let hypotError = 0;
+for (let i = 0; i < EXACT_POINTS; i++) {
+  const x = exactArguments[i]!;
+  const y = exactArguments[EXACT_POINTS - 1 - i]!;
+  atanError = Math.max(atanError, ulpsFromExact(detMath.atan(x), exactAngle(x, 1)));
+  atan2Error = Math.max(atan2Error, ulpsFromExact(detMath.atan2(y, x), exactAngle(y, x)));
+  const sumOfSquares = (BigInt(x * 2 ** 60) ** 2n + BigInt(y * 2 ** 60) ** 2n) << 120n; // (x² + y²) × 2^240
+  hypotError = Math.max(hypotError, ulpsFromExact(detMath.hypot(x, y), isqrt(sumOfSquares)));
+}
+const worst = (ulps: number) => `${ulps.toFixed(2)} ulp`;
+console.log(`\nagainst the true value, ${EXACT_POINTS.toLocaleString('en-US')} arguments in [1/8, 8): at most atan ${worst(atanError)}, atan2 ${worst(atan2Error)}, hypot ${worst(hypotError)}`);

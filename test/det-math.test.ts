@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Random, detMath } from '../engine/index.ts';
 import { ATAN_TABLE, HALF_PI_1, HALF_PI_2, HALF_PI_3, HALF_PI_4, HALF_PI_HI, HALF_PI_LO, PI_HI, PI_LO } from '../engine/det-math/constants.ts';
 import { atanFixed, toDoubleDouble } from '../engine/det-math/fixed-point.ts';
+import { exactAngle, ulpsFromExact } from './support/exact-angle.ts';
 
 const bits = (x: number): bigint => new BigInt64Array(new Float64Array([x]).buffer)[0]!;
 const fromBits = (b: bigint): number => new Float64Array(new BigInt64Array([b]).buffer)[0]!;
@@ -46,14 +47,13 @@ describe('detMath against Math (V8 in Node: fdlibm, itself within 1 ulp)', () =>
     expect(Math.max(...hypot)).toBeLessThanOrEqual(2);
   });
 
-  it('atan within 1.5 ulp of the true value (computed exactly in integer arithmetic)', () => {
-    const errors = points(0, 4, 3000).map((x) => {
-      const exact = atanFixed(BigInt(x * 2 ** 60), 1n << 60n, 120);
-      const value = detMath.atan(x);
-      const ulp = fromBits(bits(value) + 1n) - value;
-      return Math.abs(Number(BigInt(value * 2 ** 120) - exact) / (ulp * 2 ** 120));
-    });
-    expect(Math.max(...errors)).toBeLessThan(1.5);
+  it('atan and atan2 within about 1 ulp of the true value (computed exactly in integer arithmetic)', () => {
+    const ys = points(1, 800, 3000);
+    const xs = points(1, 1000, 3000).reverse();
+    const atan = points(1, 8, 1000).flatMap((x) => [x, 1 / x]).map((x) => ulpsFromExact(detMath.atan(x), exactAngle(x, 1)));
+    const atan2 = ys.map((y, i) => ulpsFromExact(detMath.atan2(y, xs[i]!), exactAngle(y, xs[i]!)));
+    expect(Math.max(...atan)).toBeLessThan(1);
+    expect(Math.max(...atan2)).toBeLessThan(1.1);
   });
 });
 

@@ -1,11 +1,10 @@
 // Payne and Hanek's reduction for angles too large for Cody and Waite's: the angle is an integer times a power of
 // two, so multiplying it by many exact bits of 2/π in integer arithmetic gives its quadrant and remainder exactly.
 import { HALF_PI_HI, HALF_PI_LO, TWO_OVER_PI_BITS, TWO_OVER_PI_FIXED } from './constants.ts';
+import { productError } from './exact-product.ts';
 
 /** Bits of the remainder kept: the remainder of a double is never below 2^-70 or so of its angle's size. */
 const KEPT = 128;
-/** Dekker's splitter: 2^27 + 1 cuts a double into two halves whose products are exact. */
-const SPLITTER = 134217729;
 
 /** What a huge-angle reduction gives: `angle` = quadrant × π/2 + r + t, |r + t| ≤ π/4, t below r's last bit. */
 export interface Reduced {
@@ -35,17 +34,10 @@ export function reduceHuge(angle: number): Reduced {
   return { quadrant: Number(BigInt(sign) * quadrant & 3n), ...timesHalfPi(fh * sign, fl * sign) };
 }
 
-/** (fh + fl) × π/2 as a double-double, fh × π/2's rounding error recovered exactly by Dekker's product. */
+/** (fh + fl) × π/2 as a double-double, fh × π/2's rounding error recovered exactly. */
 function timesHalfPi(fh: number, fl: number): { r: number; t: number } {
   const p = fh * HALF_PI_HI;
-  const fSplit = SPLITTER * fh;
-  const f1 = fSplit - (fSplit - fh);
-  const f2 = fh - f1;
-  const cSplit = SPLITTER * HALF_PI_HI;
-  const c1 = cSplit - (cSplit - HALF_PI_HI);
-  const c2 = HALF_PI_HI - c1;
-  const error = f1 * c1 - p + f1 * c2 + f2 * c1 + f2 * c2;
-  const tail = error + fh * HALF_PI_LO + fl * HALF_PI_HI;
+  const tail = productError(fh, HALF_PI_HI, p) + fh * HALF_PI_LO + fl * HALF_PI_HI;
   const r = p + tail;
   return { r, t: p - r + tail };
 }
