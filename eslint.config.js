@@ -40,4 +40,9 @@ export default tseslint.config(
       ...loom.configs.recommended.rules,
     },
   },
+  {
+    // What the simulation computes must be bit-identical in Node and every browser, or replays diverge there.
+    files: ['game/sim/**/*.ts', 'game/scripts/**/*.ts'],
+    rules: { 'loom/no-unportable-math': 'error' },
+  },
 );

@@ -6,6 +6,7 @@ export { ThreadState, stateName, isFinal } from './thread-state.ts';
 export { Signal, createSignal } from './signal.ts';
 export { Op, type OpResult } from './op.ts';
 export { Random } from './random.ts';
+export * as detMath from './det-math/index.ts';
 export type {
   Script, Spawnable, SpawnOptions, SubScript, ThreadOf, ScriptArgs, AnySpawnable, SpawnRest, ArgumentsOf, SpawnedThread,
 } from './script.ts';

@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { noFloatingOp } from './no-floating-op.ts';
 import { noNondeterminism } from './no-nondeterminism.ts';
 import { noSwallowedCancellation } from './no-swallowed-cancellation.ts';
+import { noUnportableMath } from './no-unportable-math.ts';
 import { noUnshieldedFinallyWait } from './no-unshielded-finally-wait.ts';
 
 const rules = {
@@ -10,6 +11,7 @@ const rules = {
   'no-unshielded-finally-wait': noUnshieldedFinallyWait,
   'no-swallowed-cancellation': noSwallowedCancellation,
   'no-nondeterminism': noNondeterminism,
+  'no-unportable-math': noUnportableMath,
 };
 
 /** Loom's rules, under the `loom/` prefix, with ESLint's `no-unsafe-finally` (a `return` in `finally` defeats a cancel). */

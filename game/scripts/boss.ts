@@ -1,4 +1,4 @@
-import { race, script, shield, sleep, timeout, wait, type Operation } from 'loom';
+import { detMath, race, script, shield, sleep, timeout, wait, type Operation } from 'loom';
 import bossEnragedArt from '../../assets/boss-enraged.svg';
 import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';
@@ -118,7 +118,7 @@ const spiral = script(function* spiral(world: World, self: Entity) {
       self.mode = 'idle';
       for (let i = 0; i < 16; i++) {
         const angle = (i / 16) * Math.PI * 2;
-        yield* spawnEntity(world, CRITTER, self.x + Math.cos(angle) * 110, self.y + Math.sin(angle) * 110);
+        yield* spawnEntity(world, CRITTER, self.x + detMath.cos(angle) * 110, self.y + detMath.sin(angle) * 110);
       }
       yield* sleep(1.8);
     }
@@ -156,7 +156,7 @@ const rage = script(function* rage(world: World, self: Entity) {
 
 function shoot(world: World, self: Entity, angle: number): void {
   const r = self.radius * 0.7;
-  world.fire(true, self.x + Math.cos(angle) * r, self.y + Math.sin(angle) * r, angle, SHOT_SPEED);
+  world.fire(true, self.x + detMath.cos(angle) * r, self.y + detMath.sin(angle) * r, angle, SHOT_SPEED);
 }
 
 /** `count` bullets spread over `spread` radians, centred on the player. */

@@ -1,4 +1,4 @@
-import { script, sleep, wait } from 'loom';
+import { detMath, script, sleep, wait } from 'loom';
 import { within, type Point } from '../sim/geometry.ts';
 import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';
@@ -71,7 +71,7 @@ const spawnWave = script(function* spawnWave(world: World, mix: readonly WaveGro
       const nest = nests[i % SWARM_CLUSTERS]!;
       const angle = world.random.range(0, Math.PI * 2);
       const spread = world.random.range(0, 70);
-      yield* spawnEntity(world, kind, nest.x + Math.cos(angle) * spread, nest.y + Math.sin(angle) * spread);
+      yield* spawnEntity(world, kind, nest.x + detMath.cos(angle) * spread, nest.y + detMath.sin(angle) * spread);
     }
   }
 });

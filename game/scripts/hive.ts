@@ -1,4 +1,4 @@
-import { sleep } from 'loom';
+import { detMath, sleep } from 'loom';
 import hiveOpenArt from '../../assets/hive-open.svg';
 import hiveArt from '../../assets/hive.svg';
 import type { Entity } from '../sim/entity.ts';
@@ -35,8 +35,8 @@ export function* hive(world: World, self: Entity) {
       const children: Entity[] = [];
       for (let i = 0; i < BROOD_SIZE; i++) {
         const angle = world.random.range(0, Math.PI * 2);
-        const x = self.x + Math.cos(angle) * (self.radius + 12);
-        const y = self.y + Math.sin(angle) * (self.radius + 12);
+        const x = self.x + detMath.cos(angle) * (self.radius + 12);
+        const y = self.y + detMath.sin(angle) * (self.radius + 12);
         children.push(yield* spawnEntity(world, BROOD, x, y));
         yield* sleep(LAY_INTERVAL);
       }

@@ -1,4 +1,4 @@
-import { all, script, sleep, wait } from 'loom';
+import { all, detMath, script, sleep, wait } from 'loom';
 import playerArt from '../../assets/player.svg';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
@@ -55,9 +55,9 @@ const fly = script(function* fly(world: World, self: Entity) {
     input.dash = false;
     const dx = Number(input.right) - Number(input.left);
     const dy = Number(input.down) - Number(input.up);
-    if (dx !== 0 || dy !== 0) self.drift(Math.atan2(dy, dx), PLAYER_SPEED);
+    if (dx !== 0 || dy !== 0) self.drift(detMath.atan2(dy, dx), PLAYER_SPEED);
     else self.halt();
-    self.angle = Math.atan2(input.aimY - self.y, input.aimX - self.x);
+    self.angle = detMath.atan2(input.aimY - self.y, input.aimX - self.x);
     yield;
   }
 });
@@ -67,7 +67,7 @@ const dash = script(function* dash(world: World, self: Entity) {
   const input = world.input;
   const dx = Number(input.right) - Number(input.left);
   const dy = Number(input.down) - Number(input.up);
-  const angle = dx !== 0 || dy !== 0 ? Math.atan2(dy, dx) : self.angle;
+  const angle = dx !== 0 || dy !== 0 ? detMath.atan2(dy, dx) : self.angle;
   self.invulnerable = true;
   try {
     self.drift(angle, DASH_SPEED);
@@ -84,10 +84,10 @@ const dash = script(function* dash(world: World, self: Entity) {
 const gun = script(function* gun(world: World, self: Entity) {
   for (;;) {
     yield* wait(function triggerHeld() { return world.input.firing; });
-    const angle = Math.atan2(world.input.aimY - self.y, world.input.aimX - self.x);
+    const angle = detMath.atan2(world.input.aimY - self.y, world.input.aimX - self.x);
     const muzzle = self.radius + 6;
-    const x = self.x + Math.cos(angle) * muzzle;
-    const y = self.y + Math.sin(angle) * muzzle;
+    const x = self.x + detMath.cos(angle) * muzzle;
+    const y = self.y + detMath.sin(angle) * muzzle;
     world.fire(false, x, y, angle, SHOT_SPEED);
     world.emit({ type: 'burst', x, y, color: 0x27e0d0, count: 2, speed: 90 });
     yield* sleep(FIRE_INTERVAL);

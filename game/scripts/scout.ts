@@ -1,4 +1,4 @@
-import { send, sleep, timeout, wait } from 'loom';
+import { detMath, send, sleep, timeout, wait } from 'loom';
 import scoutArt from '../../assets/scout.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';
@@ -34,7 +34,7 @@ export function* scout(world: World, self: Entity) {
       if (player?.alive) {
         const around = angleTo(player, self) + 0.6;
         const { width, height } = world.arena;
-        self.seek(clamp(player.x + Math.cos(around) * ORBIT, 40, width - 40), clamp(player.y + Math.sin(around) * ORBIT, 40, height - 40), SPEED);
+        self.seek(clamp(player.x + detMath.cos(around) * ORBIT, 40, width - 40), clamp(player.y + detMath.sin(around) * ORBIT, 40, height - 40), SPEED);
         yield* timeout(2, wait(function atStop() { return self.arrived; }));
       }
       report(world, self);

@@ -1,3 +1,4 @@
+import { detMath } from 'loom';
 import type { World } from './world.ts';
 
 /**
@@ -22,7 +23,7 @@ export function steer(world: World): void {
   if (!me?.alive) return;
   let nearest = Infinity;
   for (const e of world.entities) {
-    const d = Math.hypot(e.x - me.x, e.y - me.y);
+    const d = detMath.hypot(e.x - me.x, e.y - me.y);
     if (e !== me && e.alive && d < nearest) {
       nearest = d;
       input.aimX = e.x;
@@ -30,8 +31,8 @@ export function steer(world: World): void {
     }
   }
   const heading = world.time * 0.8;
-  input.right = Math.cos(heading) > 0.3;
-  input.left = Math.cos(heading) < -0.3;
-  input.down = Math.sin(heading) > 0.3;
-  input.up = Math.sin(heading) < -0.3;
+  input.right = detMath.cos(heading) > 0.3;
+  input.left = detMath.cos(heading) < -0.3;
+  input.down = detMath.sin(heading) > 0.3;
+  input.up = detMath.sin(heading) < -0.3;
 }

@@ -1,4 +1,4 @@
-import type { Thread } from 'loom';
+import { detMath, type Thread } from 'loom';
 import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
 import type { Kind } from './kind.ts';
@@ -125,8 +125,8 @@ export class Entity implements Point {
   /** Move at `speed` units/s in direction `angle`. */
   drift(angle: number, speed: number): void {
     this.motion = Motion.DRIFT;
-    this.vx = Math.cos(angle) * speed;
-    this.vy = Math.sin(angle) * speed;
+    this.vx = detMath.cos(angle) * speed;
+    this.vy = detMath.sin(angle) * speed;
     this.angle = angle;
   }
 

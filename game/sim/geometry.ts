@@ -1,4 +1,5 @@
 // Small vector helpers for the simulation: plain numbers, no allocation on hot paths.
+import { detMath } from 'loom';
 
 /** A point in arena units (pixels at zoom 1); y grows downward. */
 export interface Point {
@@ -15,7 +16,7 @@ export function within(a: Point, b: Point, radius: number): boolean {
 
 /** Angle in radians from `a` toward `b` (0 = +x, the way every sprite faces). */
 export function angleTo(a: Point, b: Point): number {
-  return Math.atan2(b.y - a.y, b.x - a.x);
+  return detMath.atan2(b.y - a.y, b.x - a.x);
 }
 
 /** `value` limited to [min, max]. */

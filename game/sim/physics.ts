@@ -1,3 +1,4 @@
+import { detMath } from 'loom';
 import { Motion, type Entity } from './entity.ts';
 import { clamp, within } from './geometry.ts';
 import { moveBullets, sweepBullets, type Bullet } from './projectiles.ts';
@@ -73,7 +74,7 @@ function moveEntity(entity: Entity, dt: number, world: World): void {
 function stepToward(entity: Entity, x: number, y: number, step: number, stop: boolean): void {
   const dx = x - entity.x;
   const dy = y - entity.y;
-  const d = Math.hypot(dx, dy);
+  const d = detMath.hypot(dx, dy);
   if (d <= step) {
     if (stop || d > 0) {
       entity.x = x;
@@ -83,14 +84,14 @@ function stepToward(entity: Entity, x: number, y: number, step: number, stop: bo
   }
   entity.x += (dx / d) * step;
   entity.y += (dy / d) * step;
-  if (!entity.watched) entity.angle = Math.atan2(dy, dx);
+  if (!entity.watched) entity.angle = detMath.atan2(dy, dx);
 }
 
 const TURN_RATE = 5;
 
 function turnToward(entity: Entity, target: Entity, dt: number): void {
-  let delta = Math.atan2(target.y - entity.y, target.x - entity.x) - entity.angle;
-  delta = Math.atan2(Math.sin(delta), Math.cos(delta));
+  let delta = detMath.atan2(target.y - entity.y, target.x - entity.x) - entity.angle;
+  delta = detMath.atan2(detMath.sin(delta), detMath.cos(delta));
   entity.angle += clamp(delta, -TURN_RATE * dt, TURN_RATE * dt);
 }
 

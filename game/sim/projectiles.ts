@@ -1,3 +1,4 @@
+import { detMath } from 'loom';
 import type { Arena } from './world.ts';
 
 /** A bullet: plain data moved by the physics step, not a thread (hundreds live at once, each for a second). */
@@ -20,8 +21,8 @@ export interface Bullet {
 export function createBullet(x: number, y: number, angle: number, speed: number, radius: number, pierce = 0): Bullet {
   return {
     x, y, prevX: x, prevY: y,
-    vx: Math.cos(angle) * speed,
-    vy: Math.sin(angle) * speed,
+    vx: detMath.cos(angle) * speed,
+    vy: detMath.sin(angle) * speed,
     angle, radius, damage: 1, pierce, alive: true,
   };
 }

@@ -1,4 +1,4 @@
-import { createSignal, type Engine, type Random, type Thread } from 'loom';
+import { createSignal, detMath, type Engine, type Random, type Thread } from 'loom';
 import { gameKinds } from '../scripts/kinds.ts';
 import { Entity } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';
@@ -159,8 +159,8 @@ export class World {
     const player = this.player;
     if (!player || !this.damage(player, amount)) return;
     const away = angleTo(source, player);
-    player.pushX = Math.cos(away) * 420;
-    player.pushY = Math.sin(away) * 420;
+    player.pushX = detMath.cos(away) * 420;
+    player.pushY = detMath.sin(away) * 420;
     this.emit({ type: 'shake', amount: 9 });
     this.emit({ type: 'burst', x: player.x, y: player.y, color: 0xff3a5c, count: 14, speed: 220 });
   }
@@ -222,7 +222,7 @@ export class World {
     let best: Entity | null = null;
     let bestDistance = Infinity;
     for (const entity of this.entities) {
-      const d = Math.hypot(entity.x - x, entity.y - y);
+      const d = detMath.hypot(entity.x - x, entity.y - y);
       if (d <= entity.radius + 6 && d < bestDistance) {
         best = entity;
         bestDistance = d;
