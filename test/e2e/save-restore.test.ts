@@ -84,10 +84,10 @@ describeBrowser('save and restore the live game', () => {
 
   let chromiumSave: Recording | null = null;
 
-  it('saves with K: localStorage and the download hold the same recording, which decodes and replays in Node', async () => {
+  it('saves 30 s of play with K: localStorage and the download hold the same recording, which decodes and replays in Node', async () => {
     const { page, errors } = await openGame('?seed=7&swarm=60');
     await page.keyboard.press('KeyP'); // the live ticks so far are in the recording, and so is this pause
-    await playByHand(page, 1500);
+    await playByHand(page, 1800); // 30 s of game time
     const { kept, downloaded, name } = await saveWithKey(page);
     const at = await snapshot(page);
     expect(downloaded).toEqual(kept);
@@ -105,11 +105,9 @@ describeBrowser('save and restore the live game', () => {
     expect(errors).toEqual([]);
   }, SLOW);
 
-  // Cross-engine: needs branch `det` (deterministic sin/cos/atan2 in game/sim and game/scripts). Until it lands,
-  // Chromium's Math.cos/sin/atan2 differ from Node's in the last bit, so this replay diverges within
-  // seconds (its checkpoint at tick 180, when last run) and the test is expected to fail; once det is merged it passes, and
-  // `it.fails` must become `it`. It reads the save the test above made.
-  it.fails('a save made in Chromium replays in Node with every checkpoint hash matching', () => {
+  // Across JavaScript engines: the game's simulation uses detMath, so a live save from Chromium replays in Node
+  // bit for bit (docs/recording-format.md). It reads the save the test above made.
+  it('a save made in Chromium replays in Node with every checkpoint hash matching', () => {
     expect(chromiumSave).not.toBeNull();
     const replay = replayRecording(chromiumSave!, (setup) => createGameSimulation(setup, { onError: () => {} }), { verify: true });
     expect(replay.divergence).toBeNull();
