@@ -3,6 +3,9 @@ import { LoomError } from './errors.ts';
 import type { Migrate, ScriptChange } from './hot-reload.ts';
 import { isScript, type AnySpawnable } from './script.ts';
 import type { Thread } from './thread.ts';
+import type { Recording } from './replay/recording.ts';
+import type { CreateSimulation, Simulation } from './replay/simulation.ts';
+import { replayRecording, type ReplayResult } from './replay/verify.ts';
 
 /** What each new version of a module reloads with: a migrate hook per script name (see {@link Migrate}). */
 export interface HotModuleOptions {
@@ -35,12 +38,29 @@ const KEY = 'loom.scripts';
  */
 export class HotScripts {
   private readonly engines = new Set<Engine>();
+  // Every script replaced so far, by its newest version: an engine attached later runs those too (a game restored
+  // after an edit, or a recording re-run with the new code).
+  private readonly newest = new Map<AnySpawnable, AnySpawnable>();
+  private readonly listeners = new Set<(restarted: Thread[]) => void>();
 
-  /** Reloads `engine` from now on (it needs `hotReload: true`); returns what detaches it. */
+  /**
+   * Reloads `engine` from now on (it needs `hotReload: true`), and at once from every script replaced so far to
+   * its newest version; returns what detaches it. Between ticks only.
+   */
   attach(engine: Engine): () => void {
     if (engine.hot === null) throw new LoomError('HotScripts.attach(): the engine was made without hotReload: true, so it cannot restart threads');
+    if (this.newest.size > 0) engine.reload([...this.newest].map(([from, to]) => ({ from, to })));
     this.engines.add(engine);
     return () => void this.engines.delete(engine);
+  }
+
+  /**
+   * Calls `listener` after each update that replaced a script, once the attached engines have reloaded, with the
+   * threads restarting; returns what removes it. The sample game re-runs its recording with the new code here.
+   */
+  onUpdate(listener: (restarted: Thread[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /**
@@ -60,7 +80,43 @@ export class HotScripts {
       const migrate = options.migrate?.[name];
       changes.push(migrate === undefined ? { from, to } : { from, to, migrate });
     }
-    return [...this.engines].flatMap((engine) => engine.reload(changes));
+    if (changes.length === 0) return [];
+    this.remember(changes);
+    const restarted = [...this.engines].flatMap((engine) => engine.reload(changes));
+    for (const listener of this.listeners) listener(restarted);
+    return restarted;
+  }
+
+  /**
+   * Re-runs a recording from its start with the new code (as Motion Canvas re-runs a scene), verifying every
+   * checkpoint: the divergence, if any, says at which tick and in which thread the new code first does something
+   * other than what was played. `create` must make engines with `hotReload: true`; each is attached for the run.
+   *
+   * @example
+   * ```ts
+   * hotScripts.onUpdate(() => {
+   *   const { divergence } = hotScripts.rerun(recorder.recording(), (setup) => createSim(setup, { hotReload: true }));
+   *   console.info(divergence === null ? 'the new code plays the run the same' : formatDivergence(divergence));
+   * });
+   * ```
+   */
+  rerun<S extends Simulation>(recording: Recording, create: CreateSimulation<S>): ReplayResult<S> {
+    const detach: (() => void)[] = [];
+    try {
+      return replayRecording(recording, (setup) => {
+        const sim = create(setup);
+        detach.push(this.attach(sim.engine));
+        return sim;
+      }, { verify: true });
+    } finally {
+      for (const undo of detach) undo();
+    }
+  }
+
+  private remember(changes: readonly ScriptChange[]): void {
+    const next = new Map(changes.map((change) => [change.from, change.to]));
+    for (const [old, version] of this.newest) this.newest.set(old, next.get(version) ?? version);
+    for (const [from, to] of next) this.newest.set(from, to);
   }
 }
 

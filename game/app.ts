@@ -7,6 +7,7 @@ import { hotScripts } from './hot-scripts.ts';
 import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
 import { drill } from './scripts/drill.ts';
+import { rerunWithNewCode } from './rerun.ts';
 import { recordGame } from './sim/headless-session.ts';
 import type { Kind } from './sim/kind.ts';
 import type { GameSimulation } from './sim/simulation.ts';
@@ -109,6 +110,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   engine.callSites = import.meta.env.DEV ? 'waits' : 'frames';
   engine.watchdog = gameWatchdog(config) ?? null;
   const detachHot = import.meta.hot ? hotScripts.attach(engine) : () => {};
+  const stopRerun = import.meta.hot && config.rerun ? hotScripts.onUpdate(() => void rerunWithNewCode(recorder.recording())) : () => {};
 
   // The view fills the window but for the room a docked inspector takes (it sets the two variables, then fires a
   // window resize, which pixi's resizeTo listens for).
@@ -193,6 +195,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
       document.removeEventListener('visibilitychange', onVisibility);
       closeReplay();
       detachHot();
+      stopRerun();
       const watchdog = engine.watchdog;
       engine.watchdog = null;
       watchdog?.stop();

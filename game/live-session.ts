@@ -52,7 +52,7 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
       controls.show(`restoring ${what}: re-simulating ${recording.ticks.toLocaleString('en-US')} ticks…`);
       await nextPaint();
       const recorder = restore(recording, (setup) => createGameSimulation(setup, { hotReload: import.meta.hot !== undefined }));
-      await play(recordedConfig(recording.header, config.watchdog), { from: recorder });
+      await play(recordedConfig(recording.header, config), { from: recorder });
       controls.show(`restored ${what} at tick ${recording.ticks}`);
       return true;
     } catch (error) {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  Engine, HotScripts, LoomError, isCancellation, join, race, receive, script, shield, sleep, spawn, useThread, wait, type Thread,
+  Engine, HotScripts, LoomError, Recorder, formatDivergence, isCancellation, join, race, receive, script, shield, sleep, spawn, useThread, wait,
+  type Simulation, type SimulationSetup, type Thread,
 } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
@@ -299,6 +300,54 @@ describe('hot reload: HotScripts, for a bundler\'s import.meta.hot', () => {
     expect(order).toEqual(['grunt v1 1', 'hunt v1', 'scout', 'grunt v2 2', 'hunt v2']);
     expect(s.reloads).toBe(0);
     expect(() => hot.attach(new Engine())).toThrow(/without hotReload: true/);
+  });
+});
+
+describe('hot reload: re-running a recording with the new code', () => {
+  const setup: SimulationSetup = { seed: 1, tickRate: 10, meta: {} };
+
+  it('re-runs it from the start, verified: the same behaviour matches, a change is named by thread and tick', () => {
+    const hot = new HotScripts();
+    const data: Record<string, unknown> = {};
+    function* patrol() { for (;;) yield* sleep(1); }
+    // New versions of a module keep their names: the state hash names each thread's frames.
+    const patrolRefactored = (() => function* patrol() { while (true) yield* sleep(1); })();
+    const patrolSlower = (() => function* patrol() { yield* sleep(1); for (;;) yield* sleep(2); })();
+    const create = (given: SimulationSetup): Simulation => ({ engine: new Engine({ seed: given.seed, tickRate: given.tickRate, hotReload: true }), scripts: { patrol } });
+    hot.update(data, { patrol });
+    const recorder = new Recorder(create(setup), { checkpointEvery: 10, traceEvery: 10 });
+    recorder.spawn(patrol);
+    for (let i = 0; i < 60; i++) recorder.step();
+    const recording = recorder.recording();
+
+    const same = hot.rerun(recording, create);
+    hot.update(data, { patrol: patrolRefactored });
+    const refactored = hot.rerun(recording, create);
+    hot.update(data, { patrol: patrolSlower });
+    const slower = hot.rerun(recording, create);
+
+    expect([same.divergence, same.checked, refactored.divergence, refactored.checked]).toEqual([null, 6, null, 6]);
+    expect(formatDivergence(slower.divergence!)).toMatch(
+      /^diverged between tick 10 and tick 20: state hash \w+, recorded \w+\n#1 patrol at tick 11: recorded "sleep until 2\.10 s in patrol", replay "sleep until 3\.10 s in patrol"$/,
+    );
+  });
+
+  it('attaches an engine to every script replaced so far, and tells listeners after each update that replaced one', () => {
+    const hot = new HotScripts();
+    const data: Record<string, unknown> = {};
+    const order: string[] = [];
+    function* walk() { order.push('walk v1'); yield* sleep(1); }
+    function* walkV2() { order.push('walk v2'); yield* sleep(1); }
+    const heard: number[] = [];
+    hot.onUpdate((restarted) => heard.push(restarted.length));
+    hot.update(data, { walk });
+    hot.update(data, { walk });
+    hot.update(data, { walk: walkV2 });
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    hot.attach(engine);
+    engine.spawn(walk);
+    steps(1);
+    expect([order, heard]).toEqual([['walk v2'], [0]]);
   });
 });
 

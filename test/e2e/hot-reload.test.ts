@@ -32,11 +32,13 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
     if (root !== '') await rm(root, { recursive: true, force: true });
   });
 
-  it("an edit of grunt.ts changes the running grunts' speeds without a page reload; a syntax error, then its fix, recovers", async () => {
+  it("an edit of grunt.ts changes the running grunts' speeds without a page reload (and, with ?rerun, re-runs the run with the new code); a syntax error, then its fix, recovers", async () => {
     // Small: software WebGL draws each frame on the page's main thread, which also applies the updates.
     const page = await browser!.newPage({ viewport: { width: 480, height: 270 } });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${server!.resolvedUrls!.local[0]}?seed=7`);
+    const infos: string[] = [];
+    page.on('console', (message) => void (message.type() === 'info' && infos.push(message.text())));
+    await page.goto(`${server!.resolvedUrls!.local[0]}?seed=7&rerun`);
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     await page.waitForFunction(() => (window.loom?.world.hostileCount ?? 0) > 0, null, { timeout: 60_000 });
     await page.keyboard.press('KeyP'); // paused: the test steps the engine by hand
@@ -55,6 +57,8 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
     expect(after.gruntEntities).toEqual(before.gruntEntities); // no death played: the same grunts, alive
     expect(after.others).toEqual(before.others); // the threads of unchanged scripts: same ids, never reloaded
     expect(after.marker).toBe(true); // no page reload
+    // With ?rerun the run so far is re-run with the new code, and the verdict printed.
+    expect(infos.filter((text) => text.startsWith('[loom] hot reload: the run so far ('))).toHaveLength(1);
     expect(errors).toEqual([]);
 
     // A syntax error: the overlay shows it, the old code runs on.
