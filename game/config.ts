@@ -64,5 +64,5 @@ function seconds(text: string | null): number | null {
 export function recordedConfig(header: RecordingHeader, page: Pick<GameConfig, 'watchdog' | 'rerun'>): GameConfig {
   const { swarm, wave } = header.meta;
   const plain = parseConfig('', header.seed);
-  return { ...plain, swarm: typeof swarm === 'number' ? swarm : plain.swarm, wave: typeof wave === 'number' ? wave : plain.wave, ...page };
+  return { ...plain, swarm: typeof swarm === 'number' ? swarm : plain.swarm, wave: typeof wave === 'number' ? wave : plain.wave, watchdog: page.watchdog, rerun: page.rerun };
 }

@@ -24,6 +24,11 @@ describe('recordedConfig', () => {
     expect(recordedConfig({ ...header, meta: { swarm: 60, wave: 3 } }, { watchdog: 2, rerun: true })).toEqual({ seed: 7, swarm: 60, wave: 3, watchdog: 2, rerun: true });
   });
 
+  it('keeps the recording\'s seed, swarm and wave when given the whole page config', () => {
+    const page = { seed: 3, swarm: 10, wave: 5, watchdog: 2, rerun: true };
+    expect(recordedConfig({ ...header, meta: { swarm: 60, wave: 3 } }, page)).toEqual({ seed: 7, swarm: 60, wave: 3, watchdog: 2, rerun: true });
+  });
+
   it('falls back to the defaults for a recording without them', () => {
     expect(recordedConfig({ ...header, meta: {} }, { watchdog: null, rerun: false })).toEqual({ seed: 7, swarm: 500, wave: 1, watchdog: null, rerun: false });
   });
