@@ -62,6 +62,7 @@ const hostAction: fc.Arbitrary<HostAction> = fc.oneof(
   { arbitrary: index.map((i) => ({ k: 'cancel' as const, thread: i })), weight: 3 },
   { arbitrary: signal.map((s) => ({ k: 'emit' as const, signal: s })), weight: 1 },
   { arbitrary: index.map((i) => ({ k: 'send' as const, thread: i })), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant('reload' as const), script: fc.constantFrom('thread' as const, 'sub' as const), broken: rarely }), weight: 1 },
 );
 
 /** Random programs: one to three root threads and up to four host actions in the first 12 ticks. */

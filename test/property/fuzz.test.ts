@@ -39,7 +39,7 @@ describe('random programs (model-based property suite)', () => {
     }
     expect([...seen].sort()).toEqual([
       'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'emit', 'finally', 'finally shield',
-      'host cancel', 'host emit', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
+      'host cancel', 'host emit', 'host reload', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
       'send', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'waitSignal', 'waitTicks', 'waitUntil',
       'yield',
     ]);

@@ -1,16 +1,24 @@
 import {
   ThreadState, all, isCancellation, join, race, receive, script, send, shield, sleep, spawn, timeout, useThread, wait,
-  type Signal, type Thread,
+  type ScriptChange, type Signal, type Thread,
 } from '../../engine/index.ts';
 import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
 import type { Recorder, SpawnToken } from './recorder.ts';
 import type { ThreadContext } from './thread-context.ts';
 
-/** What the interpreted scripts share in one run: the recorder, the signals, and seconds per tick. */
+/** What the interpreted scripts share in one run: the recorder, the signals, seconds per tick, the scripts' versions. */
 export interface World {
   recorder: Recorder;
   signals: Signal<Emission>[];
   dt: number;
+  /** The newest version of each script, which a hot reload replaces: what a reload replaces next. */
+  versions: Versions;
+}
+
+/** The interpreter's two scripts, as a module of the program would export them. */
+export interface Versions {
+  thread: typeof threadScript;
+  sub: typeof subScript;
 }
 
 /** The value of one emit: its serial tells which emit woke a waiter. */
@@ -20,17 +28,44 @@ export interface Emission {
 
 type Operation<T = unknown> = Iterable<unknown, T, unknown>;
 
-/** The script of a spawned thread (root, child or branch): runs `body`, noting when it first runs. */
-export function* threadScript(world: World, token: SpawnToken, body: Block): Generator<unknown, void, unknown> {
-  const context = world.recorder.contextOf(useThread());
-  context.point('start');
-  world.recorder.started(context, token);
-  yield* runBlock(world, body);
+/**
+ * A new version of the script of a spawned thread (root, child or branch), as an edited module would define it: a
+ * generator function of its own, with the same code, or (`broken`) one that throws as it begins. It runs `body`,
+ * noting when it first runs and each restart.
+ */
+export function threadScriptVersion(broken = false) {
+  return function* threadScript(world: World, token: SpawnToken, body: Block): Generator<unknown, void, unknown> {
+    const thread = useThread();
+    world.recorder.begin(thread, token);
+    if (broken) throw world.recorder.failures.create(`the broken new code of ${thread.label}`);
+    yield* runBlock(world, body);
+  };
 }
 
-const subScript = script(function* sub(world: World, body: Block) {
-  yield* runBlock(world, body);
-});
+/** A new version of the sub-script that `call script()` runs; see {@link threadScriptVersion}. */
+export function subScriptVersion(broken = false) {
+  return script(function* sub(world: World, body: Block) {
+    if (broken) throw world.recorder.failures.create(`the broken new code of ${useThread().label}`);
+    yield* runBlock(world, body);
+  });
+}
+
+/** The first versions: what the host spawns, and the interpreter calls (a reload makes the engine run the newest). */
+export const threadScript = threadScriptVersion();
+const subScript = subScriptVersion();
+
+/** The scripts' first versions, for a run's {@link World}. */
+export function firstVersions(): Versions {
+  return { thread: threadScript, sub: subScript };
+}
+
+/** The reload of the interpreter's `which` script by a new version of it. */
+export function reloadChange(world: World, which: 'thread' | 'sub', broken: boolean): ScriptChange {
+  const from = world.versions[which];
+  const to = which === 'thread' ? threadScriptVersion(broken) : subScriptVersion(broken);
+  world.versions = { ...world.versions, [which]: to };
+  return { from, to };
+}
 
 const CALL = 'script() call';
 
@@ -139,11 +174,12 @@ function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, late
   }
 }
 
-// A branch of race/all/timeout: a plain generator, run by the branch thread, which notes its own start.
+// A branch of race/all/timeout: a plain generator, run by the branch thread, which notes its own start. It runs
+// the newest version, as code reloaded with its module would.
 function branchOf(world: World, body: Block): Operation {
   const token = world.recorder.newSpawn();
   return {
-    [Symbol.iterator]: () => threadScript(world, token, body),
+    [Symbol.iterator]: () => world.versions.thread(world, token, body),
   };
 }
 

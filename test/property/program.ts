@@ -51,7 +51,12 @@ export type Block = Stmt[];
 export type HostAction =
   | { k: 'cancel'; thread: number }
   | { k: 'emit'; signal: number }
-  | { k: 'send'; thread: number };
+  | { k: 'send'; thread: number }
+  /**
+   * A hot reload of the script every thread runs, or of the `script()` sub-script: a new version with the same code,
+   * or a broken one that throws as it begins (until the next reload).
+   */
+  | { k: 'reload'; script: 'thread' | 'sub'; broken: boolean };
 
 export interface Program {
   /** Root threads, spawned by the host before the first tick. */
@@ -150,5 +155,6 @@ function printHost(action: HostAction): string {
     case 'cancel': return `cancel thread[${action.thread}]`;
     case 'emit': return `emit s${action.signal}`;
     case 'send': return `send to thread[${action.thread}]`;
+    case 'reload': return `reload the ${action.script === 'thread' ? 'thread script' : 'script() sub-script'}${action.broken ? ' with code that throws' : ''}`;
   }
 }

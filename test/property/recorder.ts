@@ -69,9 +69,38 @@ export class Recorder {
   cancel(thread: Thread): void {
     const context = this.contextOf(thread);
     if (!cancel(thread)) return;
-    if (context.shieldDepth > 0) context.held = true;
-    else if (!context.started) context.cancelledUnstarted = true;
-    else context.due = true;
+    if (context.reloading) context.reallyCancelled = true; // its reload's cancel already landed: it ends cancelled
+    else landed(context);
+  }
+
+  /** A hot reload unwinds `threads` to restart them: its cancel obliges the engine as any cancel does. */
+  reloaded(threads: readonly Thread[]): void {
+    for (const thread of threads) {
+      const context = this.contextOf(thread);
+      context.reloading = true;
+      landed(context);
+    }
+  }
+
+  /** A thread's script begins: it first runs, or a hot reload restarted it (its new run gets a fresh context). */
+  begin(thread: Thread, token: SpawnToken): void {
+    let context = this.contextOf(thread);
+    if (thread.reloads > context.reloads) context = this.restarted(context);
+    context.point('start');
+    if (!context.started) this.started(context, token);
+  }
+
+  private restarted(old: ThreadContext): ThreadContext {
+    const thread = old.thread;
+    if (old.reallyCancelled) this.violate('a real cancel of a reloading thread wins', `${thread.label} restarted on new code though cancelled during its reload`);
+    if (thread.cancelling || thread.reloading) {
+      this.violate('a restart begins clean', `${thread.label} restarted ${thread.cancelling ? 'cancelling' : 'still reloading'}`);
+    }
+    const context = new ThreadContext(thread, this);
+    context.started = true;
+    context.reloads = thread.reloads;
+    this.contexts.set(thread, context);
+    return context;
   }
 
   newSpawn(): SpawnToken {
@@ -80,7 +109,7 @@ export class Recorder {
     return token;
   }
 
-  started(context: ThreadContext, token: SpawnToken): void {
+  private started(context: ThreadContext, token: SpawnToken): void {
     context.started = true;
     token.startedAt = ++this.runSeq;
   }
@@ -180,4 +209,11 @@ export class Recorder {
       }
     }
   }
+}
+
+// What a cancel that landed obliges: held by a shield, never to run if unstarted, else due at the next wait.
+function landed(context: ThreadContext): void {
+  if (context.shieldDepth > 0) context.held = true;
+  else if (!context.started) context.cancelledUnstarted = true;
+  else context.due = true;
 }

@@ -1,6 +1,6 @@
-import { Engine, createSignal } from '../../engine/index.ts';
+import { Engine, createSignal, type Thread } from '../../engine/index.ts';
 import { engineFault, isSwallowReport } from './failures.ts';
-import { threadScript, type Emission, type ProgramThread, type World } from './interpreter.ts';
+import { firstVersions, reloadChange, threadScript, type Emission, type ProgramThread, type World } from './interpreter.ts';
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
 import { Recorder } from './recorder.ts';
 
@@ -16,6 +16,7 @@ export function runProgram(program: Program): string[] {
   let recorder: Recorder | null = null;
   const engine = new Engine({
     tickRate: TICK_RATE,
+    hotReload: program.host.some(({ action }) => action.k === 'reload'), // else the engine's plain paths run
     onError: (error, thread) => {
       const fault = engineFault(error);
       if (fault === null) recorder!.failures.observe(error);
@@ -26,7 +27,7 @@ export function runProgram(program: Program): string[] {
   });
   recorder = new Recorder(engine);
   const signals = Array.from({ length: SIGNALS }, (_, i) => createSignal<Emission>(`s${i}`));
-  const world: World = { recorder, signals, dt: 1 / TICK_RATE };
+  const world: World = { recorder, signals, dt: 1 / TICK_RATE, versions: firstVersions() };
   program.roots.forEach((root, i) => {
     recorder.see(engine.spawn({ name: `root${i}` }, threadScript, world, recorder.newSpawn(), root));
   });
@@ -65,15 +66,29 @@ function act(world: World, action: HostAction): void {
     case 'send':
       if (thread?.alive) (thread as ProgramThread).send('host message');
       return;
+    case 'reload':
+      recorder.reloaded(recorder.engine.reload([reloadChange(world, action.script, action.broken)]));
+      return;
   }
 }
 
-// Signal waits and receives without a timeout end because the host emits and sends on a period.
+// Signal waits and receives without a timeout end because the host emits and sends on a period. A thread held
+// after its new code failed waits for a fix (see docs/hot-reload.md): the host cancels it.
 function keepWaitsBounded(world: World): void {
   const { recorder } = world;
   for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
   for (const thread of recorder.known) if (thread.alive) (thread as ProgramThread).send('host tick message');
+  for (const thread of recorder.known) if (thread.waitingOn.includes(AWAITING_FIX)) cancelHeld(recorder, thread);
 }
+
+function cancelHeld(recorder: Recorder, thread: Thread): void {
+  for (const child of thread.children) {
+    if (!child.cancelling) recorder.violate('a held thread\'s children are cancelled', `${child.label} of ${thread.label} is ${child.stateName}`);
+  }
+  recorder.cancel(thread);
+}
+
+const AWAITING_FIX = 'a fix of its script';
 
 function firstLines(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join('\n') : String(error);

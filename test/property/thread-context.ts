@@ -27,6 +27,12 @@ export class ThreadContext {
    * design leaves to lint), so code after the cancelled point may run, and the engine may report the swallow.
    */
   swallowed = false;
+  /** Restarts by hot reloads that this context has seen: a restart begins a fresh context. */
+  reloads = 0;
+  /** A hot reload unwinds it, to restart it on new code. */
+  reloading = false;
+  /** A real cancel landed while a reload unwound it: it must end cancelled, not restart. */
+  reallyCancelled = false;
 
   constructor(readonly thread: Thread, readonly recorder: Recorder) {}
 
