@@ -98,6 +98,8 @@ export class Accounting {
   private readonly slow = new SlowConfirmation();
   // Per slot: how the thread in it is to be timed at its next resume (IN_RUN, SPLIT or ALONE).
   private marks = new Uint8Array(0);
+  // Slots marked other than IN_RUN: while none is, runs take the next threads without looking at their marks.
+  private marked = 0;
   private readonly runSlots = new Int32Array(MAX_RUN);
 
   /** @internal */
@@ -117,6 +119,11 @@ export class Accounting {
   /** Resumes of a thread counted since accounting was last switched on (exact, every resume). */
   resumesOf(thread: Thread): number {
     return this.counts.of(thread);
+  }
+
+  /** @internal The script of the thread in `slot` is over: its resume count moves to its record. */
+  scriptOver(slot: number): void {
+    if (this.enabled) this.counts.ended(slot);
   }
 
   /** Script time of `thread` in the last tick, ms, if it was timed alone in it; else 0. */
@@ -142,7 +149,7 @@ export class Accounting {
     let runStart = start;
     let resumes = 0;
     for (let next = ready.peek(); next >= 0; next = ready.peek()) {
-      const marks = recording ? this.marks : NO_MARKS;
+      const marks = recording && this.marked > 0 ? this.marks : NO_MARKS;
       const mark = next < marks.length ? marks[next]! : IN_RUN;
       let max = mark === ALONE ? 1 : mark === SPLIT ? SPLIT_RUN : this.runLength;
       const sampled = mark === IN_RUN && untilSample <= 1;
@@ -218,6 +225,7 @@ export class Accounting {
       marks.set(this.marks);
       this.marks = marks;
     }
+    this.marked += (mark !== IN_RUN ? 1 : 0) - (this.marks[slot] !== IN_RUN ? 1 : 0);
     this.marks[slot] = mark;
   }
 
@@ -275,19 +283,24 @@ function resumeRun(
 ): number {
   const columns = engine.columns;
   let length = 0;
+  if (marks.length === 0) {
+    // Nothing marked: every thread is IN_RUN, so the run is the next `max` (the engine's bare loop, counted).
+    for (let slot = ready.shift(); slot >= 0; ) {
+      slots[length++] = slot;
+      counts?.add(slot, columns);
+      run(engine, slot);
+      if (length === max) break;
+      slot = ready.shift();
+    }
+    return length;
+  }
   while (length < max) {
     const slot = ready.peek();
     if (slot < 0 || (slot < marks.length ? marks[slot]! : IN_RUN) !== mark) break;
     ready.shift();
     slots[length++] = slot;
-    if (counts === null) {
-      run(engine, slot);
-      continue;
-    }
-    counts.add(slot, columns);
+    counts?.add(slot, columns);
     run(engine, slot);
-    // Its top frame gone, the thread's script is over: it ended, or waits for its children, never to resume.
-    if (columns.gens[slot] === null) counts.ended(slot);
   }
   return length;
 }

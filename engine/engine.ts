@@ -562,6 +562,7 @@ export class Engine {
   // returns after the whole tree is gone. Its live children are cancelled, youngest first, and it waits.
   private conclude(thread: Thread, state: ThreadState, value: unknown): void {
     thread.gen = null;
+    this.accounting.scriptOver(thread.slot);
     thread.stack = thread.script;
     const extra = thread.extra;
     if (extra === null) {
