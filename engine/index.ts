@@ -45,7 +45,7 @@ export { Recorder, type RecorderOptions, type RecorderResume } from './replay/re
 export { Replayer } from './replay/replayer.ts';
 export { formatDivergence, type Divergence, type ThreadDivergence } from './replay/divergence.ts';
 export { replayRecording, type ReplayResult } from './replay/verify.ts';
-export { restore } from './replay/restore.ts';
+export { restore, Restore } from './replay/restore.ts';
 export { Playback } from './replay/playback.ts';
 export type { ScriptChange, Migrate } from './hot-reload.ts';
 export { HotScripts, type HotModuleOptions } from './hot-scripts.ts';

@@ -1,4 +1,4 @@
-import { decodeRecording, encodeRecording, restore, type Recording } from 'loom';
+import { Restore, decodeRecording, encodeRecording, type Recording } from 'loom';
 import { startGame, type GameHandle, type StartOptions } from './app.ts';
 import { recordedConfig, type GameConfig } from './config.ts';
 import { mountSaveControls } from './save-controls.ts';
@@ -45,17 +45,26 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
     controls.show(problem ?? `saved at tick ${recording.ticks} (${kilobytes(bytes)}), kept in this browser`, problem !== null);
   }
 
-  // The old game runs until the save is restored, so a save that cannot be leaves it as it was.
+  // The old game runs until the save is restored, so a save that cannot be leaves it as it was. A restore runs a
+  // slice a frame, showing its progress; a newer one (another file dropped) takes over from it.
+  let restores = 0;
   async function restoreFrom(read: () => Recording, what: string): Promise<boolean> {
+    const mine = ++restores;
     try {
       const recording = read();
       controls.show(`restoring ${what}: re-simulating ${recording.ticks.toLocaleString('en-US')} ticks…`);
-      await nextPaint();
-      const recorder = restore(recording, (setup) => createGameSimulation(setup, { hotReload: import.meta.hot !== undefined }));
-      await play(recordedConfig(recording.header, config), { from: recorder });
+      const restoring = new Restore(recording, (setup) => createGameSimulation(setup, { hotReload: import.meta.hot !== undefined }));
+      do {
+        controls.progress(restoring.progress);
+        await nextPaint();
+        if (mine !== restores) return false;
+      } while (!restoring.run(RESTORE_SLICE_MS));
+      controls.progress(null);
+      await play(recordedConfig(recording.header, config), { from: restoring.finish() });
       controls.show(`restored ${what} at tick ${recording.ticks}`);
       return true;
     } catch (error) {
+      if (mine === restores) controls.progress(null);
       controls.show(`Cannot restore ${what}: ${error instanceof Error ? error.message : String(error)}`, true);
       return false;
     }
@@ -69,7 +78,10 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
   if (!(restoreLast && (await restoreFrom(readLast, 'the last save')))) await play(config);
 }
 
-/** Resolves once the page has painted what was just shown: a restore blocks the page while it runs. */
+/** A restore's share of each frame, in ms: the rest is the page's (and the old game's, still running). */
+const RESTORE_SLICE_MS = 12;
+
+/** Resolves once the page has painted what was just shown. */
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -14,11 +14,13 @@ export interface SaveControls {
   show(text: string, problem?: boolean): void;
   /** Offers `bytes` as a download named `name` (a `blob:` link), in place of the one offered before. */
   offer(bytes: Uint8Array, name: string): void;
+  /** Shows how far a restore has come, from 0 to 1; null hides the bar. */
+  progress(fraction: number | null): void;
 }
 
 /**
  * The small bar at the bottom left of the game: "save [K]", "load…" (a file picker), the last save's download
- * link and a status line. A file dropped anywhere on the page is loaded as if picked.
+ * link, a status line and a restore's progress. A file dropped anywhere on the page is loaded as if picked.
  *
  * @example
  * ```ts
@@ -35,9 +37,12 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
   picker.hidden = true;
   const load = button('load…', 'load', () => picker.click());
   const status = el('span', 'status');
+  const meter = el('progress', 'progress');
+  meter.max = 1;
+  meter.hidden = true;
   const download = el('a', 'download', 'download');
   download.hidden = true;
-  bar.append(save, load, picker, status, download);
+  bar.append(save, load, picker, status, meter, download);
   parent.append(bar);
 
   const read = async (file: File | undefined): Promise<void> => {
@@ -65,6 +70,10 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
     show(text, problem = false) {
       setText(status, text);
       status.dataset.problem = String(problem);
+    },
+    progress(fraction) {
+      meter.hidden = fraction === null;
+      meter.value = fraction ?? 0;
     },
     offer(bytes, name) {
       if (download.href !== '') URL.revokeObjectURL(download.href);

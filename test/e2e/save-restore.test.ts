@@ -118,7 +118,10 @@ describeBrowser('save and restore the live game', () => {
     const { page: first } = await openGame('?seed=7&swarm=60');
     await first.keyboard.press('KeyP');
     await playByHand(first, 1200);
-    expect(await first.evaluate(() => window.loom!.world.hostileCount)).toBeGreaterThan(0); // mid-wave
+    // Mid-wave: the live ticks before P vary in number, so the pilot may have just cleared a wave; the next comes.
+    const hostiles = (): Promise<number> => first.evaluate(() => window.loom!.world.hostileCount);
+    for (let i = 0; i < 60 && (await hostiles()) === 0; i++) await playByHand(first, 30);
+    expect(await hostiles()).toBeGreaterThan(0);
     await saveWithKey(first);
     const saved = await snapshot(first);
     await playByHand(first, 900);
@@ -151,6 +154,11 @@ describeBrowser('save and restore the live game', () => {
     const saved = await snapshot(first);
 
     const { page, errors } = await openGame('?seed=3');
+    await page.evaluate(() => {
+      const meter = document.querySelector<HTMLProgressElement>('.loom-saves progress')!;
+      const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+      new MutationObserver(() => seen.push(meter.hidden ? 'hidden' : `shown ${meter.value}`)).observe(meter, { attributes: true });
+    });
     await page.evaluate((bytes) => {
       const files = new DataTransfer();
       files.items.add(new File([Uint8Array.from(bytes)], 'dropped.loomrec'));
@@ -159,6 +167,9 @@ describeBrowser('save and restore the live game', () => {
     await page.waitForFunction((tick) => window.loom!.config.seed === 11 && window.loom!.engine.tick === tick, saved.tick, { timeout: 60_000 });
     expect(await status(page)).toBe(`restored dropped.loomrec at tick ${saved.tick}`);
     expect(await snapshot(page)).toEqual(saved);
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress[0]).toBe('shown 0'); // the bar shows before the first slice runs, and is hidden once done
+    expect(progress.at(-1)).toBe('hidden');
     await page.keyboard.press('KeyP'); // saved paused: P resumes, live
     await page.waitForFunction((tick) => window.loom!.engine.tick > tick + 30, saved.tick, { timeout: 30_000 });
     const events = await page.evaluate(() => window.loom!.recorder.recording().events.filter((e) => e.type === 'pause').length);
