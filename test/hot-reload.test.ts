@@ -257,6 +257,84 @@ describe('hot reload: engine.reload', () => {
     expect(order).toEqual(['owner', 'patrol v1 in #2', 'owner', 'patrol v2 in #4']);
   });
 
+  it('restarts a thread whose changed sub-script is below its top frame, and not one whose frames are all unchanged', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    const walkTo = script(function* walkTo(who: string) { order.push(`${who} walks`); yield* sleep(10); });
+    const patrol = script(function* patrol(who: string) { yield* walkTo(who); });
+    const patrolEdited = script(function* patrol(who: string) { order.push(`${who} patrols v2`); yield* walkTo(who); });
+    const guard = engine.spawn(function* guard() { yield* patrol('guard'); });
+    const scout = engine.spawn(function* scout() { yield* walkTo('scout'); });
+    steps(1);
+    expect([guard.frames, scout.frames]).toEqual([['guard', 'patrol', 'walkTo'], ['scout', 'walkTo']]);
+
+    expect(engine.reload([{ from: patrol, to: patrolEdited }])).toEqual([guard]);
+    steps(2);
+    expect(order).toEqual(['guard walks', 'scout walks', 'guard patrols v2', 'guard walks']);
+    expect([guard.reloads, scout.reloads]).toEqual([1, 0]);
+  });
+
+  it('a migrate hook that throws holds the thread as new code that throws does; the next reload restarts it', () => {
+    const { engine, errors, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* worker() { yield* sleep(10); }
+    function* edited() { order.push('edited'); yield* sleep(10); }
+    function* fixed() { order.push('fixed'); yield* sleep(10); }
+    const w = engine.spawn(worker);
+    steps(1);
+    const oops = new Error('migrate failed');
+    engine.reload([{ from: worker, to: edited, migrate: () => { throw oops; } }]);
+    steps(2);
+    expect(errors.map((e) => [e.error, e.thread])).toEqual([[oops, w]]);
+    expect(w.waitingOn).toBe('signal a fix of its script (hot reload)');
+
+    expect(engine.reload([{ from: edited, to: fixed }])).toEqual([w]);
+    steps(2);
+    expect(order).toEqual(['fixed']);
+    expect([w.stateName, w.reloads, errors.length]).toEqual(['waiting', 2, 1]);
+  });
+
+  it('holds only threads a reload restarted: another thread failing fails as usual, and its joiner catches it', () => {
+    const { engine, errors, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* child() { yield; throw new Error('child broke'); }
+    let c = null as unknown as Thread;
+    engine.spawn(function* parent() {
+      c = yield* spawn(child);
+      try { yield* join(c); } catch (error) { order.push(`caught ${(error as Error).message}`); }
+    });
+    steps(3);
+    expect(order).toEqual(['caught thread #2 child failed: child broke']);
+    expect([c.stateName, errors]).toEqual(['failed', []]);
+  });
+
+  it('cancels the children of a held thread, youngest first', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* child(name: string) { try { yield* sleep(10); } finally { order.push(`${name} cancelled`); } }
+    function* worker() { yield* sleep(10); }
+    function* broken() { yield* spawn(child, 'older'); yield* spawn(child, 'younger'); yield; throw new Error('bug'); }
+    const w = engine.spawn(worker);
+    steps(1);
+    engine.reload([{ from: worker, to: broken }]);
+    steps(5);
+    expect(order).toEqual(['younger cancelled', 'older cancelled']);
+    expect([w.waitingOn, w.children]).toEqual(['signal a fix of its script (hot reload)', []]);
+  });
+
+  it('a real cancel of a thread that a reload unwinds is taken (cancel returns true) and it ends cancelled', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    function* worker() { try { yield* sleep(10); } finally { yield* shield(sleep(0.1)); } }
+    function* edited() { yield* sleep(10); }
+    const w = engine.spawn(worker);
+    steps(1);
+    engine.reload([{ from: worker, to: edited }]);
+    steps(1);
+    expect([w.reloading, engine.cancel(w), w.reloading]).toEqual([true, true, false]);
+    steps(10);
+    expect([w.stateName, w.alive]).toEqual(['cancelled', false]);
+  });
+
   it('is refused during a tick, and by an engine made without hotReload', () => {
     const { engine, steps } = createTestEngine({ hotReload: true });
     function* idle() { yield* sleep(10); }
@@ -268,6 +346,8 @@ describe('hot reload: engine.reload', () => {
     expect(refused).toBeInstanceOf(LoomError);
     expect(String(refused)).toContain('engine.reload() was called during a tick');
     expect(() => new Engine().reload([])).toThrow(/without hotReload: true/);
+    expect(() => engine.reload([{ from: 42 as never, to: idle }])).toThrow(/engine\.reload/);
+    expect(() => engine.reload([{ from: idle, to: 'idle' as never }])).toThrow(/engine\.reload/);
   });
 });
 
@@ -299,7 +379,7 @@ describe('hot reload: HotScripts, for a bundler\'s import.meta.hot', () => {
     expect(restarted).toEqual([g, h]);
     expect(order).toEqual(['grunt v1 1', 'hunt v1', 'scout', 'grunt v2 2', 'hunt v2']);
     expect(s.reloads).toBe(0);
-    expect(() => hot.attach(new Engine())).toThrow(/without hotReload: true/);
+    expect(() => hot.attach(new Engine())).toThrow(/^HotScripts\.attach\(\): the engine was made without hotReload: true/);
   });
 });
 
@@ -339,15 +419,45 @@ describe('hot reload: re-running a recording with the new code', () => {
     function* walk() { order.push('walk v1'); yield* sleep(1); }
     function* walkV2() { order.push('walk v2'); yield* sleep(1); }
     const heard: number[] = [];
-    hot.onUpdate((restarted) => heard.push(restarted.length));
-    hot.update(data, { walk });
-    hot.update(data, { walk });
+    const stopHearing = hot.onUpdate((restarted) => heard.push(restarted.length));
+    expect(hot.update(data, { walk })).toEqual([]);
+    expect(hot.update(data, { walk })).toEqual([]); // the same script again: nothing replaced
     hot.update(data, { walk: walkV2 });
     const { engine, steps } = createTestEngine({ hotReload: true });
     hot.attach(engine);
     engine.spawn(walk);
     steps(1);
     expect([order, heard]).toEqual([['walk v2'], [0]]);
+
+    function* run() { order.push('run'); yield* sleep(1); }
+    function* walkV3() { order.push('walk v3'); yield* sleep(1); }
+    stopHearing();
+    expect(hot.update(data, { walk: walkV3, run }).length).toBe(1); // a script new in this version replaces nothing
+    expect(heard).toEqual([0]);
+  });
+
+  it('detaches the engines of a re-run once it is over: a later edit reloads only the engines attached', () => {
+    const hot = new HotScripts();
+    const data: Record<string, unknown> = {};
+    function* patrol() { for (;;) yield* sleep(1); }
+    function* patrolV2() { for (;;) yield* sleep(1); }
+    const made: Engine[] = [];
+    const create = (given: SimulationSetup): Simulation => {
+      const engine = new Engine({ seed: given.seed, tickRate: given.tickRate, hotReload: true });
+      made.push(engine);
+      return { engine, scripts: { patrol } };
+    };
+    hot.update(data, { patrol });
+    const recorder = new Recorder(create({ seed: 1, tickRate: 10, meta: {} }), { checkpointEvery: 10 });
+    recorder.spawn(patrol);
+    for (let i = 0; i < 20; i++) recorder.step();
+    hot.attach(recorder.sim.engine);
+    const rerun = hot.rerun(recorder.recording(), create);
+
+    const restarted = hot.update(data, { patrol: patrolV2 });
+    expect(made).toHaveLength(2);
+    expect(restarted.map((thread) => thread.engine)).toEqual([recorder.sim.engine]);
+    expect(rerun.replayer.sim.engine.threads()[0]!.reloads).toBe(0);
   });
 });
 

@@ -82,6 +82,7 @@ function keepWaitsBounded(world: World): void {
 }
 
 function cancelHeld(recorder: Recorder, thread: Thread): void {
+  if (thread.reloads === 0) recorder.violate('only a thread a reload restarted is held', `${thread.label} was never reloaded`);
   for (const child of thread.children) {
     if (!child.cancelling) recorder.violate('a held thread\'s children are cancelled', `${child.label} of ${thread.label} is ${child.stateName}`);
   }

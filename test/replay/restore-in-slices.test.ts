@@ -45,7 +45,11 @@ describe('restoring a save in slices', () => {
     restoring.run(100);
     const recorder = restoring.finish();
     expect(recorder.sim.engine.tick).toBe(600);
-    expect(() => restoring.finish()).toThrow(LoomError);
+    expect(() => restoring.finish()).toThrow(new LoomError('Restore.finish() was called twice: the simulation is already carried on'));
+  });
+
+  it('keeps to performance.now by default: a slice with room for the whole save runs it all', () => {
+    expect(new Restore(recording, createGameSimulation).run(60_000)).toBe(true); // 600 ticks take well under a minute
   });
 
   it('throws the divergence report from finish when the save does not restore the same game', () => {
