@@ -335,6 +335,24 @@ describe('hot reload: engine.reload', () => {
     expect([w.stateName, w.alive]).toEqual(['cancelled', false]);
   });
 
+  it('leaves alone a thread being cancelled whose cleanup waits on a race running a changed sub-script', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true, tickRate: 10 });
+    const order: string[] = [];
+    const linger = script(function* linger() { order.push(`linger v1@${engine.tick}`); yield* sleep(1); });
+    const lingerV2 = script(function* linger() { order.push(`linger v2@${engine.tick}`); yield* sleep(1); });
+    const w = engine.spawn(function* worker() {
+      order.push(`worker@${engine.tick}`);
+      try { yield* sleep(10); } finally { yield* shield(race({ linger: linger(), short: sleep(0.3) })); }
+    });
+    steps(1);
+    w.cancel();
+    steps(1);
+    expect(engine.reload([{ from: linger, to: lingerV2 }])).toEqual([]);
+    steps(10);
+    expect(order).toEqual(['worker@1', 'linger v1@2']);
+    expect(w.stateName).toBe('cancelled');
+  });
+
   it('is refused during a tick, and by an engine made without hotReload', () => {
     const { engine, steps } = createTestEngine({ hotReload: true });
     function* idle() { yield* sleep(10); }
