@@ -144,6 +144,24 @@ describe('accounting', () => {
     expect(engine.switches).toBe(12);
   });
 
+  it('counts from zero again once switched back on, and counts a thread first met far beyond the slots counted so far', () => {
+    const { engine, steps } = createTestEngine();
+    fakeClock(engine);
+    const sleepers = Array.from({ length: 3000 }, () => engine.spawn(function* sleeper() { yield* wait(1000); }));
+    const busy = engine.spawn(function* busy() {
+      for (;;) yield;
+    });
+    steps(1); // every sleeper has run, and waits: from now on only the thread in slot 3000 runs
+    engine.accounting.enabled = true;
+    steps(3);
+    expect([engine.accounting.resumesOf(busy), engine.accounting.resumesOf(sleepers[0]!)]).toEqual([3, 0]);
+    engine.accounting.enabled = false;
+    steps(2);
+    engine.accounting.enabled = true;
+    steps(1);
+    expect(engine.accounting.resumesOf(busy)).toBe(1);
+  });
+
   it('keeps the count of a thread that ended, when a new thread takes its slot', () => {
     const { engine, steps } = createTestEngine();
     engine.accounting.enabled = true;
@@ -198,6 +216,36 @@ describe('accounting: what the inspector reads', () => {
       '[loom] slow resume: #1 stutter (script stutter) ran 10.00 ms (and 60 more since the last warning)',
     ]);
     warn.mockRestore();
+  });
+
+  it('decays a thread\'s average while it is not timed, by 0.9885 a tick (a half-life of about a second at 60 Hz)', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = fakeClock(engine);
+    engine.accounting.enabled = true;
+    const burst = engine.spawn(function* burst() {
+      clock.spend(2);
+      yield;
+      yield* wait(1000);
+    });
+    steps(2);
+    const average = engine.accounting.threadAverageMs(burst);
+    expect(average).toBeGreaterThan(0);
+    steps(60);
+    expect(engine.accounting.threadAverageMs(burst)).toBeCloseTo(average * 0.9885 ** 60, 12);
+  });
+
+  it('calls onTick only while enabled: a budget alone times runs for itself, not for the hook', () => {
+    const { engine, steps } = createTestEngine();
+    let calls = 0;
+    engine.accounting.onTick = () => calls++;
+    engine.accounting.budgetMs = 5;
+    engine.spawn(function* worker() {
+      for (;;) yield;
+    });
+    steps(3);
+    engine.accounting.enabled = true;
+    steps(2);
+    expect(calls).toBe(2);
   });
 
   it('calls onTick at the end of every measured tick, even when one advance runs several', () => {
@@ -332,6 +380,29 @@ describe('accounting: sampled, and honest about whose time it is', () => {
       // #441 to #456, light when timed alone, are back in runs; #457 to #476 are split, and light.
       '36:1 136:1 236:1 336:1 436:1 556:1 656:1 756:1 856:1 956:1 | 0',
     ]);
+  });
+
+  it('charges a sampled resume that looks heavy to nobody, and times the thread alone at its next resume', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 100;
+    engine.accounting.runMs = 0.02; // runs of 20
+    for (let i = 0; i < 1000; i++) {
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(engine.tick === 3 && i === 99 ? 1 : 1 / 1024); // a pause in #100's resume, sampled at tick 3
+          yield;
+        }
+      });
+    }
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      steps(1);
+      const { timed, unattributedMs } = engine.accounting;
+      seen.push(`${timed.filter((t) => t.id === 100).map((t) => `${t.id}:${engine.accounting.threadMs(t) * 1024}`).join(' ')} | ${unattributedMs}`);
+    }
+    expect(seen).toEqual(['100:1 | 0', '100:1 | 0', ' | 1', '100:1 | 0']);
   });
 
   it('charges a pause landing in a light thread\'s resume to nobody, and never reports it', () => {
