@@ -343,22 +343,30 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     expect(engine.accounting.threadMs(threads[500]!)).toBe(0.5);
   });
 
-  it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
-    const { engine, steps } = createTestEngine();
+  /**
+   * 1,000 threads (#1 to #1000), the `i`th spending `ms(i)` a resume, with accounting on, one resume in 100
+   * sampled and runs of 20.
+   */
+  function sampledLightThreads(engine: Engine, ms: (i: number) => number): void {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 100;
     engine.accounting.runMs = 0.02; // runs of 20
-    // Pauses land in #451 at ticks 3 and 4, and in #458 at tick 5.
-    const pauses = new Map([[3, 450], [4, 450], [5, 457]]);
     for (let i = 0; i < 1000; i++) {
       engine.spawn(function* light() {
         for (;;) {
-          clock.spend(pauses.get(engine.tick) === i ? 5 : 1 / 1024);
+          clock.spend(ms(i));
           yield;
         }
       });
     }
+  }
+
+  it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
+    const { engine, steps } = createTestEngine();
+    // Pauses land in #451 at ticks 3 and 4, and in #458 at tick 5.
+    const pauses = new Map([[3, 450], [4, 450], [5, 457]]);
+    sampledLightThreads(engine, (i) => (pauses.get(engine.tick) === i ? 5 : 1 / 1024));
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       steps(1);
@@ -384,18 +392,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
 
   it('charges a sampled resume that looks heavy to nobody, and times the thread alone at its next resume', () => {
     const { engine, steps } = createTestEngine();
-    const clock = countingClock(engine);
-    engine.accounting.enabled = true;
-    engine.accounting.sampleEvery = 100;
-    engine.accounting.runMs = 0.02; // runs of 20
-    for (let i = 0; i < 1000; i++) {
-      engine.spawn(function* light() {
-        for (;;) {
-          clock.spend(engine.tick === 3 && i === 99 ? 1 : 1 / 1024); // a pause in #100's resume, sampled at tick 3
-          yield;
-        }
-      });
-    }
+    sampledLightThreads(engine, (i) => (engine.tick === 3 && i === 99 ? 1 : 1 / 1024)); // a pause in #100's resume, sampled at tick 3
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
       steps(1);

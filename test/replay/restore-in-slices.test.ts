@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LoomError, RecordingError, Restore, restore, stateHash, traceThreads, type Recorder, type Recording } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
+import { playScripted } from '../../game/sim/headless-session.ts';
 import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
-
-/** Ten seconds of the sample game with the scripted player. */
-function recordGame10s(): Recording {
-  const { sim, recorder } = recordGame({ seed: 5, swarm: 60 });
-  playScripted(sim, recorder, 600);
-  return recorder.recording();
-}
-
-/** A clock that moves 1 ms each time it is read: a slice of budget b runs exactly b ticks. */
-function fakeClock(): () => number {
-  let ms = 0;
-  return () => ms++;
-}
+import { recordSampleGame, steppingClock } from './support.ts';
 
 /** Where a restored game stands, and the hashes of the next 120 ticks played on with the scripted player. */
 function standingAndFuture(recorder: Recorder<GameSimulation>) {
@@ -29,10 +17,10 @@ function standingAndFuture(recorder: Recorder<GameSimulation>) {
 }
 
 describe('restoring a save in slices', () => {
-  const recording = recordGame10s();
+  const recording = recordSampleGame(5, 600);
 
   it('runs a slice at a time with progress rising to 1, and carries on exactly as restore() in one go', () => {
-    const restoring = new Restore(recording, createGameSimulation, { now: fakeClock() });
+    const restoring = new Restore(recording, createGameSimulation, { now: steppingClock() });
     const progress: number[] = [restoring.progress];
     while (!restoring.run(150)) progress.push(restoring.progress);
     progress.push(restoring.progress);
@@ -41,7 +29,7 @@ describe('restoring a save in slices', () => {
   });
 
   it('finishes what the slices left, and refuses a second finish', () => {
-    const restoring = new Restore(recording, createGameSimulation, { now: fakeClock() });
+    const restoring = new Restore(recording, createGameSimulation, { now: steppingClock() });
     restoring.run(100);
     const recorder = restoring.finish();
     expect(recorder.sim.engine.tick).toBe(600);
@@ -55,7 +43,7 @@ describe('restoring a save in slices', () => {
   it('throws the divergence report from finish when the save does not restore the same game', () => {
     const last = recording.checkpoints.at(-1)!;
     const tampered: Recording = { ...recording, checkpoints: [...recording.checkpoints.slice(0, -1), { ...last, hash: '0'.repeat(last.hash.length) }] };
-    const restoring = new Restore(tampered, createGameSimulation, { now: fakeClock() });
+    const restoring = new Restore(tampered, createGameSimulation, { now: steppingClock() });
     while (!restoring.run(200));
     expect(() => restoring.finish()).toThrow(RecordingError);
     expect(() => new Restore(tampered, createGameSimulation).finish()).toThrow(/^the save does not restore: diverged between tick \d+ and tick 600/);

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Replayer, Seek, traceThreads, type Recording } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
 import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
-
-/** Twelve seconds of the sample game with the scripted player. */
-function recordGame12s(): Recording {
-  const { sim, recorder } = recordGame({ seed: 7, swarm: 60 });
-  playScripted(sim, recorder, 720);
-  return recorder.recording();
-}
+import { recordSampleGame, steppingClock } from './support.ts';
 
 const replay = (recording: Recording): Replayer<GameSimulation> => new Replayer(recording, createGameSimulation, { verify: true });
-
-/** A clock that moves 1 ms each time it is read: a slice of budget b runs exactly b ticks. */
-function fakeClock(): () => number {
-  let ms = 0;
-  return () => ms++;
-}
 
 /** The state of a replay as the hash and the threads see it. */
 const stateOf = (replayer: Replayer<GameSimulation>) => ({ tick: replayer.tick, hash: replayer.stateHash(), threads: traceThreads(replayer.sim.engine) });
@@ -28,10 +15,10 @@ function straightTo(recording: Recording, tick: number) {
 }
 
 describe('seeking a recording in slices', () => {
-  const recording = recordGame12s();
+  const recording = recordSampleGame(7, 720);
 
   it('runs to the tick a slice at a time, with progress rising to 1, and ends as a straight run does', () => {
-    const seek = new Seek(replay(recording), 400, fakeClock());
+    const seek = new Seek(replay(recording), 400, steppingClock());
     expect(seek.progress).toBe(0);
     const progress: number[] = [];
     while (!seek.run(50)) progress.push(seek.progress);
@@ -50,7 +37,7 @@ describe('seeking a recording in slices', () => {
   it('going forward carries on the replay it was given, its progress counted from where that was', () => {
     const replayer = replay(recording);
     replayer.runTo(300);
-    const seek = new Seek(replayer, 500, fakeClock());
+    const seek = new Seek(replayer, 500, steppingClock());
     expect(seek.replayer).toBe(replayer);
     seek.run(50);
     expect([replayer.tick, seek.progress]).toEqual([350, 0.25]);
@@ -61,7 +48,7 @@ describe('seeking a recording in slices', () => {
   it('going back starts a fresh replay from tick 0 and leaves the one given as it was', () => {
     const replayer = replay(recording);
     replayer.runTo(600);
-    const seek = new Seek(replayer, 250, fakeClock());
+    const seek = new Seek(replayer, 250, steppingClock());
     expect(seek.replayer).not.toBe(replayer);
     expect([seek.replayer.tick, seek.progress, replayer.tick]).toEqual([0, 0, 600]);
     while (!seek.run(100));
@@ -71,11 +58,11 @@ describe('seeking a recording in slices', () => {
   it('seeking to where the replay is, or to the ends of the recording, is done at once or runs to the end', () => {
     const replayer = replay(recording);
     replayer.runTo(120);
-    const here = new Seek(replayer, 120, fakeClock());
+    const here = new Seek(replayer, 120, steppingClock());
     expect([here.done, here.progress, here.run(10), here.replayer]).toEqual([true, 1, true, replayer]);
-    const start = new Seek(replayer, 0, fakeClock());
+    const start = new Seek(replayer, 0, steppingClock());
     expect([start.replayer.tick, start.done, start.progress]).toEqual([0, true, 1]);
-    const end = new Seek(start.replayer, recording.ticks, fakeClock());
+    const end = new Seek(start.replayer, recording.ticks, steppingClock());
     while (!end.run(100));
     expect(stateOf(end.replayer)).toEqual(straightTo(recording, recording.ticks));
   });
@@ -83,7 +70,7 @@ describe('seeking a recording in slices', () => {
   it('rejects a tick that is not one of the recording, saying which ticks are', () => {
     const replayer = replay(recording);
     for (const tick of [-1, 721, 2.5, Number.NaN]) {
-      expect(() => new Seek(replayer, tick, fakeClock())).toThrow(new RangeError(`seek: tick ${tick} is not a tick of the recording (a whole number from 0 to 720)`));
+      expect(() => new Seek(replayer, tick, steppingClock())).toThrow(new RangeError(`seek: tick ${tick} is not a tick of the recording (a whole number from 0 to 720)`));
     }
   });
 });

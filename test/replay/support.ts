@@ -1,4 +1,5 @@
-import { Engine, createSignal, type Script, type Simulation, type SimulationSetup } from '../../engine/index.ts';
+import { Engine, createSignal, type Recording, type Script, type Simulation, type SimulationSetup } from '../../engine/index.ts';
+import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
 
 /**
  * A small recordable simulation: `scripts` to spawn, a `bell` signal, one input slot (`input.value`), and a
@@ -22,4 +23,17 @@ export function createLogSimulation(scripts: Record<string, Script>) {
     };
     return { sim, world, bell };
   };
+}
+
+/** A recording of `ticks` ticks of the sample game (60 critters) from `seed`, played by the scripted player. */
+export function recordSampleGame(seed: number, ticks: number): Recording {
+  const { sim, recorder } = recordGame({ seed, swarm: 60 });
+  playScripted(sim, recorder, ticks);
+  return recorder.recording();
+}
+
+/** A clock that moves 1 ms each time it is read: a slice of budget b runs exactly b ticks. */
+export function steppingClock(): () => number {
+  let ms = 0;
+  return () => ms++;
 }
