@@ -23,6 +23,8 @@ export interface SpawnToken {
  */
 export class Recorder {
   readonly violations: string[] = [];
+  /** Every point scripts reached, in order, as `tick thread point`: what the scripts did, to compare runs by. */
+  readonly trace: string[] = [];
   readonly failures = new FailureLedger();
   /** Every thread seen, in the order first seen: `thread[i]` of a program. */
   readonly known: Thread[] = [];

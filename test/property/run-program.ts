@@ -10,9 +10,23 @@ const TICK_RATE = 10;
 
 /**
  * Runs a program on a fresh engine, tick by tick with `engine.step()`, the host acting between ticks, and returns
- * the invariants it broke, one `invariant: detail` line each (empty when it kept them all).
+ * the invariants it broke, one `invariant: detail` line each (empty when it kept them all). It runs twice, the second
+ * time with accounting on (see timeEverything): what the scripts do must not change.
  */
 export function runProgram(program: Program): string[] {
+  const plain = execute(program, false);
+  const timed = execute(program, true);
+  const violations = [...plain.violations, ...timed.violations.filter((line) => !plain.violations.includes(line))];
+  const at = plain.trace.findIndex((line, i) => timed.trace[i] !== line);
+  if (at >= 0 || timed.trace.length !== plain.trace.length) {
+    const i = at >= 0 ? at : plain.trace.length;
+    violations.push(`accounting changes nothing scripts do: step ${i} was ${plain.trace[i] ?? '(none)'}, with accounting ${timed.trace[i] ?? '(none)'}`);
+  }
+  return violations;
+}
+
+/** One run of a program: the invariants it broke, and its trace (see Recorder.trace), ending with each thread's end. */
+function execute(program: Program, accounting: boolean): Recorder {
   let recorder: Recorder | null = null;
   const engine = new Engine({
     tickRate: TICK_RATE,
@@ -26,6 +40,7 @@ export function runProgram(program: Program): string[] {
     },
   });
   recorder = new Recorder(engine);
+  if (accounting) timeEverything(engine);
   const signals = Array.from({ length: SIGNALS }, (_, i) => createSignal<Emission>(`s${i}`));
   const world: World = { recorder, signals, dt: 1 / TICK_RATE, versions: firstVersions() };
   program.roots.forEach((root, i) => {
@@ -38,19 +53,35 @@ export function runProgram(program: Program): string[] {
       if (tick % HOST_PERIOD === 0) keepWaitsBounded(world);
     } catch (error) {
       recorder.violate('host calls (cancel, emit, send to a live thread) never throw', `before tick ${tick}: ${firstLines(error)}`);
-      return recorder.violations;
+      return recorder;
     }
     try {
       engine.step();
     } catch (error) {
       recorder.violate('engine.step() never throws', `tick ${tick}: ${firstLines(error)}`);
-      return recorder.violations;
+      return recorder;
     }
     recorder.afterTick();
     if (engine.threadCount === 0 && next >= program.host.length) break;
   }
   recorder.finish();
-  return recorder.violations;
+  recorder.trace.push(...recorder.known.map((thread) => `end ${thread.label} ${thread.stateName}`));
+  return recorder;
+}
+
+/**
+ * Accounting on, with every way it times resumes in play: a sample every few resumes, short runs, and a clock that
+ * makes some runs heavy (their threads then split and timed alone) and some resumes slow (held, then confirmed).
+ */
+function timeEverything(engine: Engine): void {
+  const accounting = engine.accounting;
+  accounting.enabled = true;
+  accounting.sampleEvery = 3;
+  accounting.runMs = 0.003;
+  accounting.onSlowResume = () => {};
+  let reads = 0;
+  let clock = 0;
+  accounting.now = () => (clock += ++reads % 11 === 0 ? 5 : reads % 5 === 0 ? 0.3 : 0.001);
 }
 
 function act(world: World, action: HostAction): void {

@@ -39,6 +39,7 @@ export class ThreadContext {
   /** The script reached a point that must not run once its cancel has been delivered, outside cleanup. */
   point(what: string): void {
     const label = this.thread.label;
+    this.recorder.trace.push(`${this.recorder.engine.tick} ${label} ${what}`);
     if (this.cancelledUnstarted) this.recorder.violate('nothing runs after a cancelled point', `${label} was cancelled before it started, yet ran: ${what}`);
     else if (this.delivered && this.cleanupDepth === 0 && !this.swallowed) {
       this.recorder.violate('nothing runs after a cancelled point', `${label} ran ${what} after its cancel was delivered, outside cleanup`);
