@@ -93,6 +93,17 @@ export class Accounting {
   private heldBack = 0;
   private msPerResume = -1;
   private untilSample = SAMPLE_EVERY;
+  // Resumes to go until the next one timed alone, in the tick being run: Infinity if it does not sample.
+  private countdown = Infinity;
+  // The tick being run: whether it records (accounting was on as it began), and the clock at its start.
+  private recording = false;
+  private tickStart = 0;
+  // The run being run: the clock at its start, its kind (the mark of its threads), whether it is a sample, and its
+  // one thread if it is timed alone.
+  private runStart = 0;
+  private runMark = IN_RUN;
+  private runSampled = false;
+  private runThread: Thread | null = null;
   private wasEnabled = false;
   private readonly counts = new SlotCounts();
   private readonly slow = new SlowConfirmation();
@@ -141,39 +152,90 @@ export class Accounting {
 
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
-    // Per run: what kind of run comes next (by the next thread's mark), and how long it may be; then the clock.
-    const recording = this.enabled;
-    const counts = recording ? this.counts : null;
-    let untilSample = recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
-    const start = this.now();
-    let runStart = start;
-    let resumes = 0;
-    for (let next = ready.peek(); next >= 0; next = ready.peek()) {
-      const marks = recording && this.marked > 0 ? this.marks : NO_MARKS;
-      const mark = next < marks.length ? marks[next]! : IN_RUN;
-      let max = mark === ALONE ? 1 : mark === SPLIT ? SPLIT_RUN : this.runLength;
-      const sampled = mark === IN_RUN && untilSample <= 1;
-      if (sampled) max = 1;
-      else if (mark === IN_RUN) max = Math.min(max, untilSample - 1);
-      // A thread timed alone may end in its resume, leaving its slot: it is taken first.
-      const thread = recording && max === 1 ? engine.columns.threads[next]! : null;
-      const length = resumeRun(engine, ready, run, max, mark, marks, this.runSlots, counts);
-      if (sampled) untilSample = this.sampleEvery;
-      else if (mark === IN_RUN) untilSample -= length;
-      resumes += length;
-      const now = this.now();
-      this.closeRun(length, now - runStart, thread, mark, sampled);
-      runStart = now;
-      if (this.budgetMs > 0 && now - start >= this.budgetMs && ready.size > 0) {
-        this.carriedOver = ready.size;
-        break;
+    const length = this.resumeRuns(engine, ready, run, this.openTick(engine, ready));
+    // The queue ran dry before the last run was full.
+    if (length > 0) this.nextRun(engine, ready, length);
+    this.closeTick(engine);
+  }
+
+  /**
+   * The loop every resume goes through, as small as the engine's bare loop, the per-run work called out of it once a
+   * run: so the compiler inlines the resume into it first, as it does into the bare loop. Runs from a run of `max`;
+   * returns the length of the run left unfinished when `ready` ran dry. Nothing follows the loop: code that has not
+   * run by the time the loop is compiled (in the first long tick) would be compiled to bail out, every tick.
+   */
+  private resumeRuns(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void, max: number): number {
+    const columns = engine.columns;
+    const counts = this.recording ? this.counts : null;
+    const slots = this.runSlots;
+    let length = 0;
+    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
+      slots[length++] = slot;
+      counts?.add(slot, columns);
+      run(engine, slot);
+      if (length === max) {
+        max = this.nextRun(engine, ready, length);
+        length = 0;
+        if (max === 0) return 0;
       }
     }
-    if (untilSample !== Infinity) this.untilSample = untilSample;
-    this.tickResumes = resumes;
-    engine.switches += resumes;
-    this.tickMs = runStart - start;
-    if (recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
+    return length;
+  }
+
+  private openTick(engine: Engine, ready: ReadyQueue): number {
+    this.recording = this.enabled;
+    this.countdown = this.recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
+    this.tickStart = this.runStart = this.now();
+    return this.openRun(engine, ready);
+  }
+
+  private closeTick(engine: Engine): void {
+    if (this.countdown !== Infinity) this.untilSample = this.countdown;
+    this.runThread = null; // a handle kept past the tick would keep an ended thread alive
+    engine.switches += this.tickResumes;
+    this.tickMs = this.runStart - this.tickStart;
+    if (this.recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
+  }
+
+  /**
+   * Closes the run of `length` resumes just ended and opens the next: returns its length, or 0 once the budget is
+   * spent (the rest of `ready` carried over).
+   */
+  private nextRun(engine: Engine, ready: ReadyQueue, length: number): number {
+    const mark = this.runMark;
+    if (this.runSampled) this.countdown = this.sampleEvery;
+    else if (mark === IN_RUN) this.countdown -= length;
+    this.tickResumes += length;
+    const now = this.now();
+    this.closeRun(length, now - this.runStart, this.runThread, mark, this.runSampled);
+    this.runStart = now;
+    if (this.budgetMs > 0 && now - this.tickStart >= this.budgetMs && ready.size > 0) {
+      this.carriedOver = ready.size;
+      return 0;
+    }
+    return this.openRun(engine, ready);
+  }
+
+  /**
+   * Sets up the run starting at the head of `ready`: its kind (by the next thread's mark), and its length: up to the
+   * kind's, and where threads are marked, no further than the threads queued now with the same mark. Returns the
+   * length (0 if `ready` is empty).
+   */
+  private openRun(engine: Engine, ready: ReadyQueue): number {
+    const next = ready.peek();
+    if (next < 0) return 0;
+    const marks = this.recording && this.marked > 0 ? this.marks : NO_MARKS;
+    const mark = next < marks.length ? marks[next]! : IN_RUN;
+    let max = mark === ALONE ? 1 : mark === SPLIT ? SPLIT_RUN : this.runLength;
+    const sampled = mark === IN_RUN && this.countdown <= 1;
+    if (sampled) max = 1;
+    else if (mark === IN_RUN) max = Math.min(max, this.countdown - 1);
+    if (marks.length > 0) max = ready.countLeading(max, (slot) => (slot < marks.length ? marks[slot]! : IN_RUN) === mark);
+    this.runMark = mark;
+    this.runSampled = sampled;
+    // A thread timed alone may end in its resume, leaving its slot: it is taken first.
+    this.runThread = this.recording && max === 1 ? engine.columns.threads[next]! : null;
+    return max;
   }
 
   // A run of one resume is that thread's exact time (`thread`, known when the run ended right after it). Only runs
@@ -264,43 +326,3 @@ export class Accounting {
 
 /** No thread marked: what a tick run for the budget alone (accounting off) goes by. */
 const NO_MARKS = new Uint8Array(0);
-
-/**
- * Resumes up to `max` threads from `ready` while the next one's mark (in `marks`) is `mark`, counting each in
- * `counts` (unless null) and putting its slot in `slots`. Returns how many it resumed. This is the loop every resume
- * goes through: kept apart from the per-run work and about as small as the engine's bare loop, so the compiler
- * inlines the resume into it as it does into that one.
- */
-function resumeRun(
-  engine: Engine,
-  ready: ReadyQueue,
-  run: (engine: Engine, slot: number) => void,
-  max: number,
-  mark: number,
-  marks: Uint8Array,
-  slots: Int32Array,
-  counts: SlotCounts | null,
-): number {
-  const columns = engine.columns;
-  let length = 0;
-  if (marks.length === 0) {
-    // Nothing marked: every thread is IN_RUN, so the run is the next `max` (the engine's bare loop, counted).
-    for (let slot = ready.shift(); slot >= 0; ) {
-      slots[length++] = slot;
-      counts?.add(slot, columns);
-      run(engine, slot);
-      if (length === max) break;
-      slot = ready.shift();
-    }
-    return length;
-  }
-  while (length < max) {
-    const slot = ready.peek();
-    if (slot < 0 || (slot < marks.length ? marks[slot]! : IN_RUN) !== mark) break;
-    ready.shift();
-    slots[length++] = slot;
-    counts?.add(slot, columns);
-    run(engine, slot);
-  }
-  return length;
-}

@@ -38,6 +38,13 @@ export class ReadyQueue {
     return this.head === this.tail ? this.shift() : this.items[this.head]!;
   }
 
+  /** How many of the oldest slots, `max` at most, pass `test`, counting up to the first that does not. */
+  countLeading(max: number, test: (slot: number) => boolean): number {
+    let count = 0;
+    while (count < max && this.head + count < this.tail && test(this.items[this.head + count]!)) count++;
+    return count;
+  }
+
   /** Moves every slot of `other` to the end of this queue, in order: O(1) when this one is empty. */
   takeAll(other: ReadyQueue): void {
     if (this.size === 0) {

@@ -71,8 +71,15 @@ function mailAndCancelAll(engine: Engine): void {
 }
 
 describe('rule 5: nothing leaks', () => {
-  it.each(['off', 'frames', 'waits'] as const)('holds no thread once every thread has ended, whether done, failed or cancelled mid-wait (callSites %s)', async (callSites) => {
+  it.each([
+    ['callSites off', 'off', false],
+    ['callSites frames', 'frames', false],
+    ['callSites waits', 'waits', false],
+    ['accounting timing every resume alone', 'off', true],
+  ] as const)('holds no thread once every thread has ended, whether done, failed or cancelled mid-wait (%s)', async (_, callSites, accounting) => {
     const { engine, steps, errors } = createTestEngine({ callSites });
+    engine.accounting.enabled = accounting;
+    engine.accounting.sampleEvery = 1;
     const refs = spawnEveryKind(engine, 500);
     steps(30);
     mailAndCancelAll(engine);

@@ -36,4 +36,15 @@ describe('ReadyQueue', () => {
     for (let i = 0; i < 5000; i++) queue.push(i);
     expect(drain(queue)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
   });
+
+  it('counts the oldest slots passing a test, up to the first that fails, at most max, taking none', () => {
+    const queue = new ReadyQueue();
+    for (const slot of [2, 4, 6, 7, 8]) queue.push(slot);
+    queue.shift(); // the count starts at the oldest slot still queued
+    const even = (slot: number): boolean => slot % 2 === 0;
+    expect([queue.countLeading(10, even), queue.countLeading(1, even), queue.countLeading(0, even)]).toEqual([2, 1, 0]);
+    expect(queue.countLeading(10, () => true)).toBe(4); // no further than the last slot queued
+    expect(drain(queue)).toEqual([4, 6, 7, 8]);
+    expect(queue.countLeading(10, () => true)).toBe(0);
+  });
 });
