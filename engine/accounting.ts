@@ -9,7 +9,7 @@ const DECAY = 0.9885;
 /** The most resumes timed as one run: one clock read per 1024 resumes at least. */
 const MAX_RUN = 1024;
 /** By default, one resume in this many is timed alone. */
-const SAMPLE_EVERY = 1024;
+const SAMPLE_EVERY = 4096;
 /** A heavy run longer than this is split into runs this long at its threads' next resumes, before any is timed alone. */
 const SPLIT_RUN = 16;
 

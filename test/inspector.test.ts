@@ -431,7 +431,7 @@ describe('SummaryView: what the top list says of itself', () => {
     });
     steps(2);
     expect(exactness(engine.accounting)).toBe(
-      'sampled: threads over 0.1 ms a resume are timed at every resume; others at 1 resume in 1,024, the rest timed ' +
+      'sampled: threads over 0.1 ms a resume are timed at every resume; others at 1 resume in 4,096, the rest timed ' +
         'in runs of 1 (one clock read a run) · 1 threads timed last tick · 0.00 ms charged to none (pauses, slow ' +
         'resumes not yet confirmed)',
     );
