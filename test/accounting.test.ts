@@ -473,4 +473,122 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     expect(errors).toEqual([]);
     printed.mockRestore();
   });
+
+  it('times a heavy thread alone at each resume even when a sample falls due on it: a sample is a light thread\'s', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 2; // due at the heavy thread's turn in every tick from the second on
+    const heavy = engine.spawn(function* heavy() {
+      for (;;) {
+        clock.spend(0.5);
+        yield;
+      }
+    });
+    for (let i = 0; i < 3; i++) {
+      engine.spawn(function* light() {
+        for (;;) {
+          clock.spend(1 / 1024);
+          yield;
+        }
+      });
+    }
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      steps(1);
+      seen.push(`${engine.accounting.threadMs(heavy)} | ${engine.accounting.unattributedMs}`);
+    }
+    expect(seen).toEqual(['0.5 | 0', '0.5 | 0', '0.5 | 0', '0.5 | 0']);
+  });
+
+  it('calls a run of exactly timeAloneMs heavy, and keeps a thread alone while its resumes take half that or more', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0;
+    engine.accounting.timeAloneMs = 0.5;
+    engine.accounting.runMs = 10; // both threads in one run once the first tick has set the run length
+    const costs: Record<string, number[]> = { x: [1, 1, 3, 2, 1, 1], y: [1, 1, 1, 1, 1, 1] }; // eighths of a ms, by tick
+    for (const name of ['x', 'y']) {
+      engine.spawn({ name }, function* costly() {
+        for (;;) {
+          clock.spend(costs[name]![engine.tick - 1]! / 8);
+          yield;
+        }
+      });
+    }
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      steps(1);
+      const { timed, unattributedMs } = engine.accounting;
+      seen.push(`${engine.tick}: ${timed.map((t) => `${t.name}:${engine.accounting.threadMs(t)}`).join(' ')} | ${unattributedMs}`);
+    }
+    expect(seen.slice(2)).toEqual([
+      '3:  | 0.5', // x and y in one run of 0.5 ms: heavy, so each is timed alone from its next resume
+      '4: x:0.25 y:0.125 | 0', // x took half of timeAloneMs: still alone; y less: back into runs
+      '5: x:0.125 | 0',
+      '6:  | 0',
+    ]);
+  });
+
+  it('sets the run length from the light resumes\' cost, moving a quarter of the way a run, and to an eighth of the budget at most', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0;
+    engine.accounting.runMs = 0.02; // runs of 20 at 1/1024 ms a resume
+    const seen: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      engine.spawn(function* light() {
+        for (;;) {
+          if (engine.tick === 10 && i % 20 === 0) seen.push(engine.accounting.runLength); // at each run's start
+          clock.spend((engine.tick >= 10 ? 2 : 1) / 1024); // twice the cost from tick 10
+          yield;
+        }
+      });
+    }
+    steps(10);
+    // 20, then 20.48 / 1.25 (the cost a quarter of the way from 1 to 2), then 20.48 / 1.4375.
+    expect(seen).toEqual([20, 16, 14]);
+    engine.accounting.budgetMs = 0.08; // an eighth of it is 0.01 ms: runs of 5 at 2/1024
+    for (const thread of engine.threads().slice(20)) thread.cancel(); // 20 left: 0.04 ms a tick, within the budget
+    steps(20);
+    expect(engine.accounting.runLength).toBe(5);
+  });
+
+  it('takes a lower sampleEvery from the next tick: the countdown starts at most that far', () => {
+    const { engine, steps } = createTestEngine();
+    countingClock(engine);
+    engine.accounting.enabled = true;
+    engine.accounting.sampleEvery = 0;
+    expect(engine.accounting.timed).toEqual([]);
+    const threads: Thread[] = Array.from({ length: 10 }, () =>
+      engine.spawn(function* light() {
+        for (;;) yield;
+      }),
+    );
+    steps(3);
+    engine.accounting.sampleEvery = 3;
+    steps(1);
+    expect(engine.accounting.timed.map((t) => threads.indexOf(t))).toEqual([2, 5, 8]);
+  });
+
+  it('names a script without a name "anonymous" when it warns of a slow resume', () => {
+    const { engine, steps } = createTestEngine();
+    const clock = countingClock(engine);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    engine.accounting.enabled = true;
+    const [unnamed] = [
+      function* () {
+        for (;;) {
+          clock.spend(10);
+          yield;
+        }
+      },
+    ];
+    engine.spawn({ name: 'stutter' }, unnamed!);
+    steps(2);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(['[loom] slow resume: #1 stutter (script anonymous) ran 10.00 ms']);
+    warn.mockRestore();
+  });
 });

@@ -20,6 +20,13 @@ describe('ReadyQueue', () => {
     }
     order.push(...drain(queue));
     expect(order).toEqual(Array.from({ length: next }, (_, i) => i));
+    expect(capacity(queue)).toBe(4096); // taken room reused: doubled only when less than half the array was taken
+    for (let i = 0; i < 600; i++) queue.push(i);
+    for (let i = 0; i < 100_000; i++) {
+      queue.push(i);
+      queue.shift();
+    }
+    expect(capacity(queue)).toBe(4096); // 600 to 601 queued all along: the array never grows
   });
 
   it('gives back an array four times too big once drained, and still grows again', () => {
@@ -35,6 +42,24 @@ describe('ReadyQueue', () => {
     expect(capacity(queue)).toBe(1024); // drained after holding 2: given back
     for (let i = 0; i < 5000; i++) queue.push(i);
     expect(drain(queue)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    for (let i = 0; i < 100_000; i++) queue.push(i);
+    drain(queue);
+    for (let i = 0; i < 3000; i++) queue.push(i);
+    drain(queue);
+    expect(capacity(queue)).toBe(6000); // given back down to twice what the last filling needed
+  });
+
+  it('takes all of another queue in order, by swapping arrays when it is empty itself', () => {
+    const into = new ReadyQueue();
+    const from = new ReadyQueue();
+    for (const slot of [1, 2, 3]) from.push(slot);
+    const fromItems = (from as unknown as { items: Int32Array }).items;
+    into.takeAll(from);
+    expect((into as unknown as { items: Int32Array }).items).toBe(fromItems);
+    from.push(9);
+    into.push(4);
+    into.takeAll(from); // not empty: appended one by one
+    expect([drain(into), from.size]).toEqual([[1, 2, 3, 4, 9], 0]);
   });
 
   it('counts the oldest slots passing a test, up to the first that fails, at most max, taking none', () => {
