@@ -17,6 +17,20 @@ function mathProperty(node: TSESTree.MemberExpression): string | null {
   return property.type === 'Literal' && typeof property.value === 'string' ? property.value : null;
 }
 
+/** The names a destructuring of `Math` takes (`const { sin, cos: c } = Math`), each with its property node. */
+function destructured(pattern: TSESTree.ObjectPattern): [string, TSESTree.Property][] {
+  const names: [string, TSESTree.Property][] = [];
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property') continue;
+    const key = property.key;
+    if (!property.computed && key.type === 'Identifier') names.push([key.name, property]);
+    else if (key.type === 'Literal' && typeof key.value === 'string') names.push([key.value, property]);
+  }
+  return names;
+}
+
+const isMath = (node: TSESTree.Node | null): boolean => node?.type === 'Identifier' && node.name === 'Math';
+
 /** A number literal, negated or not (`2`, `-27`). */
 function isNumberLiteral(node: TSESTree.Node): boolean {
   if (node.type === 'UnaryExpression' && node.operator === '-') return isNumberLiteral(node.argument);
@@ -25,7 +39,8 @@ function isNumberLiteral(node: TSESTree.Node): boolean {
 
 /**
  * `loom/no-unportable-math`: a Math function whose result may differ in the last bit between JavaScript engines
- * (`Math.sin`, `cos`, `atan2`, `exp`, `pow`, `log`, `hypot`, ...), and `**` on anything but two number literals.
+ * (`Math.sin`, `cos`, `atan2`, `exp`, `pow`, `log`, `hypot`, ...), read or destructured (`const { sin } = Math`), and
+ * `**` on anything but two number literals.
  * For simulation code that must replay the same in Node and every browser; `detMath` from 'loom' has portable
  * sin, cos, atan, atan2 and hypot. `Math.sqrt`, `abs`, `floor`, `round`, `min`, `max` and the like are exact.
  *
@@ -48,18 +63,27 @@ export const noUnportableMath: TSESLint.RuleModule<MessageId, []> = {
   },
   defaultOptions: [],
   create(context) {
+    const check = (name: string, node: TSESTree.Node): void => {
+      if (REPLACED.has(name)) context.report({ node, messageId: 'replace', data: { name } });
+      else if (AVOIDED.has(name)) context.report({ node, messageId: 'avoid', data: { name } });
+    };
+    const checkPattern = (pattern: TSESTree.Node, source: TSESTree.Node | null): void => {
+      if (pattern.type === 'ObjectPattern' && isMath(source)) for (const [name, node] of destructured(pattern)) check(name, node);
+    };
     return {
       MemberExpression(node: TSESTree.MemberExpression) {
         const name = mathProperty(node);
-        if (name === null) return;
-        if (REPLACED.has(name)) context.report({ node, messageId: 'replace', data: { name } });
-        else if (AVOIDED.has(name)) context.report({ node, messageId: 'avoid', data: { name } });
+        if (name !== null) check(name, node);
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        checkPattern(node.id, node.init);
       },
       BinaryExpression(node: TSESTree.BinaryExpression) {
         if (node.operator === '**' && !(isNumberLiteral(node.left) && isNumberLiteral(node.right))) context.report({ node, messageId: 'power' });
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (node.operator === '**=') context.report({ node, messageId: 'power' });
+        else if (node.operator === '=') checkPattern(node.left, node.right);
       },
     };
   },

@@ -10,6 +10,7 @@ createRuleTester().run('no-unportable-math', loom.rules['no-unportable-math'], {
     },
     { name: 'a power of two number literals', code: 'export const tiny = 2 ** -27;' },
     { name: 'a sin of something else', code: 'const trig = { sin: (x: number) => x }; export const v = trig.sin(1);' },
+    { name: 'the exact ones destructured, and a sin destructured from something else', code: 'const { sqrt, PI } = Math; const { sin } = { sin: (x: number) => x }; export const v = sqrt(PI) + sin(1);' },
   ],
   invalid: [
     {
@@ -21,6 +22,16 @@ createRuleTester().run('no-unportable-math', loom.rules['no-unportable-math'], {
       name: 'what it does not have',
       code: 'export const v = [Math.exp(1), Math.pow(2, 0.5), Math.log(2), Math.tan(1), Math["cbrt"](8)];',
       errors: ['exp', 'pow', 'log', 'tan', 'cbrt'].map((name) => ({ messageId: 'avoid' as const, data: { name } })),
+    },
+    {
+      name: 'destructured from Math, in a declaration or an assignment, renamed or not',
+      code: 'const { sin, cos: cosine, sqrt, "atan2": angle } = Math; let tan; ({ tan } = Math); export const v = [sin, cosine, sqrt, angle, tan];',
+      errors: [
+        { messageId: 'replace' as const, data: { name: 'sin' } },
+        { messageId: 'replace' as const, data: { name: 'cos' } },
+        { messageId: 'replace' as const, data: { name: 'atan2' } },
+        { messageId: 'avoid' as const, data: { name: 'tan' } },
+      ],
     },
     {
       name: 'the power operator on a variable',
