@@ -69,4 +69,33 @@ describeBrowser('stress page (stress.html)', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('runs 100k frame threads and 1M sleepers with the inspector open, saying how exact its times are; prints what it costs (not asserted)', async () => {
+    const { page, errors } = await openStress('?threads=10000&workload=frame&render=0', 5);
+    const lines: string[] = [];
+    for (const [workload, threads] of [['frame', 100_000], ['sleepers', 1_000_000]] as const) {
+      const paired = await page.evaluate(async (config) => {
+        const stress = window.loomStress!;
+        await stress.restart(config);
+        await stress.measure(0.5); // warm-up: the JIT settles, the first sleepers wake
+        const closed = await stress.measure(1.5);
+        stress.inspector.toggle();
+        await stress.measure(0.5); // the panel lays itself out; its first census sweeps run
+        const open = await stress.measure(1.5);
+        const exactness = document.querySelector('.loom-exactness')?.textContent ?? '';
+        stress.inspector.toggle();
+        return { closed, open, exactness };
+      }, { threads, workload, render: false });
+      expect([paired.closed.threads, paired.open.threads]).toEqual([threads, threads]);
+      expect(paired.open.frames).toBeGreaterThan(0);
+      expect(paired.exactness).toMatch(/^sampled: threads over 0\.1 ms a resume are timed at every resume; others at 1 resume in 4,096/);
+      const ratio = (paired.open.scriptMsPerFrame / paired.closed.scriptMsPerFrame).toFixed(2);
+      const fps = (m: Measurement): string => (1000 / m.frameMs).toFixed(0);
+      lines.push(`${workload.padEnd(9)} ${String(threads).padStart(7)} threads: ${paired.closed.scriptMsPerFrame.toFixed(2)} ms closed, ` +
+        `${paired.open.scriptMsPerFrame.toFixed(2)} ms open a frame (${ratio}x); ${fps(paired.closed)} fps closed, ${fps(paired.open)} fps open`);
+    }
+    console.log(`Chromium, the inspector closed and open (rendering off; npm run bench:inspector measures it properly):\n${lines.join('\n')}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
