@@ -33,7 +33,9 @@ describeBrowser('save and restore the live game', () => {
 
   /**
    * Plays `ticks` ticks through the live recorder, stepped by hand while the game is paused, so two runs get
-   * their input at exactly the same ticks: a pilot circles, aims at the first hostile and holds the trigger.
+   * their input at exactly the same ticks: a pilot circles, aims at the first hostile (else ahead of itself) and
+   * holds the trigger. Every field is set each tick, from the world alone: the mouse moving over the page (to click
+   * the save bar's link) aims too, and must not leave its aim in one run and not the other.
    */
   function playByHand(page: Page, ticks: number): Promise<void> {
     return page.evaluate((n) => {
@@ -41,11 +43,10 @@ describeBrowser('save and restore the live game', () => {
       for (let i = 0; i < n; i++) {
         const me = world.player;
         const target = world.entities.find((e) => e !== me && e.alive);
-        if (target) {
-          world.input.aimX = target.x;
-          world.input.aimY = target.y;
-        }
         const heading = world.time * 0.8;
+        world.input.aimX = target ? target.x : (me?.x ?? 0) + Math.cos(heading) * 100;
+        world.input.aimY = target ? target.y : (me?.y ?? 0) + Math.sin(heading) * 100;
+        world.input.dash = false;
         world.input.right = Math.cos(heading) > 0.3;
         world.input.left = Math.cos(heading) < -0.3;
         world.input.down = Math.sin(heading) > 0.3;
