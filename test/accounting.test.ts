@@ -277,26 +277,26 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     return clock;
   }
 
+  /** Spawns `count` threads named `name`, the `i`th spending `ms(i)` of `clock` at each of its resumes; returns them. */
+  function spenders(engine: Engine, clock: { spend(ms: number): void }, count: number, ms: (i: number) => number, name = 'light'): Thread[] {
+    return Array.from({ length: count }, (_, i) =>
+      engine.spawn({ name }, function* spend() {
+        for (;;) {
+          clock.spend(ms(i));
+          yield;
+        }
+      }),
+    );
+  }
+
   it('reads the clock once per run of light resumes, and times a heavy thread alone, exactly', () => {
     const { engine, steps } = createTestEngine();
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0; // no samples of light threads: see the next test
     engine.accounting.runMs = 0.02; // over 1/1024 ms a resume: runs of 20
-    const light = Array.from({ length: 1000 }, () =>
-      engine.spawn(function* light() {
-        for (;;) {
-          clock.spend(1 / 1024); // about 1 µs, exact in binary
-          yield;
-        }
-      }),
-    );
-    const heavy = engine.spawn(function* heavy() {
-      for (;;) {
-        clock.spend(0.5);
-        yield;
-      }
-    });
+    const light = spenders(engine, clock, 1000, () => 1 / 1024); // about 1 µs, exact in binary
+    const heavy = spenders(engine, clock, 1, () => 0.5, 'heavy')[0]!;
     steps(10);
     const before = clock.reads;
     steps(1);
@@ -316,14 +316,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0;
     engine.accounting.runMs = 0.02;
-    const threads = Array.from({ length: 1000 }, (_, i) =>
-      engine.spawn(function* light() {
-        for (;;) {
-          clock.spend(i === 500 && engine.tick >= 10 ? 0.5 : 1 / 1024); // #501 turns heavy at tick 10
-          yield;
-        }
-      }),
-    );
+    const threads = spenders(engine, clock, 1000, (i) => (i === 500 && engine.tick >= 10 ? 0.5 : 1 / 1024)); // #501 turns heavy at tick 10
     steps(9);
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -352,14 +345,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 100;
     engine.accounting.runMs = 0.02; // runs of 20
-    for (let i = 0; i < 1000; i++) {
-      engine.spawn(function* light() {
-        for (;;) {
-          clock.spend(ms(i));
-          yield;
-        }
-      });
-    }
+    spenders(engine, clock, 1000, ms);
   }
 
   it('samples light threads: one resume in sampleEvery timed alone and charged, unless it looks heavy', () => {
@@ -479,20 +465,8 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 2; // due at the heavy thread's turn in every tick from the second on
-    const heavy = engine.spawn(function* heavy() {
-      for (;;) {
-        clock.spend(0.5);
-        yield;
-      }
-    });
-    for (let i = 0; i < 3; i++) {
-      engine.spawn(function* light() {
-        for (;;) {
-          clock.spend(1 / 1024);
-          yield;
-        }
-      });
-    }
+    const heavy = spenders(engine, clock, 1, () => 0.5, 'heavy')[0]!;
+    spenders(engine, clock, 3, () => 1 / 1024);
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
       steps(1);
@@ -509,14 +483,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     engine.accounting.timeAloneMs = 0.5;
     engine.accounting.runMs = 10; // both threads in one run once the first tick has set the run length
     const costs: Record<string, number[]> = { x: [1, 1, 3, 2, 1, 1], y: [1, 1, 1, 1, 1, 1] }; // eighths of a ms, by tick
-    for (const name of ['x', 'y']) {
-      engine.spawn({ name }, function* costly() {
-        for (;;) {
-          clock.spend(costs[name]![engine.tick - 1]! / 8);
-          yield;
-        }
-      });
-    }
+    for (const name of ['x', 'y']) spenders(engine, clock, 1, () => costs[name]![engine.tick - 1]! / 8, name);
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       steps(1);
@@ -538,15 +505,10 @@ describe('accounting: sampled, and honest about whose time it is', () => {
     engine.accounting.sampleEvery = 0;
     engine.accounting.runMs = 0.02; // runs of 20 at 1/1024 ms a resume
     const seen: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      engine.spawn(function* light() {
-        for (;;) {
-          if (engine.tick === 10 && i % 20 === 0) seen.push(engine.accounting.runLength); // at each run's start
-          clock.spend((engine.tick >= 10 ? 2 : 1) / 1024); // twice the cost from tick 10
-          yield;
-        }
-      });
-    }
+    spenders(engine, clock, 60, (i) => {
+      if (engine.tick === 10 && i % 20 === 0) seen.push(engine.accounting.runLength); // at each run's start
+      return (engine.tick >= 10 ? 2 : 1) / 1024; // twice the cost from tick 10
+    });
     steps(10);
     // 20, then 20.48 / 1.25 (the cost a quarter of the way from 1 to 2), then 20.48 / 1.4375.
     expect(seen).toEqual([20, 16, 14]);
@@ -558,15 +520,11 @@ describe('accounting: sampled, and honest about whose time it is', () => {
 
   it('takes a lower sampleEvery from the next tick: the countdown starts at most that far', () => {
     const { engine, steps } = createTestEngine();
-    countingClock(engine);
+    const clock = countingClock(engine);
     engine.accounting.enabled = true;
     engine.accounting.sampleEvery = 0;
     expect(engine.accounting.timed).toEqual([]);
-    const threads: Thread[] = Array.from({ length: 10 }, () =>
-      engine.spawn(function* light() {
-        for (;;) yield;
-      }),
-    );
+    const threads = spenders(engine, clock, 10, () => 0);
     steps(3);
     engine.accounting.sampleEvery = 3;
     steps(1);
