@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChildFailedError, cancel, shield, sleep, spawn, useThread } from '../../engine/index.ts';
+import { ChildFailedError, cancel, shield, sleep, spawn, useThread, wait, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
 
 // Counterexamples the property suite found (test/property), each written as a plain test of the rule it broke.
@@ -101,6 +101,41 @@ describe('property suite regressions: a cancel landing on a READY thread interru
     expect(log).toEqual([]);
     expect(parent.alive).toBe(false);
     expect(errors.map((e) => rootMessage(e.error))).toEqual(['child broke']);
+  });
+});
+
+describe('property suite regressions: a held thread\'s child whose script is over is torn down already', () => {
+  // Found as: a thread reloaded before it started spawns `t2 { spawn { try { wait(s0) } finally { wait(s0) } };
+  // wait(s0) }`, then fails and is held. By then t2's script was over: its own child was cancelled when it ended
+  // (structured lifetime) and it only waits for that child, so a cancel no longer applies to it. The suite's check
+  // wanted every child of a held thread cancelling; the engine was right, the check now accepts this case.
+  it('leaves the child waiting for its own cancelled children, and it ends once they have', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    let door = false;
+    let t2 = null as unknown as Thread;
+    let t3 = null as unknown as Thread;
+    function* worker() { yield* sleep(10); }
+    function* broken() {
+      t2 = yield* spawn(function* t2Script() {
+        t3 = yield* spawn(function* t3Script() {
+          try { yield* wait(() => door); } finally { yield* wait(() => door); }
+        });
+        yield;
+      });
+      yield;
+      yield;
+      throw new Error('bug');
+    }
+    const w = engine.spawn(worker);
+    steps(1);
+    engine.reload([{ from: worker, to: broken }]);
+    steps(5); // t2's script ends in the third tick, its child cancelled then; the new code fails in the fourth
+    expect(w.waitingOn).toBe('signal a fix of its script (hot reload)');
+    expect([t2.stateName, t2.cancelling, t2.waitingOn, engine.cancel(t2)]).toEqual(['waiting', false, 'children ending (1 left)', false]);
+    expect([t3.stateName, t3.cancelling]).toEqual(['waiting', true]);
+    door = true;
+    steps(2);
+    expect([t3.stateName, t2.stateName, w.children]).toEqual(['cancelled', 'done', []]);
   });
 });
 

@@ -115,9 +115,15 @@ function keepWaitsBounded(world: World): void {
 function cancelHeld(recorder: Recorder, thread: Thread): void {
   if (thread.reloads === 0) recorder.violate('only a thread a reload restarted is held', `${thread.label} was never reloaded`);
   for (const child of thread.children) {
-    if (!child.cancelling) recorder.violate('a held thread\'s children are cancelled', `${child.label} of ${thread.label} is ${child.stateName}`);
+    if (!tornDown(child)) recorder.violate('a held thread\'s children are cancelled', `${child.label} of ${thread.label} is ${child.stateName}`);
   }
   recorder.cancel(thread);
+}
+
+// Cancelled, or its script over, which cancelled its own children in turn: such a thread only waits for them to end,
+// and a cancel no longer applies to it.
+function tornDown(thread: Thread): boolean {
+  return thread.cancelling || (thread.gen === null && thread.children.every(tornDown));
 }
 
 const AWAITING_FIX = 'a fix of its script';
