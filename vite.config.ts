@@ -13,9 +13,9 @@ export default defineConfig({
   // The game and the tools use the engine by its package name, from source (tsconfig.json has the same paths).
   resolve: {
     alias: [
-      { find: /^loom$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
-      { find: /^loom\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog-node.ts') },
-      { find: /^loom\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
+      { find: /^loom-threads$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
+      { find: /^loom-threads\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog-node.ts') },
+      { find: /^loom-threads\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
     ],
   },
   server: { headers: isolation },

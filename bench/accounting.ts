@@ -2,7 +2,7 @@
 // the inspector's per-tick hook, its script-time window, reading every tick) and off in alternating rounds, as the
 // stress page opens and closes the inspector on one running engine. ns per switch and the ratio.
 // Run: npm run bench:accounting [-- threads]
-import { Engine } from 'loom';
+import { Engine } from 'loom-threads';
 import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';

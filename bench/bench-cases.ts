@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Engine, sleep, useEngine, type CallSites } from 'loom';
+import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
 import { churnFloor, runOnceFloor, sleepersFloor } from './floors.ts';
 import { GcWatch } from './gc-watch.ts';
 import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed } from './measure.ts';
@@ -148,7 +148,7 @@ export async function parkedCases(plan: BenchPlan, count: number): Promise<Bench
     samples.push(Number(process.hrtime.bigint() - start) / 1000);
   }
   const idle = summarize(samples.view());
-  const stillParked = engine.threadCount === count && engine.switches === count;
+  const stillParked = engine.threadCount === count && engine.resumes === count;
   const memoryRow = (probe: ProbeResult, form: string): BenchRow => ({
     benchmark: `heap per parked thread (${form})`,
     threads: count,
@@ -254,7 +254,7 @@ export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRo
   workloads.mixed.spawn(engine, count, new Float32Array(2 * count));
   for (let t = 0; t < 120; t++) engine.step();
   settledBytes();
-  const before = engine.switches;
+  const before = engine.resumes;
   const gc = GcWatch.start();
   const samples = new Samples();
   let sum = 0;
@@ -270,7 +270,7 @@ export async function mixedCase(plan: BenchPlan, count: number): Promise<BenchRo
     }
   }
   const report = await gc.stop();
-  const switches = engine.switches - before;
+  const switches = engine.resumes - before;
   const tick = summarize(samples.view());
   return [
     {

@@ -1,7 +1,7 @@
 // `npm run bench:browser`: script time per frame of `frame` and `sleepers` in headless Chromium (the stress page,
 // stress.html, from a production build), next to the same workloads ticked at 60 Hz in this Node process.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { Engine } from 'loom';
+import { Engine } from 'loom-threads';
 import type { Measurement } from '../game/stress/frame-stats.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from './format.ts';

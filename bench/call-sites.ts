@@ -1,7 +1,7 @@
 // What capturing call sites costs: the frame, mixed and churn workloads with `callSites` 'frames' and 'waits',
 // each against the same workload with 'off', rounds alternating in one process; ns per switch and the ratio.
 // Run: npm run bench:callsites [-- threads]
-import { Engine, type CallSites } from 'loom';
+import { Engine, type CallSites } from 'loom-threads';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';
@@ -15,7 +15,7 @@ function setUp(workload: WorkloadName, mode: CallSites): () => number {
   const engine = new Engine({ seed: 1, callSites: mode });
   workloads[workload].spawn(engine, THREADS);
   for (let i = 0; i < 60; i++) engine.step();
-  const perTick = Math.max(1, engine.switches / 60);
+  const perTick = Math.max(1, engine.resumes / 60);
   const ticks = Math.max(10, Math.round(SWITCHES_A_ROUND / perTick));
   return () => engineNsPerSwitch(engine, ticks);
 }

@@ -1,7 +1,7 @@
 // Resuming a thread ten sub-scripts deep against resuming one at the top: the engine owns the frame stack and
 // resumes the top frame directly, so the depth should not show. Rounds alternate in one process.
 // Run: npm run bench:depth [-- threads]
-import { Engine, script } from 'loom';
+import { Engine, script } from 'loom-threads';
 import { formatTable, sig } from './format.ts';
 import { interleave } from './measure.ts';
 

@@ -2,7 +2,7 @@
 // over arguments of the ranges the sample game uses, measured in alternating rounds in this process; and how far
 // their results are from Math's (V8's fdlibm ports), in ulps, over the same arguments; and, for atan and hypot,
 // from the true value, computed exactly in integer arithmetic.
-import { Random, detMath } from 'loom';
+import { Random, detMath } from 'loom-threads';
 import { exactAngle, ulpsFromExact } from '../test/support/exact-angle.ts';
 import { formatTable } from './format.ts';
 import { interleave } from './measure.ts';

@@ -1,6 +1,6 @@
 // The floors: each workload's work done by bare generators under the cheapest hand-written loop that does the same
 // waits, with no engine at all. A workload's cost is reported as a ratio to its floor, measured in the same process.
-import type { Random } from 'loom';
+import type { Random } from 'loom-threads';
 import type { Body } from './workloads.ts';
 
 /** A population of bare generators and the loop that drives them. */

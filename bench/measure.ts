@@ -1,4 +1,4 @@
-import type { Engine } from 'loom';
+import type { Engine } from 'loom-threads';
 import { median } from './stats.ts';
 
 /** Engine and floor figures of one benchmark, each the median over rounds, and the median of per-round ratios. */
@@ -26,9 +26,9 @@ export function nsPerResume(loop: { tick(): number }, ticks: number): number {
 
 /** ns per switch over `ticks` ticks of `engine`. */
 export function engineNsPerSwitch(engine: Engine, ticks: number): number {
-  const before = engine.switches;
+  const before = engine.resumes;
   const { ms } = timed(() => { for (let t = 0; t < ticks; t++) engine.step(); });
-  return (ms * 1e6) / (engine.switches - before);
+  return (ms * 1e6) / (engine.resumes - before);
 }
 
 /** Lets the event loop run (GC observers, output) between measurements. */

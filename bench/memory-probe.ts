@@ -2,7 +2,7 @@
 // `node --expose-gc --import tsx bench/memory-probe.ts engine N [callSites]` (callSites 'off' unless given).
 // A fresh process keeps the figure clean: in a process that has run other benchmarks, stale references held by
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
-import { Engine, sleep, useEngine, type CallSites } from 'loom';
+import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
 import { sleepersFloor, type Floor } from './floors.ts';
 import { heapLimitBytes, settledBytes } from './memory.ts';
 import { Body, sleeper } from './workloads.ts';

@@ -1,7 +1,7 @@
 // `npm run record -- run.loomrec [--minutes 10] [--seed 7] [--swarm 500]`: records the sample game headless, with the
 // scripted player (game/sim/autopilot.ts) at the controls, restarting after each game over.
 import { writeFileSync } from 'node:fs';
-import { encodeRecording } from 'loom';
+import { encodeRecording } from 'loom-threads';
 import { playScripted, recordGame } from '../game/sim/headless-session.ts';
 
 const argv = process.argv.slice(2);

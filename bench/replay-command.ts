@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { RecordingError, decodeRecording, formatDivergence, replayRecording } from 'loom';
+import { RecordingError, decodeRecording, formatDivergence, replayRecording } from 'loom-threads';
 import { createGameSimulation } from '../game/sim/simulation.ts';
 
 const USAGE = `Usage: npm run replay -- <recording> [--verify] [--until TICK] [--json]

@@ -2,7 +2,7 @@
 // session with the scripted player until a run reaches wave 6 (so waves 1 to 5 are all in it), then re-simulates
 // it the way restore() does, and reports simulated time per real time, overall and per wave, beside the same
 // session played without a recorder in this process.
-import { Engine, Replayer, encodeRecording, replayRecording, restore, type Recording } from 'loom';
+import { Engine, Replayer, encodeRecording, replayRecording, restore, type Recording } from 'loom-threads';
 import { game } from '../game/scripts/game.ts';
 import { autopilot } from '../game/sim/autopilot.ts';
 import { playScripted, recordGame } from '../game/sim/headless-session.ts';

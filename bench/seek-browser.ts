@@ -5,7 +5,7 @@
 // same recording in this Node process (the figure `npm run bench:replay` reports).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Replayer, encodeRecording } from 'loom';
+import { Replayer, encodeRecording } from 'loom-threads';
 import { playScripted, recordGame } from '../game/sim/headless-session.ts';
 import { createGameSimulation } from '../game/sim/simulation.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';

@@ -1,4 +1,4 @@
-import { Engine } from 'loom';
+import { Engine } from 'loom-threads';
 import type { StressOptions } from './args.ts';
 import { GcWatch, type GcReport } from './gc-watch.ts';
 import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledBytes } from './memory.ts';
@@ -117,7 +117,7 @@ export async function measureCount(options: StressOptions, count: number, progre
 
   const ticks = new Histogram();
   const recent = new Float64Array(60); // the last 60 tick times, for the live line
-  const switchesBefore = engine.switches;
+  const switchesBefore = engine.resumes;
   const gc = GcWatch.start();
   await tickFor(
     engine,
@@ -129,7 +129,7 @@ export async function measureCount(options: StressOptions, count: number, progre
     () => progress?.update(liveLine(workload.name, count, ticks, recent, options.seconds, gc.current)),
   );
   const gcReport = await gc.stop();
-  const switches = engine.switches - switchesBefore;
+  const switches = engine.resumes - switchesBefore;
   const sum = ticks.sum;
   progress?.clear();
   return {

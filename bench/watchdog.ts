@@ -1,8 +1,8 @@
 // What the watchdog costs: the same workload with no watchdog and with one (a worker thread polling, a limit it
 // never reaches), rounds alternating in one process, ns per switch and the ratio. `churn` names a new thread at
 // nearly every resume; `frame` names each thread once. Run: npm run bench:watchdog [-- threads]
-import { Engine } from 'loom';
-import { nodeWatchdog } from 'loom/watchdog-node';
+import { Engine } from 'loom-threads';
+import { nodeWatchdog } from 'loom-threads/watchdog-node';
 import { formatTable, sig } from './format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from './workloads.ts';

@@ -14,7 +14,7 @@ import {
   type Random,
   type Signal,
   type Thread,
-} from 'loom';
+} from 'loom-threads';
 
 /** The names of the workloads. */
 export type WorkloadName = 'frame' | 'sleepers' | 'mixed' | 'churn';
@@ -149,9 +149,9 @@ export function frameEngine(bodies: readonly Body[], scripts = 1): { tick(): num
   engine.step();
   return {
     tick() {
-      const before = engine.switches;
+      const before = engine.resumes;
       engine.step();
-      return engine.switches - before;
+      return engine.resumes - before;
     },
   };
 }

@@ -192,7 +192,7 @@ export class Accounting {
   private closeTick(engine: Engine): void {
     if (this.countdown !== Infinity) this.untilSample = this.countdown;
     this.runThread = null; // a handle kept past the tick would keep an ended thread alive
-    engine.switches += this.tickResumes;
+    engine.resumes += this.tickResumes;
     this.tickMs = this.runStart - this.tickStart;
     if (this.recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }

@@ -78,7 +78,7 @@ export class Engine {
   /** Ticks run so far. */
   tick = 0;
   /** Resumes of threads so far (context switches into a script). */
-  switches = 0;
+  resumes = 0;
   /** The seeded random generator: use it, not Math.random, so runs repeat. */
   readonly random: Random;
   /** Receives every failure that nothing observed, and errors thrown by cleanup code. */
@@ -529,12 +529,12 @@ export class Engine {
       watchdog.runAll(this, this.ready);
       return;
     }
-    let switches = 0;
+    let resumes = 0;
     for (let slot = this.ready.shift(); slot >= 0; slot = this.ready.shift()) {
       run(this, slot);
-      switches++;
+      resumes++;
     }
-    this.switches += switches;
+    this.resumes += resumes;
   }
 
   // The waiters are moved to a list of their own and put back one at a time before their predicate runs: a

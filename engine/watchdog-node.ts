@@ -18,7 +18,7 @@ export interface NodeWatchdogOptions extends WatchdogOptions {
  *
  * @example
  * ```ts
- * import { nodeWatchdog } from 'loom/watchdog-node';
+ * import { nodeWatchdog } from 'loom-threads/watchdog-node';
  * const engine = new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) });
  * ```
  */

@@ -98,7 +98,7 @@ export class Watchdog {
       this.name(engine, slot);
       this.header[SLOT] = slot;
       run(engine, slot);
-      engine.switches++;
+      engine.resumes++;
     }
     this.header[SLOT] = IDLE;
   }
@@ -110,15 +110,15 @@ export class Watchdog {
     const header = this.header;
     const named = this.named;
     const columns = engine.columns;
-    let switches = 0;
+    let resumes = 0;
     let slot = ready.shift();
     for (; slot >= 0; slot = ready.shift()) {
       if (named[slot] !== columns.gens[slot]) break;
       header[SLOT] = slot;
       run(engine, slot);
-      switches++;
+      resumes++;
     }
-    engine.switches += switches;
+    engine.resumes += resumes;
     return slot;
   }
 

@@ -37,7 +37,7 @@ export interface LoomPlugin {
  * ```js
  * // eslint.config.js
  * import tseslint from 'typescript-eslint';
- * import loom from 'loom/eslint-plugin';
+ * import loom from 'loom-threads/eslint-plugin';
  *
  * export default tseslint.config(
  *   ...tseslint.configs.recommended,
@@ -47,7 +47,7 @@ export interface LoomPlugin {
  * ```
  */
 const plugin: LoomPlugin = {
-  meta: { name: 'loom/eslint-plugin' },
+  meta: { name: 'loom-threads/eslint-plugin' },
   rules,
   configs: { recommended: {} },
 };

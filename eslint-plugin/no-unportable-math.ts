@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type MessageId = 'replace' | 'avoid' | 'power';
 
-/** Approximate Math functions that `detMath` (from 'loom') has a portable version of. */
+/** Approximate Math functions that `detMath` (from 'loom-threads') has a portable version of. */
 const REPLACED = new Set(['sin', 'cos', 'atan', 'atan2', 'hypot']);
 /** Approximate Math functions it does not have: everything but the exactly rounded sqrt, abs, floor and the like. */
 const AVOIDED = new Set(['tan', 'asin', 'acos', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'cbrt']);
@@ -41,7 +41,7 @@ function isNumberLiteral(node: TSESTree.Node): boolean {
  * `loom/no-unportable-math`: a Math function whose result may differ in the last bit between JavaScript engines
  * (`Math.sin`, `cos`, `atan2`, `exp`, `pow`, `log`, `hypot`, ...), read or destructured (`const { sin } = Math`), and
  * `**` on anything but two number literals.
- * For simulation code that must replay the same in Node and every browser; `detMath` from 'loom' has portable
+ * For simulation code that must replay the same in Node and every browser; `detMath` from 'loom-threads' has portable
  * sin, cos, atan, atan2 and hypot. `Math.sqrt`, `abs`, `floor`, `round`, `min`, `max` and the like are exact.
  *
  * @example

@@ -1,5 +1,5 @@
 import { Application } from 'pixi.js';
-import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom';
+import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-threads';
 import type { InspectorHandle } from './inspector/inspector.ts';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';

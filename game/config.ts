@@ -1,4 +1,4 @@
-import type { RecordingHeader } from 'loom';
+import type { RecordingHeader } from 'loom-threads';
 
 /** How a game is set up from its URL. */
 export interface GameConfig {

@@ -1,4 +1,4 @@
-import { HotScripts } from 'loom';
+import { HotScripts } from 'loom-threads';
 
 /**
  * The game's hot reload (docs/hot-reload.md): each module of game/scripts hands it its scripts as it runs, and

@@ -1,4 +1,4 @@
-import { Restore, decodeRecording, encodeRecording, type Recording } from 'loom';
+import { Restore, decodeRecording, encodeRecording, type Recording } from 'loom-threads';
 import { startGame, type GameHandle, type StartOptions } from './app.ts';
 import { recordedConfig, type GameConfig } from './config.ts';
 import { mountSaveControls } from './save-controls.ts';

@@ -1,4 +1,4 @@
-import { drive, type Driver, type FrameInfo, type FrameSource, type Recorder } from 'loom';
+import { drive, type Driver, type FrameInfo, type FrameSource, type Recorder } from 'loom-threads';
 
 /**
  * The frame loop of a recorded game, with the two ways it stops: the pause key, and the tab being hidden. Every

@@ -1,5 +1,5 @@
 import { Application } from 'pixi.js';
-import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom';
+import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom-threads';
 import { mountInspector, type InspectorHandle } from './inspector/inspector.ts';
 import { mountTimeline } from './inspector/timeline.ts';
 import { mountReplayControls } from './replay-controls.ts';

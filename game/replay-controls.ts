@@ -1,4 +1,4 @@
-import type { Playback } from 'loom';
+import type { Playback } from 'loom-threads';
 import { el, setText } from './inspector/dom.ts';
 import './replay-controls.css';
 

@@ -1,4 +1,4 @@
-import { Seek, branch, type Playback, type Recording, type Replayer, type Simulation } from 'loom';
+import { Seek, branch, type Playback, type Recording, type Replayer, type Simulation } from 'loom-threads';
 import type { TimelineHost } from './inspector/timeline.ts';
 
 /** What {@link ReplayTimeTravel} asks of the page. */

@@ -1,4 +1,4 @@
-import { formatDivergence, type Recording, type ReplayResult } from 'loom';
+import { formatDivergence, type Recording, type ReplayResult } from 'loom-threads';
 import { hotScripts } from './hot-scripts.ts';
 import { createGameSimulation, type GameSimulation } from './sim/simulation.ts';
 

@@ -1,4 +1,4 @@
-import { encodeRecording, type Recording } from 'loom';
+import { encodeRecording, type Recording } from 'loom-threads';
 import { keepLastSave } from './save-store.ts';
 
 /**

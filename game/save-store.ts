@@ -1,4 +1,4 @@
-import type { Recording } from 'loom';
+import type { Recording } from 'loom-threads';
 
 /** Where the last save is kept in localStorage, as base64 (storage holds strings). */
 const SAVE_KEY = 'loom.save';

@@ -1,4 +1,4 @@
-import { Watchdog } from 'loom';
+import { Watchdog } from 'loom-threads';
 import type { GameConfig } from './config.ts';
 
 /** The watchdog limit when the URL gives none: on in development builds (`npm start`), off in production ones. */

@@ -126,7 +126,7 @@ describe('accounting', () => {
     expect(engine.accounting.tickResumes).toBe(0);
   });
 
-  it('counts a thread\'s resumes while on; engine.switches counts every resume, on or off', () => {
+  it('counts a thread\'s resumes while on; engine.resumes counts every resume, on or off', () => {
     const { engine, steps } = createTestEngine();
     fakeClock(engine);
     const threads = [0, 1].map(() =>
@@ -141,7 +141,7 @@ describe('accounting', () => {
     steps(1);
     expect(threads.map((t) => engine.accounting.resumesOf(t))).toEqual([2, 2]);
     expect(threads.map((t) => t.resumes)).toEqual([2, 2]); // a live thread's handle reads the same count
-    expect(engine.switches).toBe(12);
+    expect(engine.resumes).toBe(12);
   });
 
   it('counts from zero again once switched back on, and counts a thread first met far beyond the slots counted so far', () => {

@@ -12,7 +12,7 @@ function run(name: WorkloadName, seed: number, ticks: number) {
   const positions = new Float32Array(2 * COUNT).fill(Number.NaN);
   const tally = workloads[name].spawn(engine, COUNT, positions);
   steps(ticks);
-  return { engine, errors, positions, tally, switches: engine.switches };
+  return { engine, errors, positions, tally, resumes: engine.resumes };
 }
 
 describe('workloads', () => {
@@ -36,9 +36,9 @@ describe('workloads', () => {
 
     it('makes progress tick after tick', () => {
       const { engine } = run(name, 1, 60);
-      const before = engine.switches;
+      const before = engine.resumes;
       for (let t = 0; t < 300; t++) engine.step(); // 5 s: some sleepers wake
-      expect(engine.switches).toBeGreaterThan(before);
+      expect(engine.resumes).toBeGreaterThan(before);
     });
 
     it('repeats exactly with the same seed, and differs with another', () => {
@@ -46,7 +46,7 @@ describe('workloads', () => {
       const b = run(name, 7, 400);
       const c = run(name, 8, 400);
       expect(Array.from(b.positions)).toEqual(Array.from(a.positions));
-      expect(b.switches).toBe(a.switches);
+      expect(b.resumes).toBe(a.resumes);
       expect(b.tally).toEqual(a.tally);
       expect(Array.from(c.positions)).not.toEqual(Array.from(a.positions));
     });
@@ -54,16 +54,16 @@ describe('workloads', () => {
 
   it('frame resumes every thread once a tick', () => {
     const { engine } = run('frame', 1, 1);
-    expect(engine.switches).toBe(COUNT);
+    expect(engine.resumes).toBe(COUNT);
     engine.step();
-    expect(engine.switches).toBe(2 * COUNT);
+    expect(engine.resumes).toBe(2 * COUNT);
   });
 
   it('churn ends threads and starts their successors, keeping the count', () => {
     const { engine, tally } = run('churn', 1, 100);
     expect(tally.endedThreads).toBeGreaterThan(COUNT);
     expect(engine.threadCount).toBe(COUNT);
-    expect(engine.switches).toBeGreaterThan(COUNT * 100);
+    expect(engine.resumes).toBeGreaterThan(COUNT * 100);
   });
 
   it('mixed joins short-lived children, so some have ended', () => {

@@ -53,7 +53,7 @@ function quotientError(y: number, x: number, q: number): number {
  *
  * @example
  * ```ts
- * import { detMath } from 'loom';
+ * import { detMath } from 'loom-threads';
  * const slope = detMath.atan(dy / dx);
  * ```
  */
@@ -68,7 +68,7 @@ export function atan(x: number): number {
  *
  * @example
  * ```ts
- * import { detMath } from 'loom';
+ * import { detMath } from 'loom-threads';
  * self.angle = detMath.atan2(target.y - self.y, target.x - self.x);
  * ```
  */

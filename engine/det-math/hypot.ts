@@ -13,7 +13,7 @@ const RESCALE = 2 ** 600;
  *
  * @example
  * ```ts
- * import { detMath } from 'loom';
+ * import { detMath } from 'loom-threads';
  * const distance = detMath.hypot(b.x - a.x, b.y - a.y);
  * ```
  */

@@ -82,7 +82,7 @@ function sinShifted(angle: number, shift: number): number {
  *
  * @example
  * ```ts
- * import { detMath } from 'loom';
+ * import { detMath } from 'loom-threads';
  * self.vy = detMath.sin(angle) * speed; // replays the same in Node and in every browser
  * ```
  */
@@ -98,7 +98,7 @@ export function sin(angle: number): number {
  *
  * @example
  * ```ts
- * import { detMath } from 'loom';
+ * import { detMath } from 'loom-threads';
  * self.vx = detMath.cos(angle) * speed;
  * ```
  */

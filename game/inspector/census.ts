@@ -1,4 +1,4 @@
-import { INSPECTED_STATES, type Engine } from 'loom';
+import { INSPECTED_STATES, type Engine } from 'loom-threads';
 
 const CANCELLING = INSPECTED_STATES.indexOf('cancelling');
 

@@ -1,4 +1,4 @@
-import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from 'loom';
+import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from 'loom-threads';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
 import type { SourceLines } from './source-lines.ts';

@@ -1,4 +1,4 @@
-import type { Engine, Thread } from 'loom';
+import type { Engine, Thread } from 'loom-threads';
 import { Census } from './census.ts';
 import { DetailsView } from './details-view.ts';
 import { clampWidth, dockInsets, loadLayout, saveLayout, type DockLayout, type DockSide } from './dock.ts';

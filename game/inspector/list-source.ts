@@ -1,4 +1,4 @@
-import type { Engine, Thread } from 'loom';
+import type { Engine, Thread } from 'loom-threads';
 import { exactNameFor, matcherFor, ThreadSearch } from './thread-search.ts';
 import { count } from './format.ts';
 

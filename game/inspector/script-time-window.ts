@@ -1,4 +1,4 @@
-import type { Engine, Thread } from 'loom';
+import type { Engine, Thread } from 'loom-threads';
 
 /** One thread of the top list and its script time. */
 export interface TopEntry {

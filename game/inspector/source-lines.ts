@@ -1,4 +1,4 @@
-import type { SourcePosition } from 'loom';
+import type { SourcePosition } from 'loom-threads';
 import { SourceMap, pagePath, parseSourceMap } from './source-map.ts';
 
 const MAPPING_URL = /[#@] sourceMappingURL=(\S+)\s*$/;

@@ -1,4 +1,4 @@
-import type { SourcePosition } from 'loom';
+import type { SourcePosition } from 'loom-threads';
 
 /** What a source map file holds that a lookup needs (version 3). */
 export interface SourceMapJson {

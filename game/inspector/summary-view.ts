@@ -1,4 +1,4 @@
-import { INSPECTED_STATES, type Accounting, type Engine, type Thread } from 'loom';
+import { INSPECTED_STATES, type Accounting, type Engine, type Thread } from 'loom-threads';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';

@@ -1,4 +1,4 @@
-import { inspectedState, type Engine, type Thread } from 'loom';
+import { inspectedState, type Engine, type Thread } from 'loom-threads';
 import { el, setText } from './dom.ts';
 import { age, count, ms } from './format.ts';
 import { rowWindow } from './row-window.ts';

@@ -1,4 +1,4 @@
-import type { Thread } from 'loom';
+import type { Thread } from 'loom-threads';
 
 /** Tells whether a thread matches a search. */
 export type ThreadMatcher = (thread: Thread) => boolean;

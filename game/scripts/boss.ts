@@ -1,4 +1,4 @@
-import { detMath, race, script, shield, sleep, timeout, wait, type Operation } from 'loom';
+import { detMath, race, script, shield, sleep, timeout, wait, type Operation } from 'loom-threads';
 import bossEnragedArt from '../../assets/boss-enraged.svg';
 import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';

@@ -1,4 +1,4 @@
-import { sleep } from 'loom';
+import { sleep } from 'loom-threads';
 import critterArt from '../../assets/critter.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo } from '../sim/geometry.ts';

@@ -1,4 +1,4 @@
-import { detMath, script, sleep, wait } from 'loom';
+import { detMath, script, sleep, wait } from 'loom-threads';
 import { within, type Point } from '../sim/geometry.ts';
 import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';

@@ -1,4 +1,4 @@
-import { join, script, sleep, spawn } from 'loom';
+import { join, script, sleep, spawn } from 'loom-threads';
 import { hotScripts } from '../hot-scripts.ts';
 
 // A fault drill: a child thread that fails three sub-scripts deep, to try the script stack traces and the

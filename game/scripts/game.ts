@@ -1,4 +1,4 @@
-import { join, spawn, wait } from 'loom';
+import { join, spawn, wait } from 'loom-threads';
 import { physics } from '../sim/physics.ts';
 import type { World } from '../sim/world.ts';
 import { director } from './director.ts';

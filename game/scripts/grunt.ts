@@ -1,4 +1,4 @@
-import { race, receive, script, sleep, spawn, timeout, wait } from 'loom';
+import { race, receive, script, sleep, spawn, timeout, wait } from 'loom-threads';
 import gruntArt from '../../assets/grunt.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp, type Point } from '../sim/geometry.ts';

@@ -1,4 +1,4 @@
-import { detMath, sleep } from 'loom';
+import { detMath, sleep } from 'loom-threads';
 import hiveOpenArt from '../../assets/hive-open.svg';
 import hiveArt from '../../assets/hive.svg';
 import type { Entity } from '../sim/entity.ts';

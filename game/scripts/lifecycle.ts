@@ -1,4 +1,4 @@
-import { CancelledError, join, script, shield, sleep, spawn, useThread, type Shielded, type Thread } from 'loom';
+import { CancelledError, join, script, shield, sleep, spawn, useThread, type Shielded, type Thread } from 'loom-threads';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';

@@ -1,4 +1,4 @@
-import { all, detMath, script, sleep, wait } from 'loom';
+import { all, detMath, script, sleep, wait } from 'loom-threads';
 import playerArt from '../../assets/player.svg';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';

@@ -1,4 +1,4 @@
-import { detMath, send, sleep, timeout, wait } from 'loom';
+import { detMath, send, sleep, timeout, wait } from 'loom-threads';
 import scoutArt from '../../assets/scout.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';

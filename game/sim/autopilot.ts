@@ -1,4 +1,4 @@
-import { detMath } from 'loom';
+import { detMath } from 'loom-threads';
 import type { World } from './world.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { detMath, type Thread } from 'loom';
+import { detMath, type Thread } from 'loom-threads';
 import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
 import type { Kind } from './kind.ts';

@@ -1,5 +1,5 @@
 // Small vector helpers for the simulation: plain numbers, no allocation on hot paths.
-import { detMath } from 'loom';
+import { detMath } from 'loom-threads';
 
 /** A point in arena units (pixels at zoom 1); y grows downward. */
 export interface Point {

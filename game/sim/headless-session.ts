@@ -1,4 +1,4 @@
-import { Recorder, type RecorderOptions } from 'loom';
+import { Recorder, type RecorderOptions } from 'loom-threads';
 import { game } from '../scripts/game.ts';
 import { autopilot } from './autopilot.ts';
 import { createGameSimulation, type GameSimulation } from './simulation.ts';

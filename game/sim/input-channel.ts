@@ -1,4 +1,4 @@
-import type { InputChannel } from 'loom';
+import type { InputChannel } from 'loom-threads';
 import type { InputState } from './input-state.ts';
 
 /** Aim is kept to 1/8 of an arena unit: finer than a pixel on any screen, and a small change takes one byte. */

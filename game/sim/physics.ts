@@ -1,4 +1,4 @@
-import { detMath } from 'loom';
+import { detMath } from 'loom-threads';
 import { Motion, type Entity } from './entity.ts';
 import { clamp, within } from './geometry.ts';
 import { moveBullets, sweepBullets, type Bullet } from './projectiles.ts';

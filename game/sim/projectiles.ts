@@ -1,4 +1,4 @@
-import { detMath } from 'loom';
+import { detMath } from 'loom-threads';
 import type { Arena } from './world.ts';
 
 /** A bullet: plain data moved by the physics step, not a thread (hundreds live at once, each for a second). */

@@ -1,4 +1,4 @@
-import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom';
+import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom-threads';
 import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
 import { inputChannel } from './input-channel.ts';

@@ -1,4 +1,4 @@
-import type { Thread } from 'loom';
+import type { Thread } from 'loom-threads';
 
 /**
  * The live threads of the tree under `root` (itself included), parents before children. A subtree whose root

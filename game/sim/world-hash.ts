@@ -1,4 +1,4 @@
-import type { StateHasher } from 'loom';
+import type { StateHasher } from 'loom-threads';
 import type { Bullet } from './projectiles.ts';
 import type { World } from './world.ts';
 

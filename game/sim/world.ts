@@ -1,4 +1,4 @@
-import { createSignal, detMath, type Engine, type Random, type Thread } from 'loom';
+import { createSignal, detMath, type Engine, type Random, type Thread } from 'loom-threads';
 import { gameKinds } from '../scripts/kinds.ts';
 import { Entity } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';

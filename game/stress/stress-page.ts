@@ -1,4 +1,4 @@
-import { drive, type Driver, type Engine, type FrameSource } from 'loom';
+import { drive, type Driver, type Engine, type FrameSource } from 'loom-threads';
 import { mountInspector, type InspectorHandle } from '../inspector/inspector.ts';
 import { ChartsPanel } from './charts-panel.ts';
 import { Controls } from './controls.ts';

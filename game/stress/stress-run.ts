@@ -1,4 +1,4 @@
-import { Engine } from 'loom';
+import { Engine } from 'loom-threads';
 import { workloads } from '../../bench/workloads.ts';
 import type { StressConfig } from './stress-config.ts';
 

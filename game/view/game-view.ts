@@ -1,5 +1,5 @@
 import { Container, Graphics, type Application } from 'pixi.js';
-import type { Engine } from 'loom';
+import type { Engine } from 'loom-threads';
 import type { World } from '../sim/world.ts';
 import { ArenaView } from './arena-view.ts';
 import { BannerView } from './banner-view.ts';

@@ -1,4 +1,4 @@
-import type { Engine } from 'loom';
+import type { Engine } from 'loom-threads';
 
 /**
  * The instant a frame shows. The view draws one tick behind the simulation, between the last two ticks:

@@ -1,8 +1,8 @@
-import loom from 'loom/eslint-plugin';
+import loom from 'loom-threads/eslint-plugin';
 import { createRuleTester } from './rule-tester.ts';
 
 const header = `
-import { sleep, join, script, spawn, type Thread } from 'loom';
+import { sleep, join, script, spawn, type Thread } from 'loom-threads';
 function* plainHelper(): Generator<unknown, void, unknown> { yield* sleep(1); }
 const walkTo = script(function* walkTo(_x: number, _y: number) { yield* sleep(1); });
 function notAnOp(): number { return 1; }

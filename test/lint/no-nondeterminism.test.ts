@@ -1,4 +1,4 @@
-import loom from 'loom/eslint-plugin';
+import loom from 'loom-threads/eslint-plugin';
 import { createRuleTester } from './rule-tester.ts';
 
 createRuleTester().run('no-nondeterminism', loom.rules['no-nondeterminism'], {

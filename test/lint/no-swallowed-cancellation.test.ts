@@ -1,4 +1,4 @@
-import loom from 'loom/eslint-plugin';
+import loom from 'loom-threads/eslint-plugin';
 import { createRuleTester } from './rule-tester.ts';
 
 createRuleTester().run('no-swallowed-cancellation', loom.rules['no-swallowed-cancellation'], {

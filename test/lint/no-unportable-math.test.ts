@@ -1,9 +1,9 @@
-import loom from 'loom/eslint-plugin';
+import loom from 'loom-threads/eslint-plugin';
 import { createRuleTester } from './rule-tester.ts';
 
 createRuleTester().run('no-unportable-math', loom.rules['no-unportable-math'], {
   valid: [
-    { name: 'detMath', code: 'import { detMath } from "loom"; export const v = detMath.cos(1) * detMath.hypot(3, 4) + detMath.atan2(1, 2);' },
+    { name: 'detMath', code: 'import { detMath } from "loom-threads"; export const v = detMath.cos(1) * detMath.hypot(3, 4) + detMath.atan2(1, 2);' },
     {
       name: 'the exactly rounded Math functions and constants',
       code: 'export const v = [Math.sqrt(2), Math.abs(-1), Math.floor(1.5), Math.round(1.5), Math.min(1, 2), Math.max(1, 2), Math.fround(1), Math.trunc(1), Math.sign(-1), Math.PI];',

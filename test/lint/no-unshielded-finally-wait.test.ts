@@ -1,8 +1,8 @@
-import loom from 'loom/eslint-plugin';
+import loom from 'loom-threads/eslint-plugin';
 import { createRuleTester } from './rule-tester.ts';
 
 const header = `
-import { shield, sleep, script, type Shielded } from 'loom';
+import { shield, sleep, script, type Shielded } from 'loom-threads';
 const dying = script(function* dying() { yield* sleep(1); });
 function perish(): Shielded<void> { return shield(dying()); }
 function* a(): Generator<unknown, void, unknown> { yield* sleep(1); }

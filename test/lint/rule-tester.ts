@@ -9,7 +9,7 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-/** A rule tester whose cases are type-checked as fixture/file.ts, where `loom` resolves to the engine's source. */
+/** A rule tester whose cases are type-checked as fixture/file.ts, where `loom-threads` resolves to the engine's source. */
 export function createRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {

@@ -1,7 +1,7 @@
 // A consumer's script, type-checked and run by package.test.ts against the packed tarball: it must use only
 // what the package exports, by the package's name.
-import { Engine, sleep, stateName, type Thread } from 'loom';
-import { nodeWatchdog } from 'loom/watchdog-node';
+import { Engine, sleep, stateName, type Thread } from 'loom-threads';
+import { nodeWatchdog } from 'loom-threads/watchdog-node';
 
 const watchdog = nodeWatchdog({ limitMs: 5000 }); // its worker is the package's compiled one
 const engine = new Engine({ tickRate: 10, watchdog });

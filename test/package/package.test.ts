@@ -59,7 +59,7 @@ describe('the packed package, installed into a fresh project', () => {
   });
 
   it('declares no dependencies, a licence and an exports map', () => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom/package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
     expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './eslint-plugin', './package.json']);
@@ -80,7 +80,7 @@ describe('the packed package, installed into a fresh project', () => {
 
   it('serves its ESLint plugin by name, with a recommended config that turns every rule on but the opt-in no-unportable-math', () => {
     const script = `
-      const { default: loom } = await import('loom/eslint-plugin');
+      const { default: loom } = await import('loom-threads/eslint-plugin');
       const { plugins, rules } = loom.configs.recommended;
       console.log(JSON.stringify({ rules: Object.keys(loom.rules).sort(), registered: plugins.loom === loom, enabled: rules }));`;
     const { rules, registered, enabled } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], dir)) as {

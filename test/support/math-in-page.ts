@@ -1,6 +1,6 @@
 // Bundled into a blank Chromium page by the cross-engine test: the bits of detMath's and Math's results there, to
 // compare with Node's.
-import { detMath } from 'loom';
+import { detMath } from 'loom-threads';
 
 /** The functions compared, each as a function of two arguments (the one-argument ones ignore the second). */
 export const FUNCTIONS = {

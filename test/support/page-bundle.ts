@@ -3,7 +3,7 @@ import viteConfig from '../../vite.config.ts';
 
 /**
  * Bundles `entry` (a module of the repository) into one classic script that, run in a page, puts the module's
- * exports on `window[global]`. It resolves `loom` as the game does, and inlines imported assets.
+ * exports on `window[global]`. It resolves `loom-threads` as the game does, and inlines imported assets.
  *
  * @example
  * ```ts

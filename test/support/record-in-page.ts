@@ -1,6 +1,6 @@
 // Bundled into a blank Chromium page by the cross-engine test: records the sample game headless there, with the
 // scripted player, so the recording's checkpoint hashes are Chromium's.
-import { encodeRecording, stateHash } from 'loom';
+import { encodeRecording, stateHash } from 'loom-threads';
 import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { decodeRecording, formatDivergence, replayRecording } from 'loom';
+import { decodeRecording, formatDivergence, replayRecording } from 'loom-threads';
 import { createGameSimulation } from '../../game/sim/simulation.ts';
 
 /** What a verifying replay of a game recording found: ticks run, checkpoints compared, the final hash, the report. */
