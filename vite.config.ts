@@ -14,7 +14,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^loom-threads$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
-      { find: /^loom-threads\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog-node.ts') },
+      { find: /^loom-threads\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog/node-watchdog.ts') },
       { find: /^loom-threads\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
     ],
   },

@@ -10,7 +10,7 @@ function isUnrunWork(type: ts.Type): boolean {
   if (!symbol) return false;
   const name = symbol.getName();
   if (name === 'Generator') return true;
-  // The engine's Op class, from source (engine/op.ts) or from the package (lib/engine/op.d.ts).
+  // The engine's Op class, from source (engine/core/op.ts) or from the package (lib/engine/op.d.ts).
   return name === 'Op' && (symbol.declarations ?? []).some((d) => /[\\/]op\.(d\.)?ts$/.test(d.getSourceFile().fileName));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countStates, createSignal, inspectedState, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../engine/index.ts';
-import { PLAIN_FLAGS } from '../engine/thread.ts';
+import { PLAIN_FLAGS } from '../engine/core/thread.ts';
 import { createTestEngine } from './helpers.ts';
 
 describe('inspection', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mailbox } from '../engine/mailbox.ts';
+import { Mailbox } from '../engine/core/mailbox.ts';
 
 describe('Mailbox', () => {
   it('keeps FIFO order through interleaved pushes and shifts, compacting as it goes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadyQueue } from '../engine/ready-queue.ts';
+import { ReadyQueue } from '../engine/core/ready-queue.ts';
 
 const capacity = (queue: ReadyQueue): number => (queue as unknown as { items: Int32Array }).items.length;
 

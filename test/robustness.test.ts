@@ -5,7 +5,7 @@ import {
   DeadlockError, Engine, LoomError, all, cancel, join, race, receive, send, shield, sleep, spawn, timeout, wait,
   type Thread,
 } from '../engine/index.ts';
-import { TimingWheel } from '../engine/timing-wheel.ts';
+import { TimingWheel } from '../engine/core/timing-wheel.ts';
 import { createTestEngine } from './helpers.ts';
 
 // engine.step() never throws and never hangs because of what a script did.

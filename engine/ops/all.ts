@@ -1,10 +1,10 @@
-import type { Engine } from '../engine.ts';
-import { Group } from '../group.ts';
-import { Op } from '../op.ts';
-import type { MessagesOf } from '../message-types.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { Group } from './group.ts';
+import { Op } from '../core/op.ts';
+import type { MessagesOf } from '../core/message-types.ts';
+import type { Thread } from '../core/thread.ts';
 import type { Operation } from './race.ts';
-import { checkArgument, checkOperation } from '../arguments.ts';
+import { checkArgument, checkOperation } from '../core/arguments.ts';
 
 /** The results of {@link all}, in the order of the operations. */
 export type AllResults<T extends readonly Operation[]> = { -readonly [K in keyof T]: T[K] extends Operation<infer V> ? V : never };

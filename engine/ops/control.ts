@@ -1,6 +1,6 @@
-import type { Thread } from '../thread.ts';
-import { checkThread } from '../arguments.ts';
-import type { MessageFor } from '../message-types.ts';
+import type { Thread } from '../core/thread.ts';
+import { checkThread } from '../core/arguments.ts';
+import type { MessageFor } from '../core/message-types.ts';
 
 /**
  * Cancels a thread, from a script or from outside: its Cancellation is thrown at the point where it waits, so its

@@ -1,7 +1,7 @@
-import type { Engine } from '../engine.ts';
-import { LoomError } from '../errors.ts';
-import { runningThread } from '../thread.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { LoomError } from '../core/errors.ts';
+import { runningThread } from '../core/thread.ts';
+import type { Thread } from '../core/thread.ts';
 
 /**
  * The thread whose script is running. Throws outside a script.

@@ -1,11 +1,11 @@
-import { settleJoin, type Engine } from '../engine.ts';
-import { DeadlockError } from '../errors.ts';
-import { Op } from '../op.ts';
-import { ThreadList } from '../thread-list.ts';
-import type { Thread } from '../thread.ts';
-import { JOIN } from '../wait-kind.ts';
-import { checkThread } from '../arguments.ts';
-import { waitsFor } from '../waits-for.ts';
+import { settleJoin, type Engine } from '../core/engine.ts';
+import { DeadlockError } from '../core/errors.ts';
+import { Op } from '../core/op.ts';
+import { ThreadList } from '../core/thread-list.ts';
+import type { Thread } from '../core/thread.ts';
+import { JOIN } from '../core/wait-kind.ts';
+import { checkThread } from '../core/arguments.ts';
+import { waitsFor } from '../core/waits-for.ts';
 import { misuse } from './misuse.ts';
 
 class Join<R> extends Op<R> {

@@ -1,9 +1,9 @@
-import type { Engine } from '../engine.ts';
-import { Group } from '../group.ts';
-import { Op } from '../op.ts';
-import type { MessagesOf } from '../message-types.ts';
-import type { Thread } from '../thread.ts';
-import { checkArgument, checkOperation } from '../arguments.ts';
+import type { Engine } from '../core/engine.ts';
+import { Group } from './group.ts';
+import { Op } from '../core/op.ts';
+import type { MessagesOf } from '../core/message-types.ts';
+import type { Thread } from '../core/thread.ts';
+import { checkArgument, checkOperation } from '../core/arguments.ts';
 
 /** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
 export type Operation<T = unknown> = Iterable<unknown, T, unknown>;

@@ -1,8 +1,8 @@
-import type { Engine } from '../engine.ts';
-import { Op } from '../op.ts';
-import type { Thread } from '../thread.ts';
-import { RECEIVE } from '../wait-kind.ts';
-import { mailboxOwner } from '../mailbox.ts';
+import type { Engine } from '../core/engine.ts';
+import { Op } from '../core/op.ts';
+import type { Thread } from '../core/thread.ts';
+import { RECEIVE } from '../core/wait-kind.ts';
+import { mailboxOwner } from '../core/mailbox.ts';
 import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 

@@ -1,8 +1,8 @@
-import { Op } from '../op.ts';
-import { pushFrame } from '../switch.ts';
-import type { MessagesIn } from '../message-types.ts';
-import type { Thread } from '../thread.ts';
-import { checkOperation } from '../arguments.ts';
+import { Op } from '../core/op.ts';
+import { pushFrame } from '../core/switch.ts';
+import type { MessagesIn } from '../core/message-types.ts';
+import type { Thread } from '../core/thread.ts';
+import { checkOperation } from '../core/arguments.ts';
 import type { Operation } from './race.ts';
 
 function* shielded<T>(op: Operation<T>): Generator<unknown, T, unknown> {

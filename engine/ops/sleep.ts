@@ -1,7 +1,7 @@
-import type { Engine } from '../engine.ts';
-import { Op } from '../op.ts';
-import type { Thread } from '../thread.ts';
-import { SLEEP } from '../wait-kind.ts';
+import type { Engine } from '../core/engine.ts';
+import { Op } from '../core/op.ts';
+import type { Thread } from '../core/thread.ts';
+import { SLEEP } from '../core/wait-kind.ts';
 import { misuse } from './misuse.ts';
 
 /** @internal The longest wait, in ticks: tick numbers stay exact integers (at 60 Hz, over two million years). */

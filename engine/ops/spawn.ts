@@ -1,7 +1,7 @@
-import type { Engine } from '../engine.ts';
-import { Op } from '../op.ts';
-import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../script.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { Op } from '../core/op.ts';
+import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../core/script.ts';
+import type { Thread } from '../core/thread.ts';
 
 class Spawn extends Op<Thread> {
   constructor(private readonly input: unknown[]) {

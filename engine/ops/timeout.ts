@@ -1,10 +1,10 @@
-import type { Engine } from '../engine.ts';
-import { Group } from '../group.ts';
-import { Op } from '../op.ts';
-import type { MessagesIn } from '../message-types.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { Group } from './group.ts';
+import { Op } from '../core/op.ts';
+import type { MessagesIn } from '../core/message-types.ts';
+import type { Thread } from '../core/thread.ts';
 import type { Operation } from './race.ts';
-import { checkOperation } from '../arguments.ts';
+import { checkOperation } from '../core/arguments.ts';
 import { sleep } from './sleep.ts';
 
 /** The result of {@link timeout}. */

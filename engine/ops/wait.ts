@@ -1,8 +1,8 @@
-import type { Engine } from '../engine.ts';
-import { Op } from '../op.ts';
-import { Signal } from '../signal.ts';
-import type { Thread } from '../thread.ts';
-import { SIGNAL, TICKS } from '../wait-kind.ts';
+import type { Engine } from '../core/engine.ts';
+import { Op } from '../core/op.ts';
+import { Signal } from './signal.ts';
+import type { Thread } from '../core/thread.ts';
+import { SIGNAL, TICKS } from '../core/wait-kind.ts';
 import { misuse } from './misuse.ts';
 import { MAX_TICKS } from './sleep.ts';
 

@@ -1,5 +1,5 @@
-import type { Engine } from '../engine.ts';
-import { runningThread, tickingEngine } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { runningThread, tickingEngine } from '../core/thread.ts';
 
 /** A script of a guarded engine called something that differs from run to run. */
 export interface NondeterministicCall {

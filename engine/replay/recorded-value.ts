@@ -1,5 +1,5 @@
-import type { Engine } from '../engine.ts';
-import { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { Thread } from '../core/thread.ts';
 import { RecordingError } from './recording-error.ts';
 
 /**

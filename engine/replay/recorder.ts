@@ -1,8 +1,8 @@
-import { LoomError } from '../errors.ts';
-import type { MessageFor } from '../message-types.ts';
-import type { Signal } from '../signal.ts';
-import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../script.ts';
-import { tickingEngine, type Script, type Thread } from '../thread.ts';
+import { LoomError } from '../core/errors.ts';
+import type { MessageFor } from '../core/message-types.ts';
+import type { Signal } from '../ops/signal.ts';
+import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../core/script.ts';
+import { tickingEngine, type Script, type Thread } from '../core/thread.ts';
 import { MAX_INPUT_SLOTS } from './recording-codec.ts';
 import { recordValue } from './recorded-value.ts';
 import { RECORDING_VERSION, type Checkpoint, type HostEvent, type Recording, type RecordingHeader, type TraceChanges } from './recording.ts';

@@ -1,4 +1,4 @@
-import { LoomError } from '../errors.ts';
+import { LoomError } from '../core/errors.ts';
 
 /**
  * A recording that cannot be read or replayed: not a recording, an unknown format version, truncated, corrupted,

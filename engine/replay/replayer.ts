@@ -1,5 +1,5 @@
-import type { Signal } from '../signal.ts';
-import type { Thread } from '../thread.ts';
+import type { Signal } from '../ops/signal.ts';
+import type { Thread } from '../core/thread.ts';
 import { firstDivergentThread, type Divergence } from './divergence.ts';
 import { replayValue, threadById } from './recorded-value.ts';
 import type { Checkpoint, HostEvent, Recording } from './recording.ts';

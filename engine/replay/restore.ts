@@ -1,4 +1,4 @@
-import { LoomError } from '../errors.ts';
+import { LoomError } from '../core/errors.ts';
 import { formatDivergence } from './divergence.ts';
 import { Recorder } from './recorder.ts';
 import type { Recording } from './recording.ts';
@@ -6,7 +6,7 @@ import { RecordingError } from './recording-error.ts';
 import { Replayer } from './replayer.ts';
 import { Seek } from './seek.ts';
 import type { CreateSimulation, Simulation } from './simulation.ts';
-import { replayRecording } from './verify.ts';
+import { replayRecording } from './replay-recording.ts';
 
 /**
  * Restores a save: re-simulates the recording headless on a fresh simulation, applies what the host did after

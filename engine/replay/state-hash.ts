@@ -1,5 +1,5 @@
-import type { Engine } from '../engine.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Thread } from '../core/thread.ts';
 import { StateHasher } from './state-hasher.ts';
 
 /** Feeds a simulation's own state (the world beside the engine) into a hash: the hook a host supplies. */

@@ -1,5 +1,5 @@
-import type { Engine } from '../engine.ts';
-import type { Thread } from '../thread.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Thread } from '../core/thread.ts';
 
 /**
  * What one thread is doing at a tick, as a recording keeps it at its checkpoints and a divergence report shows

@@ -2,7 +2,7 @@
 // sub-script walkTo, yields once, then either spins forever ('hang') or yields every tick ('yield').
 // Run: node --import tsx test/support/endless-script.ts hang|yield LIMIT_MS [exit]
 import { Engine, script, sleep } from '../../engine/index.ts';
-import { nodeWatchdog } from '../../engine/watchdog-node.ts';
+import { nodeWatchdog } from '../../engine/watchdog/node-watchdog.ts';
 
 const [mode, limitMs, exit] = process.argv.slice(2);
 const engine = new Engine({ watchdog: nodeWatchdog({ limitMs: Number(limitMs), exit: exit === 'exit' }) });

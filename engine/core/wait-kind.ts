@@ -1,6 +1,6 @@
 import type { Thread } from './thread.ts';
-import type { Signal } from './signal.ts';
-import type { Group } from './group.ts';
+import type { Signal } from '../ops/signal.ts';
+import type { Group } from '../ops/group.ts';
 import { mailboxOwner } from './mailbox.ts';
 import { childCount } from './children.ts';
 

@@ -1,5 +1,5 @@
-import type { HotThread } from './hot-reload.ts';
-import type { Spawning } from './script-stack.ts';
+import type { HotThread } from '../hot-reload/hot-reload.ts';
+import type { Spawning } from '../diagnostics/script-stack.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
 /**

@@ -1,11 +1,11 @@
-import type { Engine } from './engine.ts';
-import { LoomError } from './errors.ts';
+import type { Engine } from '../core/engine.ts';
+import { LoomError } from '../core/errors.ts';
 import type { Migrate, ScriptChange } from './hot-reload.ts';
-import { isScript, type AnySpawnable } from './script.ts';
-import type { Thread } from './thread.ts';
-import type { Recording } from './replay/recording.ts';
-import type { CreateSimulation, Simulation } from './replay/simulation.ts';
-import { replayRecording, type ReplayResult } from './replay/verify.ts';
+import { isScript, type AnySpawnable } from '../core/script.ts';
+import type { Thread } from '../core/thread.ts';
+import type { Recording } from '../replay/recording.ts';
+import type { CreateSimulation, Simulation } from '../replay/simulation.ts';
+import { replayRecording, type ReplayResult } from '../replay/replay-recording.ts';
 
 /** What each new version of a module reloads with: a migrate hook per script name (see {@link Migrate}). */
 export interface HotModuleOptions {

@@ -1,6 +1,6 @@
 import {
   FRAME, ID, IDLE, NAME, NO_FRAME, RECORD_LENGTH, SCRIPT, SEQ, SLOT, readString, type WatchdogShared,
-} from './watchdog-layout.ts';
+} from './shared-layout.ts';
 
 /**
  * The worker side of a {@link Watchdog}: reads what the engine publishes and reports a resume that has run past the

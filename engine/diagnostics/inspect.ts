@@ -1,5 +1,5 @@
-import type { Engine } from './engine.ts';
-import type { Thread } from './thread.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Thread } from '../core/thread.ts';
 
 /** A plain-data picture of one thread, for inspectors and logs. */
 export interface ThreadSnapshot {

@@ -4,12 +4,12 @@ import type { Engine } from './engine.ts';
 import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { MessageFor } from './message-types.ts';
-import type { Group } from './group.ts';
+import type { Group } from '../ops/group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
-import { sitePosition, type Site, type SourcePosition } from './call-site.ts';
-import { ScriptStack, spawningOf, type Spawning } from './script-stack.ts';
-import type { HotThread } from './hot-reload.ts';
+import { sitePosition, type Site, type SourcePosition } from '../diagnostics/call-site.ts';
+import { ScriptStack, spawningOf, type Spawning } from '../diagnostics/script-stack.ts';
+import type { HotThread } from '../hot-reload/hot-reload.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {

@@ -1,8 +1,8 @@
-import type { Engine } from './engine.ts';
-import { CancelledError, ChildFailedError, ThreadFailedError } from './errors.ts';
-import { Flag, type Thread } from './thread.ts';
-import { ThreadState } from './thread-state.ts';
-import { GROUP } from './wait-kind.ts';
+import type { Engine } from '../core/engine.ts';
+import { CancelledError, ChildFailedError, ThreadFailedError } from '../core/errors.ts';
+import { Flag, type Thread } from '../core/thread.ts';
+import { ThreadState } from '../core/thread-state.ts';
+import { GROUP } from '../core/wait-kind.ts';
 
 /** How a group settles: on the first branch to end (race) or once every branch is done (all). */
 export type GroupMode = 'race' | 'all';

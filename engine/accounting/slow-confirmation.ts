@@ -1,4 +1,4 @@
-import type { Thread } from './thread.ts';
+import type { Thread } from '../core/thread.ts';
 
 /**
  * Tells a thread's own slow code from a pause that merely landed in its resume (a GC, the tab being preempted):

@@ -1,5 +1,5 @@
 import { childList } from './children.ts';
-import type { Group } from './group.ts';
+import type { Group } from '../ops/group.ts';
 import type { Thread } from './thread.ts';
 import { CHILDREN, GROUP, JOIN } from './wait-kind.ts';
 

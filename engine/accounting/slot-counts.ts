@@ -1,5 +1,5 @@
-import type { Thread } from './thread.ts';
-import type { ThreadColumns } from './thread-columns.ts';
+import type { Thread } from '../core/thread.ts';
+import type { ThreadColumns } from '../core/thread-columns.ts';
 
 /**
  * Exact resume counts per thread, kept in a column indexed by thread slot: counting a resume is one increment in a

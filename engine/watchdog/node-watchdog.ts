@@ -26,7 +26,7 @@ export function nodeWatchdog(options: NodeWatchdogOptions = {}): Watchdog {
   const workerData = { exit: options.exit === true };
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(fromSource(), { eval: true, workerData })
-    : new Worker(new URL('./watchdog-node-worker.js', import.meta.url), { workerData });
+    : new Worker(new URL('./node-worker.js', import.meta.url), { workerData });
   worker.unref();
   return new Watchdog(worker, options);
 }
@@ -34,7 +34,7 @@ export function nodeWatchdog(options: NodeWatchdogOptions = {}): Watchdog {
 // Run from source (this repo, tsx): Node 20 runs no loader hooks in worker threads, so the worker loads its
 // TypeScript entry through tsx itself. The built package's worker is plain JavaScript beside this file.
 function fromSource(): string {
-  const entry = new URL('./watchdog-node-worker.ts', import.meta.url).href;
+  const entry = new URL('./node-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   return `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
 }

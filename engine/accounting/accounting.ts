@@ -1,6 +1,6 @@
-import type { Engine } from './engine.ts';
-import type { Thread } from './thread.ts';
-import type { ReadyQueue } from './ready-queue.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Thread } from '../core/thread.ts';
+import type { ReadyQueue } from '../core/ready-queue.ts';
 import { SlotCounts } from './slot-counts.ts';
 import { SlowConfirmation } from './slow-confirmation.ts';
 

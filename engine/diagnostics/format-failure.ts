@@ -1,4 +1,4 @@
-import { ThreadFailedError } from './errors.ts';
+import { ThreadFailedError } from '../core/errors.ts';
 import type { ScriptStack } from './script-stack.ts';
 
 /** Causes followed before the rest of the chain is left out. */

@@ -1,4 +1,4 @@
-import type { ScriptStack } from './script-stack.ts';
+import type { ScriptStack } from '../diagnostics/script-stack.ts';
 
 /**
  * Misuse of the engine: a bad argument to an op, a join that would deadlock, a value yielded that is not an op.

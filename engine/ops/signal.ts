@@ -1,5 +1,5 @@
-import { ThreadList } from './thread-list.ts';
-import { SIGNAL } from './wait-kind.ts';
+import { ThreadList } from '../core/thread-list.ts';
+import { SIGNAL } from '../core/wait-kind.ts';
 
 /**
  * A typed event that any code can emit and scripts can wait on with `yield* wait(signal)`.

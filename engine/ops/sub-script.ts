@@ -1,9 +1,9 @@
-import { LoomError } from '../errors.ts';
-import { Op } from '../op.ts';
-import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../script.ts';
-import { pushFrame } from '../switch.ts';
-import type { MessagesIn } from '../message-types.ts';
-import { tickingEngine, type ScriptGenerator, type Thread } from '../thread.ts';
+import { LoomError } from '../core/errors.ts';
+import { Op } from '../core/op.ts';
+import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../core/script.ts';
+import { pushFrame } from '../core/switch.ts';
+import type { MessagesIn } from '../core/message-types.ts';
+import { tickingEngine, type ScriptGenerator, type Thread } from '../core/thread.ts';
 
 /**
  * Declares a sub-script: a generator function that other scripts call with `yield*`. Each call becomes a frame

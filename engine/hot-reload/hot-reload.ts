@@ -1,10 +1,10 @@
-import type { Engine } from './engine.ts';
-import { LoomError } from './errors.ts';
-import { isBranch } from './group.ts';
-import { wait } from './ops/wait.ts';
-import { checkScript, type AnySpawnable } from './script.ts';
-import { createSignal, type Signal } from './signal.ts';
-import { Flag, tickingEngine, type Script, type ScriptGenerator, type Thread } from './thread.ts';
+import type { Engine } from '../core/engine.ts';
+import { LoomError } from '../core/errors.ts';
+import { isBranch } from '../ops/group.ts';
+import { wait } from '../ops/wait.ts';
+import { checkScript, type AnySpawnable } from '../core/script.ts';
+import { createSignal, type Signal } from '../ops/signal.ts';
+import { Flag, tickingEngine, type Script, type ScriptGenerator, type Thread } from '../core/thread.ts';
 
 /**
  * Adapts what a thread restarted by a hot reload passes to its new script, like Erlang's `code_change`: it gets

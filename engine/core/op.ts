@@ -1,7 +1,7 @@
 import type { Engine } from './engine.ts';
 import type { Step } from './message-types.ts';
 import { tickingEngine, type Thread } from './thread.ts';
-import { CallSiteMode } from './call-site.ts';
+import { CallSiteMode } from '../diagnostics/call-site.ts';
 
 let pending: Op<unknown, unknown> | null = null;
 

@@ -14,14 +14,14 @@ import { ThreadColumns } from './thread-columns.ts';
 import { TimingWheel } from './timing-wheel.ts';
 import { CHILDREN, JOIN, PREDICATE, RECEIVE, type Wait } from './wait-kind.ts';
 import { checkThread } from './arguments.ts';
-import { Accounting } from './accounting.ts';
+import { Accounting } from '../accounting/accounting.ts';
 import { childList, withChild, withoutChild } from './children.ts';
-import { CallSiteMode, defaultCallSites, type CallSites, type Site } from './call-site.ts';
-import { SiteTable } from './site-table.ts';
-import { spawnerRecord } from './script-stack.ts';
-import { formatFailure } from './format-failure.ts';
-import type { Watchdog } from './watchdog.ts';
-import { HotReload, clearUnwinding, type ScriptChange } from './hot-reload.ts';
+import { CallSiteMode, defaultCallSites, type CallSites, type Site } from '../diagnostics/call-site.ts';
+import { SiteTable } from '../diagnostics/site-table.ts';
+import { spawnerRecord } from '../diagnostics/script-stack.ts';
+import { formatFailure } from '../diagnostics/format-failure.ts';
+import type { Watchdog } from '../watchdog/watchdog.ts';
+import { HotReload, clearUnwinding, type ScriptChange } from '../hot-reload/hot-reload.ts';
 
 /** Options of {@link Engine}. */
 export interface EngineOptions {
@@ -52,7 +52,7 @@ export interface EngineOptions {
    *
    * @example
    * ```ts
-   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog-node.ts
+   * new Engine({ watchdog: nodeWatchdog({ limitMs: 2000, exit: true }) }); // engine/watchdog/node-watchdog.ts
    * ```
    */
   watchdog?: Watchdog;

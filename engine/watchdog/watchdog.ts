@@ -1,11 +1,11 @@
-import { LoomError } from './errors.ts';
-import type { Engine } from './engine.ts';
-import type { ReadyQueue } from './ready-queue.ts';
-import { run } from './switch.ts';
-import type { ScriptGenerator } from './thread.ts';
+import { LoomError } from '../core/errors.ts';
+import type { Engine } from '../core/engine.ts';
+import type { ReadyQueue } from '../core/ready-queue.ts';
+import { run } from '../core/switch.ts';
+import type { ScriptGenerator } from '../core/thread.ts';
 import {
   FRAME, HEADER_LENGTH, ID, IDLE, NAME, NO_FRAME, RECORD_LENGTH, SCRIPT, SEQ, SLOT, type WatchdogShared,
-} from './watchdog-layout.ts';
+} from './shared-layout.ts';
 
 /**
  * The worker a watchdog talks to: a Node `worker_threads` Worker or a browser Web Worker both fit. It receives
@@ -32,12 +32,12 @@ export interface WatchdogOptions {
  * page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`. Costs `frame` at 10k threads
  * 1.02-1.06x, `churn` (each new thread is named) 1.2x (`npm run bench:watchdog`); with none set, nothing.
  *
- * Use `nodeWatchdog` (engine/watchdog-node.ts) in Node; in a browser, make a module Web Worker that calls
- * `startWatcher` (engine/watchdog-watcher.ts) and pass it here.
+ * Use `nodeWatchdog` (engine/watchdog/node-watchdog.ts) in Node; in a browser, make a module Web Worker that calls
+ * `startWatcher` (engine/watchdog/hang-watcher.ts) and pass it here.
  *
  * @example
  * ```ts
- * const worker = new Worker(new URL('./watchdog-worker.ts', import.meta.url), { type: 'module' });
+ * const worker = new Worker(new URL('../watchdog-worker.ts', import.meta.url), { type: 'module' });
  * const engine = new Engine({ watchdog: new Watchdog(worker, { limitMs: 2000 }) });
  * ```
  */

@@ -1,5 +1,5 @@
 import { parseStackLine, sitePosition, type Site, type SourcePosition } from './call-site.ts';
-import type { Thread } from './thread.ts';
+import type { Thread } from '../core/thread.ts';
 
 /** One frame of a script stack: a script, a sub-script or a plain function, and where it is in its source. */
 export interface ScriptFrame {
