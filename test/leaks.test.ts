@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { schedulerOf } from '../engine/core/engine.ts';
 import { createSignal, join, race, receive, sleep, spawn, wait, type Engine, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
@@ -85,7 +86,7 @@ describe('rule 5: nothing leaks', () => {
     mailAndCancelAll(engine);
     steps(2);
     expect(engine.threadCount).toBe(0);
-    expect(engine.timers.size).toBe(0);
+    expect(schedulerOf(engine).timers.size).toBe(0);
     expect(errors).toHaveLength(500);
     errors.length = 0;
     expect(await survivors(refs)).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { schedulerOf } from '../engine/core/engine.ts';
 import {
   CancelledError, ThreadFailedError, all, createSignal, join, race, receive, script, send, sleep, spawn, timeout, wait,
   type Thread, type TimeoutResult,
@@ -230,7 +231,7 @@ describe('receive() and send()', () => {
     actor.send('late but in time');
     steps(2);
     expect(got).toEqual(['undefined@4', 'late but in time@6']);
-    expect(engine.timers.size).toBe(0);
+    expect(schedulerOf(engine).timers.size).toBe(0);
   });
 });
 

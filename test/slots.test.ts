@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schedulerOf } from '../engine/core/engine.ts';
 import { join, spawn, ThreadFailedError, type Thread } from '../engine/index.ts';
 import { createTestEngine } from './helpers.ts';
 
@@ -71,7 +72,7 @@ describe('thread slots', () => {
 
   it('grows the columns while a script spawns, and the spawner resumes and parks as before', () => {
     const { engine, steps } = createTestEngine();
-    const count = engine.columns.flags.length + 10; // more than the columns hold: they grow during the resume
+    const count = schedulerOf(engine).columns.flags.length + 10; // more than the columns hold: they grow during the resume
     const order: string[] = [];
     let ran = 0;
     engine.spawn(function* spawner() {
@@ -85,7 +86,7 @@ describe('thread slots', () => {
       order.push(`after, at tick ${engine.tick}, ${ran} ran`);
     });
     steps(2);
-    expect(engine.columns.flags.length).toBeGreaterThanOrEqual(count);
+    expect(schedulerOf(engine).columns.flags.length).toBeGreaterThanOrEqual(count);
     expect(order).toEqual([`spawned ${count} at tick 1`, `after, at tick 2, ${count} ran`]);
     expect(engine.threadCount).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { Engine } from '../core/engine.ts';
+import type { Scheduler } from '../core/scheduler.ts';
 import type { Thread } from '../core/thread.ts';
 import type { ReadyQueue } from '../core/ready-queue.ts';
 import { SlotCounts } from './slot-counts.ts';
@@ -151,11 +151,11 @@ export class Accounting {
   }
 
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
-  runTimed(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void): void {
-    const length = this.resumeRuns(engine, ready, run, this.openTick(engine, ready));
+  runTimed(scheduler: Scheduler, ready: ReadyQueue, run: (scheduler: Scheduler, slot: number) => void): void {
+    const length = this.resumeRuns(scheduler, ready, run, this.openTick(scheduler, ready));
     // The queue ran dry before the last run was full.
-    if (length > 0) this.nextRun(engine, ready, length);
-    this.closeTick(engine);
+    if (length > 0) this.nextRun(scheduler, ready, length);
+    this.closeTick(scheduler);
   }
 
   /**
@@ -164,17 +164,17 @@ export class Accounting {
    * returns the length of the run left unfinished when `ready` ran dry. Nothing follows the loop: code that has not
    * run by the time the loop is compiled (in the first long tick) would be compiled to bail out, every tick.
    */
-  private resumeRuns(engine: Engine, ready: ReadyQueue, run: (engine: Engine, slot: number) => void, max: number): number {
-    const columns = engine.columns;
+  private resumeRuns(scheduler: Scheduler, ready: ReadyQueue, run: (scheduler: Scheduler, slot: number) => void, max: number): number {
+    const columns = scheduler.columns;
     const counts = this.recording ? this.counts : null;
     const slots = this.runSlots;
     let length = 0;
     for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
       slots[length++] = slot;
       counts?.add(slot, columns);
-      run(engine, slot);
+      run(scheduler, slot);
       if (length === max) {
-        max = this.nextRun(engine, ready, length);
+        max = this.nextRun(scheduler, ready, length);
         length = 0;
         if (max === 0) return 0;
       }
@@ -182,17 +182,17 @@ export class Accounting {
     return length;
   }
 
-  private openTick(engine: Engine, ready: ReadyQueue): number {
+  private openTick(scheduler: Scheduler, ready: ReadyQueue): number {
     this.recording = this.enabled;
     this.countdown = this.recording && this.sampleEvery > 0 ? this.untilSample : Infinity;
     this.tickStart = this.runStart = this.now();
-    return this.openRun(engine, ready);
+    return this.openRun(scheduler, ready);
   }
 
-  private closeTick(engine: Engine): void {
+  private closeTick(scheduler: Scheduler): void {
     if (this.countdown !== Infinity) this.untilSample = this.countdown;
     this.runThread = null; // a handle kept past the tick would keep an ended thread alive
-    engine.resumes += this.tickResumes;
+    scheduler.resumes += this.tickResumes;
     this.tickMs = this.runStart - this.tickStart;
     if (this.recording && this.onTick !== null) this.guard('onTick', () => this.onTick?.(this.tick));
   }
@@ -201,7 +201,7 @@ export class Accounting {
    * Closes the run of `length` resumes just ended and opens the next: returns its length, or 0 once the budget is
    * spent (the rest of `ready` carried over).
    */
-  private nextRun(engine: Engine, ready: ReadyQueue, length: number): number {
+  private nextRun(scheduler: Scheduler, ready: ReadyQueue, length: number): number {
     const mark = this.runMark;
     if (this.runSampled) this.countdown = this.sampleEvery;
     else if (mark === IN_RUN) this.countdown -= length;
@@ -213,7 +213,7 @@ export class Accounting {
       this.carriedOver = ready.size;
       return 0;
     }
-    return this.openRun(engine, ready);
+    return this.openRun(scheduler, ready);
   }
 
   /**
@@ -221,7 +221,7 @@ export class Accounting {
    * kind's, and where threads are marked, no further than the threads queued now with the same mark. Returns the
    * length (0 if `ready` is empty).
    */
-  private openRun(engine: Engine, ready: ReadyQueue): number {
+  private openRun(scheduler: Scheduler, ready: ReadyQueue): number {
     const next = ready.peek();
     if (next < 0) return 0;
     const marks = this.recording && this.marked > 0 ? this.marks : NO_MARKS;
@@ -234,7 +234,7 @@ export class Accounting {
     this.runMark = mark;
     this.runSampled = sampled;
     // A thread timed alone may end in its resume, leaving its slot: it is taken first.
-    this.runThread = this.recording && max === 1 ? engine.columns.threads[next]! : null;
+    this.runThread = this.recording && max === 1 ? scheduler.columns.threads[next]! : null;
     return max;
   }
 
@@ -292,7 +292,7 @@ export class Accounting {
   }
 
   private charge(thread: Thread, ms: number): void {
-    const extra = thread.more();
+    const extra = thread.ensureExtra();
     if (extra.msTickOf === this.tick) extra.msTick += ms;
     else {
       extra.msAverage = extra.msTickOf < 0 ? 0 : extra.msAverage * DECAY ** (this.tick - extra.msTickOf);

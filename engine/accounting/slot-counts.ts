@@ -25,7 +25,7 @@ export class SlotCounts {
   ended(slot: number): Thread | null {
     const thread = slot < this.owners.length ? this.owners[slot]! : null;
     if (thread === null) return null;
-    thread.more().resumes = this.counts[slot]!;
+    thread.ensureExtra().resumes = this.counts[slot]!;
     this.owners[slot] = null;
     this.counts[slot] = 0;
     return thread;

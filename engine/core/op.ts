@@ -1,6 +1,7 @@
-import type { Engine } from './engine.ts';
 import type { Step } from './message-types.ts';
-import { tickingEngine, type Thread } from './thread.ts';
+import type { Kernel } from './kernel.ts';
+import type { Scheduler } from './scheduler.ts';
+import { tickingScheduler, type Thread } from './thread.ts';
 import { CallSiteMode } from '../diagnostics/call-site.ts';
 
 let pending: Op<unknown, unknown> | null = null;
@@ -60,7 +61,7 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
    * @internal Starts the op for `thread`: either parks it (returns true) or completes at once, leaving the
    * thread's resume (mode and value) set (returns false). Throwing a {@link LoomError} fails the op in the thread.
    */
-  abstract enter(thread: Thread, engine: Engine): boolean;
+  abstract enter(thread: Thread, kernel: Kernel): boolean;
 
   /**
    * @internal Whether a cancel or child failure pending for the thread is thrown at this op instead of starting it.
@@ -80,8 +81,8 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
     pending = this;
-    const engine = tickingEngine();
-    if (engine !== null && engine.callSiteMode !== CallSiteMode.off) noteSite(engine, this);
+    const scheduler = tickingScheduler();
+    if (scheduler !== null && scheduler.callSiteMode !== CallSiteMode.off) noteSite(scheduler, this);
     return DELEGATE as Iterator<Step<M>, T, unknown>;
   }
 
@@ -91,10 +92,10 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 }
 
 // The running thread's latest op site: a pushed frame or a spawn takes it, and a wait leaves it to show where.
-function noteSite(engine: Engine, op: Op<unknown, unknown>): void {
-  const columns = engine.columns;
-  if (columns.running < 0 || (engine.callSiteMode === CallSiteMode.frames && !op.framing)) return;
-  columns.threads[columns.running]!.more().site = engine.sites.capture(ITERATOR);
+function noteSite(scheduler: Scheduler, op: Op<unknown, unknown>): void {
+  const columns = scheduler.columns;
+  if (columns.running < 0 || (scheduler.callSiteMode === CallSiteMode.frames && !op.framing)) return;
+  columns.threads[columns.running]!.ensureExtra().site = scheduler.sites.capture(ITERATOR);
 }
 
 const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;

@@ -1,78 +1,79 @@
 import { Cancellation, LoomError } from './errors.ts';
 import { Op } from './op.ts';
+import { scriptCancelled, scriptFailed, scriptReturned } from './lifecycle.ts';
+import type { Scheduler } from './scheduler.ts';
 import { Flag, Resume, type ScriptGenerator, type Thread, type ThreadExtra } from './thread.ts';
-import type { Engine } from './engine.ts';
 
 // The context-switch core: the only code that calls next, throw or return on a script's generators.
 // It resumes a thread's top frame, pushes and pops sub-script frames, and, on cancel, throws the thread's
 // Cancellation into it and then into each frame below as the one above lets it through.
 
 // Every generator shares one `next`, but each generator function gives its generators a hidden class of their own,
-// so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup: about
-// 3 ns a resume (15%) at 10k frame threads. Calling the shared function directly skips the lookup; the price is
-// that a `next` defined on a script's own generator prototype is ignored (nothing in a script has reason to).
+// so once a game runs a dozen scripts, looking `next` up on each generator here is a megamorphic lookup (its cost
+// is in BENCHMARKS.md). Calling the shared function directly skips the lookup; the price is that a `next` defined
+// on a script's own generator prototype is ignored (nothing in a script has reason to).
 const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: ScriptGenerator }).prototype.next;
 
 /**
  * Runs the thread in `slot` from its saved context until it parks or ends. Never re-entered: waking only queues, and
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
  */
-export function run(engine: Engine, slot: number): void {
+export function run(scheduler: Scheduler, slot: number): void {
   // Flags of 0 are the common case (see PLAIN_FLAGS), told by one comparison with a literal: comparing with an
-  // imported constant, or taking the step through the mode check, cost 2 to 4% a resume at 10k frame threads.
+  // imported constant, or taking this resume through the mode check, measured slower.
   // On this path nothing reads the thread's record, nor even the column of threads: see ThreadColumns.
-  const columns = engine.columns;
+  const columns = scheduler.columns;
   const plain = columns.flags[slot] === 0;
   if (plain) columns.running = slot;
   else columns.threads[slot]!.beginRun();
-  if (plain ? stepNext(engine, slot, undefined) : stepFirst(engine, columns.threads[slot]!)) {
+  if (plain ? resumeNext(scheduler, slot, undefined) : resumeFirst(scheduler, columns.threads[slot]!)) {
     const thread = columns.threads[slot]!;
-    while (step(engine, thread));
+    while (resumeFrame(scheduler, thread));
   }
   columns.running = -1;
 }
 
-// The first step of a resume off the plain path: where a break asked by `engine.breakBeforeResume` is taken.
-function stepFirst(engine: Engine, thread: Thread): boolean {
-  if ((thread.flags & Flag.BREAK) === 0) return step(engine, thread);
+// The first frame resume off the plain path: where a break asked by `engine.breakBeforeResume` is taken.
+function resumeFirst(scheduler: Scheduler, thread: Thread): boolean {
+  if ((thread.flags & Flag.BREAK) === 0) return resumeFrame(scheduler, thread);
   thread.flags &= ~Flag.BREAK;
   // Paused by engine.breakBeforeResume(thread): step into the next call, and on into the script where it waits.
   // eslint-disable-next-line no-debugger -- the point of the break: DevTools or `node --inspect` stops here
   debugger;
-  return step(engine, thread);
+  return resumeFrame(scheduler, thread);
 }
 
 /** One resume of the top frame; returns true while the thread goes on running (a frame was pushed or popped). */
-function step(engine: Engine, thread: Thread): boolean {
-  if (thread.mode !== Resume.NEXT) return stepThrowing(engine, thread);
+function resumeFrame(scheduler: Scheduler, thread: Thread): boolean {
+  if (thread.mode !== Resume.NEXT) return resumeThrowing(scheduler, thread);
   const value = thread.value;
   if (value !== undefined) thread.value = undefined;
-  return stepNext(engine, thread.slot, value);
+  return resumeNext(scheduler, thread.slot, value);
 }
 
-// Both steps leave the thread to resume with next() and nothing: whatever parks it next sets its own resume.
+// Both resumes leave the thread to resume with next() and nothing: whatever parks it next sets its own resume.
 
-/** A step resuming with `next(value)`, nearly every one; the thread's value is already cleared. */
-function stepNext(engine: Engine, slot: number, value: unknown): boolean {
-  const columns = engine.columns;
+/** A frame resume with `next(value)`, nearly every one; the thread's value is already cleared. */
+function resumeNext(scheduler: Scheduler, slot: number, value: unknown): boolean {
+  const columns = scheduler.columns;
   let result: IteratorResult<unknown, unknown>;
   try {
     result = NEXT.call(columns.gens[slot]!, value);
   } catch (error) {
-    return frameThrew(engine, columns.threads[slot]!, error);
+    return frameThrew(scheduler, columns.threads[slot]!, error);
   }
-  if (result.done === true) return frameReturned(engine, columns.threads[slot]!, result.value);
+  if (result.done === true) return frameReturned(scheduler, columns.threads[slot]!, result.value);
   // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile). The arrays are
   // read afresh: the script may have spawned, and so grown them.
   if (result.value === undefined && columns.flags[slot] === 0) {
-    engine.parkNextTick(slot); // the flags say READY: this is its state check
+    scheduler.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
   }
-  return !yielded(engine, columns.threads[slot]!, result.value);
+  return !yielded(scheduler, columns.threads[slot]!, result.value);
 }
 
-/** A step resuming with `throw(value)`: an error, or the thread's Cancellation. */
-function stepThrowing(engine: Engine, thread: Thread): boolean {
+/** A frame resume with `throw(value)`: an error, or the thread's Cancellation. */
+function resumeThrowing(scheduler: Scheduler, thread: Thread): boolean {
   const gen = thread.gen!;
   const error = thread.value;
   thread.mode = Resume.NEXT;
@@ -81,30 +82,30 @@ function stepThrowing(engine: Engine, thread: Thread): boolean {
   try {
     result = gen.throw(error);
   } catch (thrown) {
-    return frameThrew(engine, thread, thrown);
+    return frameThrew(scheduler, thread, thrown);
   }
-  if (result.done === true) return frameReturned(engine, thread, result.value);
-  return !yielded(engine, thread, result.value);
+  if (result.done === true) return frameReturned(scheduler, thread, result.value);
+  return !yielded(scheduler, thread, result.value);
 }
 
 /** Handles what a frame yielded; returns true when the thread parked. */
-function yielded(engine: Engine, thread: Thread, op: unknown): boolean {
+function yielded(scheduler: Scheduler, thread: Thread, op: unknown): boolean {
   // A pending failure or cancel is thrown at the next op but a frame push (see Op.isWait): the op is dropped.
   if ((thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && isWait(op) && throwPending(thread)) return false;
   if (op === undefined) {
     thread.yieldTick();
-    engine.parkNextTick(thread.slot);
+    scheduler.parkNextTick(thread.slot);
     return true;
   }
   if (op instanceof Op) {
     try {
-      return op.enter(thread, engine);
+      return op.enter(thread, scheduler);
     } catch (error) {
-      resumeWith(thread, Resume.THROW, error);
+      setResume(thread, Resume.THROW, error);
       return false;
     }
   }
-  resumeWith(thread, Resume.THROW, notAnOp(thread, op));
+  setResume(thread, Resume.THROW, notAnOp(thread, op));
   return false;
 }
 
@@ -114,18 +115,18 @@ function isWait(op: unknown): boolean {
 
 // At a wait outside any shield: the oldest queued child failure, else a pending cancel, is thrown there instead.
 function throwPending(thread: Thread): boolean {
-  const extra = thread.more();
+  const extra = thread.ensureExtra();
   if (extra.shields !== null) return false;
   if ((thread.flags & Flag.FAILURES) !== 0) {
     const failures = extra.failures!;
-    resumeWith(thread, Resume.THROW, failures.shift());
+    setResume(thread, Resume.THROW, failures.shift());
     if (failures.length === 0) {
       extra.failures = null;
       thread.flags &= ~Flag.FAILURES;
     }
     return true;
   }
-  resumeWith(thread, Resume.THROW, beginCancel(thread));
+  setResume(thread, Resume.THROW, beginCancel(thread));
   return true;
 }
 
@@ -134,64 +135,64 @@ function throwPending(thread: Thread): boolean {
  * thread resume by throwing it.
  */
 export function beginCancel(thread: Thread): Cancellation {
-  const extra = thread.more();
+  const extra = thread.ensureExtra();
   thread.flags = (thread.flags & ~Flag.CANCEL_PENDING) | Flag.CANCELLING;
   extra.cancelDepth = thread.depth - 1;
   return (extra.cancellation = new Cancellation(thread.label));
 }
 
-function frameReturned(engine: Engine, thread: Thread, value: unknown): boolean {
+function frameReturned(scheduler: Scheduler, thread: Thread, value: unknown): boolean {
   const top = thread.depth - 1;
   if (unwindingAt(thread, top)) {
-    engine.report(swallowed(thread), thread);
-    return frameUnwound(engine, thread, top);
+    scheduler.report(swallowed(thread), thread);
+    return frameUnwound(scheduler, thread, top);
   }
   if (top === 0) {
-    engine.finish(thread, value);
+    scriptReturned(scheduler, thread, value);
     return false;
   }
   popFrame(thread);
-  resumeWith(thread, Resume.NEXT, value);
+  setResume(thread, Resume.NEXT, value);
   return true;
 }
 
-function frameThrew(engine: Engine, thread: Thread, error: unknown): boolean {
+function frameThrew(scheduler: Scheduler, thread: Thread, error: unknown): boolean {
   const top = thread.depth - 1;
   if (unwindingAt(thread, top)) {
     if (error !== thread.extra!.cancellation) {
       noteThrown(thread, error);
-      engine.report(error, thread); // cleanup code threw: unwinding goes on
+      scheduler.report(error, thread); // cleanup code threw: unwinding goes on
     }
-    return frameUnwound(engine, thread, top);
+    return frameUnwound(scheduler, thread, top);
   }
   noteThrown(thread, error);
   if (top === 0) {
-    engine.fail(thread, error);
+    scriptFailed(scheduler, thread, error);
     return false;
   }
   popFrame(thread);
-  resumeWith(thread, Resume.THROW, error);
+  setResume(thread, Resume.THROW, error);
   return true;
 }
 
 // The script stack of an error is the one where it first left a frame the engine owns, before any is popped: a
 // frame below that catches it and throws it again keeps it.
 function noteThrown(thread: Thread, error: unknown): void {
-  const extra = thread.more();
+  const extra = thread.ensureExtra();
   if (extra.thrown?.error !== error || error === undefined) extra.thrown = thread.stackNow(error);
 }
 
 // A frame the Cancellation was unwinding is gone: the frame below has the Cancellation thrown into it next, or,
 // with none left, the thread ends cancelled. So nothing after the cancelled point runs in any frame the engine owns.
-function frameUnwound(engine: Engine, thread: Thread, top: number): boolean {
+function frameUnwound(scheduler: Scheduler, thread: Thread, top: number): boolean {
   if (top === 0) {
-    engine.finishCancelled(thread);
+    scriptCancelled(scheduler, thread);
     return false;
   }
   popFrame(thread);
   const extra = thread.extra!;
   extra.cancelDepth = top - 1;
-  resumeWith(thread, Resume.THROW, extra.cancellation);
+  setResume(thread, Resume.THROW, extra.cancellation);
   return true;
 }
 
@@ -219,7 +220,7 @@ export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string, sh
   thread.gen = gen;
   thread.mode = Resume.NEXT;
   thread.value = undefined;
-  if (shield) (thread.more().shields ??= []).push(thread.depth - 1);
+  if (shield) (thread.ensureExtra().shields ??= []).push(thread.depth - 1);
 }
 
 // Where frame `caller` called the frame pushed now; a call made by a shield frame is shown at the shield's call.
@@ -242,7 +243,7 @@ function popFrame(thread: Thread): void {
   // that lives as long as the call, long enough to be promoted.
 }
 
-function resumeWith(thread: Thread, mode: Resume, value: unknown): void {
+function setResume(thread: Thread, mode: Resume, value: unknown): void {
   thread.mode = mode;
   thread.value = value;
 }

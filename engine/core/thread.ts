@@ -1,6 +1,8 @@
 import { ThreadState, badMove, canMove, isFinal, stateName } from './thread-state.ts';
 import { unlink, type ListNode, type ThreadList } from './thread-list.ts';
 import type { Engine } from './engine.ts';
+import type { Scheduler } from './scheduler.ts';
+import type { Script } from './script.ts';
 import { childList, type Children } from './children.ts';
 import type { Mailbox } from './mailbox.ts';
 import type { MessageFor } from './message-types.ts';
@@ -54,10 +56,10 @@ const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
  */
 export const PLAIN_FLAGS = READY_BITS | Resume.NEXT;
 
-// The engine whose tick is running now, if any: it is how `useThread()` finds the running thread without being
+// The scheduler whose tick is running now, if any: it is how `useThread()` finds the running thread without being
 // handed it, and how a tick of one engine refuses to run inside another's. It is the one piece of state shared by
 // the engines of a process, and it is null between ticks.
-let ticking: Engine | null = null;
+let ticking: Scheduler | null = null;
 
 /** The thread whose script is executing now, or null outside a resume. */
 export function runningThread(): Thread | null {
@@ -65,18 +67,15 @@ export function runningThread(): Thread | null {
   return columns !== undefined && columns.running >= 0 ? columns.threads[columns.running]! : null;
 }
 
-/** @internal The engine running a tick now, or null. */
-export function tickingEngine(): Engine | null {
+/** @internal The scheduler of the engine running a tick now, or null. */
+export function tickingScheduler(): Scheduler | null {
   return ticking;
 }
 
-/** @internal `engine` starts (or, with null, ends) a tick. */
-export function setTicking(engine: Engine | null): void {
-  ticking = engine;
+/** @internal `scheduler` starts (or, with null, ends) a tick. */
+export function setTicking(scheduler: Scheduler | null): void {
+  ticking = scheduler;
 }
-
-/** The script function a thread was spawned with. */
-export type Script = (...args: never[]) => ScriptGenerator;
 
 /** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */
 export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
@@ -152,8 +151,8 @@ export class Thread<R = unknown, in M = never> implements ListNode {
    * (kept) of the script then the lower frames with their names, bottom first: [script, gen, name, gen, name, ...].
    */
   stack: Script | (Script | ScriptGenerator | string)[];
-  /** The engine running it. */
-  readonly engine: Engine;
+  /** @internal The scheduler of the engine running it. */
+  readonly kernel: Scheduler;
   /** The thread that spawned it; null for threads spawned from outside or detached. */
   readonly parent: Thread | null;
   /** Unique within the engine, never reused. */
@@ -165,35 +164,35 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   declare private readonly takes?: (message: M) => void;
 
   /** @internal Use `engine.spawn` or the `spawn` op. */
-  constructor(engine: Engine, parent: Thread | null, id: number, script: Script, gen: ScriptGenerator, born: number) {
+  constructor(kernel: Scheduler, parent: Thread | null, id: number, script: Script, gen: ScriptGenerator, born: number) {
     this.stack = script;
-    this.engine = engine;
+    this.kernel = kernel;
     this.parent = parent;
     this.id = id;
     this.born = born;
-    this.slot = engine.columns.attach(this, gen);
+    this.slot = kernel.columns.attach(this, gen);
   }
 
   /** @internal Bits of {@link Flag}, with the {@link Resume} mode, the state, the wait kind and HELD packed in. */
   get flags(): number {
     const slot = this.slot;
-    return slot >= 0 ? this.engine.columns.flags[slot]! : ~slot;
+    return slot >= 0 ? this.kernel.columns.flags[slot]! : ~slot;
   }
   set flags(flags: number) {
     const slot = this.slot;
-    if (slot >= 0) this.engine.columns.flags[slot] = flags;
+    if (slot >= 0) this.kernel.columns.flags[slot] = flags;
     else this.slot = ~flags;
   }
 
   /** @internal The top frame; null once its script is over. */
   get gen(): ScriptGenerator | null {
     const slot = this.slot;
-    return slot >= 0 ? this.engine.columns.gens[slot]! : null;
+    return slot >= 0 ? this.kernel.columns.gens[slot]! : null;
   }
   set gen(gen: ScriptGenerator | null) {
     const slot = this.slot;
     if (slot < 0) throw new LoomError(`internal: ${this.label} has ended; it has no frames to set`);
-    this.engine.columns.gens[slot] = gen;
+    this.kernel.columns.gens[slot] = gen;
   }
 
   /**
@@ -208,13 +207,13 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     this.held = value;
     const slot = this.slot;
     if (slot < 0) return;
-    const flags = this.engine.columns.flags;
+    const flags = this.kernel.columns.flags;
     flags[slot] = value === undefined ? flags[slot]! & ~HELD : flags[slot]! | HELD;
   }
 
   /** @internal It has ended: its flags move from the columns into this record, and its slot is freed. */
-  retire(): void {
-    const columns = this.engine.columns;
+  freeSlot(): void {
+    const columns = this.kernel.columns;
     const slot = this.slot;
     this.slot = ~columns.flags[slot]!;
     columns.detach(slot);
@@ -224,7 +223,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   /** The thread's state; see {@link ThreadState}. */
   get state(): ThreadState {
     const state = ((this.flags & STATE_BITS) >> STATE_SHIFT) as ThreadState;
-    return state === ThreadState.READY && this.slot >= 0 && this.engine.columns.running === this.slot
+    return state === ThreadState.READY && this.slot >= 0 && this.kernel.columns.running === this.slot
       ? ThreadState.RUNNING
       : state;
   }
@@ -237,7 +236,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
 
   /** How many times the thread was resumed while `engine.accounting` was on. */
   get resumes(): number {
-    return this.engine.accounting.resumesOf(this);
+    return this.kernel.accounting.resumesOf(this);
   }
 
   /** The given name, or the script function's name. */
@@ -280,7 +279,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
 
   /** @internal What a hot reload needs to restart it: kept with `hotReload` on, until it ends. */
   get hot(): HotThread | null {
-    return this.slot >= 0 ? (this.engine.columns.hots?.[this.slot] ?? null) : null;
+    return this.slot >= 0 ? (this.kernel.columns.hots?.[this.slot] ?? null) : null;
   }
 
   /** Whether it was spawned detached (owned by the engine). */
@@ -330,7 +329,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
 
   /** @internal Where and by whom it was spawned, if call sites were on then; null once it has ended. */
   get spawning(): Spawning | null {
-    return this.slot >= 0 ? (this.engine.columns.spawnings?.[this.slot] ?? null) : null;
+    return this.slot >= 0 ? (this.kernel.columns.spawnings?.[this.slot] ?? null) : null;
   }
 
   /** @internal Its script stack as it is now; `error` is what it throws, if it is failing. */
@@ -360,14 +359,19 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     return this.wait && this.state === ThreadState.WAITING ? this.wait.describe(this) : '';
   }
 
+  /** The engine running it. */
+  get engine(): Engine {
+    return this.kernel.engine;
+  }
+
   /** Ticks since it was spawned. */
   get age(): number {
-    return this.engine.tick - this.born;
+    return this.kernel.tick - this.born;
   }
 
   /** Cancels the thread; see {@link Engine.cancel}. */
   cancel(): boolean {
-    return this.engine.cancel(this);
+    return this.kernel.cancel(this);
   }
 
   /** Posts a message to its mailbox; see {@link Engine.send}. */
@@ -400,8 +404,8 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     this.value = operand;
   }
 
-  /** @internal */
-  more(): ThreadExtra {
+  /** @internal Its extra record, made on first use. */
+  ensureExtra(): ThreadExtra {
     return (this.extra ??= new ThreadExtra());
   }
 
@@ -415,7 +419,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   /** @internal RUNNING → WAITING on `wait`, with its operand (`waitOn`): checked, in one write of the flags. */
   parkOn(wait: Wait, operand: unknown): void {
     const flags = this.flags;
-    if ((flags & STATE_BITS) !== READY_BITS || this.engine.columns.running !== this.slot) throw badMove(this.label, this.state, ThreadState.WAITING);
+    if ((flags & STATE_BITS) !== READY_BITS || this.kernel.columns.running !== this.slot) throw badMove(this.label, this.state, ThreadState.WAITING);
     this.held = operand;
     const kept = flags & ~(STATE_BITS | WAIT_BITS | HELD);
     this.flags = kept | WAITING_BITS | (wait.code << WAIT_SHIFT) | (operand === undefined ? 0 : HELD);
@@ -435,7 +439,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     if ((this.flags & STATE_BITS) !== READY_BITS) {
       throw badMove(this.label, this.state, ThreadState.RUNNING);
     }
-    this.engine.columns.running = this.slot;
+    this.kernel.columns.running = this.slot;
   }
 
   /** @internal RUNNING → READY, for the next tick: checked, and no bits change (see `running`). */

@@ -31,8 +31,8 @@ function kind(wait: Omit<Wait, 'code'>): Wait {
 }
 
 const unlinkOnly = (thread: Thread): void => thread.unlink();
-const fromWheel = (thread: Thread): void => thread.engine.timers.remove(thread);
-const seconds = (thread: Thread, tick: number): string => `${(tick * thread.engine.dt).toFixed(2)} s`;
+const fromWheel = (thread: Thread): void => thread.kernel.timers.remove(thread);
+const seconds = (thread: Thread, tick: number): string => `${(tick * thread.kernel.dt).toFixed(2)} s`;
 
 /** Parked in the timing wheel until a simulated time. */
 export const SLEEP: Wait = kind({

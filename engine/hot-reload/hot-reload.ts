@@ -1,10 +1,11 @@
-import type { Engine } from '../core/engine.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import type { Script } from '../core/script.ts';
 import { LoomError } from '../core/errors.ts';
 import { isBranch } from '../ops/group.ts';
 import { wait } from '../ops/wait.ts';
 import { checkScript, type AnySpawnable } from '../core/script.ts';
 import { createSignal, type Signal } from '../ops/signal.ts';
-import { Flag, tickingEngine, type Script, type ScriptGenerator, type Thread } from '../core/thread.ts';
+import { Flag, tickingScheduler, type ScriptGenerator, type Thread } from '../core/thread.ts';
 
 /**
  * Adapts what a thread restarted by a hot reload passes to its new script, like Erlang's `code_change`: it gets
@@ -51,7 +52,7 @@ export class HotReload {
   // Where held threads park: nothing emits it, a reload cancels them.
   private readonly fixed: Signal = createSignal('a fix of its script (hot reload)');
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly scheduler: Scheduler) {}
 
   /** The script to run for `script`: its newest version. */
   resolve(script: Script): Script {
@@ -60,12 +61,12 @@ export class HotReload {
 
   /** Keeps what restarting `thread` takes. */
   track(thread: Thread, script: Script, args: unknown[]): void {
-    this.engine.columns.recordHot(thread.slot, { script, args, reloads: 0, reloading: false, migrate: null });
+    this.scheduler.columns.recordHot(thread.slot, { script, args, reloads: 0, reloading: false, migrate: null });
   }
 
   /** See `Engine.reload`. */
   reload(changes: Iterable<ScriptChange>): Thread[] {
-    if (tickingEngine() !== null) throw new LoomError('engine.reload() was called during a tick: reload between ticks, from the host');
+    if (tickingScheduler() !== null) throw new LoomError('engine.reload() was called during a tick: reload between ticks, from the host');
     const byFrame = new Map<object, ScriptChange>();
     const replaced = new Map<Script, Script>();
     for (const change of changes) {
@@ -78,7 +79,7 @@ export class HotReload {
     const restarting = this.affected(byFrame);
     for (const thread of restarting) {
       const hot = thread.hot!;
-      this.engine.cancel(thread);
+      this.scheduler.cancel(thread);
       hot.reloading = true;
       hot.reloads++;
       hot.migrate = byFrame.get(hot.script.prototype as object)?.migrate ?? null;
@@ -101,10 +102,10 @@ export class HotReload {
       hot.args = args;
       gen = hot.script(...(args as never[]));
     } catch (error) {
-      this.engine.report(error, thread);
+      this.scheduler.report(error, thread);
       return this.park(thread);
     }
-    this.engine.resumeOn(thread, hot.script, gen);
+    this.scheduler.restartOn(thread, hot.script, gen);
     return true;
   }
 
@@ -115,8 +116,8 @@ export class HotReload {
   holds(thread: Thread, error: unknown): boolean {
     const hot = thread.hot;
     if (hot == null || hot.reloads === 0 || thread.cancelling) return false;
-    this.engine.report(error, thread);
-    for (const child of thread.children.reverse()) this.engine.cancel(child);
+    this.scheduler.report(error, thread);
+    for (const child of thread.children.reverse()) this.scheduler.cancel(child);
     return this.park(thread);
   }
 
@@ -130,8 +131,8 @@ export class HotReload {
 
   // The thread waits for the next reload of its script, on a frame of its own.
   private park(thread: Thread): true {
-    thread.more().name ??= thread.name;
-    this.engine.resumeOn(thread, awaitingFix as Script, awaitingFix(this.fixed));
+    thread.ensureExtra().name ??= thread.name;
+    this.scheduler.restartOn(thread, awaitingFix as Script, awaitingFix(this.fixed));
     return true;
   }
 
@@ -139,7 +140,7 @@ export class HotReload {
   // another of them (they are cancelled as it restarts). A race or all branch stands for the thread that waits on it.
   private affected(byFrame: Map<object, ScriptChange>): Thread[] {
     const found = new Set<Thread>();
-    for (const thread of this.engine.threads()) {
+    for (const thread of this.scheduler.threads()) {
       if (thread.gen === null || thread.cancelling || !runsAny(thread, byFrame)) continue;
       let owner: Thread | null = thread;
       while (owner !== null && isBranch(owner.script)) owner = owner.parent;

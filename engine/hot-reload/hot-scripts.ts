@@ -48,7 +48,7 @@ export class HotScripts {
    * its newest version; returns what detaches it. Between ticks only.
    */
   attach(engine: Engine): () => void {
-    if (engine.hot === null) throw new LoomError('HotScripts.attach(): the engine was made without hotReload: true, so it cannot restart threads');
+    if (!engine.hotReload) throw new LoomError('HotScripts.attach(): the engine was made without hotReload: true, so it cannot restart threads');
     if (this.newest.size > 0) engine.reload([...this.newest].map(([from, to]) => ({ from, to })));
     this.engines.add(engine);
     return () => void this.engines.delete(engine);

@@ -1,10 +1,6 @@
-import type { Engine } from '../core/engine.ts';
+import { checkArgument, checkOperation, type Kernel, type MessagesOf, Op, type Thread } from '../core/kernel.ts';
 import { Group } from './group.ts';
-import { Op } from '../core/op.ts';
-import type { MessagesOf } from '../core/message-types.ts';
-import type { Thread } from '../core/thread.ts';
 import type { Operation } from './race.ts';
-import { checkArgument, checkOperation } from '../core/arguments.ts';
 
 /** The results of {@link all}, in the order of the operations. */
 export type AllResults<T extends readonly Operation[]> = { -readonly [K in keyof T]: T[K] extends Operation<infer V> ? V : never };
@@ -18,9 +14,9 @@ class All<T extends readonly Operation[]> extends Op<AllResults<T>, MessagesOf<T
     return `all(${this.ops.length})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     const keys = this.ops.map((_, i) => String(i));
-    return new Group(engine, thread, 'all', keys, (_index, _value, results) => results).start(this.ops);
+    return new Group(kernel, thread, 'all', keys, (_index, _value, results) => results).start(this.ops);
   }
 }
 

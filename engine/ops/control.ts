@@ -1,6 +1,4 @@
-import type { Thread } from '../core/thread.ts';
-import { checkThread } from '../core/arguments.ts';
-import type { MessageFor } from '../core/message-types.ts';
+import { checkThread, type MessageFor, type Thread } from '../core/kernel.ts';
 
 /**
  * Cancels a thread, from a script or from outside: its Cancellation is thrown at the point where it waits, so its

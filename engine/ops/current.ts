@@ -1,7 +1,4 @@
-import type { Engine } from '../core/engine.ts';
-import { LoomError } from '../core/errors.ts';
-import { runningThread } from '../core/thread.ts';
-import type { Thread } from '../core/thread.ts';
+import { type Engine, LoomError, runningThread, type Thread } from '../core/kernel.ts';
 
 /**
  * The thread whose script is running. Throws outside a script.

@@ -1,8 +1,4 @@
-import type { Engine } from '../core/engine.ts';
-import { CancelledError, ChildFailedError, ThreadFailedError } from '../core/errors.ts';
-import { Flag, type Thread } from '../core/thread.ts';
-import { ThreadState } from '../core/thread-state.ts';
-import { GROUP } from '../core/wait-kind.ts';
+import { CancelledError, ChildFailedError, Flag, GROUP, type Kernel, type Thread, ThreadFailedError, ThreadState } from '../core/kernel.ts';
 
 /** How a group settles: on the first branch to end (race) or once every branch is done (all). */
 export type GroupMode = 'race' | 'all';
@@ -37,7 +33,7 @@ export class Group {
   private outcome: { ok: boolean; value: unknown } = { ok: true, value: undefined };
 
   constructor(
-    private readonly engine: Engine,
+    private readonly kernel: Kernel,
     private readonly parent: Thread,
     private readonly mode: GroupMode,
     private readonly keys: readonly string[],
@@ -60,8 +56,8 @@ export class Group {
   /** Spawns one branch per operation and parks the parent on the group. */
   start(ops: readonly Iterable<unknown, unknown, unknown>[]): boolean {
     ops.forEach((op, index) => {
-      const child = this.engine.create(this.parent, [{ name: `${this.name}:${this.keys[index]}` }, branch, op], this.name);
-      child.more().group = this;
+      const child = this.kernel.create(this.parent, [{ name: `${this.name}:${this.keys[index]}` }, branch, op], this.name);
+      child.ensureExtra().group = this;
       this.branches.push(child);
       this.live++;
     });
@@ -69,7 +65,7 @@ export class Group {
       this.parent.value = this.finish(-1, undefined, this.results);
       return false;
     }
-    return this.engine.park(this.parent, GROUP, this, null);
+    return this.kernel.park(this.parent, GROUP, this, null);
   }
 
   /** @internal A branch thread ended. */
@@ -92,7 +88,7 @@ export class Group {
     this.over = true;
     this.settled = true;
     this.cancelOthers(null);
-    for (const thread of this.failed) this.engine.queueChildFailure(this.parent, childFailure(thread));
+    for (const thread of this.failed) this.kernel.queueChildFailure(this.parent, childFailure(thread));
   }
 
   private judge(index: number, thread: Thread): void {
@@ -115,7 +111,7 @@ export class Group {
   private cancelOthers(except: Thread | null): void {
     for (let i = this.branches.length - 1; i >= 0; i--) {
       const other = this.branches[i]!;
-      if (other !== except) this.engine.cancel(other);
+      if (other !== except) this.kernel.cancel(other);
     }
   }
 
@@ -123,10 +119,10 @@ export class Group {
     this.over = true;
     const [first, ...more] = this.failed;
     if (first !== undefined) {
-      this.engine.wakeWithError(this.parent, new ThreadFailedError(first.label, first.value, first.scriptStack));
-      for (const thread of more) this.engine.queueChildFailure(this.parent, childFailure(thread));
-    } else if (this.outcome.ok) this.engine.wake(this.parent, this.outcome.value);
-    else this.engine.wakeWithError(this.parent, this.outcome.value);
+      this.kernel.wakeWithError(this.parent, new ThreadFailedError(first.label, first.value, first.scriptStack));
+      for (const thread of more) this.kernel.queueChildFailure(this.parent, childFailure(thread));
+    } else if (this.outcome.ok) this.kernel.wake(this.parent, this.outcome.value);
+    else this.kernel.wakeWithError(this.parent, this.outcome.value);
   }
 }
 

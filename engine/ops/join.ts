@@ -1,11 +1,4 @@
-import { settleJoin, type Engine } from '../core/engine.ts';
-import { DeadlockError } from '../core/errors.ts';
-import { Op } from '../core/op.ts';
-import { ThreadList } from '../core/thread-list.ts';
-import type { Thread } from '../core/thread.ts';
-import { JOIN } from '../core/wait-kind.ts';
-import { checkThread } from '../core/arguments.ts';
-import { waitsFor } from '../core/waits-for.ts';
+import { checkThread, DeadlockError, JOIN, type Kernel, Op, settleJoin, type Thread, ThreadList, waitsFor } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 
 class Join<R> extends Op<R> {
@@ -17,10 +10,10 @@ class Join<R> extends Op<R> {
     return `join(${this.target.label})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     const target = this.target;
     if (target === thread) throw misuse(this, thread, 'a thread cannot join itself');
-    if (target.engine !== engine) throw misuse(this, thread, `${target.label} belongs to another engine`);
+    if (target.engine !== kernel.engine) throw misuse(this, thread, `${target.label} belongs to another engine`);
     if (!target.alive) {
       settleJoin(thread, target);
       return false;
@@ -32,15 +25,15 @@ class Join<R> extends Op<R> {
     }
     // A parent joining its child is found through the child when it ends, so the common spawn-then-join needs no
     // list (and no extra part for the child); other joiners queue on the target.
-    const list = target.parent === thread ? null : (target.more().joiners ??= new ThreadList());
-    return engine.park(thread, JOIN, target, list);
+    const list = target.parent === thread ? null : (target.ensureExtra().joiners ??= new ThreadList());
+    return kernel.park(thread, JOIN, target, list);
   }
 }
 
 /**
  * Waits for a thread to end and returns its result. If it failed, throws a {@link ThreadFailedError} that names it
  * and carries the original error as `cause`; if it was cancelled, throws a {@link CancelledError}. Returns at once
- * for a thread that has already ended. Joining yourself, a thread of another engine, or closing a cycle of threads
+ * for a thread that has already ended. Joining yourself, a thread of another kernel, or closing a cycle of threads
  * waiting on each other (through joins, race and all branches, or a parent waiting for its children) throws a
  * LoomError (a {@link DeadlockError} for a cycle, listing its threads).
  *

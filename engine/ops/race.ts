@@ -1,9 +1,5 @@
-import type { Engine } from '../core/engine.ts';
+import { checkArgument, checkOperation, type Kernel, type MessagesOf, Op, type Thread } from '../core/kernel.ts';
 import { Group } from './group.ts';
-import { Op } from '../core/op.ts';
-import type { MessagesOf } from '../core/message-types.ts';
-import type { Thread } from '../core/thread.ts';
-import { checkArgument, checkOperation } from '../core/arguments.ts';
 
 /** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
 export type Operation<T = unknown> = Iterable<unknown, T, unknown>;
@@ -22,9 +18,9 @@ class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>, Messag
     return `race(${Object.keys(this.entries).join(', ')})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     const keys = Object.keys(this.entries);
-    const group = new Group(engine, thread, 'race', keys, (index, value) => ({ winner: keys[index], value }));
+    const group = new Group(kernel, thread, 'race', keys, (index, value) => ({ winner: keys[index], value }));
     return group.start(Object.values(this.entries));
   }
 }

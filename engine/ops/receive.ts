@@ -1,8 +1,4 @@
-import type { Engine } from '../core/engine.ts';
-import { Op } from '../core/op.ts';
-import type { Thread } from '../core/thread.ts';
-import { RECEIVE } from '../core/wait-kind.ts';
-import { mailboxOwner } from '../core/mailbox.ts';
+import { type Kernel, mailboxOwner, Op, RECEIVE, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 
@@ -15,7 +11,7 @@ class Receive<M> extends Op<M | undefined, M> {
     return this.timeout === undefined ? 'receive()' : `receive(${this.timeout})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     const owner = mailboxOwner(thread);
     const mailbox = owner.extra?.mailbox;
     if (mailbox && mailbox.size > 0) {
@@ -24,15 +20,15 @@ class Receive<M> extends Op<M | undefined, M> {
     }
     if (this.timeout === 0) return false; // a poll, as Erlang's `after 0`: nothing queued, undefined at once
     if (owner !== thread) this.registerReceiver(owner, thread);
-    if (this.timeout === undefined) return engine.park(thread, RECEIVE, -1, null);
-    return engine.parkUntil(thread, RECEIVE, deadlineTick(this, thread, engine, this.timeout));
+    if (this.timeout === undefined) return kernel.park(thread, RECEIVE, -1, null);
+    return kernel.parkUntil(thread, RECEIVE, deadlineTick(this, thread, kernel, this.timeout));
   }
 
   // One receiver per mailbox, as in Erlang: a second concurrent receive would silently never get its message.
   private registerReceiver(owner: Thread, thread: Thread): void {
     const other = owner.extra?.receiver;
     if (other) throw misuse(this, thread, `${other.label} is already receiving from ${owner.label}'s mailbox`);
-    owner.more().receiver = thread;
+    owner.ensureExtra().receiver = thread;
   }
 }
 

@@ -1,8 +1,4 @@
-import { Op } from '../core/op.ts';
-import { pushFrame } from '../core/switch.ts';
-import type { MessagesIn } from '../core/message-types.ts';
-import type { Thread } from '../core/thread.ts';
-import { checkOperation } from '../core/arguments.ts';
+import { checkOperation, type MessagesIn, Op, pushFrame, type Thread } from '../core/kernel.ts';
 import type { Operation } from './race.ts';
 
 function* shielded<T>(op: Operation<T>): Generator<unknown, T, unknown> {

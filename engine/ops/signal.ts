@@ -1,5 +1,4 @@
-import { ThreadList } from '../core/thread-list.ts';
-import { SIGNAL } from '../core/wait-kind.ts';
+import { kernelOf, SIGNAL, ThreadList } from '../core/kernel.ts';
 
 /**
  * A typed event that any code can emit and scripts can wait on with `yield* wait(signal)`.
@@ -26,7 +25,7 @@ export class Signal<T = void> {
     let woken = 0;
     for (let thread = this.waiters.shift(); thread !== null; thread = this.waiters.shift()) {
       if (thread.wait !== SIGNAL) throw new Error(`internal: ${thread.label} on ${this.name} is not waiting on it`);
-      thread.engine.wake(thread, value);
+      kernelOf(thread).wake(thread, value);
       woken++;
     }
     return woken;

@@ -1,21 +1,18 @@
-import type { Engine } from '../core/engine.ts';
-import { Op } from '../core/op.ts';
-import type { Thread } from '../core/thread.ts';
-import { SLEEP } from '../core/wait-kind.ts';
+import { type Kernel, Op, SLEEP, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 
 /** @internal The longest wait, in ticks: tick numbers stay exact integers (at 60 Hz, over two million years). */
 export const MAX_TICKS = 2 ** 52;
 
 /** @internal The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
-export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, engine: Engine, seconds: number): number {
+export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, kernel: Kernel, seconds: number): number {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
     throw misuse(op, thread, 'seconds must be a finite number ≥ 0');
   }
   // The epsilon keeps float error from pushing an exact multiple of dt one tick later.
-  const ticks = Math.max(1, Math.ceil(seconds / engine.dt - 1e-9));
+  const ticks = Math.max(1, Math.ceil(seconds / kernel.dt - 1e-9));
   if (ticks > MAX_TICKS) throw misuse(op, thread, `longer than the longest wait (2^52 ticks)`);
-  return engine.tick + ticks;
+  return kernel.tick + ticks;
 }
 
 class Sleep extends Op<void> {
@@ -27,8 +24,8 @@ class Sleep extends Op<void> {
     return `sleep(${this.seconds})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
-    return engine.parkUntil(thread, SLEEP, deadlineTick(this, thread, engine, this.seconds));
+  enter(thread: Thread, kernel: Kernel): boolean {
+    return kernel.parkUntil(thread, SLEEP, deadlineTick(this, thread, kernel, this.seconds));
   }
 }
 

@@ -1,7 +1,4 @@
-import type { Engine } from '../core/engine.ts';
-import { Op } from '../core/op.ts';
-import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../core/script.ts';
-import type { Thread } from '../core/thread.ts';
+import { type AnySpawnable, type Kernel, Op, type SpawnedThread, type SpawnOptions, type SpawnRest, type Thread } from '../core/kernel.ts';
 
 class Spawn extends Op<Thread> {
   constructor(private readonly input: unknown[]) {
@@ -17,8 +14,8 @@ class Spawn extends Op<Thread> {
     return `spawn(${script?.name || '?'})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
-    thread.value = engine.create(thread, [...this.input], this);
+  enter(thread: Thread, kernel: Kernel): boolean {
+    thread.value = kernel.create(thread, [...this.input], this);
     return false;
   }
 }
@@ -26,7 +23,7 @@ class Spawn extends Op<Thread> {
 /**
  * Starts a child thread running `script(...args)` and returns its handle at once. The child first runs later in
  * the same tick, after the threads already queued. Structured lifetime: when the spawning thread ends, its live
- * children are cancelled, youngest first. Pass `{ detached: true }` for fire-and-forget work owned by the engine,
+ * children are cancelled, youngest first. Pass `{ detached: true }` for fire-and-forget work owned by the kernel,
  * and `{ name }` to name it. The arguments are checked against the script's parameters, and the handle is typed by
  * the script (see `ThreadOf`).
  *

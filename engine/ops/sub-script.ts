@@ -1,9 +1,4 @@
-import { LoomError } from '../core/errors.ts';
-import { Op } from '../core/op.ts';
-import { RAW_SCRIPT, checkScript, type Script, type SubScript } from '../core/script.ts';
-import { pushFrame } from '../core/switch.ts';
-import type { MessagesIn } from '../core/message-types.ts';
-import { tickingEngine, type ScriptGenerator, type Thread } from '../core/thread.ts';
+import { checkScript, LoomError, type MessagesIn, newestScript, Op, pushFrame, RAW_SCRIPT, type Script, type ScriptGenerator, type SubScript, type Thread } from '../core/kernel.ts';
 
 /**
  * Declares a sub-script: a generator function that other scripts call with `yield*`. Each call becomes a frame
@@ -29,13 +24,8 @@ export function script<A extends unknown[], R, Y>(fn: (...args: A) => Generator<
   const raw = checkScript(fn, 'script()', null) as unknown as Script<A, R>;
   const name = raw.name || 'sub-script';
   // With hot reload on, a call runs the newest version of the sub-script, from code that was not reloaded too.
-  const call = (...args: A) => new Call<R, MessagesIn<Y>>(newest(raw)(...args), name);
+  const call = (...args: A) => new Call<R, MessagesIn<Y>>(newestScript(raw)(...args), name);
   return Object.assign(call, { [RAW_SCRIPT]: raw });
-}
-
-function newest<F>(raw: F): F {
-  const hot = tickingEngine()?.hot;
-  return hot == null ? raw : (hot.resolve(raw as never) as F);
 }
 
 /** A pending call of a sub-script: its generator, pushed as a frame when yielded. Runs once. */

@@ -1,10 +1,6 @@
-import type { Engine } from '../core/engine.ts';
+import { checkOperation, type Kernel, type MessagesIn, Op, type Thread } from '../core/kernel.ts';
 import { Group } from './group.ts';
-import { Op } from '../core/op.ts';
-import type { MessagesIn } from '../core/message-types.ts';
-import type { Thread } from '../core/thread.ts';
 import type { Operation } from './race.ts';
-import { checkOperation } from '../core/arguments.ts';
 import { sleep } from './sleep.ts';
 
 /** The result of {@link timeout}. */
@@ -19,10 +15,10 @@ class Timeout<T, M> extends Op<TimeoutResult<T>, M> {
     return `timeout(${this.seconds})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     const finish = (index: number, value: unknown): TimeoutResult<T> =>
       index === 0 ? { timedOut: false, value: value as T } : { timedOut: true };
-    const group = new Group(engine, thread, 'race', ['op', `${this.seconds} s`], finish, 'timeout');
+    const group = new Group(kernel, thread, 'race', ['op', `${this.seconds} s`], finish, 'timeout');
     return group.start([this.op, sleep(this.seconds)]);
   }
 }

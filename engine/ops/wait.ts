@@ -1,8 +1,5 @@
-import type { Engine } from '../core/engine.ts';
-import { Op } from '../core/op.ts';
+import { type Kernel, Op, SIGNAL, type Thread, TICKS } from '../core/kernel.ts';
 import { Signal } from './signal.ts';
-import type { Thread } from '../core/thread.ts';
-import { SIGNAL, TICKS } from '../core/wait-kind.ts';
 import { misuse } from './misuse.ts';
 import { MAX_TICKS } from './sleep.ts';
 
@@ -15,11 +12,11 @@ class WaitTicks extends Op<void> {
     return `wait(${this.ticks} ticks)`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     if (!Number.isInteger(this.ticks) || this.ticks < 1 || this.ticks > MAX_TICKS) {
       throw misuse(this, thread, 'ticks must be a whole number from 1 to 2^52 (a bare `yield` waits one tick)');
     }
-    return engine.parkUntil(thread, TICKS, engine.tick + this.ticks);
+    return kernel.parkUntil(thread, TICKS, kernel.tick + this.ticks);
   }
 }
 
@@ -32,9 +29,9 @@ class WaitUntil extends Op<void> {
     return `wait(until ${this.predicate.name || 'predicate'})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
+  enter(thread: Thread, kernel: Kernel): boolean {
     if (this.predicate()) return false;
-    return engine.parkUntilTrue(thread, this.predicate);
+    return kernel.parkUntilTrue(thread, this.predicate);
   }
 }
 
@@ -47,8 +44,8 @@ class WaitSignal<T> extends Op<T> {
     return `wait(signal ${this.signal.name})`;
   }
 
-  enter(thread: Thread, engine: Engine): boolean {
-    return engine.park(thread, SIGNAL, this.signal, this.signal.waiters);
+  enter(thread: Thread, kernel: Kernel): boolean {
+    return kernel.park(thread, SIGNAL, this.signal, this.signal.waiters);
   }
 }
 

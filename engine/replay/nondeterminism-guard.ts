@@ -1,5 +1,5 @@
 import type { Engine } from '../core/engine.ts';
-import { runningThread, tickingEngine } from '../core/thread.ts';
+import { runningThread, tickingScheduler } from '../core/thread.ts';
 
 /** A script of a guarded engine called something that differs from run to run. */
 export interface NondeterministicCall {
@@ -24,7 +24,7 @@ export interface NondeterministicCall {
 export function guardNondeterminism(engine: Engine, report: (call: NondeterministicCall) => void = warn): () => void {
   const seen = new Set<string>();
   const check = (call: string): void => {
-    if (tickingEngine() !== engine) return;
+    if (tickingScheduler()?.engine !== engine) return;
     const label = runningThread()?.label ?? 'a wait predicate';
     const key = `${label}\u0000${call}`;
     if (seen.has(key)) return;

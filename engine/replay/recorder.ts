@@ -2,7 +2,9 @@ import { LoomError } from '../core/errors.ts';
 import type { MessageFor } from '../core/message-types.ts';
 import type { Signal } from '../ops/signal.ts';
 import type { AnySpawnable, SpawnedThread, SpawnOptions, SpawnRest } from '../core/script.ts';
-import { tickingEngine, type Script, type Thread } from '../core/thread.ts';
+import { spawnCalledBy } from '../core/engine.ts';
+import type { Script } from '../core/script.ts';
+import { tickingScheduler, type Thread } from '../core/thread.ts';
 import { MAX_INPUT_SLOTS } from './recording-codec.ts';
 import { recordValue } from './recorded-value.ts';
 import { RECORDING_VERSION, type Checkpoint, type HostEvent, type Recording, type RecordingHeader, type TraceChanges } from './recording.ts';
@@ -98,7 +100,7 @@ export class Recorder<S extends Simulation = Simulation> {
       throw new RecordingError(`recorder.spawn: ${(script as Script)?.name || 'this script'} is not one of the simulation's scripts, so a replay could not spawn it`);
     }
     const recorded = args.map((arg) => recordValue(arg, this.refNames, `recorder.spawn(${name})`));
-    const thread = this.sim.engine.spawnCalledBy(Recorder.prototype.spawn, input);
+    const thread = spawnCalledBy(this.sim.engine, Recorder.prototype.spawn, input);
     this.push({ tick: this.now, type: 'spawn', script: name, name: options.name, detached: options.detached, args: recorded });
     return thread;
   }
@@ -191,6 +193,6 @@ export class Recorder<S extends Simulation = Simulation> {
   }
 
   private outsideTick(what: string): void {
-    if (tickingEngine() !== null) throw new LoomError(`recorder.${what} was called during a tick: scripts use ops; the recorder is for the host`);
+    if (tickingScheduler() !== null) throw new LoomError(`recorder.${what} was called during a tick: scripts use ops; the recorder is for the host`);
   }
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../core/engine.ts';
 import type { Signal } from '../ops/signal.ts';
-import type { Script } from '../core/thread.ts';
+import type { Script } from '../core/script.ts';
 import type { RecordedValue } from './recorded-value.ts';
 import type { WorldHash } from './state-hash.ts';
 

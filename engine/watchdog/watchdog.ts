@@ -1,5 +1,6 @@
 import { LoomError } from '../core/errors.ts';
 import type { Engine } from '../core/engine.ts';
+import type { Scheduler } from '../core/scheduler.ts';
 import type { ReadyQueue } from '../core/ready-queue.ts';
 import { run } from '../core/switch.ts';
 import type { ScriptGenerator } from '../core/thread.ts';
@@ -45,10 +46,10 @@ export class Watchdog {
   /** How long one resume may run before it is reported, in ms. */
   readonly limitMs: number;
   /** @internal Runs the thread in `slot` under watch: for loops that run threads one at a time (accounting). */
-  readonly run = (engine: Engine, slot: number): void => {
+  readonly run = (scheduler: Scheduler, slot: number): void => {
     this.nextBatch();
-    this.publish(engine, slot);
-    run(engine, slot);
+    this.publish(scheduler, slot);
+    run(scheduler, slot);
     this.header[SLOT] = IDLE;
   };
   private readonly worker: WatchdogWorker;
@@ -79,26 +80,26 @@ export class Watchdog {
     this.share();
   }
 
-  /** @internal `engine` takes this watchdog: slots are per engine, so it watches that one only. */
+  /** @internal `engine` takes this watchdog: slots are per scheduler, so it watches that one only. */
   attach(engine: Engine): void {
     if (engine !== (this.engine ??= engine)) {
       throw new LoomError('a watchdog watches one engine: give each engine a watchdog of its own');
     }
   }
 
-  /** Ends the worker; the engine must no longer use this watchdog (set `engine.watchdog = null` first). */
+  /** Ends the worker; the engine must no longer use this watchdog (set `scheduler.watchdog = null` first). */
   stop(): void {
     this.worker.terminate();
   }
 
   /** @internal Drains `ready`, publishing each resume: the engine's bare loop plus a compare and a store. */
-  runAll(engine: Engine, ready: ReadyQueue): void {
+  runAll(scheduler: Scheduler, ready: ReadyQueue): void {
     this.nextBatch();
-    for (let slot = this.runNamed(engine, ready); slot >= 0; slot = this.runNamed(engine, ready)) {
-      this.name(engine, slot);
+    for (let slot = this.runNamed(scheduler, ready); slot >= 0; slot = this.runNamed(scheduler, ready)) {
+      this.name(scheduler, slot);
       this.header[SLOT] = slot;
-      run(engine, slot);
-      engine.resumes++;
+      run(scheduler, slot);
+      scheduler.resumes++;
     }
     this.header[SLOT] = IDLE;
   }
@@ -106,19 +107,19 @@ export class Watchdog {
   // Runs ready threads while their names are published; returns the first one whose are not (not run yet), or -1
   // once `ready` is empty. Naming is kept out of this loop: inlined into it, as V8 did when the first tick named
   // every thread, it cost the steady state about 5 ns a resume (frame at 10k, 1.25x instead of 1.1x).
-  private runNamed(engine: Engine, ready: ReadyQueue): number {
+  private runNamed(scheduler: Scheduler, ready: ReadyQueue): number {
     const header = this.header;
     const named = this.named;
-    const columns = engine.columns;
+    const columns = scheduler.columns;
     let resumes = 0;
     let slot = ready.shift();
     for (; slot >= 0; slot = ready.shift()) {
       if (named[slot] !== columns.gens[slot]) break;
       header[SLOT] = slot;
-      run(engine, slot);
+      run(scheduler, slot);
       resumes++;
     }
-    engine.resumes += resumes;
+    scheduler.resumes += resumes;
     return slot;
   }
 
@@ -131,13 +132,13 @@ export class Watchdog {
     this.header[SEQ] = this.seq = (this.seq + 1) | 0;
   }
 
-  private publish(engine: Engine, slot: number): void {
-    if (this.named[slot] !== engine.columns.gens[slot]) this.name(engine, slot);
+  private publish(scheduler: Scheduler, slot: number): void {
+    if (this.named[slot] !== scheduler.columns.gens[slot]) this.name(scheduler, slot);
     this.header[SLOT] = slot;
   }
 
-  private name(engine: Engine, slot: number): void {
-    const columns = engine.columns;
+  private name(scheduler: Scheduler, slot: number): void {
+    const columns = scheduler.columns;
     const thread = columns.threads[slot]!;
     if ((slot + 1) * RECORD_LENGTH > this.records.length) this.growRecords(columns.flags.length);
     const at = slot * RECORD_LENGTH;
