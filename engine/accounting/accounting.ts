@@ -25,8 +25,8 @@ const ALONE = 2;
  * Script-time accounting and the per-tick budget. Off by default; while off (and with no budget) the engine runs
  * its bare loop, so it costs nothing. Times are milliseconds from `now` (default `performance.now`).
  *
- * Reading the clock around every resume costs more than a light resume itself (in Chromium, about 20x a tick of
- * 100k threads), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
+ * Reading the clock around every resume costs more than a light resume itself (far more in Chromium, where
+ * `performance.now()` is dear; BENCHMARKS.md has the figures), so accounting samples: it reads the clock once per *run* of resumes, the run's length adapting so
  * a run takes about `runMs`. A run that took `timeAloneMs` or more holds a heavy resume (or a pause): its time is
  * charged to no thread, and its threads are narrowed down at their next resumes: a run longer than 16 is split into
  * runs of 16, and each thread of a heavy run of 16 or fewer is timed alone, for as long as its resumes stay over half

@@ -54,7 +54,7 @@ export interface EngineOptions {
 }
 
 /**
- * @internal The scheduler behind an engine: for the engine's own modules (ops get it as their `Kernel`).
+ * The scheduler behind an engine: for the engine's own modules (ops get it as their `Kernel`).
  * Not exported from the package, so a host sees only {@link Engine}'s public members.
  */
 export let schedulerOf: (engine: Engine) => Scheduler;
@@ -327,7 +327,7 @@ export class Engine {
 }
 
 /**
- * @internal `engine.spawn`, with the call site of whoever called `callee`: a wrapper (a recorder's `spawn`)
+ * `engine.spawn`, with the call site of whoever called `callee`: a wrapper (a recorder's `spawn`)
  * passes itself, so the thread is said to be spawned where the host called the wrapper, not inside it.
  */
 export function spawnCalledBy(engine: Engine, callee: (...args: never[]) => unknown, input: unknown[]): Thread {

@@ -6,7 +6,7 @@ import { tickingScheduler, type Thread } from './thread.ts';
 import type { Wait } from './wait-kind.ts';
 
 /**
- * @internal What an op may do to the engine running it: read the clock, park the thread that started it, wake
+ * What an op may do to the engine running it: read the clock, park the thread that started it, wake
  * threads, create children, cancel, queue a child failure. Ops are handed this, not the {@link Engine}, so a line
  * in an op can reach only what is named here (engine/ops/README.md).
  */
@@ -35,12 +35,12 @@ export interface Kernel {
   queueChildFailure(thread: Thread, error: ChildFailedError): void;
 }
 
-/** @internal The kernel of the engine running `thread`. */
+/** The kernel of the engine running `thread`. */
 export function kernelOf(thread: Thread): Kernel {
   return thread.kernel;
 }
 
-/** @internal With hot reload on, the newest version of `script` (a call runs it, from code not reloaded too). */
+/** With hot reload on, the newest version of `script` (a call runs it, from code not reloaded too). */
 export function newestScript<F>(script: F): F {
   const hot = tickingScheduler()?.hot;
   return hot == null ? script : (hot.resolve(script as never) as F);

@@ -9,17 +9,17 @@ import { CHILDREN, JOIN } from './wait-kind.ts';
 // (script*); the thread ends once its children have (endThread), which wakes its joiners and routes an unobserved
 // failure to its parent or the error hook.
 
-/** @internal The bottom frame returned: DONE, even with a cancel pending that no wait was left to receive. */
+/** The bottom frame returned: DONE, even with a cancel pending that no wait was left to receive. */
 export function scriptReturned(scheduler: Scheduler, thread: Thread, value: unknown): void {
   scriptOver(scheduler, thread, ThreadState.DONE, value);
 }
 
-/** @internal Its Cancellation escaped the bottom frame. */
+/** Its Cancellation escaped the bottom frame. */
 export function scriptCancelled(scheduler: Scheduler, thread: Thread): void {
   scriptOver(scheduler, thread, ThreadState.CANCELLED, undefined);
 }
 
-/** @internal An error escaped the bottom frame. */
+/** An error escaped the bottom frame. */
 export function scriptFailed(scheduler: Scheduler, thread: Thread, error: unknown): void {
   if (scheduler.onThreadFailed !== null) scheduler.tellFailed(thread, error);
   if (scheduler.hot !== null && scheduler.hot.holds(thread, error)) return;
@@ -27,7 +27,7 @@ export function scriptFailed(scheduler: Scheduler, thread: Thread, error: unknow
 }
 
 /**
- * @internal A failure of one of `thread`'s children for it to observe: thrown at its current wait if it waits
+ * A failure of one of `thread`'s children for it to observe: thrown at its current wait if it waits
  * (outside a shield), else queued and thrown at its next wait, one per wait. A thread that can no longer throw
  * it (its script is over, or it is being cancelled) hands it to the error hook instead.
  */
@@ -37,7 +37,7 @@ export function deliverChildFailure(scheduler: Scheduler, thread: Thread, error:
   else queueChildFailure(scheduler, thread, error); // or reported, if it can no longer throw it
 }
 
-/** @internal A child failure for `thread` to throw at its next wait (see deliverChildFailure). */
+/** A child failure for `thread` to throw at its next wait (see deliverChildFailure). */
 export function queueChildFailure(scheduler: Scheduler, thread: Thread, error: ChildFailedError): void {
   if (thread.gen === null || (thread.flags & Flag.CANCELLING) !== 0) {
     scheduler.report(error, thread);
@@ -48,7 +48,7 @@ export function queueChildFailure(scheduler: Scheduler, thread: Thread, error: C
   thread.flags |= Flag.FAILURES;
 }
 
-/** @internal Child failures queued for `thread`'s next wait go to the error hook: it has no such wait left. */
+/** Child failures queued for `thread`'s next wait go to the error hook: it has no such wait left. */
 export function reportQueued(scheduler: Scheduler, thread: Thread, extra: ThreadExtra): void {
   const failures = extra.failures;
   if (failures === null) return;
@@ -58,7 +58,7 @@ export function reportQueued(scheduler: Scheduler, thread: Thread, extra: Thread
 }
 
 /**
- * @internal Sets `joiner` to resume from a join of the ended `target`: with its result, or throwing a
+ * Sets `joiner` to resume from a join of the ended `target`: with its result, or throwing a
  * {@link ThreadFailedError} (which marks the failure observed) or a {@link CancelledError}.
  */
 export function settleJoin(joiner: Thread, target: Thread): void {

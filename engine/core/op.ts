@@ -36,7 +36,7 @@ const DELEGATE: Iterator<unknown, unknown, unknown> = {
   },
 };
 
-/** @internal Drops the last op and result the shared objects hold, so they keep nothing alive between ticks. */
+/** Drops the last op and result the shared objects hold, so they keep nothing alive between ticks. */
 export function forgetHandover(): void {
   HANDOVER.value = undefined;
   DONE.value = undefined;

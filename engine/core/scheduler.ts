@@ -32,7 +32,7 @@ export interface SchedulerSetup {
 }
 
 /**
- * @internal An engine's run-time state and scheduling: its threads (by slot, in the columns), which of them run
+ * An engine's run-time state and scheduling: its threads (by slot, in the columns), which of them run
  * in the coming tick and in what order (the ready queues, the timing wheel, the predicate waiters), and the calls
  * that move a thread between those (park, wake, create, cancel). Ends of threads are in lifecycle.ts; resuming a
  * script is switch.ts's alone. The host reaches it only through {@link Engine}.

@@ -65,19 +65,19 @@ export interface SpawnOptions {
   detached?: boolean;
 }
 
-/** @internal Where `script()` keeps the generator function it wraps. */
+/** Where `script()` keeps the generator function it wraps. */
 export const RAW_SCRIPT = Symbol('loom.script');
 
 const GENERATOR_FUNCTION = Object.getPrototypeOf(function* () {}) as object;
 
-/** @internal Whether `value` is a script: a generator function, or a sub-script made by `script()`. */
+/** Whether `value` is a script: a generator function, or a sub-script made by `script()`. */
 export function isScript(value: unknown): value is AnySpawnable {
   if (typeof value !== 'function') return false;
   const raw = (value as { [RAW_SCRIPT]?: unknown })[RAW_SCRIPT] ?? value;
   return Object.getPrototypeOf(raw) === GENERATOR_FUNCTION;
 }
 
-/** @internal Returns the generator function to run, or throws a LoomError naming the op and the thread. */
+/** Returns the generator function to run, or throws a LoomError naming the op and the thread. */
 export function checkScript(
   value: unknown,
   op: string | { readonly description: string },

@@ -131,7 +131,7 @@ function throwPending(thread: Thread): boolean {
 }
 
 /**
- * @internal The thread's Cancellation, from now on unwinding it from its top frame down. The caller makes the
+ * The thread's Cancellation, from now on unwinding it from its top frame down. The caller makes the
  * thread resume by throwing it.
  */
 export function beginCancel(thread: Thread): Cancellation {
@@ -210,7 +210,7 @@ function swallowed(thread: Thread): LoomError {
   );
 }
 
-/** @internal Pushes a sub-script frame on top of `thread`; the core resumes it next. A shield frame holds cancels. */
+/** Pushes a sub-script frame on top of `thread`; the core resumes it next. A shield frame holds cancels. */
 export function pushFrame(thread: Thread, gen: ScriptGenerator, name: string, shield: boolean): void {
   const extra = thread.extra;
   if (extra !== null && (extra.site !== null || extra.sites !== null)) noteCallSite(extra, thread.depth - 1);

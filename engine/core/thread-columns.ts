@@ -5,11 +5,10 @@ import type { ScriptGenerator, Thread } from './thread.ts';
 /**
  * The hot state of every live thread, one column per field, indexed by the thread's slot: its flags, its top frame
  * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads the first two and never the
- * thread's record, so a tick of a million threads walks two dense arrays instead of a million scattered records:
- * `frame` at 100k and 1M went from 1.5-1.8x its floor to 1.2-1.45x (`npm run bench`). The price: a thread woken
- * at random touches its record and three columns rather than one record (a million sleepers: 1.47x the floor
- * before, 1.58-1.96x since, on a machine whose load varied), and a thread that starts or ends moves in and out
- * of the columns (`churn` at 10k: about 90 -> 120 ns a switch). A slot is the thread's while it lives and is
+ * thread's record, so a tick of a million threads walks two dense arrays instead of a million scattered records.
+ * The price: a thread woken at random touches its record and three columns rather than one record, and a thread
+ * that starts or ends moves in and out of the columns (BENCHMARKS.md has what each costs). A slot is the thread's
+ * while it lives and is
  * reused after it ends. Each engine owns its columns, so they go with it; they never shrink while it lives. The
  * arrays are replaced when the columns grow: read them afresh after anything that can spawn.
  */

@@ -5,7 +5,7 @@ import { LoomError } from './errors.ts';
  *
  * @example
  * ```ts
- * if (thread.state === ThreadState.WAITING) console.log(thread.label, 'waits on', engine.describeWait(thread));
+ * if (thread.state === ThreadState.WAITING) console.log(thread.label, 'waits on', thread.waitingOn);
  * ```
  */
 export const ThreadState = {

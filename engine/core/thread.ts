@@ -51,7 +51,7 @@ const READY_BITS = ThreadState.READY << STATE_SHIFT;
 const WAITING_BITS = ThreadState.WAITING << STATE_SHIFT;
 
 /**
- * @internal The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core
+ * The flags of the common case: READY, resuming with `next()` and nothing, no flag, no wait. The core
  * compares with it as the literal 0, which a test checks it is.
  */
 export const PLAIN_FLAGS = READY_BITS | Resume.NEXT;
@@ -67,12 +67,12 @@ export function runningThread(): Thread | null {
   return columns !== undefined && columns.running >= 0 ? columns.threads[columns.running]! : null;
 }
 
-/** @internal The scheduler of the engine running a tick now, or null. */
+/** The scheduler of the engine running a tick now, or null. */
 export function tickingScheduler(): Scheduler | null {
   return ticking;
 }
 
-/** @internal `scheduler` starts (or, with null, ends) a tick. */
+/** `scheduler` starts (or, with null, ends) a tick. */
 export function setTicking(scheduler: Scheduler | null): void {
   ticking = scheduler;
 }
@@ -130,7 +130,7 @@ export class ThreadExtra {
  * boss.cancel();
  * ```
  */
-export class Thread<R = unknown, in M = never> implements ListNode {
+export class Thread<R = unknown, in M = never> {
   /**
    * @internal While it lives, its slot in the thread columns, which hold its flags and top frame (a resume with
    * nothing pending reads those, never this record); once it has ended, the complement (~) of its final flags.
@@ -178,6 +178,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     const slot = this.slot;
     return slot >= 0 ? this.kernel.columns.flags[slot]! : ~slot;
   }
+  /** @internal */
   set flags(flags: number) {
     const slot = this.slot;
     if (slot >= 0) this.kernel.columns.flags[slot] = flags;
@@ -189,6 +190,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     const slot = this.slot;
     return slot >= 0 ? this.kernel.columns.gens[slot]! : null;
   }
+  /** @internal */
   set gen(gen: ScriptGenerator | null) {
     const slot = this.slot;
     if (slot < 0) throw new LoomError(`internal: ${this.label} has ended; it has no frames to set`);
@@ -203,6 +205,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   get value(): unknown {
     return this.held;
   }
+  /** @internal */
   set value(value: unknown) {
     this.held = value;
     const slot = this.slot;
@@ -383,6 +386,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   get mode(): Resume {
     return (this.flags & MODE_BITS) as Resume;
   }
+  /** @internal */
   set mode(mode: Resume) {
     this.flags = (this.flags & ~MODE_BITS) | mode;
   }
@@ -392,6 +396,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
     const code = (this.flags & WAIT_BITS) >> WAIT_SHIFT;
     return code === 0 ? null : WAIT_KINDS[code - 1]!;
   }
+  /** @internal */
   set wait(wait: Wait | null) {
     this.flags = (this.flags & ~WAIT_BITS) | (wait === null ? 0 : wait.code << WAIT_SHIFT);
   }
@@ -400,6 +405,7 @@ export class Thread<R = unknown, in M = never> implements ListNode {
   get waitOn(): unknown {
     return this.value;
   }
+  /** @internal */
   set waitOn(operand: unknown) {
     this.value = operand;
   }

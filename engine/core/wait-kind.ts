@@ -19,7 +19,7 @@ export interface Wait {
   expire?(thread: Thread): void;
 }
 
-/** @internal Every wait kind, by code - 1. */
+/** Every wait kind, by code - 1. */
 export const WAIT_KINDS: Wait[] = [];
 
 // A thread keeps its wait's code in four bits of its flags.

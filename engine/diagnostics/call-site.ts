@@ -31,7 +31,7 @@ export function defaultCallSites(): CallSites {
   }
 }
 
-/** @internal The modes as the hot paths compare them. */
+/** The modes as the hot paths compare them. */
 export const CallSiteMode = { off: 0, frames: 1, waits: 2 } as const;
 
 /** A position in a source file, from a stack line. `file` is a path or a URL, as the runtime printed it. */
@@ -56,7 +56,7 @@ export function parseStackLine(text: string): SourcePosition | null {
 }
 
 /**
- * @internal One call site: a place in the source (file, line, column) where a sub-script was called, a thread
+ * One call site: a place in the source (file, line, column) where a sub-script was called, a thread
  * spawned or a wait started. An engine keeps one per place (see SiteTable), shared by every frame and thread that
  * came from it, and parses it only when first read.
  */
@@ -78,7 +78,7 @@ export class Site {
   }
 }
 
-/** @internal The position a site holds, parsed; null if it has none. */
+/** The position a site holds, parsed; null if it has none. */
 export function sitePosition(site: Site | null): SourcePosition | null {
   return site === null ? null : site.position;
 }

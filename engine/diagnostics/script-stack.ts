@@ -12,14 +12,14 @@ export interface ScriptFrame {
   at: SourcePosition | null;
 }
 
-/** @internal A frame the engine owns, as recorded: its script's name and where it called the frame above. */
+/** A frame the engine owns, as recorded: its script's name and where it called the frame above. */
 export interface RecordedFrame {
   readonly name: string;
   readonly site: Site | null;
 }
 
 /**
- * @internal How a thread came to be: its id and name (not its label: a string a thread would keep for nothing
+ * How a thread came to be: its id and name (not its label: a string a thread would keep for nothing
  * until it fails), where it was spawned, and the record of the thread that spawned it (null for a thread spawned
  * from outside any script).
  */
@@ -118,7 +118,7 @@ export class ScriptStack {
 }
 
 /**
- * @internal The spawn record of `thread`: the one made when it was spawned with call sites on, else one made now
+ * The spawn record of `thread`: the one made when it was spawned with call sites on, else one made now
  * from its parents (no sites), up to the first with a record. A loop: a chain may be any number of threads deep.
  */
 export function spawningOf(thread: Thread): Spawning {
@@ -139,7 +139,7 @@ function label(record: Spawning): string {
 }
 
 /**
- * @internal The record a thread spawned by `parent` continues: the parent's, or, once that chain is as long as
+ * The record a thread spawned by `parent` continues: the parent's, or, once that chain is as long as
  * is ever listed, a copy of the parent's alone, which ends the chain there.
  */
 export function spawnerRecord(parent: Thread): Spawning {

@@ -15,7 +15,7 @@ type PrepareStackTrace = (error: Error, trace: CallSiteInfo[]) => unknown;
 const firstFrame: PrepareStackTrace = (_error, trace) => trace[0];
 
 /**
- * @internal An engine's call sites, one per place in the source: a thread or frame keeps a pointer to a shared
+ * An engine's call sites, one per place in the source: a thread or frame keeps a pointer to a shared
  * site, not a captured stack of its own. A capture reads the place as numbers from V8's structured stack (file,
  * line, column) and prints its line only the first time the place is seen.
  */

@@ -29,7 +29,7 @@ export interface ScriptChange {
   readonly migrate?: Migrate;
 }
 
-/** @internal What a thread needs to be restarted: kept only with `hotReload` on. */
+/** What a thread needs to be restarted: kept only with `hotReload` on. */
 export interface HotThread {
   /** The script it (re)starts with, and the arguments it was spawned with. */
   script: Script;
@@ -43,7 +43,7 @@ export interface HotThread {
 }
 
 /**
- * @internal An engine's hot reload: which scripts replaced which, and the restart of the threads that ran them.
+ * An engine's hot reload: which scripts replaced which, and the restart of the threads that ran them.
  * Frames are told by their generator's prototype: each generator function gives its generators one of their own.
  */
 export class HotReload {
@@ -169,7 +169,7 @@ function hasAncestorIn(thread: Thread, set: Set<Thread>): boolean {
   return false;
 }
 
-/** @internal Clears what the unwinding left on a thread that starts again. */
+/** Clears what the unwinding left on a thread that starts again. */
 export function clearUnwinding(thread: Thread): void {
   thread.flags &= ~(Flag.CANCELLING | Flag.CANCEL_PENDING);
   const extra = thread.extra;

@@ -7,7 +7,7 @@ function* branch(op: Iterable<unknown, unknown, unknown>): Generator<unknown, un
   return yield* op;
 }
 
-/** @internal Whether `script` is the one a race or all branch runs (a hot reload restarts the waiting thread). */
+/** Whether `script` is the one a race or all branch runs (a hot reload restarts the waiting thread). */
 export function isBranch(script: unknown): boolean {
   return script === branch;
 }

@@ -1,10 +1,10 @@
 import { type Kernel, Op, SLEEP, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 
-/** @internal The longest wait, in ticks: tick numbers stay exact integers (at 60 Hz, over two million years). */
+/** The longest wait, in ticks: tick numbers stay exact integers (at 60 Hz, over two million years). */
 export const MAX_TICKS = 2 ** 52;
 
-/** @internal The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
+/** The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
 export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, kernel: Kernel, seconds: number): number {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
     throw misuse(op, thread, 'seconds must be a finite number ≥ 0');

@@ -30,8 +30,8 @@ export interface WatchdogOptions {
  * the first time a thread runs under the watchdog, and again when its top frame changed since its last resume: the
  * frame named is the one the stuck resume started in (a sub-script entered during it is not seen). Predicates of
  * `wait` run outside resumes and are not watched. Needs `SharedArrayBuffer` (in a browser, a cross-origin isolated
- * page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`. Costs `frame` at 10k threads
- * 1.02-1.06x, `churn` (each new thread is named) 1.2x (`npm run bench:watchdog`); with none set, nothing.
+ * page). Give it to the engine with the `watchdog` option, or set `engine.watchdog`. It costs a compare and a store
+ * a resume, and naming each new thread (`npm run bench:watchdog` measures it); with none set, nothing.
  *
  * Use `nodeWatchdog` (engine/watchdog/node-watchdog.ts) in Node; in a browser, make a module Web Worker that calls
  * `startWatcher` (engine/watchdog/hang-watcher.ts) and pass it here.
@@ -106,7 +106,7 @@ export class Watchdog {
 
   // Runs ready threads while their names are published; returns the first one whose are not (not run yet), or -1
   // once `ready` is empty. Naming is kept out of this loop: inlined into it, as V8 did when the first tick named
-  // every thread, it cost the steady state about 5 ns a resume (frame at 10k, 1.25x instead of 1.1x).
+  // every thread, it slowed every later resume (BENCHMARKS.md, the watchdog's cost).
   private runNamed(scheduler: Scheduler, ready: ReadyQueue): number {
     const header = this.header;
     const named = this.named;

@@ -19,3 +19,4 @@ for (let tick = 0; tick < 5; tick++) engine.step();
 
 watchdog.stop();
 console.log(JSON.stringify({ order, slow: stateName(slow.state) }));
+

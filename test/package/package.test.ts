@@ -22,6 +22,17 @@ function run(command: string, args: string[], cwd: string): string {
   }
 }
 
+/** Runs a command in `cwd` that must fail, and returns what it printed on stdout. */
+function runFailing(command: string, args: string[], cwd: string): string {
+  let stdout: string;
+  try {
+    stdout = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    return (error as { stdout?: string }).stdout ?? '';
+  }
+  throw new Error(`${command} ${args.join(' ')} was expected to fail, and did not:\n${stdout}`);
+}
+
 interface PackedFile {
   path: string;
 }
@@ -77,6 +88,21 @@ describe('the packed package, installed into a fresh project', () => {
     run(process.execPath, [TSC, '-p', '.'], dir);
     expect(JSON.parse(run(process.execPath, ['out/main.js'], dir))).toEqual({ order: ['quick@0.2', 'slow@0.4'], slow: 'done' });
   }, 60_000); // a whole tsc run over the installed declarations: seconds, more on a busy machine
+
+  it('publishes no internal member in its types: a host reaches only the public API', () => {
+    writeFileSync(join(dir, 'internals.ts'), [
+      "import { Engine, type Thread } from 'loom-threads';",
+      'declare const engine: Engine;',
+      'declare const thread: Thread;',
+      'export const reached = [engine.columns, engine.create, thread.kernel, thread.flags, thread.ensureExtra, thread.value, thread.wait];',
+    ].join('\n'));
+    writeFileSync(join(dir, 'tsconfig.internals.json'), JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [] },
+      files: ['internals.ts'],
+    }));
+    const errors = [...runFailing(process.execPath, [TSC, '-p', 'tsconfig.internals.json', '--pretty', 'false'], dir).matchAll(/Property '(\w+)' does not exist/g)];
+    expect(errors.map((match) => match[1])).toEqual(['columns', 'create', 'kernel', 'flags', 'ensureExtra', 'value', 'wait']);
+  }, 60_000);
 
   it('serves its ESLint plugin by name, with a recommended config that turns every rule on but the opt-in no-unportable-math', () => {
     const script = `
