@@ -5,8 +5,8 @@
 import { Engine, Replayer, encodeRecording, replayRecording, restore, type Recording } from 'loom-threads';
 import { game } from '../game/scripts/game.ts';
 import { autopilot } from '../game/sim/autopilot.ts';
-import { playScripted, recordGame } from '../game/sim/headless-session.ts';
-import { createGameSimulation } from '../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../game/headless/session.ts';
+import { createGameSimulation } from '../game/headless/simulation.ts';
 import { World } from '../game/sim/world.ts';
 
 const argv = process.argv.slice(2);

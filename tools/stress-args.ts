@@ -1,4 +1,4 @@
-import { WORKLOAD_NAMES, isWorkloadName, workloads, type WorkloadName } from './workloads.ts';
+import { WORKLOAD_NAMES, isWorkloadName, workloads, type WorkloadName } from '../harness/workloads.ts';
 
 /** What `npm run stress` was asked to do. */
 export interface StressOptions {

@@ -1,9 +1,9 @@
 import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom-threads';
 import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
-import { inputChannel } from './input-channel.ts';
-import { World } from './world.ts';
-import { hashWorld } from './world-hash.ts';
+import { inputChannel } from '../sim/input-channel.ts';
+import { World } from '../sim/world.ts';
+import { hashWorld } from '../sim/world-hash.ts';
 
 /** The sample game as a recordable simulation, with its world at hand. */
 export interface GameSimulation extends Simulation {
