@@ -1,4 +1,4 @@
-// `npm run bench`: every workload against its floor, measured in the same process; see bench/README in the report.
+// `npm run bench`: every workload against its floor, measured in the same process; see BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';

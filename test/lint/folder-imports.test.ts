@@ -52,6 +52,7 @@ const forbidden: [string, string][] = [
   ['tools/probe.ts', '../game/view/hud.ts'],
   ['tools/probe.ts', '../game/sim/world.ts'],
   ['bench/probe.ts', '../tools/stress-run.ts'],
+  ['eslint-plugin/probe.ts', '../engine/index.ts'],
 ];
 
 // [the importing file, an import its folder may make]
