@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { posix } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 // The package's ESLint plugin, loaded from its TypeScript source so that linting needs no build first.
@@ -15,12 +16,34 @@ function engineImports(files, patterns) {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['pixi.js', 'pixi.js/*', '**/game/*', '**/bench/*', '**/tools/*', '**/inspector/*', '**/colyseus/*', '**/server/*', 'colyseus.js', '@colyseus/*'], message: 'engine/ is the library: it imports no host, tool or renderer' },
+          { group: ['pixi.js', 'pixi.js/*', 'colyseus.js', '@colyseus/*'], message: 'engine/ is the library: it imports no host, tool or renderer' },
+          { regex: '^(?:\\.\\./)+(?:game|bench|tools|harness|inspector|colyseus|server)(?:/|$)', message: 'engine/ is the library: it imports no host, tool or renderer' },
           ...patterns,
         ],
       }],
     },
   };
+}
+
+const HEADLESS = { group: ['pixi.js', 'pixi.js/*'], message: 'this folder runs headless (in Node and in tests): no pixi.' };
+
+/**
+ * Which folders the files of `folder` may import (each folder's README.md draws the same graph): a relative import
+ * that leaves `folder` must go to one of `may` (paths from the repository root). Packages (the engine as
+ * `loom-threads`, node:, vite) are not relative, so they stay allowed unless `refused` names them. A nested file
+ * climbs one more `../` to leave the folder, hence one config object per depth.
+ */
+function allowedImports(folder, may, refused = []) {
+  const message = `${folder}/ may import ${may.length > 0 ? `${may.join(', ')} and ` : ''}the engine, nothing else in the repository (${folder}/README.md)`;
+  const exits = may.map((path) => posix.relative(folder, path).slice('../'.length).replace(/[.]/g, '\\.'));
+  return [0, 1, 2].map((depth) => {
+    const leaves = `^(?:\\.\\./){${depth + 1}}`;
+    const regex = exits.length > 0 ? `${leaves}(?!(?:${exits.join('|')})(?:/|$))` : leaves;
+    return {
+      files: [`${folder}/${'*/'.repeat(depth)}*.{ts,mjs}`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }, ...refused] }] },
+    };
+  });
 }
 
 export default tseslint.config(
@@ -65,6 +88,7 @@ export default tseslint.config(
   engineImports('engine/det-math/**/*.ts', [
     { group: ['../*'], message: 'det-math is plain arithmetic: it imports nothing of the engine' },
   ]),
+  engineImports('engine/hot-reload/**/*.ts', []),
   engineImports('engine/*.ts', []),
   {
     // The game's scripts, checked as a user's would be. no-floating-op reads types: the project service supplies them.
@@ -80,4 +104,22 @@ export default tseslint.config(
     files: ['game/sim/**/*.ts', 'game/scripts/**/*.ts'],
     rules: { 'loom/no-unportable-math': 'error' },
   },
+  {
+    // Dependencies run one way (docs/guide.md draws the graph); test/ may import anything.
+    files: ['game/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?:\\.\\./)+(?:bench|tools)(?:/|$)', message: 'game/ never imports the benchmarks or the tools: they import it.' }],
+      }],
+    },
+  },
+  ...allowedImports('game/sim', [], [HEADLESS]),
+  ...allowedImports('game/scripts', ['game/sim', 'game/hot-scripts.ts', 'assets'], [HEADLESS]),
+  ...allowedImports('game/view', ['game/sim', 'assets']),
+  ...allowedImports('game/headless', ['game/sim', 'game/scripts'], [HEADLESS]),
+  ...allowedImports('game/stress', ['harness', 'game/inspector', 'assets']),
+  ...allowedImports('harness', [], [HEADLESS]),
+  ...allowedImports('tools', ['harness', 'game/headless']),
+  ...allowedImports('bench', ['harness', 'game', 'inspector', 'test/support']),
+  ...allowedImports('eslint-plugin', []),
 );

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
 import { churnFloor, runOnceFloor, sleepersFloor } from './floors.ts';
-import { GcWatch } from './gc-watch.ts';
+import { GcWatch } from '../harness/gc-watch.ts';
 import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed } from './measure.ts';
 import type { BuildOrder, FrameProbeResult } from './frame-probe.ts';
 import type { ProbeResult, ProbeSide } from './memory-probe.ts';
-import { settledBytes } from './memory.ts';
-import { Samples, summarize } from './stats.ts';
-import { Body, ephemeral, sleeper, workloads, type WorkloadTally } from './workloads.ts';
+import { settledBytes } from '../harness/memory.ts';
+import { Samples, summarize } from '../harness/stats.ts';
+import { Body, ephemeral, sleeper, workloads, type WorkloadTally } from '../harness/workloads.ts';
 
 /** One line of the benchmark table. */
 export interface BenchRow {

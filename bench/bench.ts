@@ -1,10 +1,10 @@
-// `npm run bench`: every workload against its floor, measured in the same process; see bench/README in the report.
+// `npm run bench`: every workload against its floor, measured in the same process; see BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
-import { formatMarkdownTable, formatTable, grouped, sig } from './format.ts';
-import { canCollectGarbage, collectGarbage } from './gc-watch.ts';
+import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
+import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
 
 const HEADERS = ['benchmark', 'threads', 'unit', 'engine', 'floor', 'ratio', 'target', 'met', 'note'];
 

@@ -4,9 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { Engine } from 'loom-threads';
 import type { Measurement } from '../game/stress/frame-stats.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';
-import { formatMarkdownTable, formatTable, grouped, sig } from './format.ts';
-import { median } from './stats.ts';
-import { workloads, type WorkloadName } from './workloads.ts';
+import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
+import { median } from '../harness/stats.ts';
+import { workloads, type WorkloadName } from '../harness/workloads.ts';
 
 const CASES: [WorkloadName, number][] = [
   ['frame', 10_000],

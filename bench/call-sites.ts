@@ -2,9 +2,9 @@
 // each against the same workload with 'off', rounds alternating in one process; ns per switch and the ratio.
 // Run: npm run bench:callsites [-- threads]
 import { Engine, type CallSites } from 'loom-threads';
-import { formatTable, sig } from './format.ts';
+import { formatTable, sig } from '../harness/format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
-import { workloads, type WorkloadName } from './workloads.ts';
+import { workloads, type WorkloadName } from '../harness/workloads.ts';
 
 const THREADS = Number(process.argv[2] ?? 10_000);
 const ROUNDS = 5;

@@ -2,7 +2,7 @@
 // resumes the top frame directly, so the depth should not show. Rounds alternate in one process.
 // Run: npm run bench:depth [-- threads]
 import { Engine, script } from 'loom-threads';
-import { formatTable, sig } from './format.ts';
+import { formatTable, sig } from '../harness/format.ts';
 import { interleave } from './measure.ts';
 
 const THREADS = Number(process.argv[2] ?? 100_000);

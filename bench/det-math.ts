@@ -4,7 +4,7 @@
 // from the true value, computed exactly in integer arithmetic.
 import { Random, detMath } from 'loom-threads';
 import { exactAngle, ulpsFromExact } from '../test/support/exact-angle.ts';
-import { formatTable } from './format.ts';
+import { formatTable } from '../harness/format.ts';
 import { interleave } from './measure.ts';
 
 const CALLS = 1_000_000;

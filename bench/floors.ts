@@ -1,7 +1,7 @@
 // The floors: each workload's work done by bare generators under the cheapest hand-written loop that does the same
 // waits, with no engine at all. A workload's cost is reported as a ratio to its floor, measured in the same process.
 import type { Random } from 'loom-threads';
-import type { Body } from './workloads.ts';
+import type { Body } from '../harness/workloads.ts';
 
 /** A population of bare generators and the loop that drives them. */
 export interface Floor {

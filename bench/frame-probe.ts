@@ -4,7 +4,7 @@
 // Run: node --import tsx bench/frame-probe.ts engine-first|floor-first THREADS SCRIPTS ROUNDS
 import { frameFloor, type Floor } from './floors.ts';
 import { interleave, nsPerResume, type Paired } from './measure.ts';
-import { Body, frameEngine } from './workloads.ts';
+import { Body, frameEngine } from '../harness/workloads.ts';
 
 /** Which population is built first. */
 export type BuildOrder = 'engine-first' | 'floor-first';

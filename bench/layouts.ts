@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { frameFloor } from './floors.ts';
-import { formatTable, grouped, sig } from './format.ts';
+import { formatTable, grouped, sig } from '../harness/format.ts';
 import { interleave, nsPerResume } from './measure.ts';
-import { Body, frameEngine, mover } from './workloads.ts';
+import { Body, frameEngine, mover } from '../harness/workloads.ts';
 
 type Design = 'engine' | 'records' | 'columns';
 const DESIGNS: readonly Design[] = ['engine', 'records', 'columns'];

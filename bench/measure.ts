@@ -1,5 +1,5 @@
 import type { Engine } from 'loom-threads';
-import { median } from './stats.ts';
+import { median } from '../harness/stats.ts';
 
 /** Engine and floor figures of one benchmark, each the median over rounds, and the median of per-round ratios. */
 export interface Paired {

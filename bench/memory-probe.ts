@@ -4,8 +4,8 @@
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
 import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
 import { sleepersFloor, type Floor } from './floors.ts';
-import { heapLimitBytes, settledBytes } from './memory.ts';
-import { Body, sleeper } from './workloads.ts';
+import { heapLimitBytes, settledBytes } from '../harness/memory.ts';
+import { Body, sleeper } from '../harness/workloads.ts';
 
 /** The sleepers script with its op yielded without the star (the README's cheaper, untyped form). */
 function* starlessSleeper(body: Body) {

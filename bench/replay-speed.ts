@@ -4,9 +4,10 @@
 // session played without a recorder in this process.
 import { Engine, Replayer, encodeRecording, replayRecording, restore, type Recording } from 'loom-threads';
 import { game } from '../game/scripts/game.ts';
+import { gameKinds } from '../game/scripts/kinds.ts';
 import { autopilot } from '../game/sim/autopilot.ts';
-import { playScripted, recordGame } from '../game/sim/headless-session.ts';
-import { createGameSimulation } from '../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../game/headless/session.ts';
+import { createGameSimulation } from '../game/headless/simulation.ts';
 import { World } from '../game/sim/world.ts';
 
 const argv = process.argv.slice(2);
@@ -65,7 +66,7 @@ function perWave(recording: Recording): Map<number, { ticks: number; ms: number 
 // A live run with no recorder at all: the engine and world stepped by hand, as the browser's loop does.
 function playUnrecorded(ticks: number): number {
   const engine = new Engine({ seed, onError: quiet });
-  const world = new World(engine, { swarm });
+  const world = new World(engine, { kinds: gameKinds(), swarm });
   engine.spawn(game, world);
   const start = performance.now();
   for (let i = 0; i < ticks; i++) {

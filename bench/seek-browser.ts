@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Replayer, encodeRecording } from 'loom-threads';
-import { playScripted, recordGame } from '../game/sim/headless-session.ts';
-import { createGameSimulation } from '../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../game/headless/session.ts';
+import { createGameSimulation } from '../game/headless/simulation.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';
 
 const argv = process.argv.slice(2);

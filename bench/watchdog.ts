@@ -3,9 +3,9 @@
 // nearly every resume; `frame` names each thread once. Run: npm run bench:watchdog [-- threads]
 import { Engine } from 'loom-threads';
 import { nodeWatchdog } from 'loom-threads/watchdog-node';
-import { formatTable, sig } from './format.ts';
+import { formatTable, sig } from '../harness/format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
-import { workloads, type WorkloadName } from './workloads.ts';
+import { workloads, type WorkloadName } from '../harness/workloads.ts';
 
 const THREADS = Number(process.argv[2] ?? 10_000);
 const TICKS = Math.max(20, Math.round(2_000_000 / THREADS));

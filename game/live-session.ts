@@ -3,7 +3,7 @@ import { startGame, type GameHandle, type StartOptions } from './app.ts';
 import { recordedConfig, type GameConfig } from './config.ts';
 import { mountSaveControls } from './save-controls.ts';
 import { keepLastSave, kilobytes, lastSave, saveFileName } from './save-store.ts';
-import { createGameSimulation } from './sim/simulation.ts';
+import { createGameSimulation } from './headless/simulation.ts';
 
 /** Called with each game the session starts; returns what to undo when that game is replaced. */
 export type OnGame = (game: GameHandle) => () => void;

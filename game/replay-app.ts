@@ -5,7 +5,7 @@ import { mountTimeline } from './inspector/timeline.ts';
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
-import { createGameSimulation, type GameSimulation } from './sim/simulation.ts';
+import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
 import { loadKindTextures } from './view/kind-textures.ts';

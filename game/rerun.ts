@@ -1,6 +1,6 @@
 import { formatDivergence, type Recording, type ReplayResult } from 'loom-threads';
 import { hotScripts } from './hot-scripts.ts';
-import { createGameSimulation, type GameSimulation } from './sim/simulation.ts';
+import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 
 /**
  * After a hot reload with `?rerun`: the run so far re-run from its start with the new code, and whether and

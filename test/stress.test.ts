@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HelpRequested, UsageError, parseCount, parseStressArgs } from '../bench/args.ts';
-import { runStressCommand } from '../bench/stress-command.ts';
-import { OutOfHeapError, checkChunkFits, checkFits, heapLimitBytes } from '../bench/memory.ts';
-import { Histogram } from '../bench/stats.ts';
+import { HelpRequested, UsageError, parseCount, parseStressArgs } from '../tools/stress-args.ts';
+import { runStressCommand } from '../tools/stress-command.ts';
+import { OutOfHeapError, checkChunkFits, checkFits, heapLimitBytes } from '../harness/memory.ts';
+import { Histogram } from '../harness/stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -21,7 +21,7 @@ function stress(args: string[], nodeFlags: string[] = []): Promise<Outcome> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [...nodeFlags, '--expose-gc', '--import', 'tsx', 'bench/stress.ts', ...args],
+      [...nodeFlags, '--expose-gc', '--import', 'tsx', 'tools/stress.ts', ...args],
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

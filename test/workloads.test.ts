@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../engine/index.ts';
 import { churnFloor, frameFloor, runOnceFloor, sleepersFloor } from '../bench/floors.ts';
-import { Body, WORKLOAD_NAMES, WORLD_SIZE, isWorkloadName, workloads, type WorkloadName } from '../bench/workloads.ts';
+import { Body, WORKLOAD_NAMES, WORLD_SIZE, isWorkloadName, workloads, type WorkloadName } from '../harness/workloads.ts';
 import { createTestEngine } from './helpers.ts';
 
 const COUNT = 40;

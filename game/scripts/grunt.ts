@@ -1,6 +1,6 @@
 import { race, receive, script, sleep, spawn, timeout, wait } from 'loom-threads';
 import gruntArt from '../../assets/grunt.svg';
-import type { Entity } from '../sim/entity.ts';
+import type { Entity, Sighting } from '../sim/entity.ts';
 import { angleTo, clamp, type Point } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
@@ -20,11 +20,6 @@ const LUNGE_SPEED = 560;
 const LUNGE_SECONDS = 0.28;
 const RECOVER_SECONDS = 0.5;
 const CONFUSED_SECONDS = 1.2;
-
-/** A sighting a scout sends to grunts: where the player was. */
-export interface Sighting extends Point {
-  scout: number;
-}
 
 /**
  * A beetle drone. It patrols its beat until the player comes near (or a scout reports him), then hunts him;

@@ -1,10 +1,9 @@
 import { detMath, send, sleep, timeout, wait } from 'loom-threads';
 import scoutArt from '../../assets/scout.svg';
-import type { Entity } from '../sim/entity.ts';
+import type { Entity, Sighting } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import type { Sighting } from './grunt.ts';
 import { perish } from './lifecycle.ts';
 import { hotScripts } from '../hot-scripts.ts';
 

@@ -1,5 +1,4 @@
 import { detMath, type Thread } from 'loom-threads';
-import type { Sighting } from '../scripts/grunt.ts';
 import type { Point } from './geometry.ts';
 import type { Kind } from './kind.ts';
 
@@ -23,6 +22,11 @@ export type Motion = (typeof Motion)[keyof typeof Motion];
 export type Mode =
   | 'idle' | 'patrol' | 'chase' | 'windup' | 'lunge' | 'recover' | 'confused'
   | 'volley' | 'spiral' | 'aim' | 'charge' | 'stunned' | 'transition';
+
+/** A sighting a scout sends to grunts' inboxes: where the player was. */
+export interface Sighting extends Point {
+  scout: number;
+}
 
 /**
  * A thing in the arena: position, health and the state its script shows. Its behaviour is not here: it is the

@@ -1,5 +1,4 @@
 import { createSignal, detMath, type Engine, type Random, type Thread } from 'loom-threads';
-import { gameKinds } from '../scripts/kinds.ts';
 import { Entity } from './entity.ts';
 import type { GameEvent, GameEventInput } from './events.ts';
 import { angleTo, within, type Point } from './geometry.ts';
@@ -26,14 +25,14 @@ export interface Banner {
   since: number;
 }
 
-/** How a game is set up; the URL can set each (see game/config.ts). */
+/** How a game is set up: its kinds come from whoever assembles the game, the rest from the URL (see game/config.ts). */
 export interface WorldOptions {
+  /** The kinds of entity it knows: the sample game's are `gameKinds()` (game/scripts/kinds.ts). */
+  kinds: KindRegistry;
   /** Critters in a full swarm wave. Default 500. */
   swarm?: number;
   /** The wave a run starts at (3 starts at the first boss). Default 1. */
   firstWave?: number;
-  /** The kinds of entity it knows. Default: the game's (scripts/kinds.ts). */
-  kinds?: KindRegistry;
 }
 
 /** Seconds the player cannot be hurt again after a hit. */
@@ -49,7 +48,7 @@ const MAX_EVENTS = 4096;
  * @example
  * ```ts
  * const engine = new Engine({ seed: 7 });
- * const world = new World(engine);
+ * const world = new World(engine, { kinds: gameKinds() });
  * engine.spawn(game, world);
  * engine.step();
  * ```
@@ -88,11 +87,11 @@ export class World {
   private nextId = 1;
   private readonly owners = new Map<Thread, Entity>();
 
-  constructor(readonly engine: Engine, options: WorldOptions = {}) {
+  constructor(readonly engine: Engine, options: WorldOptions) {
     this.random = engine.random;
     this.swarm = options.swarm ?? 500;
     this.firstWave = options.firstWave ?? 1;
-    this.kinds = options.kinds ?? gameKinds();
+    this.kinds = options.kinds;
   }
 
   /** Simulated seconds. */

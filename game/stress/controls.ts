@@ -1,4 +1,4 @@
-import { WORKLOAD_NAMES, workloads, type WorkloadName } from '../../bench/workloads.ts';
+import { WORKLOAD_NAMES, workloads, type WorkloadName } from '../../harness/workloads.ts';
 import { MAX_THREADS, type StressConfig } from './stress-config.ts';
 
 const PRESETS = [1_000, 10_000, 100_000, 1_000_000];

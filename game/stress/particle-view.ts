@@ -1,5 +1,5 @@
 import { Application, Assets, Container, Graphics, Particle, ParticleContainer, Rectangle, TilingSprite, type Texture } from 'pixi.js';
-import { WORLD_SIZE } from '../../bench/workloads.ts';
+import { WORLD_SIZE } from '../../harness/workloads.ts';
 import critterUrl from '../../assets/critter.svg';
 import floorUrl from '../../assets/floor.svg';
 

@@ -1,4 +1,4 @@
-import { isWorkloadName, type WorkloadName } from '../../bench/workloads.ts';
+import { isWorkloadName, type WorkloadName } from '../../harness/workloads.ts';
 
 /** What a stress run is: how many threads of which workload, drawn or not, under which per-tick budget. */
 export interface StressConfig {

@@ -1,5 +1,5 @@
 import { Engine } from 'loom-threads';
-import { workloads } from '../../bench/workloads.ts';
+import { workloads } from '../../harness/workloads.ts';
 import type { StressConfig } from './stress-config.ts';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { encodeRecording } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
 import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
 /** Software WebGL on a shared machine can be slow: a test may take this long. */

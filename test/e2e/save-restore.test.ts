@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Replayer, decodeRecording, replayRecording, type Recording } from '../../engine/index.ts';
-import { createGameSimulation } from '../../game/sim/simulation.ts';
+import { createGameSimulation } from '../../game/headless/simulation.ts';
 import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
 /** Software WebGL on a shared machine can be slow: a test may take this long. */

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { Replayer, decodeRecording, encodeRecording, type Recording } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
-import { createGameSimulation } from '../../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
+import { createGameSimulation } from '../../game/headless/simulation.ts';
 import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
 /** Software WebGL on a shared, loaded machine draws slowly: a test may take this long. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/index.ts';
 import { game } from '../../game/scripts/game.ts';
+import { gameKinds } from '../../game/scripts/kinds.ts';
 import { World } from '../../game/sim/world.ts';
 import { steer } from '../../game/sim/autopilot.ts';
 import { stepUntil, steps } from './support.ts';
@@ -9,7 +10,7 @@ import { stepUntil, steps } from './support.ts';
 function playGame(seed: number, ticks: number) {
   const errors: unknown[] = [];
   const engine = new Engine({ seed, onError: (error) => errors.push(error) });
-  const world = new World(engine, { swarm: 200 });
+  const world = new World(engine, { kinds: gameKinds(), swarm: 200 });
   engine.spawn(game, world);
   world.input.firing = true;
   for (let i = 0; i < ticks; i++) {

@@ -3,8 +3,8 @@ import { Playback, Replayer, branch, decodeRecording, traceThreads, type Recordi
 import { ReplayTimeTravel } from '../../game/replay-time-travel.ts';
 import { resumeLive } from '../../game/resume-live.ts';
 import { lastSave } from '../../game/save-store.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
-import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
+import { createGameSimulation, type GameSimulation } from '../../game/headless/simulation.ts';
 
 /** Ten seconds of the sample game with the scripted player. */
 function tenSeconds(): Recording {

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { send, type Thread } from '../../engine/index.ts';
-import { SIGHT, grunt, type Sighting } from '../../game/scripts/grunt.ts';
+import { SIGHT, grunt } from '../../game/scripts/grunt.ts';
+import type { Sighting } from '../../game/sim/entity.ts';
 import { RADIO_RANGE, scout } from '../../game/scripts/scout.ts';
 import type { GameEvent } from '../../game/sim/events.ts';
 import { createTestWorld, launch, standInPlayer, stepUntil } from './support.ts';

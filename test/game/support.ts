@@ -3,12 +3,13 @@ import type { Entity } from '../../game/sim/entity.ts';
 import type { Behaviour } from '../../game/sim/kind.ts';
 import { physics } from '../../game/sim/physics.ts';
 import { World, type WorldOptions } from '../../game/sim/world.ts';
+import { gameKinds } from '../../game/scripts/kinds.ts';
 
 /** A small world for one behaviour: an engine (errors collected), a fresh run, optionally the physics thread. */
-export function createTestWorld(options: WorldOptions & { seed?: number; physics?: boolean } = {}) {
+export function createTestWorld(options: Partial<WorldOptions> & { seed?: number; physics?: boolean } = {}) {
   const errors: unknown[] = [];
   const engine = new Engine({ seed: options.seed ?? 1, onError: (error) => errors.push(error) });
-  const world = new World(engine, options);
+  const world = new World(engine, { ...options, kinds: options.kinds ?? gameKinds() });
   world.beginRun();
   if (options.physics ?? true) engine.spawn(physics, world);
   return { engine, world, errors };

@@ -28,6 +28,10 @@ describe('engine import boundaries', { timeout: 60_000 }, () => {
     ['engine/probe.ts', "import { Application as imported } from 'pixi.js';", 'no host, tool or renderer'],
     ['engine/core/probe.ts', "import { World as imported } from '../../game/sim/world.ts';", 'no host, tool or renderer'],
     ['engine/replay/probe.ts', "import { Room as imported } from '@colyseus/core';", 'no host, tool or renderer'],
+    ['engine/probe.ts', "import { floors as imported } from '../bench/floors.ts';", 'no host, tool or renderer'],
+    ['engine/probe.ts', "import { record as imported } from '../tools/record.ts';", 'no host, tool or renderer'],
+    ['engine/hot-reload/probe.ts', "import { workloads as imported } from '../../harness/workloads.ts';", 'no host, tool or renderer'],
+    ['engine/diagnostics/probe.ts', "import { attachInspector as imported } from '../../inspector/index.ts';", 'no host, tool or renderer'],
   ])('%s may not: %s', async (file, line, reason) => {
     const errors = await importErrors(file, line);
     expect(errors).toHaveLength(1);

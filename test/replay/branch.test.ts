@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { branch, encodeRecording, restore, stateHash, type Recording } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
-import { createGameSimulation } from '../../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
+import { createGameSimulation } from '../../game/headless/simulation.ts';
 
 const TICKS = 720;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRecording, encodeRecording, replayRecording, restore, stateHash, traceThreads } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
-import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
+import { createGameSimulation, type GameSimulation } from '../../game/headless/simulation.ts';
 import type { Recorder } from '../../engine/index.ts';
 
 const SETUP = { seed: 7, swarm: 120 };

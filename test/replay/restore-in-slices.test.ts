@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoomError, RecordingError, Restore, restore, stateHash, traceThreads, type Recorder, type Recording } from '../../engine/index.ts';
-import { playScripted } from '../../game/sim/headless-session.ts';
-import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
+import { playScripted } from '../../game/headless/session.ts';
+import { createGameSimulation, type GameSimulation } from '../../game/headless/simulation.ts';
 import { recordSampleGame, steppingClock } from './support.ts';
 
 /** Where a restored game stands, and the hashes of the next 120 ticks played on with the scripted player. */

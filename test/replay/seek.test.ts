@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Replayer, Seek, traceThreads, type Recording } from '../../engine/index.ts';
-import { createGameSimulation, type GameSimulation } from '../../game/sim/simulation.ts';
+import { createGameSimulation, type GameSimulation } from '../../game/headless/simulation.ts';
 import { recordSampleGame, steppingClock } from './support.ts';
 
 const replay = (recording: Recording): Replayer<GameSimulation> => new Replayer(recording, createGameSimulation, { verify: true });

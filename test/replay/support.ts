@@ -1,5 +1,5 @@
 import { Engine, createSignal, type Recording, type Script, type Simulation, type SimulationSetup } from '../../engine/index.ts';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
 
 /**
  * A small recordable simulation: `scripts` to spawn, a `bell` signal, one input slot (`input.value`), and a

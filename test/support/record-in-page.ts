@@ -1,7 +1,7 @@
 // Bundled into a blank Chromium page by the cross-engine test: records the sample game headless there, with the
 // scripted player, so the recording's checkpoint hashes are Chromium's.
 import { encodeRecording, stateHash } from 'loom-threads';
-import { playScripted, recordGame } from '../../game/sim/headless-session.ts';
+import { playScripted, recordGame } from '../../game/headless/session.ts';
 
 /**
  * What the page hands back: the encoded recording (as plain numbers, to cross the page boundary), its final hash,

@@ -1,5 +1,5 @@
 import { decodeRecording, formatDivergence, replayRecording } from 'loom-threads';
-import { createGameSimulation } from '../../game/sim/simulation.ts';
+import { createGameSimulation } from '../../game/headless/simulation.ts';
 
 /** What a verifying replay of a game recording found: ticks run, checkpoints compared, the final hash, the report. */
 export interface GameReplayCheck {

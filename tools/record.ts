@@ -2,7 +2,7 @@
 // scripted player (game/sim/autopilot.ts) at the controls, restarting after each game over.
 import { writeFileSync } from 'node:fs';
 import { encodeRecording } from 'loom-threads';
-import { playScripted, recordGame } from '../game/sim/headless-session.ts';
+import { playScripted, recordGame } from '../game/headless/session.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {

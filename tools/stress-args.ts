@@ -1,4 +1,4 @@
-import { WORKLOAD_NAMES, isWorkloadName, workloads, type WorkloadName } from './workloads.ts';
+import { WORKLOAD_NAMES, isWorkloadName, workloads, type WorkloadName } from '../harness/workloads.ts';
 
 /** What `npm run stress` was asked to do. */
 export interface StressOptions {
@@ -50,7 +50,7 @@ ${names}
 Examples:
   npm run stress -- --threads 1000000 --workload sleepers --seconds 10
   npm run stress -- --sweep 1k,10k,100k,1M --workload frame --seconds 3
-  node --max-old-space-size=8192 --expose-gc --import tsx bench/stress.ts --threads 10M`;
+  node --max-old-space-size=8192 --expose-gc --import tsx tools/stress.ts --threads 10M`;
 }
 
 /** Parses a count: `500`, `10k`, `2.5M`, `1e6`, `1_000_000`. */

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HelpRequested, UsageError, parseStressArgs, usage, type StressOptions } from './args.ts';
+import { HelpRequested, UsageError, parseStressArgs, usage, type StressOptions } from './stress-args.ts';
 import { chartSvg } from './chart.ts';
-import { shortCount } from './format.ts';
-import { canCollectGarbage } from './gc-watch.ts';
-import { OutOfHeapError } from './memory.ts';
+import { shortCount } from '../harness/format.ts';
+import { canCollectGarbage } from '../harness/gc-watch.ts';
+import { OutOfHeapError } from '../harness/memory.ts';
 import { ProgressLine, type ProgressSink } from './progress.ts';
 import { stressMarkdown, stressTable, verdict } from './stress-report.ts';
 import { measureCount, type StressResult } from './stress-run.ts';

@@ -1,4 +1,4 @@
-// `node --import ./bench/register-assets.mjs`: see asset-hooks.mjs.
+// `node --import ./game/headless/register-assets.mjs`: see asset-hooks.mjs.
 import { register } from 'node:module';
 
 register('./asset-hooks.mjs', import.meta.url);

@@ -1,9 +1,10 @@
 import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom-threads';
 import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
-import { inputChannel } from './input-channel.ts';
-import { World } from './world.ts';
-import { hashWorld } from './world-hash.ts';
+import { gameKinds } from '../scripts/kinds.ts';
+import { inputChannel } from '../sim/input-channel.ts';
+import { World } from '../sim/world.ts';
+import { hashWorld } from '../sim/world-hash.ts';
 
 /** The sample game as a recordable simulation, with its world at hand. */
 export interface GameSimulation extends Simulation {
@@ -11,8 +12,9 @@ export interface GameSimulation extends Simulation {
 }
 
 /**
- * Builds the sample game for a recording's setup: an engine, a world with the setup's swarm size and first wave
- * (`meta.swarm`, `meta.wave`), the scripts to spawn (`game`, and the fault `drill`), the restart signal, the input and the world hash.
+ * Assembles the sample game for a recording's setup: an engine; a world given the game's kinds (`gameKinds()`), the
+ * setup's swarm size and first wave (`meta.swarm`, `meta.wave`); the scripts to spawn (`game`, and the fault `drill`);
+ * the restart signal, the input and the world hash.
  * It spawns nothing: a recorder spawns `game` (and records it), and a replay spawns it from the recording.
  *
  * @example
@@ -26,7 +28,7 @@ export function createGameSimulation(setup: SimulationSetup, options: Pick<Engin
   const engine = new Engine({ ...options, seed: setup.seed, tickRate: setup.tickRate });
   const swarm = typeof setup.meta.swarm === 'number' ? setup.meta.swarm : undefined;
   const firstWave = typeof setup.meta.wave === 'number' ? setup.meta.wave : undefined;
-  const world = new World(engine, { swarm, firstWave });
+  const world = new World(engine, { kinds: gameKinds(), swarm, firstWave });
   return {
     engine,
     world,

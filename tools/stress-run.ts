@@ -1,10 +1,10 @@
 import { Engine } from 'loom-threads';
-import type { StressOptions } from './args.ts';
-import { GcWatch, type GcReport } from './gc-watch.ts';
-import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledBytes } from './memory.ts';
+import type { StressOptions } from './stress-args.ts';
+import { GcWatch, type GcReport } from '../harness/gc-watch.ts';
+import { checkChunkFits, checkFits, heapLimitBytes, HEAP_SHARE, settledBytes } from '../harness/memory.ts';
 import type { ProgressLine } from './progress.ts';
-import { Histogram, type Summary } from './stats.ts';
-import { workloads, type Workload, type WorkloadName } from './workloads.ts';
+import { Histogram, type Summary } from '../harness/stats.ts';
+import { workloads, type Workload, type WorkloadName } from '../harness/workloads.ts';
 
 /** What one stress run of one thread count measured. */
 export interface StressResult {

@@ -1,4 +1,4 @@
-import { formatMarkdownTable, formatTable, grouped, rate, sig } from './format.ts';
+import { formatMarkdownTable, formatTable, grouped, rate, sig } from '../harness/format.ts';
 import { heapCapacity, type StressResult } from './stress-run.ts';
 
 const HEADERS = [

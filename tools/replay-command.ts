@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RecordingError, decodeRecording, formatDivergence, replayRecording } from 'loom-threads';
-import { createGameSimulation } from '../game/sim/simulation.ts';
+import { createGameSimulation } from '../game/headless/simulation.ts';
 
 const USAGE = `Usage: npm run replay -- <recording> [--verify] [--until TICK] [--json]
 

@@ -1,4 +1,4 @@
-import { shortCount, sig } from './format.ts';
+import { shortCount, sig } from '../harness/format.ts';
 
 /** One line of a chart panel. */
 export interface Series {

@@ -1,8 +1,8 @@
 import { Recorder, type RecorderOptions } from 'loom-threads';
 import { game } from '../scripts/game.ts';
-import { autopilot } from './autopilot.ts';
+import { autopilot } from '../sim/autopilot.ts';
 import { createGameSimulation, type GameSimulation } from './simulation.ts';
-import type { World } from './world.ts';
+import type { World } from '../sim/world.ts';
 
 /** How a headless recorded game is set up. */
 export interface SessionSetup {
