@@ -32,6 +32,19 @@ export default tseslint.config(
     },
   },
   {
+    // The inspector is the package's (loom-threads/inspector): the engine's public API and the DOM, nothing else.
+    files: ['inspector/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['pixi.js', 'pixi.js/*'], message: 'inspector/ draws with the DOM only: it attaches to any page.' },
+          { group: ['**/game/**', '**/bench/**', '**/tools/**'], message: 'inspector/ is the package\'s: it knows no game or tool.' },
+          { group: ['**/engine/**', 'loom-threads/*'], message: 'inspector/ uses the engine by its public API (loom-threads), and its own files by relative path.' },
+        ],
+      }],
+    },
+  },
+  {
     // The game's scripts, checked as a user's would be. no-floating-op reads types: the project service supplies them.
     files: ['game/**/*.ts'],
     ...loom.configs.recommended,

@@ -1,4 +1,8 @@
-/* Loom inspector: a dark translucent overlay, monospace throughout, one colour per thread state. */
+/**
+ * The panel's stylesheet: a dark overlay, monospace throughout, one colour per thread state. Held as text and
+ * adopted by the document (see adopt-styles.ts), so it ships with the package and needs no `<style>` element.
+ */
+export const PANEL_CSS = `
 .loom-inspector {
   --loom-ready: #5aa9ff;
   --loom-running: #4ee29a;
@@ -419,3 +423,4 @@
     display: none;
   }
 }
+`;

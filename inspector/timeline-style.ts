@@ -1,4 +1,7 @@
-/* The time-travel bar at the bottom of the inspector (game/inspector/timeline.ts). */
+/**
+ * The time-travel bar's stylesheet, at the bottom of the panel (timeline.ts); adopted with the panel's.
+ */
+export const TIMELINE_CSS = `
 /* The bar keeps its room at the bottom: the thread list and the details (which scroll) shrink for it. */
 .loom-inspector:has(.loom-timeline) .loom-list {
   min-height: 60px;
@@ -46,3 +49,4 @@
 .loom-timeline-status:empty {
   display: none;
 }
+`;
