@@ -94,14 +94,14 @@ const DEFAULT_HINT = 'Select a thread in the list or the top list.';
  *
  * @example
  * ```ts
- * import { Engine, sleep } from 'loom-threads';
+ * import { Engine, drive, sleep } from 'loom-threads';
  * import { attachInspector } from 'loom-threads/inspector';
  *
  * const engine = new Engine();
  * engine.spawn(function* patrol() {
  *   while (true) yield* sleep(1);
  * });
- * setInterval(() => engine.step(), 1000 / 60);
+ * drive(engine, { request: (frame) => requestAnimationFrame(frame), cancel: (id) => cancelAnimationFrame(id), now: () => performance.now() });
  *
  * const inspector = attachInspector(engine, { dock: 'left', open: true });
  * // the backtick closes and opens it; inspector.detach() removes it
