@@ -91,6 +91,19 @@ export default tseslint.config(
   engineImports('engine/hot-reload/**/*.ts', []),
   engineImports('engine/*.ts', []),
   {
+    // The inspector is the package's (loom-threads/inspector): the engine's public API and the DOM, nothing else.
+    files: ['inspector/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['pixi.js', 'pixi.js/*'], message: 'inspector/ draws with the DOM only: it attaches to any page.' },
+          { group: ['**/game/**', '**/bench/**', '**/tools/**', '**/harness/**'], message: 'inspector/ is the package\'s: it knows no game or tool.' },
+          { group: ['**/engine/**', 'loom-threads/*'], message: 'inspector/ uses the engine by its public API (loom-threads), and its own files by relative path.' },
+        ],
+      }],
+    },
+  },
+  {
     // The game's scripts, checked as a user's would be. no-floating-op reads types: the project service supplies them.
     files: ['game/**/*.ts'],
     ...loom.configs.recommended,
@@ -109,7 +122,10 @@ export default tseslint.config(
     files: ['game/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?:\\.\\./)+(?:bench|tools)(?:/|$)', message: 'game/ never imports the benchmarks or the tools: they import it.' }],
+        patterns: [
+          { regex: '^(?:\\.\\./)+(?:bench|tools)(?:/|$)', message: 'game/ never imports the benchmarks or the tools: they import it.' },
+          { regex: '^(?:\\.\\./)+inspector(?:/|$)', message: 'Import the inspector from loom-threads/inspector, as a user of the package does.' },
+        ],
       }],
     },
   },
@@ -117,9 +133,9 @@ export default tseslint.config(
   ...allowedImports('game/scripts', ['game/sim', 'game/hot-scripts.ts', 'assets'], [HEADLESS]),
   ...allowedImports('game/view', ['game/sim', 'assets']),
   ...allowedImports('game/headless', ['game/sim', 'game/scripts'], [HEADLESS]),
-  ...allowedImports('game/stress', ['harness', 'game/inspector', 'assets']),
+  ...allowedImports('game/stress', ['harness', 'assets']),
   ...allowedImports('harness', [], [HEADLESS]),
   ...allowedImports('tools', ['harness', 'game/headless']),
-  ...allowedImports('bench', ['harness', 'game', 'inspector', 'test/support']),
+  ...allowedImports('bench', ['harness', 'game', 'test/support']),
   ...allowedImports('eslint-plugin', []),
 );

@@ -15,6 +15,7 @@ export default defineConfig({
     alias: [
       { find: /^loom-threads$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
       { find: /^loom-threads\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog/node-watchdog.ts') },
+      { find: /^loom-threads\/inspector$/, replacement: resolve(import.meta.dirname, 'inspector/index.ts') },
       { find: /^loom-threads\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
     ],
   },
@@ -22,7 +23,7 @@ export default defineConfig({
   preview: { headers: isolation },
   build: {
     target: 'es2022',
-    // Script stack traces in the inspector map bundle positions back to the TypeScript (game/inspector/source-lines.ts).
+    // Script stack traces in the inspector map bundle positions back to the TypeScript (inspector/source-lines.ts).
     sourcemap: true,
     // pixi fetches its textures, and a strict CSP (docs/csp.md) lets it fetch from this origin only, not data: URLs.
     assetsInlineLimit: 0,

@@ -3,7 +3,7 @@
 // stress page opens and closes the inspector on one running engine. ns per switch and the ratio.
 // Run: npm run bench:accounting [-- threads]
 import { Engine } from 'loom-threads';
-import { ScriptTimeWindow } from '../game/inspector/script-time-window.ts';
+import { ScriptTimeWindow } from 'loom-threads/inspector';
 import { formatTable, sig } from '../harness/format.ts';
 import { engineNsPerSwitch, interleave } from './measure.ts';
 import { workloads, type WorkloadName } from '../harness/workloads.ts';

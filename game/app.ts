@@ -1,6 +1,6 @@
 import { Application } from 'pixi.js';
 import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-threads';
-import type { InspectorHandle } from './inspector/inspector.ts';
+import type { InspectorHandle } from 'loom-threads/inspector';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
 import { hotScripts } from './hot-scripts.ts';

@@ -2,11 +2,10 @@
 import 'pixi.js/unsafe-eval';
 import type { GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
-import { mountInspector } from './inspector/inspector.ts';
-import { rewindButton } from './inspector/timeline.ts';
+import { attachInspector, rewindButton } from 'loom-threads/inspector';
 import './page.css';
 import { startLiveSession } from './live-session.ts';
-import { loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
+import { PICK_HINT, loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
   interface Window {
@@ -27,10 +26,10 @@ else {
   await startLiveSession(document.body, parseConfig(location.search), params.get('restore') === 'local', (handle) => {
     window.loom = handle;
     // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
-    const inspector = mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+    const inspector = attachInspector(handle.engine, { threadsAt: (x, y) => handle.threadsAt(x, y), hint: PICK_HINT });
     inspector.footer = rewindButton(() => void handle.rewind());
     handle.inspector = inspector;
-    return () => inspector.destroy();
+    return () => inspector.detach();
   });
 }
 document.body.dataset.ready = 'true';

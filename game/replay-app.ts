@@ -1,7 +1,6 @@
 import { Application } from 'pixi.js';
 import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom-threads';
-import { mountInspector, type InspectorHandle } from './inspector/inspector.ts';
-import { mountTimeline } from './inspector/timeline.ts';
+import { attachInspector, mountTimeline, type InspectorHandle } from 'loom-threads/inspector';
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
@@ -10,6 +9,9 @@ import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
 import { loadKindTextures } from './view/kind-textures.ts';
 import { loadTextures } from './view/textures.ts';
+
+/** What the inspector says while no thread is selected: in the game, a click on an entity picks its threads. */
+export const PICK_HINT = 'Select a thread in the list or the top list, or click an entity in the game.';
 
 /** Re-simulation time per frame while a seek runs, ms: the rest of the frame keeps the page responsive. */
 const SEEK_SLICE_MS = 12;
@@ -159,8 +161,8 @@ function borrowInspector(
   footer: HTMLElement,
 ): { handle: InspectorHandle; giveBack(): void } {
   if (borrowed === undefined) {
-    const handle = mountInspector({ engine, parent, threadsAt, footer });
-    return { handle, giveBack: () => handle.destroy() };
+    const handle = attachInspector(engine, { parent, threadsAt, footer, hint: PICK_HINT });
+    return { handle, giveBack: () => handle.detach() };
   }
   const before = { engine: borrowed.engine, footer: borrowed.footer };
   borrowed.setEngine(engine);

@@ -1,5 +1,5 @@
 import type { Playback } from 'loom-threads';
-import { el, setText } from './inspector/dom.ts';
+import { el, setText } from './dom.ts';
 import './replay-controls.css';
 
 /** A mounted replay bar: `update` for the frame loop to call after each frame, `remove` to take it away. */

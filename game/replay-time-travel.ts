@@ -1,5 +1,5 @@
 import { Seek, branch, type Playback, type Recording, type Replayer, type Simulation } from 'loom-threads';
-import type { TimelineHost } from './inspector/timeline.ts';
+import type { TimelineHost } from 'loom-threads/inspector';
 
 /** What {@link ReplayTimeTravel} asks of the page. */
 export interface TimeTravelHooks<S extends Simulation> {

@@ -1,4 +1,4 @@
-import { el, setText } from './inspector/dom.ts';
+import { el, setText } from './dom.ts';
 import './save-controls.css';
 
 /** What the save bar's buttons, and a file dropped on the page, do. */

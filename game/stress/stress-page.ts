@@ -1,5 +1,5 @@
 import { drive, type Driver, type Engine, type FrameSource } from 'loom-threads';
-import { mountInspector, type InspectorHandle } from '../inspector/inspector.ts';
+import { attachInspector, type InspectorHandle } from 'loom-threads/inspector';
 import { ChartsPanel } from './charts-panel.ts';
 import { Controls } from './controls.ts';
 import { FrameStats, type FrameSample, type Measurement } from './frame-stats.ts';
@@ -127,7 +127,7 @@ export class StressPage implements StressHandle {
     const config = { ...this.config, ...change };
     const reopen = this.inspectorHandle?.isOpen ?? false;
     this.driver?.stop();
-    this.inspectorHandle?.destroy();
+    this.inspectorHandle?.detach();
     this.config = config;
     await this.showBusy(`spawning ${config.threads.toLocaleString('en-US')} ${config.workload} threads…`);
     const started = performance.now();
@@ -135,7 +135,7 @@ export class StressPage implements StressHandle {
     this.spawnMs = performance.now() - started;
     this.view?.setCount(config.render ? config.threads : 0);
     this.statsNow = new FrameStats();
-    this.inspectorHandle = mountInspector({ engine: this.run.engine, parent: document.body });
+    this.inspectorHandle = attachInspector(this.run.engine);
     if (reopen) this.inspectorHandle.toggle();
     this.controls.show(config, false);
     this.updateStage();

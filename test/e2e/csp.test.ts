@@ -8,29 +8,13 @@ import {
   readCanvasPixels,
   useServedProject,
 } from '../support/browser.ts';
-
-/** The policy docs/csp.md documents: no eval, no inline script or style, only this origin. */
-const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-].join('; ');
+import { recordCspViolations, STRICT_CSP } from '../support/strict-csp.ts';
 
 /** The arena's floor colour (index.html's background): a canvas that draws shows other colours on it. */
 const FLOOR: [number, number, number] = [0x05, 0x07, 0x0d];
 /** The critter sprite's key colour (assets/README.md): each live thread of the stress page draws one. */
 const CRITTER_VIOLET: [number, number, number] = [0xa9, 0x8b, 0xff];
 const VIEWPORT = { width: 1280, height: 720 };
-
-declare global {
-  interface Window {
-    /** The CSP violations the page reported, recorded by an init script from before the page's own scripts. */
-    cspViolations?: string[];
-  }
-}
 
 describeBrowser('the game under a strict Content-Security-Policy', () => {
   const project = useServedProject({ 'Content-Security-Policy': STRICT_CSP });
@@ -39,12 +23,7 @@ describeBrowser('the game under a strict Content-Security-Policy', () => {
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
     const page = await project.browser.newPage({ viewport: VIEWPORT });
     const errors = collectConsoleErrors(page);
-    await page.addInitScript(() => {
-      const violations: string[] = (window.cspViolations = []);
-      document.addEventListener('securitypolicyviolation', (event) => {
-        violations.push(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
-      });
-    });
+    await recordCspViolations(page);
     await page.goto(`${project.url}${path}`);
     return { page, errors };
   }

@@ -101,7 +101,7 @@ describeBrowser('the thread inspector in the game (index.html)', () => {
 
     const details = page.locator('.loom-details');
     await expect.poll(() => details.locator('.loom-details-label').textContent()).toBe(target.thread);
-    expect(await page.locator('.loom-status').textContent()).toBe(`${target.threads.length} threads of the picked entity`);
+    expect(await page.locator('.loom-status').textContent()).toBe(`${target.threads.length} picked threads`);
     const rowLabels = await page.locator(ROWS).evaluateAll((rows) =>
       rows.map((row) => `${row.querySelector('.loom-col-id')!.textContent} ${row.querySelector('.loom-col-name')!.textContent}`));
     expect(rowLabels.length).toBeGreaterThan(0);
@@ -124,7 +124,7 @@ describeBrowser('the thread inspector in the game (index.html)', () => {
     expect(await page.evaluate(() => window.loom!.world.input.firing)).toBe(true);
     await page.mouse.up();
     expect(await page.evaluate(() => window.loom!.world.input.firing)).toBe(false);
-    expect(await page.locator('.loom-status').textContent()).toMatch(/threads of the picked entity$/); // pick kept
+    expect(await page.locator('.loom-status').textContent()).toMatch(/picked threads$/); // pick kept
   }, SLOW);
 
   it('logged no console errors', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { SourceMap, parseSourceMap } from '../../game/inspector/source-map.ts';
+import { SourceMap, parseSourceMap } from '../../inspector/source-map.ts';
 import { REPO_ROOT, collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
 
 const DRILL = 'game/scripts/drill.ts';

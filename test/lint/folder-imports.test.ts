@@ -23,6 +23,13 @@ async function restrictedImport(file: string, specifier: string): Promise<string
 
 // [the importing file, an import it must not make]
 const forbidden: [string, string][] = [
+  ['game/probe.ts', '../inspector/index.ts'],
+  ['game/stress/probe.ts', '../../inspector/inspector.ts'],
+  ['bench/probe.ts', '../inspector/index.ts'],
+  ['tools/probe.ts', '../inspector/index.ts'],
+  ['inspector/probe.ts', '../game/sim/world.ts'],
+  ['inspector/probe.ts', '../harness/workloads.ts'],
+  ['inspector/probe.ts', '../engine/core/thread.ts'],
   ['game/probe.ts', '../bench/bench.ts'],
   ['game/probe.ts', '../tools/record.ts'],
   ['game/sim/probe.ts', '../scripts/kinds.ts'],

@@ -1,12 +1,17 @@
-// The engine as another project gets it: pack the package, install the tarball alone into a fresh project
-// (offline: the package has no dependencies), type-check a script that imports it by name, and run it with Node.
-// Slow (npm pack builds lib/, about 10 s): test:unit runs it too, being Node only.
+// The engine as another project gets it: pack the package into a temporary folder, install the tarball alone into a
+// fresh project there (offline: the package has no dependencies), type-check a script and a page that import it by
+// name, run the script with Node, and bundle the page with Vite and open it in Chromium (the inspector attaches).
+// Slow (npm pack builds lib/, about 10 s).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors, describeBrowser, launchChromium } from '../support/browser.ts';
+import { DETAILS, listedNames, panelBox, ROWS } from '../support/inspector-panel.ts';
+import { servePage } from '../support/serve-page.ts';
+import { recordCspViolations, STRICT_CSP } from '../support/strict-csp.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -41,6 +46,13 @@ interface PackResult {
   files: PackedFile[];
 }
 
+/** The relative link targets of a Markdown text (no web addresses, no anchors within the same file). */
+function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((match) => match[1]!.replace(/#.*$/, ''))
+    .filter((target) => target !== '' && !/^[a-z]+:/i.test(target));
+}
+
 describe('the packed package, installed into a fresh project', () => {
   let dir = '';
   let packed: PackResult;
@@ -58,32 +70,57 @@ describe('the packed package, installed into a fresh project', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds the built engine and plugin, the licence and the manifest, and no source', () => {
+  it('packs into the temporary folder, and git ignores a tarball packed in the repository', () => {
+    expect(existsSync(join(REPO_ROOT, packed.filename))).toBe(false);
+    expect(existsSync(join(dir, packed.filename))).toBe(true);
+    expect(run('git', ['check-ignore', packed.filename], REPO_ROOT).trim()).toBe(packed.filename);
+  });
+
+  it('holds the built engine, inspector and plugin, the licence, the manifest, and the docs the README links to, and no source', () => {
     const paths = packed.files.map((file) => file.path);
     expect(paths).toContain('LICENSE');
     expect(paths).toContain('package.json');
     expect(paths).toContain('lib/engine/index.js');
     expect(paths).toContain('lib/engine/index.d.ts');
+    expect(paths).toContain('lib/inspector/index.js');
+    expect(paths).toContain('lib/inspector/index.d.ts');
     expect(paths).toContain('lib/eslint-plugin/index.js');
     expect(paths).toContain('lib/eslint-plugin/index.d.ts');
-    expect(paths.filter((path) => !/^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md)$/.test(path))).toEqual([]);
+    const other = /^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md|BENCHMARKS\.md|bench\/figures\/[\w-]+\.svg|docs\/[\w-]+\.md)$/;
+    expect(paths.filter((path) => !other.test(path))).toEqual([]);
+  });
+
+  it('links from its README and docs only to files it holds', () => {
+    const installed = join(dir, 'node_modules/loom-threads');
+    const markdown = packed.files.map((file) => file.path).filter((path) => path.endsWith('.md'));
+    expect(markdown).toContain('README.md');
+    const dangling = markdown.flatMap((path) =>
+      relativeLinks(readFileSync(join(installed, path), 'utf8'))
+        .map((target) => normalize(join(dirname(path), target)))
+        .filter((target) => !existsSync(join(installed, target)))
+        .map((target) => `${path} -> ${target}`),
+    );
+    expect(dangling).toEqual([]);
   });
 
   it('declares no dependencies, a licence and an exports map', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './eslint-plugin', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './eslint-plugin', './package.json']);
   });
 
-  it('type-checks a script that imports the package by name, and runs it with Node', () => {
+  it('type-checks a script and a page that import the package by name, and runs the script with Node', () => {
     copyFileSync(join(REPO_ROOT, 'test/package/consumer.ts'), join(dir, 'main.ts'));
+    mkdirSync(join(dir, 'page'));
+    copyFileSync(join(REPO_ROOT, 'test/package/consumer-page.ts'), join(dir, 'page/main.ts'));
+    writeFileSync(join(dir, 'page/index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head><body><script type="module" src="./main.ts"></script></body></html>');
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true,
-        lib: ['ES2022', 'DOM'], types: [], outDir: 'out',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], outDir: 'out',
       },
-      files: ['main.ts'],
+      files: ['main.ts', 'page/main.ts'],
     }));
     run(process.execPath, [TSC, '-p', '.'], dir);
     expect(JSON.parse(run(process.execPath, ['out/main.js'], dir))).toEqual({ order: ['quick@0.2', 'slow@0.4'], slow: 'done' });
@@ -120,5 +157,30 @@ describe('the packed package, installed into a fresh project', () => {
       ...Object.fromEntries(rules.filter((rule) => rule !== 'no-unportable-math').map((rule) => [`loom/${rule}`, 'error'])),
       'no-unsafe-finally': 'error',
     });
+  });
+  describeBrowser('its inspector in a page bundled by Vite from the install', () => {
+    it('attaches, docked left, styled, listing the threads, under the strict CSP, with no console error', async () => {
+      // Vite resolves loom-threads and loom-threads/inspector from the install's node_modules, as a user's build does.
+      const served = await servePage(join(dir, 'page'), { 'Content-Security-Policy': STRICT_CSP });
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const errors = collectConsoleErrors(page);
+        await recordCspViolations(page);
+        await page.goto(served.url);
+        await page.waitForFunction(() => (window.consumer?.engine.tick ?? 0) >= 10);
+        const box = await panelBox(page);
+        expect([box.position, box.left, box.top, box.bottom]).toEqual(['fixed', 0, 0, 800]);
+        await expect.poll(() => page.locator('.loom-status').textContent()).toBe('2 live threads');
+        expect((await listedNames(page)).sort()).toEqual(['ticker', 'waiter']);
+        await page.locator(ROWS).filter({ hasText: 'waiter' }).click();
+        await expect.poll(() => page.locator(`${DETAILS} .loom-wait`).textContent()).toMatch(/^sleep until /);
+        expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+        await served.close();
+      }
+    }, 120_000);
   });
 });

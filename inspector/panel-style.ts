@@ -1,4 +1,8 @@
-/* Loom inspector: a dark translucent overlay, monospace throughout, one colour per thread state. */
+/**
+ * The panel's stylesheet: a dark overlay, monospace throughout, one colour per thread state. Held as text and
+ * adopted by the document (see adopt-styles.ts), so it ships with the package and needs no `<style>` element.
+ */
+export const PANEL_CSS = `
 .loom-inspector {
   --loom-ready: #5aa9ff;
   --loom-running: #4ee29a;
@@ -244,9 +248,10 @@
   white-space: nowrap;
 }
 
+/* The list takes the room the rest leaves (a zero basis: its thousand rows must not claim their height). */
 .loom-list {
-  flex: 1 1 auto;
-  min-height: 120px;
+  flex: 1 1 0;
+  min-height: 100px;
   display: flex;
   flex-direction: column;
   border: 1px solid var(--loom-line);
@@ -323,14 +328,20 @@
   background: color-mix(in srgb, var(--loom-accent) 28%, transparent);
 }
 
+/* The selected thread's details take what they need up to 40%, and keep room for their first rows (title to stack)
+   when the panel is short: past that they scroll. */
 .loom-details {
-  flex: 0 0 auto;
-  max-height: 34%;
+  flex: 0 1 auto;
+  max-height: 40%;
+  min-height: 0;
   overflow-y: auto;
   padding: 8px 10px;
   border: 1px solid var(--loom-line);
   border-radius: 6px;
   background: rgba(0, 0, 0, 0.22);
+}
+.loom-details:has(> .loom-details-title) {
+  min-height: min(13em, 30%);
 }
 .loom-details-title {
   display: flex;
@@ -419,3 +430,4 @@
     display: none;
   }
 }
+`;

@@ -8,21 +8,31 @@ import { SourceLines } from './source-lines.ts';
 import { ScriptTimeWindow } from './script-time-window.ts';
 import { SummaryView } from './summary-view.ts';
 import { ThreadListView } from './thread-list-view.ts';
-import './inspector.css';
+import { adoptStyles } from './adopt-styles.ts';
 
-/** Options of {@link mountInspector}. */
+/** Options of {@link attachInspector}: all optional. */
 export interface InspectorOptions {
-  /** The engine to inspect (`setEngine` switches). The inspector reads it through its public API only. */
-  engine: Engine;
-  /** Where the overlay goes (usually `document.body`). */
-  parent: HTMLElement;
+  /** Where the panel goes. Default: `document.body`. */
+  parent?: HTMLElement;
   /**
-   * The threads of whatever is drawn at a point of the page. With it, while the overlay is open, pressing the
+   * The side the panel docks to (`'float'`: over the page), overriding the one remembered; the user can still move
+   * it, and that is remembered. Default: the remembered side, else right.
+   */
+  dock?: DockSide;
+  /** Opens the panel at once. Default: closed until the toggle key. */
+  open?: boolean;
+  /**
+   * What the details say while no thread is selected: a page that picks threads with `threadsAt` says how here
+   * ("…, or click an entity in the game"). Default: how to select one in the lists.
+   */
+  hint?: string;
+  /**
+   * The threads of whatever is drawn at a point of the page. With it, while the panel is open, pressing the
    * primary button on a point that has threads lists them and selects the first, and the page does not see that
    * press (a game does not fire); a press where there are none goes through as usual.
    */
   threadsAt?: (clientX: number, clientY: number) => Thread[];
-  /** The key (`KeyboardEvent.key`) that opens and closes the overlay. Default: the backtick. */
+  /** The key (`KeyboardEvent.key`) that opens and closes the panel. Default: the backtick. */
   toggleKey?: string;
   /**
    * Where the panel's place and width are remembered (default `localStorage`; null to remember nothing). Docked,
@@ -30,17 +40,17 @@ export interface InspectorOptions {
    * window `resize`: a page that lays its view out with them shrinks beside the panel instead of under it.
    */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** Shown at the bottom of the panel, under the selected thread (the replay page puts its timeline there). */
+  /** Shown at the bottom of the panel, under the selected thread: a timeline ({@link mountTimeline}), a button. */
   footer?: HTMLElement;
 }
 
-/** A mounted inspector. */
+/** An attached inspector: what the page may do with it once it is there. */
 export interface InspectorHandle {
-  /** Opens the overlay if closed, closes it if open. */
+  /** Opens the panel if closed, closes it if open. */
   toggle(): void;
-  /** Whether the overlay is open. */
+  /** Whether the panel is open. */
   readonly isOpen: boolean;
-  /** Selects a thread (null for none): the details show its parent, children and stack. */
+  /** Selects a thread (null for none): the details show its wait, parent, children and stack. */
   select(thread: Thread | null): void;
   /** The engine inspected. */
   readonly engine: Engine;
@@ -49,10 +59,10 @@ export interface InspectorHandle {
    * and the thread with the selected one's id stays selected if the other engine has it. Break on error moves too.
    */
   setEngine(engine: Engine): void;
-  /** What is shown at the bottom of the panel (a replay's timeline, the game's "rewind"); null for nothing. */
+  /** What is shown at the bottom of the panel (a timeline, a "rewind" button); null for nothing. */
   footer: HTMLElement | null;
   /**
-   * Whether a thread failing pauses the game, opens the overlay and selects the thread, showing where it failed
+   * Whether a thread failing pauses the engine, opens the panel and selects the thread, showing where it failed
    * (the "break on error" box). Default false.
    */
   breakOnError: boolean;
@@ -60,8 +70,8 @@ export interface InspectorHandle {
   readonly layout: DockLayout;
   /** Docks or floats the panel and sets its width (clamped to the window); remembered. */
   setLayout(change: Partial<DockLayout>): void;
-  /** Removes the overlay and its listeners, and restores the engine's accounting setting. */
-  destroy(): void;
+  /** Removes the panel and its listeners, gives the page its room back, and restores the engine's accounting. */
+  detach(): void;
 }
 
 /** Threads swept per frame for the state counts: a full sweep of 1M threads in about 8 frames. */
@@ -72,21 +82,33 @@ const CENSUS_EVERY_MS = 250;
 const SEARCH_BUDGET_MS = 4;
 /** The panels are redrawn this often (the list also on scroll), ms. */
 const REFRESH_MS = 250;
+const DEFAULT_HINT = 'Select a thread in the list or the top list.';
 
 /**
- * Mounts the live thread inspector: an overlay, opened and closed with a key, showing the threads per state, the
- * threads using the most script time over the last second, a searchable list of every thread (virtualised: fine at
- * a million), and the selected thread's parent, children and stack of sub-scripts. While it is open, the engine's
- * accounting is on, and its `onTick` hook sums the script time of every tick.
+ * Attaches the live thread inspector to `engine`, in this page: a panel, opened and closed with a key (the
+ * backtick), showing the threads per state, the threads using the most script time over the last second, a
+ * searchable list of every thread (virtualised: fine at a million), and the selected thread's wait, parent,
+ * children and stack of sub-scripts. While it is open, the engine's accounting is on, and its `onTick` hook sums
+ * the script time of every tick. It needs only the DOM: its stylesheet comes with it, adopted by the document,
+ * which a strict Content-Security-Policy allows.
  *
  * @example
  * ```ts
- * const inspector = mountInspector({ engine, parent: document.body, threadsAt: (x, y) => world.threadsAt(x, y) });
- * inspector.toggle(); // or press `
+ * import { Engine, drive, sleep } from 'loom-threads';
+ * import { attachInspector } from 'loom-threads/inspector';
+ *
+ * const engine = new Engine();
+ * engine.spawn(function* patrol() {
+ *   while (true) yield* sleep(1);
+ * });
+ * drive(engine, { request: (frame) => requestAnimationFrame(frame), cancel: (id) => cancelAnimationFrame(id), now: () => performance.now() });
+ *
+ * const inspector = attachInspector(engine, { dock: 'left', open: true });
+ * // the backtick closes and opens it; inspector.detach() removes it
  * ```
  */
-export function mountInspector(options: InspectorOptions): InspectorHandle {
-  return new Inspector(options);
+export function attachInspector(engine: Engine, options: InspectorOptions = {}): InspectorHandle {
+  return new Inspector(engine, options);
 }
 
 /** The overlay: its views, its frame loop while open, and its listeners. */
@@ -117,11 +139,13 @@ class Inspector implements InspectorHandle {
   private accountingBefore = false;
   private readonly toggleKey: string;
 
-  constructor(private readonly options: InspectorOptions) {
-    this.inspected = options.engine;
+  constructor(inspected: Engine, private readonly options: InspectorOptions) {
+    adoptStyles(document);
+    this.inspected = inspected;
     this.toggleKey = options.toggleKey ?? '`';
     this.storage = options.storage === undefined ? browserStorage() : options.storage;
-    this.dock = loadLayout(this.storage);
+    const remembered = loadLayout(this.storage);
+    this.dock = options.dock === undefined ? remembered : { ...remembered, side: options.dock };
     this.census = new Census(this.engine, CENSUS_EVERY_MS);
     this.recent = new ScriptTimeWindow(this.engine);
     this.source = new ListSource(this.engine);
@@ -129,14 +153,15 @@ class Inspector implements InspectorHandle {
     const engine = (): Engine => this.engine;
     this.summary = new SummaryView(engine, select);
     this.list = new ThreadListView(engine, () => this.source.rows, () => this.selected, select);
-    this.details = new DetailsView(engine, select, new SourceLines(location.origin));
+    this.details = new DetailsView(engine, select, new SourceLines(location.origin), options.hint ?? DEFAULT_HINT);
     this.build();
-    options.parent.append(this.panel);
+    (options.parent ?? document.body).append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
     // Capture: the pick sees a press before the page does, and can keep it from the page.
     window.addEventListener('pointerdown', this.onPick, true);
     window.addEventListener('resize', this.onWindowResize);
     this.applyLayout();
+    if (options.open) this.setOpen(true);
   }
 
   get engine(): Engine {
@@ -159,7 +184,7 @@ class Inspector implements InspectorHandle {
     this.breakOnError = false;
     if (this.open) this.unwatch();
     this.inspected = engine;
-    this.census = new Census(engine);
+    this.census = new Census(engine, CENSUS_EVERY_MS);
     this.recent = new ScriptTimeWindow(engine);
     this.source = new ListSource(engine);
     this.source.setQuery(this.search.value);
@@ -204,7 +229,7 @@ class Inspector implements InspectorHandle {
     if (this.open) this.refresh();
   }
 
-  destroy(): void {
+  detach(): void {
     this.breakOnError = false;
     this.setOpen(false);
     window.removeEventListener('keydown', this.onKey, true);
@@ -227,7 +252,7 @@ class Inspector implements InspectorHandle {
     const header = el('header', 'loom-header');
     this.breakBox.type = 'checkbox';
     const breakToggle = el('label', 'loom-break-toggle');
-    breakToggle.title = 'Pause the game when a thread fails, and show where';
+    breakToggle.title = 'Pause the engine when a thread fails, and show where';
     breakToggle.append(this.breakBox, 'break on error');
     this.breakBox.addEventListener('change', () => (this.breakOnError = this.breakBox.checked));
     const docks = el('span', 'loom-docks');
@@ -256,7 +281,7 @@ class Inspector implements InspectorHandle {
     });
     clearPick.addEventListener('click', () => this.showPick(null));
     close.addEventListener('click', () => this.setOpen(false));
-    // The game must not see keys typed into the search box nor clicks and wheels on the panel.
+    // The page must not see keys typed into the search box nor clicks and wheels on the panel.
     for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'click', 'wheel']) {
       panel.addEventListener(type, (event) => event.stopPropagation());
     }
@@ -314,7 +339,7 @@ class Inspector implements InspectorHandle {
     this.refresh();
   }
 
-  /** Lists the threads of a picked entity and selects the first (null: back to the search or all threads). */
+  /** Lists the threads picked on the page and selects the first (null: back to the search or all threads). */
   private showPick(threads: Thread[] | null): void {
     if (threads) this.source.pick(threads);
     else this.source.clearPick();
@@ -323,7 +348,7 @@ class Inspector implements InspectorHandle {
     this.refresh();
   }
 
-  // Break on error: the game stops before the next tick (the one running now finishes), on the failed thread,
+  // Break on error: the engine stops before the next tick (the one running now finishes), on the failed thread,
   // drawn once the tick is over (the thread has ended by then, with the stack where it failed).
   // Only the first failure of the tick is selected: the ones it causes (a joiner failing in turn) come after it.
   private readonly onFailed = (thread: Thread): void => {

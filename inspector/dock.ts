@@ -8,7 +8,7 @@ export interface DockLayout {
   width: number;
 }
 
-/** Docked right, wide enough for the thread list: the game view shrinks beside it rather than hiding under it. */
+/** Docked right, wide enough for the thread list: the page's view shrinks beside it rather than hiding under it. */
 export const DEFAULT_LAYOUT: DockLayout = { side: 'right', width: 480 };
 /** The narrowest panel that still shows the list's columns, px. */
 export const MIN_WIDTH = 320;

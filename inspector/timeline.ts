@@ -1,9 +1,9 @@
+import { adoptStyles } from './adopt-styles.ts';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
-import './timeline.css';
 
 /**
- * What a timeline needs of the game it travels through: a recording it can re-simulate to any tick. The host runs
+ * What a timeline needs of the run it travels through: a recording it can re-simulate to any tick. The host runs
  * a seek in slices from its frame loop (nothing drawn meanwhile) and shows the tick reached when it is done.
  */
 export interface TimelineHost {
@@ -36,11 +36,12 @@ export interface TimelineHandle {
  * @example
  * ```ts
  * const timeline = mountTimeline(host);
- * mountInspector({ engine, parent: document.body, footer: timeline.element });
+ * attachInspector(engine, { footer: timeline.element });
  * // each frame: host runs its seek slice; timeline.update();
  * ```
  */
 export function mountTimeline(host: TimelineHost): TimelineHandle {
+  adoptStyles(document);
   const element = el('div', 'loom-timeline');
   const slider = el('input', 'loom-timeline-slider');
   slider.type = 'range';
@@ -99,7 +100,7 @@ function button(action: string, text: string, title: string, onClick: () => void
 }
 
 /**
- * The live game's way into time travel, at the inspector's foot: `rewind` shows the run so far as a replay with
+ * A live run's way into time travel, at the inspector's foot: `rewind` shows the run so far as a replay with
  * the timeline, where the user scrubs back, steps, and resumes live from any tick.
  *
  * @example

@@ -6,8 +6,6 @@ import type { SourceLines } from './source-lines.ts';
 /** Children listed by name before the rest are summed up. */
 const MAX_CHILDREN = 24;
 
-const HINT = 'Select a thread in the list or the top list, or click an entity in the game.';
-
 /**
  * The selected thread: its state and wait (with the line it waits at), its parent and children (each a link that
  * selects it), how it was spawned, and its script stack, innermost (running or waiting now) first, each frame with
@@ -38,6 +36,8 @@ export class DetailsView {
     private readonly engine: () => Engine,
     private readonly onSelect: (thread: Thread) => void,
     private readonly lines: SourceLines,
+    /** Shown while no thread is selected. */
+    private readonly hint: string,
   ) {
     const title = el('div', 'loom-details-title');
     title.append(this.label, this.state, this.tags);
@@ -65,7 +65,7 @@ export class DetailsView {
     if (thread !== this.shown) {
       this.shown = thread;
       this.structure = '';
-      this.element.replaceChildren(...(thread ? this.body : [el('div', 'loom-hint', HINT)]));
+      this.element.replaceChildren(...(thread ? this.body : [el('div', 'loom-hint', this.hint)]));
     }
     if (thread) this.update(thread, snapshot(thread));
   }

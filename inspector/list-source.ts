@@ -7,8 +7,8 @@ const SLICE = 4096;
 
 /**
  * The rows of the inspector's thread list: every live thread, the threads matching a search, or the threads picked
- * by clicking an entity. A search runs in slices under a time budget per frame and is repeated while it is shown, so
- * its results follow the game; until a repeat finishes, the previous results stay on screen.
+ * on the page (the host's `threadsAt`). A search runs in slices under a time budget per frame and is repeated while it is shown, so
+ * its results follow the engine; until a repeat finishes, the previous results stay on screen.
  *
  * @example
  * ```ts
@@ -41,7 +41,7 @@ export class ListSource {
     return this.shownComplete ? this.shown : (this.search?.matches ?? this.shown);
   }
 
-  /** Whether the rows are threads picked from an entity. */
+  /** Whether the rows are threads picked on the page. */
   get isPicked(): boolean {
     return this.picked !== null;
   }
@@ -49,7 +49,7 @@ export class ListSource {
   /** A line describing the rows: `1,204 matches · searching 34%`. */
   get status(): string {
     const total = this.engine.threadCount;
-    if (this.picked) return `${count(this.picked.length)} threads of the picked entity`;
+    if (this.picked) return `${count(this.picked.length)} picked threads`;
     if (this.query === '') return `${count(total)} live threads`;
     const matches = `${count(this.rows.length)} ${this.rows.length === 1 ? 'match' : 'matches'} of ${count(total)}`;
     if (this.shownComplete || this.search === null) return matches;
@@ -69,7 +69,7 @@ export class ListSource {
     this.lastSearchEnded = -Infinity;
   }
 
-  /** Lists exactly `threads` (from an entity click) until `clearPick` or a new query. */
+  /** Lists exactly `threads` (picked on the page) until `clearPick` or a new query. */
   pick(threads: readonly Thread[]): void {
     this.picked = [...threads];
   }

@@ -1,11 +1,10 @@
-/* The time-travel bar at the bottom of the inspector (game/inspector/timeline.ts). */
-/* The bar keeps its room at the bottom: the thread list and the details (which scroll) shrink for it. */
+/**
+ * The time-travel bar's stylesheet, at the bottom of the panel (timeline.ts); adopted with the panel's.
+ */
+export const TIMELINE_CSS = `
+/* The bar keeps its room at the bottom: the thread list shrinks further for it. */
 .loom-inspector:has(.loom-timeline) .loom-list {
   min-height: 60px;
-}
-.loom-inspector:has(.loom-timeline) .loom-details {
-  flex-shrink: 1;
-  min-height: 48px;
 }
 .loom-timeline {
   flex: none;
@@ -46,3 +45,4 @@
 .loom-timeline-status:empty {
   display: none;
 }
+`;

@@ -1,0 +1,6 @@
+// `loom-threads/inspector`: the thread inspector any page attaches to any engine. It uses the engine's public API
+// (`loom-threads`) and the DOM only; its stylesheet comes with it (adopt-styles.ts).
+export { attachInspector, type InspectorHandle, type InspectorOptions } from './inspector.ts';
+export type { DockLayout, DockSide } from './dock.ts';
+export { mountTimeline, rewindButton, type TimelineHandle, type TimelineHost } from './timeline.ts';
+export { ScriptTimeWindow, type TopEntry } from './script-time-window.ts';
