@@ -426,7 +426,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
   });
 
   it('prints an error thrown by onTick or onSlowResume and goes on: step() never throws it', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const clock = fakeClock(engine);
     const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
     engine.accounting.enabled = true;
@@ -456,7 +456,7 @@ describe('accounting: sampled, and honest about whose time it is', () => {
       '[loom] accounting.onSlowResume threw: slow hook broke',
       '[loom] accounting.onTick threw: tick hook broke',
     ]);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
     printed.mockRestore();
   });
 

@@ -80,7 +80,7 @@ describe('cancellation through every shape of frame', () => {
   });
 
   it('reports a catch that swallows the Cancellation, naming the thread, and unwinds the frames below it anyway', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     const swallower = script(function* swallower() {
       try {
@@ -98,6 +98,7 @@ describe('cancellation through every shape of frame', () => {
     thread.cancel();
     steps(2);
     expect(order).toEqual(['swallowed']);
+    const errors = takeErrors();
     expect(errors.map((e) => [e.error instanceof LoomError, e.thread])).toEqual([[true, thread]]);
     expect((errors[0]!.error as Error).message).toBe(
       `${thread.label} was cancelled, but swallower returned instead of letting its Cancellation through: a catch ` +
@@ -107,7 +108,7 @@ describe('cancellation through every shape of frame', () => {
   });
 
   it('ends a thread whose bottom frame swallowed its Cancellation as cancelled, with the swallow reported', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const thread = engine.spawn(function* stubborn() {
       try {
         yield* sleep(100);
@@ -120,6 +121,7 @@ describe('cancellation through every shape of frame', () => {
     thread.cancel();
     steps(1);
     expect([thread.stateName, thread.result]).toEqual(['cancelled', undefined]);
+    const errors = takeErrors();
     expect(errors).toHaveLength(1);
     expect((errors[0]!.error as Error).message).toContain(`${thread.label} was cancelled, but stubborn returned`);
   });
@@ -253,7 +255,7 @@ describe('cleanup that has begun completes: shield', () => {
   });
 
   it('lets an error on its way out through a shielded finally reach the joiner, cancel or not', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const caught: string[] = [];
     let worker = null as unknown as ReturnType<typeof engine.spawn>;
     engine.spawn(function* boss() {
@@ -276,7 +278,7 @@ describe('cleanup that has begun completes: shield', () => {
     steps(10);
     expect(caught).toEqual([`thread ${worker.label} failed: broke@8`]);
     expect(worker.stateName).toBe('failed');
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('refuses shield() of something that is not an operation, naming the thread', () => {

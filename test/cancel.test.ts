@@ -131,7 +131,7 @@ describe('rule 2: cancellation', () => {
   });
 
   it('lists live children oldest first as they come and go', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const lives = [3, 1, 4, 2];
     const seen: string[] = [];
     const parent = engine.spawn(function* brood() {
@@ -147,7 +147,7 @@ describe('rule 2: cancellation', () => {
       }
     });
     steps(7);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
     expect(seen).toEqual(['c0,c1,c2,c3', 'c0,c1,c2,c3', 'c0,c2,c3', 'c0,c2', 'c2', '-']);
     expect(parent.children).toEqual([]);
   });
@@ -243,7 +243,7 @@ describe('rule 2: cancellation', () => {
   });
 
   it('reports an error thrown by cleanup code to the error hook and still unwinds the frames below', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     const inner = script(function* inner() {
       try {
@@ -268,7 +268,7 @@ describe('rule 2: cancellation', () => {
     thread.cancel();
     steps(1);
     expect(order).toEqual(['outer finally']);
-    expect(errors.map((e) => [(e.error as Error).message, e.thread])).toEqual([['cleanup broke', thread]]);
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread])).toEqual([['cleanup broke', thread]]);
     expect(thread.stateName).toBe('cancelled');
   });
 

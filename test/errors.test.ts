@@ -4,7 +4,7 @@ import { createTestEngine } from './helpers.ts';
 
 describe('rule 3: errors', () => {
   it('fails only the throwing thread; the loop and the other threads go on', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     engine.spawn(function* steady() {
       for (let i = 0; i < 3; i++) {
@@ -20,11 +20,11 @@ describe('rule 3: errors', () => {
     expect(order).toEqual(['steady@1', 'steady@2', 'steady@3']);
     expect(broken.stateName).toBe('failed');
     expect((broken.error as Error).message).toBe('boom');
-    expect(errors.map((e) => [(e.error as Error).message, e.thread.label])).toEqual([['boom', broken.label]]);
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread.label])).toEqual([['boom', broken.label]]);
   });
 
   it('throws from join an error that names the failed thread and carries the original as cause', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const original = new Error('fell off the map');
     let caught: unknown;
     engine.spawn(function* parent() {
@@ -43,16 +43,16 @@ describe('rule 3: errors', () => {
     expect((caught as ThreadFailedError).message).toBe('thread #2 walker failed: fell off the map');
     expect((caught as ThreadFailedError).thread).toBe('#2 walker');
     expect((caught as ThreadFailedError).cause).toBe(original);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('join of an already failed thread throws at once; the failure is not reported twice', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const failed = engine.spawn(function* early() {
       throw new Error('early');
     });
     steps(1);
-    expect(errors).toHaveLength(1);
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread])).toEqual([['early', failed]]);
     const order: string[] = [];
     engine.spawn(function* late() {
       try {
@@ -63,11 +63,11 @@ describe('rule 3: errors', () => {
     });
     steps(1);
     expect(order).toEqual([`thread ${failed.label} failed: early@2`]);
-    expect(errors).toHaveLength(1);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws an unjoined child failure into the parent at its current wait, where it can be caught', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     engine.spawn(function* parent() {
       yield* spawn({ name: 'fragile' }, function* fragile() {
@@ -85,11 +85,11 @@ describe('rule 3: errors', () => {
     });
     steps(3);
     expect(order).toEqual(['ChildFailedError: thread #2 fragile failed: snapped@2', 'cause: snapped', 'parent goes on']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('fails the parent in turn when it does not catch, up to a root failure reported to the hook', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const root = engine.spawn({ name: 'root' }, function* root() {
       yield* spawn({ name: 'middle' }, function* middle() {
         yield* spawn({ name: 'leaf' }, function* leaf() {
@@ -101,6 +101,7 @@ describe('rule 3: errors', () => {
     });
     steps(2);
     expect(root.stateName).toBe('failed');
+    const errors = takeErrors();
     expect(errors).toHaveLength(1);
     const reported = errors[0]!;
     expect(reported.thread).toBe(root);
@@ -108,7 +109,7 @@ describe('rule 3: errors', () => {
   });
 
   it('reports a detached thread failure to the hook, not to the spawner', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     engine.spawn(function* spawner() {
       yield* spawn({ detached: true, name: 'fx' }, function* fx() {
@@ -119,7 +120,7 @@ describe('rule 3: errors', () => {
     });
     steps(3);
     expect(order).toEqual(['spawner unaffected']);
-    expect(errors.map((e) => e.thread.label)).toEqual(['#2 fx']);
+    expect(takeErrors().map((e) => e.thread.label)).toEqual(['#2 fx']);
   });
 
   it('prints unobserved failures with the thread name, id and stack by default', () => {

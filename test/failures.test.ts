@@ -20,7 +20,7 @@ function causeOf(error: unknown): string {
 
 describe('every failure reaches exactly one observer', () => {
   it('throws the failure from a timeout whose joined thread fails in the tick the timeout fires', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     engine.spawn(function* boss() {
       const w = yield* spawn(failAfter, 6, 'late failure'); // wakes in tick 7, as the timeout's sleep
@@ -33,11 +33,11 @@ describe('every failure reaches exactly one observer', () => {
     });
     steps(10);
     expect(seen).toEqual(['ThreadFailedError: late failure@7']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws both of two children that fail in one tick into the parent, one per wait, in order', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     engine.spawn(function* parent() {
       yield* spawn(failAfter, 2, 'first');
@@ -52,11 +52,11 @@ describe('every failure reaches exactly one observer', () => {
     });
     steps(200);
     expect(seen).toEqual(['ChildFailedError: first@3', 'ChildFailedError: second@3']); // the next wait, at once
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('hands the error hook the child failures a parent could not take before its script ended', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const parent = engine.spawn(function* parent() {
       yield* spawn(failAfter, 1, 'first');
       yield* spawn(failAfter, 1, 'second');
@@ -68,11 +68,11 @@ describe('every failure reaches exactly one observer', () => {
     });
     steps(5);
     expect(parent.result).toBe('stopped at the first');
-    expect(errors.map((e) => [e.error instanceof ChildFailedError, causeOf(e.error), e.thread])).toEqual([[true, 'second', parent]]);
+    expect(takeErrors().map((e) => [e.error instanceof ChildFailedError, causeOf(e.error), e.thread])).toEqual([[true, 'second', parent]]);
   });
 
   it('keeps a message handed to a ready thread, and throws a child failure at its next wait instead', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     const receiver = engine.spawn(function* receiver() {
       yield* spawn(function* child() {
@@ -90,11 +90,11 @@ describe('every failure reaches exactly one observer', () => {
     receiver.send('hello'); // the receiver is ready with it when the child fails in tick 2, just before it runs
     steps(3);
     expect(seen).toEqual(['got hello@2', 'ChildFailedError: child broke@2']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws a pending error into a ready thread that is cancelled, then its cancel at the next wait', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     let joiner = null as unknown as Thread;
     engine.spawn(function* boss() {
@@ -120,11 +120,11 @@ describe('every failure reaches exactly one observer', () => {
     steps(1);
     expect(seen).toEqual(['ThreadFailedError: broke', 'cancelled at the next wait: true']);
     expect(joiner.stateName).toBe('cancelled');
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('sends a race branch failure that comes in after its owner was cancelled to the error hook', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const racer = engine.spawn(function* racer() {
       yield* race({
         held: shield(failAfter(3, 'failed while its owner cleaned up')), // the cancel waits; the failure does not
@@ -134,14 +134,14 @@ describe('every failure reaches exactly one observer', () => {
     steps(1);
     racer.cancel();
     steps(10);
-    expect(errors.map((e) => [e.error instanceof ChildFailedError, causeOf(e.error), e.thread])).toEqual([
+    expect(takeErrors().map((e) => [e.error instanceof ChildFailedError, causeOf(e.error), e.thread])).toEqual([
       [true, 'failed while its owner cleaned up', racer],
     ]);
     expect(racer.stateName).toBe('cancelled');
   });
 
   it('gives the owner a race branch failure the race had taken when another child\'s failure woke it first', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     engine.spawn(function* owner() {
       yield* spawn(failAfter, 3, 'other child'); // fails while the race waits for b's cleanup
@@ -168,11 +168,11 @@ describe('every failure reaches exactly one observer', () => {
     });
     steps(100);
     expect(seen).toEqual(['ChildFailedError: other child@4', 'ChildFailedError: branch a@4']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws the first branch failure from all() and gives the owner any later one', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     engine.spawn(function* owner() {
       try {
@@ -189,11 +189,11 @@ describe('every failure reaches exactly one observer', () => {
     });
     steps(5);
     expect(seen).toEqual(['ThreadFailedError: first@2', 'ChildFailedError: second@2']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('reports a child failure to the hook when its parent is cancelling, rather than cutting the cleanup', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     const parent = engine.spawn(function* parent() {
       try {
@@ -211,13 +211,13 @@ describe('every failure reaches exactly one observer', () => {
     parent.cancel();
     steps(10);
     expect(order).toEqual(['cleanup done@7']);
-    expect(errors.map((e) => [causeOf(e.error), e.thread])).toEqual([['child broke during cleanup', parent]]);
+    expect(takeErrors().map((e) => [causeOf(e.error), e.thread])).toEqual([['child broke during cleanup', parent]]);
   });
 });
 
 describe('a cancel after queued child failures', () => {
   it('interrupts the wait the thread completed, and hands the failures it can no longer throw to the error hook', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     const parent = engine.spawn(function* parent() {
       yield* spawn(function* first() {
@@ -250,13 +250,13 @@ describe('a cancel after queued child failures', () => {
     steps(5);
     expect(seen).toEqual(['went on@2', 'cleanup done@5']);
     expect(parent.stateName).toBe('cancelled');
-    expect(errors.map((e) => [causeOf(e.error), e.thread])).toEqual([['first', parent], ['second', parent]]);
+    expect(takeErrors().map((e) => [causeOf(e.error), e.thread])).toEqual([['first', parent], ['second', parent]]);
   });
 });
 
 describe('child failures queued for a ready parent', () => {
   it('throws each of two failures queued while the parent was ready at its next waits, in order', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const seen: string[] = [];
     engine.spawn(function* parent() {
       for (const name of ['first', 'second']) {
@@ -277,6 +277,6 @@ describe('child failures queued for a ready parent', () => {
     });
     steps(5);
     expect(seen).toEqual(['yield returned@2', 'yield returned@3', 'first@3', 'second@3']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 });

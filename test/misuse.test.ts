@@ -121,7 +121,7 @@ describe('rule 4: misuse gets a clear error naming the thread and the op', () =>
   });
 
   it('keeps the engine consistent after misuse: the misbehaving thread fails alone', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: number[] = [];
     engine.spawn(function* counter() {
       for (let i = 0; i < 4; i++) {
@@ -135,7 +135,9 @@ describe('rule 4: misuse gets a clear error naming the thread and the op', () =>
     steps(5);
     expect(order).toEqual([1, 2, 3, 4]);
     expect(bad.stateName).toBe('failed');
-    expect(errors).toHaveLength(1);
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread])).toEqual([
+      [`sleep(-5) in ${bad.label}: seconds must be a finite number ≥ 0`, bad],
+    ]);
     expect(engine.threadCount).toBe(0);
   });
 });

@@ -316,7 +316,7 @@ describe('race()', () => {
   });
 
   it('throws when the first to end failed', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     let caught: unknown;
     engine.spawn(function* chooser() {
       try {
@@ -334,7 +334,7 @@ describe('race()', () => {
     steps(3);
     expect(caught).toBeInstanceOf(ThreadFailedError);
     expect(((caught as Error).cause as Error).message).toBe('lost footing');
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('cancels its branches when the racing thread is cancelled', () => {

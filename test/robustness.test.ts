@@ -12,7 +12,7 @@ import { createTestEngine } from './helpers.ts';
 
 describe('step() survives what scripts do', () => {
   it('ends a parent-to-child chain 100,000 deep without recursion, once its last child ends', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const depth = 100_000;
     const root = engine.spawn(function* link(level: number): Generator<unknown, number, unknown> {
       if (level < depth) {
@@ -25,11 +25,11 @@ describe('step() survives what scripts do', () => {
     expect([engine.threadCount, root.waitingOn]).toEqual([depth, 'children ending (1 left)']);
     steps(1);
     expect([engine.threadCount, root.stateName, root.result]).toEqual([0, 'done', 1]);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('cancels a chain 100,000 deep of sleeping threads, and a join of its root sees the whole tree gone', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const depth = 100_000;
     const root = engine.spawn(function* link(level: number): Generator<unknown, void, unknown> {
       if (level < depth) yield* spawn(link, level + 1);
@@ -48,7 +48,7 @@ describe('step() survives what scripts do', () => {
     steps(2);
     expect(seen).toEqual(['CancelledError@3']);
     expect(engine.threadCount).toBe(0);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('keeps a wait of 2^40 ticks parked, with its due tick, and goes on ticking', () => {
@@ -83,7 +83,7 @@ describe('step() survives what scripts do', () => {
   });
 
   it('lets a predicate cancel another predicate waiter, and its own thread, while the tick runs every thread', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const order: string[] = [];
     let victim: Thread | null = null;
     let self: Thread | null = null;
@@ -115,11 +115,11 @@ describe('step() survives what scripts do', () => {
     steps(3);
     expect(order).toEqual(['bystander@2', 'killer woke@2', 'suicidal cleaned@2']);
     expect([victim.stateName, self.stateName]).toEqual(['cancelled', 'cancelled']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('frees the mailbox when a receive in a timeout branch times out, so the loop receives again', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const got: string[] = [];
     const listener = engine.spawn(function* listener() {
       for (;;) {
@@ -131,11 +131,11 @@ describe('step() survives what scripts do', () => {
     send(listener, 'hi');
     steps(1);
     expect(got).toEqual(['undefined@7', 'undefined@13', 'undefined@19', 'hi@21']);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws a DeadlockError naming the threads when a join closes a cycle through a race or all branch', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     let caught: unknown = null;
     const a: Thread = engine.spawn(function* first() {
       const second = yield* spawn(function* second() {
@@ -155,7 +155,7 @@ describe('step() survives what scripts do', () => {
     expect(cause.message).toBe('join(#1 first) in #2 second would deadlock: #2 second → #1 first → #3 all:0 → #2 second');
     expect((cause as DeadlockError).cycle).toEqual(['#2 second', '#1 first', '#3 all:0', '#2 second']);
     expect([a.stateName, engine.threadCount]).toEqual(['done', 0]);
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('throws a DeadlockError when a child joins its parent whose script is over and waits for its children', () => {
@@ -299,7 +299,7 @@ describe('timing wheel: waits of any length', () => {
 
 describe('predicates that throw', () => {
   it('reports the error of a predicate that cancelled its own thread and then threw', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const t = engine.spawn(function* doomed() {
       yield* wait(function cancelsThenThrows() {
         if (engine.tick < 2) return false;
@@ -308,7 +308,7 @@ describe('predicates that throw', () => {
       });
     });
     steps(2);
-    expect(errors.map((e) => [(e.error as Error).message, e.thread])).toEqual([['after the cancel', t]]);
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread])).toEqual([['after the cancel', t]]);
     expect(t.stateName).toBe('cancelled');
   });
 });

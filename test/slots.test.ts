@@ -23,13 +23,13 @@ describe('thread slots', () => {
   });
 
   it('marking an ended thread\'s failure observed leaves the new thread in its slot untouched', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const failed = engine.spawn(function* failed() {
       throw new Error('boom');
     });
     const slot = failed.slot;
     steps(1);
-    expect(errors.map((e) => e.thread)).toEqual([failed]);
+    expect(takeErrors().map((e) => e.thread)).toEqual([failed]);
     const reuser = engine.spawn(function* reuser() {
       for (;;) yield;
     });

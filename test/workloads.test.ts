@@ -8,11 +8,11 @@ const COUNT = 40;
 
 /** Runs `ticks` ticks of a workload and returns what a test looks at. */
 function run(name: WorkloadName, seed: number, ticks: number) {
-  const { engine, errors, steps } = createTestEngine({ seed });
+  const { engine, takeErrors, steps } = createTestEngine({ seed });
   const positions = new Float32Array(2 * COUNT).fill(Number.NaN);
   const tally = workloads[name].spawn(engine, COUNT, positions);
   steps(ticks);
-  return { engine, errors, positions, tally, resumes: engine.resumes };
+  return { engine, errors: takeErrors(), positions, tally, resumes: engine.resumes };
 }
 
 describe('workloads', () => {
