@@ -1,5 +1,4 @@
-import { afterAll, onTestFinished } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { TestRunner, afterAll, onTestFinished } from 'vitest';
 import { Engine, type EngineOptions, type Thread } from '../engine/index.ts';
 
 /** An error the engine's error hook received, with the thread it came from. */
@@ -31,7 +30,7 @@ export function createTestEngine(options: EngineOptions = {}): TestEngine {
   const check = (): void => {
     if (errors.length > 0) throw new UnexpectedScriptErrors(errors);
   };
-  if (getCurrentTest()) onTestFinished(check);
+  if (TestRunner.getCurrentTest()) onTestFinished(check);
   else afterAll(check);
   return {
     engine,

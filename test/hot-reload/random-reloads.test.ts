@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { race, script, shield, sleep, spawn, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
+import { assertSeeded } from '../support/seeded-property.ts';
 
 describe('hot reload: random reloads and cancels', () => {
   // Two "modules": a worker (spawns workers, races, calls the helper) and a helper sub-script, each with cleanup
@@ -14,7 +15,7 @@ describe('hot reload: random reloads and cancels', () => {
   );
 
   it('never throws from step, reports nothing, the threads it restarts live on, and a final cancel ends every thread', () => {
-    fc.assert(fc.property(fc.array(action, { maxLength: 30 }), (actions: Action[]) => {
+    assertSeeded(fc.property(fc.array(action, { maxLength: 30 }), (actions: Action[]) => {
       const { engine, takeErrors, steps } = createTestEngine({ hotReload: true, tickRate: 10 });
       const makeHelper = () => script(function* helper(n: number) {
         try { yield* sleep(0.1 * n); } finally { yield* shield(sleep(0.1)); }
@@ -49,6 +50,6 @@ describe('hot reload: random reloads and cancels', () => {
       steps(100);
       expect(engine.threadCount).toBe(0);
       expect(takeErrors()).toEqual([]);
-    }), { numRuns: 300 });
+    }), { numRuns: 300, seed: 20261206 });
   });
 });

@@ -10,8 +10,12 @@ import { printProgram, type Program } from './program.ts';
 
 describe('random programs (model-based property suite)', () => {
   it('2,000 programs with a fixed seed keep every invariant', () => {
-    const found = findCounterexample(2000, 20261129);
-    if (found) expect.fail(`program ${found.runs} broke the rules:\n${explain(found)}`);
+    const seed = 20261129;
+    const found = findCounterexample(2000, seed);
+    if (found) {
+      expect.fail(`program ${found.runs} broke the rules (seed ${seed}, fast-check path "${found.path}"; `
+        + `npm run fuzz -- --runs 2000 --seed ${seed} finds it again):\n${explain(found)}`);
+    }
   }, 120_000);
 
   it('the generator reaches every statement kind and every host action', () => {
