@@ -1,21 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
-import { Engine, createSignal, sleep, wait } from '../../engine/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeBlocks, runScript, typeErrors } from './code-blocks.ts';
 
 describe('README: a first script', () => {
-  it('runs as written and prints what it says', () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const doorOpened = createSignal<string>('door.opened');
-    const engine = new Engine();
-    engine.spawn(function* guard(post: string) {
-      console.log(`guarding ${post}`);
-      const who = yield* wait(doorOpened);
-      yield* sleep(0.5);
-      console.log(`${who} came in; the guard reacted at ${engine.time.toFixed(2)} s`);
-    }, 'the gate');
-    engine.step();
-    doorOpened.emit('the player');
-    for (let i = 0; i < 60; i++) engine.step();
-    expect(log.mock.calls.map((c) => c[0])).toEqual(['guarding the gate', 'the player came in; the guard reacted at 0.53 s']);
-    log.mockRestore();
+  // README.md's first script block, read from the file, with the output block that follows it.
+  const first = codeBlocks('README.md').find((block) => block.kind === 'script');
+
+  it('is in the README with what it prints', () => {
+    expect(first?.code).toContain("from 'loom-threads'");
+    expect(first?.output).toMatch(/\S/);
+  });
+
+  it('type-checks against the engine', () => {
+    expect(typeErrors([first!])).toEqual([]);
+  });
+
+  it('runs as written, its ticks driven by its own engine.step() calls, and prints what the README says', () => {
+    const { logged, engines } = runScript(first!);
+    expect(logged).toEqual(first!.output!.split('\n'));
+    expect(engines.map((engine) => [engine.tick, engine.threadCount])).toEqual([[61, 0]]);
   });
 });
