@@ -5,7 +5,7 @@ import { explain, findCounterexample } from './property.ts';
 import { runProgram } from './run-program.ts';
 import { printProgram, type Program } from './program.ts';
 
-// Issue 10 part 5: random programs over every op, driven tick by tick, keep every rule of /work/design.md.
+// Random programs over every op, driven tick by tick, keep every rule of docs/guide.md (checked by a model of them).
 // A failure prints the shrunk program and the invariants it broke; `npm run fuzz -- --runs N --seed S` runs more.
 
 describe('random programs (model-based property suite)', () => {
