@@ -25,24 +25,35 @@ export interface TestEngine {
  * collected (an engine its tests share), they fail the suite once its tests are over.
  */
 export function createTestEngine(options: EngineOptions = {}): TestEngine {
-  let errors: ReportedError[] = [];
-  const engine = new Engine({ onError: (error, thread) => errors.push({ error, thread }), ...options });
-  const check = (): void => {
-    if (errors.length > 0) throw new UnexpectedScriptErrors(errors);
-  };
-  if (TestRunner.getCurrentTest()) onTestFinished(check);
-  else afterAll(check);
+  const reported = new Reported();
+  const engine = new Engine({ onError: (error, thread) => reported.errors.push({ error, thread }), ...options });
+  checkAllTakenAtEnd(reported);
   return {
     engine,
     steps(n) {
       for (let i = 0; i < n; i++) engine.step();
     },
     takeErrors() {
-      const taken = errors;
-      errors = [];
+      const taken = reported.errors;
+      reported.errors = [];
       return taken;
     },
   };
+}
+
+/** The errors a test engine's hook received and the test has not taken yet. */
+class Reported {
+  errors: ReportedError[] = [];
+}
+
+// A function of its own, so the hook it registers holds the errors and not the engine: a property test making
+// hundreds of engines in one test keeps none of them alive until the end.
+function checkAllTakenAtEnd(reported: Reported): void {
+  const check = (): void => {
+    if (reported.errors.length > 0) throw new UnexpectedScriptErrors(reported.errors);
+  };
+  if (TestRunner.getCurrentTest()) onTestFinished(check);
+  else afterAll(check);
 }
 
 /** The errors a test engine's hook received that the test never took: each with its thread and stack. */
