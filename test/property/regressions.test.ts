@@ -10,7 +10,7 @@ describe('property suite regressions: a cancel already due when a shield begins 
   // was thrown at its `yield*` and the shielded cleanup never ran. The design's rule for cleanup that began on a
   // normal exit or with an error in flight is "put it in a shield"; a shield that a due cancel skips breaks it.
   it('a thread that cancels itself, then returns through a finally with shielded cleanup, runs the cleanup in full', () => {
-    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const { engine, steps, takeErrors } = createTestEngine({ tickRate: 10 });
     const log: string[] = [];
     const thread = engine.spawn(function* worker() {
       try {
@@ -26,11 +26,11 @@ describe('property suite regressions: a cancel already due when a shield begins 
     steps(10);
     expect(log).toEqual(['cancel asked', 'cleanup done@3']);
     expect(thread.stateName).toBe('done'); // the held cancel was never delivered: it ends as its script ended
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('a cancel held by one shield is still held when the next shield begins right after it', () => {
-    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const { engine, steps, takeErrors } = createTestEngine({ tickRate: 10 });
     const log: string[] = [];
     const thread = engine.spawn(function* worker() {
       try {
@@ -49,11 +49,11 @@ describe('property suite regressions: a cancel already due when a shield begins 
     steps(10);
     expect(log).toEqual(['first shield done', 'second shield done']);
     expect(thread.stateName).toBe('done');
-    expect(errors).toEqual([]);
+    expect(takeErrors()).toEqual([]);
   });
 
   it('a child failure in flight through a finally runs its shielded cleanup though a cancel is due', () => {
-    const { engine, steps, errors } = createTestEngine({ tickRate: 10 });
+    const { engine, steps, takeErrors } = createTestEngine({ tickRate: 10 });
     const log: string[] = [];
     const parent = engine.spawn(function* parentScript() {
       try {
@@ -73,7 +73,7 @@ describe('property suite regressions: a cancel already due when a shield begins 
     steps(10);
     expect(log).toEqual(['cleanup done']);
     expect(parent.stateName).toBe('failed'); // the failure left the script before the held cancel was delivered
-    expect(errors.map((e) => e.error instanceof ChildFailedError)).toEqual([true]);
+    expect(takeErrors().map((e) => e.error instanceof ChildFailedError)).toEqual([true]);
   });
 });
 
@@ -83,7 +83,7 @@ describe('property suite regressions: a cancel landing on a READY thread interru
   // queued failure, so the parent resumed normally from the interrupted yield and ran the code after it. The design:
   // a cancel on a READY thread interrupts the wait it completed, and never replaces a pending error.
   it('runs no code after the interrupted wait when a child failure is queued on it, and the failure reaches one observer', () => {
-    const { engine, steps, errors } = createTestEngine();
+    const { engine, steps, takeErrors } = createTestEngine();
     const log: string[] = [];
     const parent = engine.spawn(function* parentScript() {
       yield* spawn(function* child() {
@@ -100,7 +100,7 @@ describe('property suite regressions: a cancel landing on a READY thread interru
     steps(5);
     expect(log).toEqual([]);
     expect(parent.alive).toBe(false);
-    expect(errors.map((e) => rootMessage(e.error))).toEqual(['child broke']);
+    expect(takeErrors().map((e) => rootMessage(e.error))).toEqual(['child broke']);
   });
 });
 
@@ -110,7 +110,7 @@ describe('property suite regressions: a held thread\'s child whose script is ove
   // (structured lifetime) and it only waits for that child, so a cancel no longer applies to it. The suite's check
   // wanted every child of a held thread cancelling; the engine was right, the check now accepts this case.
   it('leaves the child waiting for its own cancelled children, and it ends once they have', () => {
-    const { engine, steps } = createTestEngine({ hotReload: true });
+    const { engine, steps, takeErrors } = createTestEngine({ hotReload: true });
     let door = false;
     let t2 = null as unknown as Thread;
     let t3 = null as unknown as Thread;
@@ -131,6 +131,7 @@ describe('property suite regressions: a held thread\'s child whose script is ove
     engine.reload([{ from: worker, to: broken }]);
     steps(5); // t2's script ends in the third tick, its child cancelled then; the new code fails in the fourth
     expect(w.waitingOn).toBe('signal a fix of its script (hot reload)');
+    expect(takeErrors().map((e) => [(e.error as Error).message, e.thread])).toEqual([['bug', w]]);
     expect([t2.stateName, t2.cancelling, t2.waitingOn, engine.cancel(t2)]).toEqual(['waiting', false, 'children ending (1 left)', false]);
     expect([t3.stateName, t3.cancelling]).toEqual(['waiting', true]);
     door = true;

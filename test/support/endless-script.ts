@@ -1,4 +1,4 @@
-// A child process for test/watchdog.test.ts: an engine under nodeWatchdog, whose thread `grunt` enters the
+// A child process for test/watchdog/watchdog.test.ts: an engine under nodeWatchdog, whose thread `grunt` enters the
 // sub-script walkTo, yields once, then either spins forever ('hang') or yields every tick ('yield').
 // Run: node --import tsx test/support/endless-script.ts hang|yield LIMIT_MS [exit]
 import { Engine, script, sleep } from '../../engine/index.ts';

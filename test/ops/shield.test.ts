@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { cancel, join, script, shield, sleep, spawn, useThread } from '../../engine/index.ts';
+import { createTestEngine } from '../helpers.ts';
+
+describe('cleanup that has begun completes: shield', () => {
+  it('plays a shielded finally that began on a normal return in full, and the thread ends done with its value', () => {
+    const { engine, steps } = createTestEngine();
+    const log: string[] = [];
+    const t = engine.spawn(function* worker() {
+      try {
+        yield;
+        return 1;
+      } finally {
+        yield* shield(sleep(0.5));
+        log.push(`cleanup done@${engine.tick}`);
+      }
+    });
+    steps(5);
+    expect(t.cancel()).toBe(true);
+    steps(60);
+    expect(log).toEqual(['cleanup done@32']);
+    expect([t.stateName, t.result, t.cancelling]).toEqual(['done', 1, false]);
+  });
+
+  it('cuts an unshielded finally that began on a normal return at its wait: what the shield is for', () => {
+    const { engine, steps } = createTestEngine();
+    const log: string[] = [];
+    const t = engine.spawn(function* worker() {
+      try {
+        yield;
+        return 1;
+      } finally {
+        yield* sleep(0.5);
+        log.push('cleanup done');
+      }
+    });
+    steps(5);
+    t.cancel();
+    steps(60);
+    expect(log).toEqual([]);
+    expect([t.stateName, t.result]).toEqual(['cancelled', undefined]);
+  });
+
+  it('plays a child\'s shielded death in full when its parent ends and cancels it mid-cleanup', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const death = script(function* death(name: string) {
+      order.push(`${name} dying@${engine.tick}`);
+      yield* sleep(0.25);
+      order.push(`${name} dead@${engine.tick}`);
+    });
+    let child = null as unknown as ReturnType<typeof engine.spawn>;
+    const parent = engine.spawn(function* parent() {
+      child = yield* spawn(function* child() {
+        try {
+          yield;
+          return 'lived';
+        } finally {
+          yield* shield(death('child'));
+        }
+      });
+      yield;
+      yield;
+      order.push(`parent returns@${engine.tick}`);
+    });
+    steps(20);
+    expect(order).toEqual(['child dying@2', 'parent returns@3', 'child dead@17']);
+    expect([child.stateName, child.result]).toEqual(['done', 'lived']);
+    expect(parent.stateName).toBe('done');
+  });
+
+  it('holds a cancel the thread asks of itself inside a shield, and delivers it at its next wait', () => {
+    const { engine, steps } = createTestEngine();
+    const order: string[] = [];
+    const t = engine.spawn(function* selfish() {
+      yield* shield(
+        (function* inside() {
+          cancel(useThread());
+          yield;
+          order.push(`shielded goes on@${engine.tick}`);
+        })(),
+      );
+      order.push(`after shield@${engine.tick}`);
+      yield;
+      order.push('after the next wait: never');
+    });
+    steps(4);
+    expect(order).toEqual(['shielded goes on@2', 'after shield@2']);
+    expect(t.stateName).toBe('cancelled');
+  });
+
+  it('lets an error on its way out through a shielded finally reach the joiner, cancel or not', () => {
+    const { engine, steps, takeErrors } = createTestEngine();
+    const caught: string[] = [];
+    let worker = null as unknown as ReturnType<typeof engine.spawn>;
+    engine.spawn(function* boss() {
+      worker = yield* spawn(function* worker() {
+        try {
+          yield;
+          throw new Error('broke');
+        } finally {
+          yield* shield(sleep(0.1));
+        }
+      });
+      try {
+        yield* join(worker);
+      } catch (error) {
+        caught.push(`${(error as Error).message}@${engine.tick}`);
+      }
+    });
+    steps(3);
+    worker.cancel(); // lands while the error waits in the shielded finally
+    steps(10);
+    expect(caught).toEqual([`thread ${worker.label} failed: broke@8`]);
+    expect(worker.stateName).toBe('failed');
+    expect(takeErrors()).toEqual([]);
+  });
+
+  it('refuses shield() of something that is not an operation, naming the thread', () => {
+    const { engine, steps } = createTestEngine();
+    let message = '';
+    const t = engine.spawn(function* probe() {
+      try {
+        yield* shield(42 as never);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    steps(1);
+    expect(message).toBe(`shield in ${t.label}: expected an operation (an op, a sub-script call or a generator), got 42`);
+  });
+});
