@@ -45,6 +45,15 @@ export default tseslint.config(
     },
   },
   {
+    // The plain page of the inspector's browser test is any user's page: the package's exports, nothing else.
+    files: ['test/fixtures/inspector-page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['pixi.js', 'pixi.js/*', '**/game/**', '**/engine/**', '**/inspector/**'], message: 'This page uses loom-threads and loom-threads/inspector only.' },
+      ] }],
+    },
+  },
+  {
     // The game and the tools use the inspector as any user does: by the package's export, never its files.
     // (A later block setting no-restricted-imports for some of these files replaces this one there: merge them.)
     files: ['game/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
