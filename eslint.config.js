@@ -104,6 +104,15 @@ export default tseslint.config(
     },
   },
   {
+    // The plain page of the inspector's browser test is any user's page: the package's exports, nothing else.
+    files: ['test/fixtures/inspector-page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['pixi.js', 'pixi.js/*', '**/game/**', '**/engine/**', '**/inspector/**'], message: 'This page uses loom-threads and loom-threads/inspector only.' },
+      ] }],
+    },
+  },
+  {
     // The game's scripts, checked as a user's would be. no-floating-op reads types: the project service supplies them.
     files: ['game/**/*.ts'],
     ...loom.configs.recommended,
