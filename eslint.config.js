@@ -139,7 +139,7 @@ export default tseslint.config(
     },
   },
   ...allowedImports('game/sim', [], [HEADLESS]),
-  ...allowedImports('game/scripts', ['game/sim', 'game/hot-scripts.ts', 'assets'], [HEADLESS]),
+  ...allowedImports('game/scripts', ['game/sim', 'assets'], [HEADLESS]),
   ...allowedImports('game/view', ['game/sim', 'assets']),
   ...allowedImports('game/headless', ['game/sim', 'game/scripts'], [HEADLESS]),
   ...allowedImports('game/stress', ['harness', 'assets']),

@@ -5,7 +5,7 @@ import { angleTo, clamp } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from './hot-scripts.ts';
 
 /** Seconds the scout hovers after each report. */
 const HOVER_SECONDS = 0.9;
