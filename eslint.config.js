@@ -134,6 +134,7 @@ export default tseslint.config(
         patterns: [
           { regex: '^(?:\\.\\./)+(?:bench|tools)(?:/|$)', message: 'game/ never imports the benchmarks or the tools: they import it.' },
           { regex: '^(?:\\.\\./)+inspector(?:/|$)', message: 'Import the inspector from loom-threads/inspector, as a user of the package does.' },
+          { regex: '^(?:\\.\\./)+engine(?:/|$)', message: 'The game uses the engine by its package name, loom-threads, as a user does.' },
         ],
       }],
     },

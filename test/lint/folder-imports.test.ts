@@ -23,6 +23,8 @@ async function restrictedImport(file: string, specifier: string): Promise<string
 
 // [the importing file, an import it must not make]
 const forbidden: [string, string][] = [
+  ['game/probe.ts', '../engine/watchdog/hang-watcher.ts'],
+  ['game/view/probe.ts', '../../engine/core/thread.ts'],
   ['game/probe.ts', '../inspector/index.ts'],
   ['game/stress/probe.ts', '../../inspector/inspector.ts'],
   ['bench/probe.ts', '../inspector/index.ts'],
