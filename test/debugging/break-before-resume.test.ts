@@ -43,9 +43,9 @@ describe('engine.breakBeforeResume under a DevTools protocol session (node:inspe
     steps(1);
     engine.breakBeforeResume(guard);
     steps(5);
-    expect(pauses[0]).toBe('stepFirst'); // the engine's debugger statement
+    expect(pauses[0]).toBe('resumeFirst'); // the engine's debugger statement
     expect(pauses.at(-1)).toBe('guard');
-    expect(pauses.filter((name) => name === 'stepFirst').length).toBeLessThanOrEqual(2); // one pause, then a step
+    expect(pauses.filter((name) => name === 'resumeFirst').length).toBeLessThanOrEqual(2); // one pause, then a step
     expect(order).toEqual(['guard resumed@4', 'guard again@5']);
   });
 

@@ -1,6 +1,7 @@
 // The code blocks of README.md and docs/*.md, read from the files, checked as the fence marks them:
 //   ```ts (or js)          a complete script: type-checked, then run; a ```text output block after it is what it prints
 //   ```ts file=PATH        a complete module that belongs at PATH in this repository: type-checked there, not run
+//   ```ts page             a browser page's module: type-checked here, run in Chromium by test/e2e/inspector-docs.test.ts
 //   ```ts fragment         a piece shown for illustration, using names from around it: not checked
 // Other languages (sh, text, ...) are not code to check.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -11,7 +12,7 @@ import * as loomWatchdogNode from '../../engine/watchdog/node-watchdog.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export type BlockKind = 'script' | 'file' | 'fragment';
+export type BlockKind = 'script' | 'file' | 'page' | 'fragment';
 
 export interface CodeBlock {
   /** Where it is: `docs/guide.md:23` (the line of its opening fence). */
@@ -53,12 +54,14 @@ export function codeBlocks(document: string): CodeBlock[] {
     if (fence.info === '') {
       const output = next?.lang === 'text' && next.info === 'output' ? next.code : undefined;
       blocks.push({ where, lang: fence.lang, kind: 'script', code: fence.code, ...(output === undefined ? {} : { output }) });
+    } else if (fence.info === 'page') {
+      blocks.push({ where, lang: fence.lang, kind: 'page', code: fence.code });
     } else if (fence.info === 'fragment') {
       blocks.push({ where, lang: fence.lang, kind: 'fragment', code: fence.code });
     } else if (fence.info.startsWith('file=')) {
       blocks.push({ where, lang: fence.lang, kind: 'file', path: fence.info.slice('file='.length), code: fence.code });
     } else {
-      throw new Error(`${where}: unknown marker "${fence.info}" (a script has none; else "fragment" or "file=PATH")`);
+      throw new Error(`${where}: unknown marker "${fence.info}" (a script has none; else "page", "fragment" or "file=PATH")`);
     }
   });
   return blocks;

@@ -14,11 +14,11 @@ import { recordCspViolations, STRICT_CSP } from '../support/strict-csp.ts';
 const VIEWPORT = { width: 1280, height: 800 };
 const PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title></head><body><script type="module" src="./main.ts"></script></body></html>';
 
-/** The first ```ts block under `heading` (a whole line) in the repository's Markdown file `path`. */
+/** The first ```ts page block under `heading` (a whole line) in the repository's Markdown file `path`. */
 async function codeUnder(path: string, heading: string): Promise<string> {
   const markdown = await readFile(join(REPO_ROOT, path), 'utf8');
   const at = markdown.indexOf(`\n${heading}\n`);
-  const block = at < 0 ? null : /```ts\n([\s\S]*?)```/.exec(markdown.slice(at));
+  const block = at < 0 ? null : /```ts page\n([\s\S]*?)```/.exec(markdown.slice(at));
   if (!block) throw new Error(`${path} has no ts block under "${heading}"`);
   return block[1]!;
 }
