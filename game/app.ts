@@ -3,7 +3,7 @@ import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-thre
 import type { InspectorHandle } from './inspector/inspector.ts';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
 import { drill } from './scripts/drill.ts';

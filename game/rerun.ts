@@ -1,5 +1,5 @@
 import { formatDivergence, type Recording, type ReplayResult } from 'loom-threads';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 import { createGameSimulation, type GameSimulation } from './sim/simulation.ts';
 
 /**

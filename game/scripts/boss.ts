@@ -7,7 +7,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { CRITTER } from './critter.ts';
 import { perish, spawnEntity } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /** Seconds between two phases: the boss roars, shakes and cannot be hurt. */
 export const TRANSITION_SECONDS = 1.6;

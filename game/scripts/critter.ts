@@ -5,7 +5,7 @@ import { angleTo } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /**
  * One mite of a swarm: there are hundreds to thousands at once, each its own thread. It stays cheap because it

@@ -5,7 +5,7 @@ import { angleTo, clamp, type Point } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /** How far a grunt sees the player, in arena units. */
 export const SIGHT = 260;

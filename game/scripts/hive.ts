@@ -6,7 +6,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { BROOD } from './brood.ts';
 import { perish, spawnEntity, untilDead } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /** Broodlings per opening. */
 export const BROOD_SIZE = 5;

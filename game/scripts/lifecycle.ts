@@ -2,7 +2,7 @@ import { CancelledError, join, script, shield, sleep, spawn, useThread, type Shi
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 // Entity lifetime is thread lifetime. An entity is born with its thread (`spawnEntity`); it dies when the thread
 // is cancelled (`world.kill`), and the `finally` of its script plays the death and removes it (`perish`).

@@ -4,7 +4,7 @@ import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /** Units per second. */
 export const PLAYER_SPEED = 270;

@@ -6,7 +6,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import type { Sighting } from './grunt.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from '../hot-scripts.ts';
+import { hotScripts } from '../hot-modules.ts';
 
 /** Seconds the scout hovers after each report. */
 const HOVER_SECONDS = 0.9;
