@@ -2,7 +2,7 @@
 import 'pixi.js/unsafe-eval';
 import type { GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
-import { mountInspector } from './inspector/inspector.ts';
+import { mountInspector, type InspectorHandle } from './inspector/inspector.ts';
 import { rewindButton } from './inspector/timeline.ts';
 import './page.css';
 import { startLiveSession } from './live-session.ts';
@@ -23,14 +23,18 @@ const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
 if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
 else {
+  // One inspector for the page: a game restored in place of another ("resume live from here", a save loaded) is
+  // shown in it as it was (open or closed, the same thread selected if the new game has it).
+  let inspector: InspectorHandle | null = null;
   // `?restore=local` carries on from the last save kept in this browser.
   await startLiveSession(document.body, parseConfig(location.search), params.get('restore') === 'local', (handle) => {
     window.loom = handle;
     // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
-    const inspector = mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => handle.threadsAt(x, y) });
+    inspector ??= mountInspector({ engine: handle.engine, parent: document.body, threadsAt: (x, y) => window.loom?.threadsAt(x, y) ?? [] });
+    inspector.setEngine(handle.engine);
     inspector.footer = rewindButton(() => void handle.rewind());
     handle.inspector = inspector;
-    return () => inspector.destroy();
+    return () => (handle.inspector = null);
   });
 }
 document.body.dataset.ready = 'true';

@@ -8,6 +8,17 @@ const FONT = 'Verdana, "DejaVu Sans", sans-serif';
 const LABEL: TextStyleOptions = { fontFamily: FONT, fontSize: 11, fontWeight: '700', fill: 0x7f93b5, letterSpacing: 2 };
 const VALUE: TextStyleOptions = { fontFamily: FONT, fontSize: 24, fontWeight: '900', fill: 0xe8f4ff };
 const SMALL: TextStyleOptions = { fontFamily: FONT, fontSize: 13, fontWeight: '700', fill: 0xc8d6ee };
+/** Screen pixels kept between the HUD's groups, and from its right edge. */
+const GAP = 20;
+const EDGE = 16;
+
+/** A rectangle in screen pixels. */
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /** Figures the HUD shows that come from the frame loop rather than the world. */
 export interface HudStats {
@@ -21,7 +32,11 @@ export interface HudStats {
   dropped: number;
 }
 
-/** The bar across the top: score, hearts, wave, live threads and frame time; and the boss's health bar. */
+/**
+ * The bar across the top: score, hearts, wave, live threads, and frame time, dropped ticks and seed; and the boss's
+ * health bar. The groups are placed from their measured widths, so none covers another at any window width the
+ * game is laid out for (a docked inspector leaves it 800 px at 1280).
+ */
 export class Hud {
   readonly container = new Container();
   private readonly panel = new Graphics();
@@ -37,6 +52,10 @@ export class Hud {
   private readonly bossBar = new Graphics();
   private readonly bossName = new Text({ text: 'MOTHERSHIP', style: { ...LABEL, fill: 0xffc640, fontSize: 12 }, anchor: { x: 0.5, y: 1 } });
   private shownTimingAt = -Infinity;
+  private compact = false;
+  private width = 0;
+  /** The widest the timing has been since the last layout: the groups beside it do not shift as its digits change. */
+  private timingWidth = 0;
 
   constructor(textures: GameTextures) {
     this.logo = new Sprite({ texture: textures.logo, height: 34, width: 136 });
@@ -52,29 +71,59 @@ export class Hud {
       .rect(0, 0, width, HUD_HEIGHT - 8).fill({ color: 0x070a14, alpha: 0.92 })
       .rect(0, HUD_HEIGHT - 9, width, 1).fill({ color: 0x27e0d0, alpha: 0.35 });
     const compact = width < 900;
+    this.compact = compact;
+    this.width = width;
+    this.timingWidth = 0;
     this.logo.visible = !compact;
     const left = compact ? 14 : 168;
     this.logo.position.set(16, 11);
     this.scoreLabel.position.set(left, 8);
     this.score.position.set(left, 22);
     this.hearts.forEach((heart, i) => heart.position.set(left + 150 + i * 26, 36));
-    this.waveLabel.position.set(width / 2, 8);
-    this.wave.position.set(width / 2, 22);
-    this.threadsLabel.position.set(width - (compact ? 14 : 190), 8);
-    this.threads.position.set(width - (compact ? 14 : 190), 22);
-    this.timing.visible = !compact;
-    this.timing.position.set(width - 16, 14);
+    this.timing.position.set(width - EDGE, 6);
+    this.arrange();
+  }
+
+  /**
+   * Right to left: the timing at the edge, the threads beside it; the wave centred, or, where the centre would
+   * touch a neighbour, centred in the room between the hearts and the threads.
+   */
+  private arrange(): void {
+    this.timingWidth = Math.max(this.timingWidth, this.timing.width);
+    const threadsRight = this.width - EDGE - this.timingWidth - GAP;
+    this.threadsLabel.position.set(threadsRight, 8);
+    this.threads.position.set(threadsRight, 22);
+    const rightGroup = threadsRight - Math.max(this.threadsLabel.width, this.threads.width);
+    const lastHeart = this.hearts.filter((heart) => heart.visible).at(-1) ?? this.hearts[0]!;
+    const leftGroup = Math.max(lastHeart.x + lastHeart.width / 2, this.score.x + this.score.width);
+    const half = Math.max(this.wave.width, this.waveLabel.width) / 2;
+    const centre = this.width / 2;
+    const x = centre - half < leftGroup + GAP || centre + half > rightGroup - GAP ? (leftGroup + rightGroup) / 2 : centre;
+    this.waveLabel.position.set(x, 8);
+    this.wave.position.set(x, 22);
+  }
+
+  /** Where each group of the bar is drawn, in screen pixels, for layout checks. */
+  boxes(): Record<'score' | 'hearts' | 'wave' | 'threads' | 'timing', ScreenBox> {
+    const visibleHearts = this.hearts.filter((heart) => heart.visible);
+    return {
+      score: union([this.scoreLabel, this.score]),
+      hearts: union(visibleHearts.length > 0 ? visibleHearts : [this.hearts[0]!]),
+      wave: union([this.waveLabel, this.wave]),
+      threads: union([this.threadsLabel, this.threads]),
+      timing: union([this.timing]),
+    };
   }
 
   update(world: World, stats: HudStats, camera: Camera, realMs: number): void {
     setText(this.score, world.score.toLocaleString('en-US'));
     setText(this.wave, String(world.wave));
     setText(this.threads, `${stats.threads.toLocaleString('en-US')}`);
-    setText(this.threadsLabel, `LIVE THREADS · IDLE ${stats.idleThreads}`);
+    setText(this.threadsLabel, `${this.compact ? '' : 'LIVE '}THREADS · IDLE ${stats.idleThreads}`);
     if (realMs - this.shownTimingAt > 250) {
       this.shownTimingAt = realMs;
       const dropped = stats.dropped > 0 ? ` · ${stats.dropped.toLocaleString('en-US')} dropped` : '';
-      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms\nsim ${stats.scriptMs.toFixed(2)} ms${dropped}\nseed ${stats.seed}`);
+      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms\nsim ${stats.scriptMs.toFixed(2)} ms\nseed ${stats.seed}${dropped}`);
     }
     const player = world.player;
     const hp = player && !player.removed ? Math.max(0, player.hp) : 0;
@@ -84,6 +133,7 @@ export class Hud {
       heart.alpha = i < hp ? 1 : 0.18;
       heart.tint = i < hp ? 0xffffff : 0x7f93b5;
     });
+    this.arrange();
     this.drawBossBar(world.entities.find((e) => e.kind === 'boss' && !e.removed) ?? null, camera);
   }
 
@@ -102,6 +152,17 @@ export class Hud {
       .rect(x + (2 * width) / 3, y - 3, 2, 16).fill(0xffc640);
     this.bossName.position.set(camera.screenWidth / 2, y - 5);
   }
+}
+
+/** The screen box around `parts`. */
+function union(parts: Container[]): ScreenBox {
+  const boxes = parts.map((part) => part.getBounds());
+  return {
+    left: Math.min(...boxes.map((box) => box.minX)),
+    top: Math.min(...boxes.map((box) => box.minY)),
+    right: Math.max(...boxes.map((box) => box.maxX)),
+    bottom: Math.max(...boxes.map((box) => box.maxY)),
+  };
 }
 
 /** Sets a Text only when it changes: a new string re-renders the text's texture. */
