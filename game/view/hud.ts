@@ -34,8 +34,8 @@ export interface HudStats {
 
 /**
  * The bar across the top: score, hearts, wave, live threads, and frame time, dropped ticks and seed; and the boss's
- * health bar. The groups are placed from their measured widths, so none covers another at any window width the
- * game is laid out for (a docked inspector leaves it 800 px at 1280).
+ * health bar. The threads are placed beside the timing's measured width, so neither covers the other down to the
+ * 800 px a docked inspector leaves a 1280 px window.
  */
 export class Hud {
   readonly container = new Container();
@@ -80,39 +80,35 @@ export class Hud {
     this.scoreLabel.position.set(left, 8);
     this.score.position.set(left, 22);
     this.hearts.forEach((heart, i) => heart.position.set(left + 150 + i * 26, 36));
+    this.waveLabel.position.set(width / 2, 8);
+    this.wave.position.set(width / 2, 22);
     this.timing.position.set(width - EDGE, 6);
     this.arrange();
   }
 
-  /**
-   * Right to left: the timing at the edge, the threads beside it; the wave centred, or, where the centre would
-   * touch a neighbour, centred in the room between the hearts and the threads.
-   */
+  /** The timing at the right edge, the threads beside it, as wide as the timing has been. */
   private arrange(): void {
     this.timingWidth = Math.max(this.timingWidth, this.timing.width);
     const threadsRight = this.width - EDGE - this.timingWidth - GAP;
     this.threadsLabel.position.set(threadsRight, 8);
     this.threads.position.set(threadsRight, 22);
-    const rightGroup = threadsRight - Math.max(this.threadsLabel.width, this.threads.width);
-    const lastHeart = this.hearts.filter((heart) => heart.visible).at(-1) ?? this.hearts[0]!;
-    const leftGroup = Math.max(lastHeart.x + lastHeart.width / 2, this.score.x + this.score.width);
-    const half = Math.max(this.wave.width, this.waveLabel.width) / 2;
-    const centre = this.width / 2;
-    const x = centre - half < leftGroup + GAP || centre + half > rightGroup - GAP ? (leftGroup + rightGroup) / 2 : centre;
-    this.waveLabel.position.set(x, 8);
-    this.wave.position.set(x, 22);
   }
 
-  /** Where each group of the bar is drawn, in screen pixels, for layout checks. */
-  boxes(): Record<'score' | 'hearts' | 'wave' | 'threads' | 'timing', ScreenBox> {
-    const visibleHearts = this.hearts.filter((heart) => heart.visible);
-    return {
-      score: union([this.scoreLabel, this.score]),
-      hearts: union(visibleHearts.length > 0 ? visibleHearts : [this.hearts[0]!]),
-      wave: union([this.waveLabel, this.wave]),
-      threads: union([this.threadsLabel, this.threads]),
-      timing: union([this.timing]),
+  /** Where each group of the bar is drawn, in screen pixels, for layout checks; a hidden group is left out. */
+  boxes(): Record<string, ScreenBox> {
+    const groups: Record<string, Container[]> = {
+      score: [this.scoreLabel, this.score],
+      hearts: this.hearts.filter((heart) => heart.visible),
+      wave: [this.waveLabel, this.wave],
+      threads: [this.threadsLabel, this.threads],
+      timing: [this.timing],
     };
+    const boxes: Record<string, ScreenBox> = {};
+    for (const [name, parts] of Object.entries(groups)) {
+      const shown = parts.filter((part) => part.visible);
+      if (shown.length > 0) boxes[name] = union(shown);
+    }
+    return boxes;
   }
 
   update(world: World, stats: HudStats, camera: Camera, realMs: number): void {

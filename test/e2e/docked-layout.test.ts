@@ -114,7 +114,7 @@ describeBrowser('the game at 1280x800 with the inspector docked left, right, or 
     it(`docked ${dock}: the HUD keeps the seed and the dropped ticks clear of the threads, the bars clear of the arena; rewind shows the replay beside the panel, marked REPLAY, the thread still selected, and resuming keeps the panel open`, async () => {
       const { page, errors } = await open('?seed=7', dock);
       await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-      await page.waitForFunction(() => window.loom!.engine.tick >= 30, null, { timeout: 60_000 });
+      await page.waitForFunction(() => window.loom!.engine.threads().some((thread) => thread.name === 'grunt'), null, { timeout: 60_000 });
       await page.keyboard.press('KeyP'); // PAUSED, with the key hint
       await page.keyboard.press('KeyK'); // the save bar's status line
       await page.keyboard.press('Backquote');
@@ -126,6 +126,7 @@ describeBrowser('the game at 1280x800 with the inspector docked left, right, or 
       });
       const live = await readLayout(page, false);
       expectClearLayout(live, dock);
+      expect(Object.keys(live.view)).toEqual(expect.arrayContaining(['score', 'hearts', 'wave', 'threads', 'timing']));
       await saveArtifact(`docked-${dock}-live.png`, await page.screenshot());
 
       // A grunt's thread selected, then rewind from the panel's foot.
