@@ -3,11 +3,13 @@ import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-thre
 import type { InspectorHandle } from 'loom-threads/inspector';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
-import { hotScripts } from './scripts/hot-scripts.ts';
+import { withRestartedThrows } from './hot-errors.ts';
+import { hotScripts } from './scripts/hot-modules.ts';
 import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
 import { drill } from './scripts/drill.ts';
 import { rerunWithNewCode } from './rerun.ts';
+import { mountStage } from './stage.ts';
 import { recordGame } from './headless/session.ts';
 import type { Kind } from './sim/kind.ts';
 import type { GameSimulation } from './headless/simulation.ts';
@@ -49,7 +51,8 @@ export interface GameHandle {
   watchReplay(): Promise<ReplayHandle>;
   /**
    * Time travel: the replay of the run so far, paused and sought to where the game is, so the timeline can scrub
-   * back, step, and resume live play from any tick (the inspector's "rewind").
+   * back, step, and resume live play from any tick (the inspector's "rewind"). The inspector shows the game until
+   * the replay is there, so its selected thread stays selected.
    */
   rewind(): Promise<ReplayHandle>;
   /** The page's inspector, if one is mounted: a replay over the game shows itself in it, with its timeline. */
@@ -109,14 +112,11 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   // to keep in the build too (docs/stack-traces.md); waits only while developing. Neither changes what a tick does.
   engine.callSites = import.meta.env.DEV ? 'waits' : 'frames';
   engine.watchdog = gameWatchdog(config) ?? null;
+  if (import.meta.hot) engine.onError = withRestartedThrows(engine.onError);
   const detachHot = import.meta.hot ? hotScripts.attach(engine) : () => {};
   const stopRerun = import.meta.hot && config.rerun ? hotScripts.onUpdate(() => void rerunWithNewCode(recorder.recording())) : () => {};
 
-  // The view fills the window but for the room a docked inspector takes (it sets the two variables, then fires a
-  // window resize, which pixi's resizeTo listens for).
-  const stage = document.createElement('div');
-  stage.style.cssText = 'position: fixed; top: 0; bottom: 0; left: var(--loom-dock-left, 0px); right: var(--loom-dock-right, 0px);';
-  parent.appendChild(stage);
+  const stage = mountStage(parent);
   const app = new Application();
   await app.init({
     preference: 'webgl',
@@ -131,7 +131,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   const textures = await loadTextures();
   const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => void recorder.emit(world.restartRequested);
-  const view = new GameView(app, world, textures, kindTextures, { restart, watchReplay: () => void watchReplay().catch(reportReplayError) });
+  const view = new GameView(app, world, textures, kindTextures, { restart, watchReplay: () => void watchReplay(false).catch(reportReplayError) });
 
   let frameMs = 16.7;
   let scriptMs = 0;
@@ -159,7 +159,8 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
     replay = null;
     watched = null;
   };
-  const watchReplay = (): Promise<ReplayHandle> => {
+  // `atEnd`: opened paused where the game is (time travel), rather than playing from the start.
+  const watchReplay = (atEnd: boolean): Promise<ReplayHandle> => {
     if (replay !== null) return replay;
     loop.stop();
     unbind();
@@ -168,7 +169,9 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
       closeReplay();
       resume();
     };
-    replay = startReplay(recorder.recording(), parent, { onBack, inspector: handle.inspector ?? undefined, resume: options.onResume });
+    const recording = recorder.recording();
+    const at = atEnd ? recording.ticks : undefined;
+    replay = startReplay(recording, parent, { onBack, inspector: handle.inspector ?? undefined, resume: options.onResume, at });
     replay.then(
       (shown) => (watched = shown),
       () => {
@@ -178,15 +181,10 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
     );
     return replay;
   };
-  const rewind = async (): Promise<ReplayHandle> => {
-    const shown = await watchReplay();
-    shown.playback.paused = true;
-    shown.travel.seekTo(shown.travel.ticks);
-    return shown;
-  };
+  const rewind = (): Promise<ReplayHandle> => watchReplay(true);
 
   const handle: GameHandle = {
-    recorder, engine, world, app, canvas: app.canvas, view, loop, config, restart, watchReplay, rewind,
+    recorder, engine, world, app, canvas: app.canvas, view, loop, config, restart, watchReplay: () => watchReplay(false), rewind,
     inspector: null,
     drill: () => recorder.spawn(drill),
     destroy() {

@@ -1,6 +1,8 @@
 import { Restore, decodeRecording, encodeRecording, type Recording } from 'loom-threads';
 import { startGame, type GameHandle, type StartOptions } from './app.ts';
 import { recordedConfig, type GameConfig } from './config.ts';
+import { describeKindEdit } from './scripts/hot-kinds.ts';
+import { hotKinds } from './scripts/hot-modules.ts';
 import { mountSaveControls } from './save-controls.ts';
 import { keepLastSave, kilobytes, lastSave, saveFileName } from './save-store.ts';
 import { createGameSimulation } from './headless/simulation.ts';
@@ -35,6 +37,8 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
     save,
     load: (bytes, name) => void restoreFrom(() => decodeRecording(bytes), name),
   });
+  // An edit of a kind's data under `npm start`: the status line says what was applied, and what needs a reload.
+  if (import.meta.hot) hotKinds.onUpdate((edit) => controls.show(describeKindEdit(edit), edit.refused.length > 0));
 
   function save(): void {
     if (game === null) return;

@@ -2,7 +2,7 @@
 import 'pixi.js/unsafe-eval';
 import type { GameHandle } from './app.ts';
 import { parseConfig } from './config.ts';
-import { attachInspector, rewindButton } from 'loom-threads/inspector';
+import { attachInspector, rewindButton, type InspectorHandle } from 'loom-threads/inspector';
 import './page.css';
 import { startLiveSession } from './live-session.ts';
 import { PICK_HINT, loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
@@ -22,14 +22,18 @@ const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
 if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
 else {
+  // One inspector for the page: a game restored in place of another ("resume live from here", a save loaded) is
+  // shown in it as it was (open or closed, the same thread selected if the new game has it).
+  let inspector: InspectorHandle | null = null;
   // `?restore=local` carries on from the last save kept in this browser.
   await startLiveSession(document.body, parseConfig(location.search), params.get('restore') === 'local', (handle) => {
     window.loom = handle;
     // The backtick opens it; while it is open, pressing on an entity selects its threads instead of firing.
-    const inspector = attachInspector(handle.engine, { threadsAt: (x, y) => handle.threadsAt(x, y), hint: PICK_HINT });
+    inspector ??= attachInspector(handle.engine, { threadsAt: (x, y) => window.loom?.threadsAt(x, y) ?? [], hint: PICK_HINT });
+    inspector.setEngine(handle.engine);
     inspector.footer = rewindButton(() => void handle.rewind());
     handle.inspector = inspector;
-    return () => inspector.detach();
+    return () => (handle.inspector = null);
   });
 }
 document.body.dataset.ready = 'true';

@@ -4,6 +4,7 @@ import { attachInspector, mountTimeline, type InspectorHandle } from 'loom-threa
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
+import { mountStage } from './stage.ts';
 import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
@@ -27,6 +28,8 @@ export interface ReplayHandle {
   travel: ReplayTimeTravel<GameSimulation>;
   inspector: InspectorHandle;
   app: Application;
+  /** The view drawing the replay's world now (a seek back rebuilds it). */
+  readonly view: GameView;
   /** The threads of the entity under a point of the page (client pixels), for the inspector. */
   threadsAt(clientX: number, clientY: number): Thread[];
   /** Stops the replay and removes its canvas and controls; a borrowed inspector goes back as it was. */
@@ -44,6 +47,11 @@ export interface ReplayOptions {
   inspector?: InspectorHandle;
   /** What the timeline's "resume live from here" does with the recording cut there. Default {@link resumeLive}. */
   resume?: (branched: Recording) => void;
+  /**
+   * Opens paused at this tick, sought before anything is shown. Meanwhile a borrowed inspector goes on showing the
+   * page's engine, so a thread selected there is still selected (the same id) once the replay is at the tick.
+   */
+  at?: number;
 }
 
 /**
@@ -57,9 +65,9 @@ export async function loadRecording(url: string): Promise<Recording> {
 }
 
 /**
- * Plays a recording of the sample game in `parent`: the same view as the game, driven by a {@link Playback}
- * instead of the player, with its controls below (pause, 1x, 4x, step, and "back to game" with `onBack`) and the
- * inspector, whose timeline seeks to any tick and resumes live play from there.
+ * Plays a recording of the sample game in `parent`: the same view as the game (beside a docked inspector, marked
+ * REPLAY), driven by a {@link Playback} instead of the player, with its controls below (pause, 1x, 4x, step, and
+ * "back to game" with `onBack`) and the inspector, whose timeline seeks to any tick and resumes live play from there.
  *
  * @example
  * ```ts
@@ -70,17 +78,18 @@ export async function loadRecording(url: string): Promise<Recording> {
 export async function startReplay(recording: Recording, parent: HTMLElement, options: ReplayOptions = {}): Promise<ReplayHandle> {
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
+  const stage = mountStage(parent);
   const app = new Application();
   await app.init({
     preference: 'webgl',
-    resizeTo: window,
+    resizeTo: stage,
     background: 0x05070d,
     antialias: true,
     autoDensity: true,
     resolution: Math.min(2, window.devicePixelRatio || 1),
     autoStart: false,
   });
-  parent.appendChild(app.canvas);
+  stage.appendChild(app.canvas);
   const textures = await loadTextures();
   const kinds = await loadKindTextures(playback.replayer.sim.world.kinds.all);
   const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, null);
@@ -99,14 +108,18 @@ export async function startReplay(recording: Recording, parent: HTMLElement, opt
     },
     resume: options.resume ?? ((branched) => resumeLive(branched)),
   });
-  const controls = mountReplayControls(playback, parent, () => travel.step(), options.onBack);
+  const controls = mountReplayControls(playback, stage, () => travel.step(), options.onBack);
   const timeline = mountTimeline(travel);
+  // While a seek runs, the world is not the one on screen: nothing there to pick.
   const threadsAt = (clientX: number, clientY: number): Thread[] => {
+    if (travel.seeking !== null) return [];
     const box = app.canvas.getBoundingClientRect();
     const at = view.camera.toArena(clientX - box.left, clientY - box.top);
     return world.threadsAt(at.x, at.y);
   };
-  const inspector = borrowInspector(options.inspector, playback.replayer.sim.engine, parent, threadsAt, timeline.element);
+  if (options.at !== undefined) travel.seekTo(options.at);
+  // Sought first, the replay's engine is shown once the seek is done (see `shown`).
+  const inspector = borrowInspector(options.inspector, playback.replayer.sim.engine, parent, threadsAt, timeline.element, options.at === undefined);
   let last: number | null = null;
   let frameMs = 16.7;
   let scriptMs = 0;
@@ -139,19 +152,24 @@ export async function startReplay(recording: Recording, parent: HTMLElement, opt
     travel,
     inspector: inspector.handle,
     app,
+    get view() {
+      return view;
+    },
     threadsAt,
     close() {
       cancelAnimationFrame(id);
       controls.remove();
       inspector.giveBack();
       app.destroy({ removeView: true }, { children: true });
+      stage.remove();
     },
   };
 }
 
 /**
- * The inspector a replay shows itself in: the page's, switched to the replay with the timeline at its foot (and
- * switched back by `giveBack`), or one of its own (removed by `giveBack`).
+ * The inspector a replay shows itself in: the page's, with the timeline at its foot, switched to the replay now or
+ * (`switchNow` false) once a seek shows it, and switched back by `giveBack`; or one of its own (removed by `giveBack`).
+ * What the page set meanwhile (another game's engine and footer, after "resume live from here") is left as it is.
  */
 function borrowInspector(
   borrowed: InspectorHandle | undefined,
@@ -159,17 +177,19 @@ function borrowInspector(
   parent: HTMLElement,
   threadsAt: (clientX: number, clientY: number) => Thread[],
   footer: HTMLElement,
+  switchNow: boolean,
 ): { handle: InspectorHandle; giveBack(): void } {
   if (borrowed === undefined) {
     const handle = attachInspector(engine, { parent, threadsAt, footer, hint: PICK_HINT });
     return { handle, giveBack: () => handle.detach() };
   }
   const before = { engine: borrowed.engine, footer: borrowed.footer };
-  borrowed.setEngine(engine);
+  if (switchNow) borrowed.setEngine(engine);
   borrowed.footer = footer;
   return {
     handle: borrowed,
     giveBack() {
+      if (borrowed.footer !== footer) return;
       borrowed.setEngine(before.engine);
       borrowed.footer = before.footer;
     },

@@ -1,5 +1,5 @@
 import { formatDivergence, type Recording, type ReplayResult } from 'loom-threads';
-import { hotScripts } from './scripts/hot-scripts.ts';
+import { hotScripts } from './scripts/hot-modules.ts';
 import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 
 /**

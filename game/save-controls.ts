@@ -69,6 +69,7 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
   return {
     show(text, problem = false) {
       setText(status, text);
+      status.title = text; // the bar cuts a long status short
       status.dataset.problem = String(problem);
     },
     progress(fraction) {

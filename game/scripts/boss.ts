@@ -7,7 +7,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { CRITTER } from './critter.ts';
 import { perish, spawnEntity } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** Seconds between two phases: the boss roars, shakes and cannot be hurt. */
 export const TRANSITION_SECONDS = 1.6;
@@ -185,8 +185,10 @@ export const summonBoss = script(function* summonBoss(world: World, tier: number
   return entity;
 });
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { boss, phase, transition, volley, spiral, rage, summonBoss });
+  hotKinds.update(import.meta.hot.data, BOSS);
 }

@@ -5,7 +5,7 @@ import { angleTo } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 const SPEED = 165;
 
@@ -39,8 +39,10 @@ export const BROOD: Kind = {
   art: { frames: { body: critterArt }, layer: 'swarm', tint: 0xff7ad9, scale: 1.35 },
 };
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { brood });
+  hotKinds.update(import.meta.hot.data, BROOD);
 }

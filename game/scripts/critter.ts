@@ -5,7 +5,7 @@ import { angleTo } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /**
  * One mite of a swarm: there are hundreds to thousands at once, each its own thread. It stays cheap because it
@@ -42,8 +42,10 @@ export const CRITTER: Kind = {
   wave: { count: (wave, swarm) => Math.round(swarm * Math.min(1, 0.2 * wave)), place: 'edges', label: 'CRITTER' },
 };
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { critter });
+  hotKinds.update(import.meta.hot.data, CRITTER);
 }

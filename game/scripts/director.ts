@@ -4,7 +4,7 @@ import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';
 import { summonBoss } from './boss.ts';
 import { spawnEntity, untilDead } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 
 /** Seconds a wave's banner shows before the wave comes. */
 export const BANNER_SECONDS = 2;

@@ -1,5 +1,5 @@
 import { join, script, sleep, spawn } from 'loom-threads';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 
 // A fault drill: a child thread that fails three sub-scripts deep, to try the script stack traces and the
 // inspector's "break on error" and "break before resume" on (docs/debugging.md). Start it with `loom.drill()`.

@@ -4,7 +4,7 @@ import type { World } from '../sim/world.ts';
 import { director } from './director.ts';
 import { spawnEntity, untilDead, untilEnded } from './lifecycle.ts';
 import { PLAYER } from './player.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 
 /**
  * The whole program: one run after another. A restart cancels the run; every thread under it is cancelled in

@@ -5,7 +5,7 @@ import { angleTo, clamp, type Point } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** How far a grunt sees the player, in arena units. */
 export const SIGHT = 260;
@@ -126,8 +126,10 @@ function patrolRoute(world: World, self: Entity): Point[] {
   return [post(0, 0), post(r.range(-220, 220), r.range(-160, 160)), post(r.range(-220, 220), r.range(-160, 160))];
 }
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { grunt, listen, patrol, hunt, confused });
+  hotKinds.update(import.meta.hot.data, GRUNT);
 }

@@ -6,7 +6,7 @@ import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { BROOD } from './brood.ts';
 import { perish, spawnEntity, untilDead } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** Broodlings per opening. */
 export const BROOD_SIZE = 5;
@@ -61,8 +61,10 @@ export const HIVE: Kind = {
   wave: { count: (wave) => (wave < 2 ? 0 : Math.floor((wave + 1) / 3)), place: { margin: 120 }, label: 'HIVE' },
 };
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { hive });
+  hotKinds.update(import.meta.hot.data, HIVE);
 }

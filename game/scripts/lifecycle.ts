@@ -2,10 +2,11 @@ import { CancelledError, join, script, shield, sleep, spawn, useThread, type Shi
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotScripts } from './hot-modules.ts';
 
 // Entity lifetime is thread lifetime. An entity is born with its thread (`spawnEntity`); it dies when the thread
-// is cancelled (`world.kill`), and the `finally` of its script plays the death and removes it (`perish`).
+// is cancelled (`world.kill`), and the `finally` of its script plays the death and removes it (`perish`). Under hot
+// reload (docs/hot-reload.md) its script may end and start again on new code: the entity waits for it, and lives on.
 
 /**
  * Creates an entity of `kind` and starts the kind's behaviour as a child thread of the calling script, so the
@@ -28,6 +29,11 @@ export const spawnEntity = script(function* spawnEntity(world: World, kind: Kind
  * script returned and then its parent ended), the death plays in full and the entity leaves the world.
  * How it looks is the kind's `death`: the boss goes out in a chain of explosions.
  *
+ * Under hot reload no death plays when the script is not over for good: while a reload unwinds the thread (it
+ * restarts on new code), nor when a script a reload restarted ends without being cancelled. That script failed,
+ * and the engine holds its thread until a fix restarts it on this entity (or, rarely, it returned): the entity
+ * stands still meanwhile, and `world.kill` removes it if it is killed before then.
+ *
  * @example
  * ```ts
  * function* grunt(world: World, self: Entity) {
@@ -40,7 +46,13 @@ export function perish(world: World, self: Entity): Shielded<void> {
 }
 
 const dying = script(function* perish(world: World, self: Entity) {
-  if (useThread().reloading) return; // a hot reload restarts the entity's script on new code: the entity lives on
+  const thread = useThread();
+  if (thread.reloading) return;
+  if (thread.reloads > 0 && !thread.cancelling) {
+    self.halt();
+    self.heldAtReload = thread.reloads;
+    return;
+  }
   self.alive = false;
   self.diedAt = Math.min(self.diedAt, world.time);
   self.halt();

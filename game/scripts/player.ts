@@ -4,7 +4,7 @@ import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** Units per second. */
 export const PLAYER_SPEED = 270;
@@ -94,8 +94,10 @@ const gun = script(function* gun(world: World, self: Entity) {
   }
 });
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { player, fly, dash, gun });
+  hotKinds.update(import.meta.hot.data, PLAYER);
 }

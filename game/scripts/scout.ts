@@ -5,7 +5,7 @@ import { angleTo, clamp } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
-import { hotScripts } from './hot-scripts.ts';
+import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** Seconds the scout hovers after each report. */
 const HOVER_SECONDS = 0.9;
@@ -64,8 +64,10 @@ function report(world: World, self: Entity): void {
   world.emit({ type: 'ring', x: self.x, y: self.y, radius: 150, color: 0xb6f23a, to: reached.map(({ x, y }) => ({ x, y })) });
 }
 
-// An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
+// An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data
+// (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
   hotScripts.update(import.meta.hot.data, { scout });
+  hotKinds.update(import.meta.hot.data, SCOUT);
 }

@@ -90,6 +90,12 @@ export class Entity implements Point {
   pushY = 0;
   /** @internal Index in the world's entity list. */
   slot = -1;
+  /**
+   * Its thread's hot-reload count when its script, restarted by a reload, ended without being cancelled
+   * (scripts/lifecycle.ts): the engine holds such a thread until the next reload restarts it, and no cleanup of
+   * the script is left to play the entity's death meanwhile. -1: never.
+   */
+  heldAtReload = -1;
 
   /** Its kind's name: `type.name`. */
   readonly kind: string;
@@ -109,6 +115,15 @@ export class Entity implements Point {
     this.hp = this.maxHp = type.stats.hp;
     this.radius = type.stats.radius;
     this.bornAt = now;
+  }
+
+  /**
+   * Whether nothing of its script is left to play its death: its thread has ended, or hot reload holds it since
+   * its script ended (see `heldAtReload`) and no reload has restarted it yet.
+   */
+  get scriptless(): boolean {
+    const thread = this.thread;
+    return thread !== null && (!thread.alive || thread.reloads === this.heldAtReload);
   }
 
   /** Walk toward (x, y) at `speed` units/s and stop there. */

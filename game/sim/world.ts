@@ -166,7 +166,8 @@ export class World {
 
   /**
    * Kills an entity: it stops taking part at once, and its thread is cancelled, so the `finally` blocks of its
-   * script play its death and remove it (scripts/lifecycle.ts). `scored` adds its points.
+   * script play its death and remove it (scripts/lifecycle.ts). One whose script has no cleanup left to run (hot
+   * reload holds its thread) is removed at once. `scored` adds its points.
    */
   kill(target: Entity, scored: boolean): void {
     if (!target.alive) return;
@@ -175,6 +176,7 @@ export class World {
     const points = target.type.stats.points;
     if (scored && points > 0) this.addScore(target, points);
     target.thread?.cancel();
+    if (target.scriptless) this.remove(target);
   }
 
   private addScore(at: Point, points: number): void {

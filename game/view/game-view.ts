@@ -8,15 +8,17 @@ import { Camera } from './camera.ts';
 import { EffectsView } from './effects-view.ts';
 import { EntityView } from './entity-view.ts';
 import { GameOverView, type GameOverActions } from './game-over-view.ts';
-import { Hud, type HudStats } from './hud.ts';
+import { Hud, type HudStats, type ScreenBox } from './hud.ts';
 import type { KindTextures } from './kind-textures.ts';
 import { momentOf } from './moment.ts';
+import { ReplayMark } from './replay-mark.ts';
 import { SwarmView } from './swarm-view.ts';
 import type { GameTextures } from './textures.ts';
 
 /**
  * The display: it follows the simulation and never changes it. Each frame it drains the world's events into
- * effects and draws every entity between its last two ticks' positions.
+ * effects and draws every entity between its last two ticks' positions. A view with no game-over actions shows a
+ * replay: its game-over screen cannot act, and the playfield is marked REPLAY.
  */
 export class GameView {
   readonly camera: Camera;
@@ -33,6 +35,8 @@ export class GameView {
   private readonly banner = new BannerView();
   /** Where the ship aims. */
   private readonly reticle = new Graphics();
+  /** Shown over a replay. */
+  readonly replayMark: ReplayMark | null;
 
   constructor(
     private readonly app: Application,
@@ -50,10 +54,12 @@ export class GameView {
     this.effects = new EffectsView(textures.spark);
     this.hud = new Hud(textures);
     this.gameOver = new GameOverView(textures, gameOver);
+    this.replayMark = gameOver === null ? new ReplayMark() : null;
     this.scene.addChild(this.arena.container, this.effects.under, this.entities.ground, this.swarm.container,
       this.entities.units, this.shots.container, this.enemyShots.container, this.effects.over, this.reticle);
     this.drawReticle();
     app.stage.addChild(this.scene, this.hud.container, this.banner.container, this.banner.hint, this.gameOver.container);
+    if (this.replayMark) app.stage.addChild(this.replayMark.container);
     this.resize();
   }
 
@@ -62,6 +68,7 @@ export class GameView {
     for (const layer of [this.scene, this.hud.container, this.banner.container, this.banner.hint, this.gameOver.container]) {
       layer.destroy({ children: true });
     }
+    this.replayMark?.container.destroy({ children: true });
   }
 
   /** Fits everything to the renderer's current size. */
@@ -69,6 +76,31 @@ export class GameView {
     this.camera.fit(this.app.screen.width, this.app.screen.height);
     this.arena.layout(this.camera);
     this.hud.layout(this.camera);
+    this.replayMark?.layout(this.camera);
+  }
+
+  /**
+   * Where the named parts are drawn, in screen pixels of the canvas, for layout checks: the arena's visible part,
+   * the HUD's groups, and, while shown, the REPLAY mark, the banner (PAUSED, a wave's) and the key hint.
+   */
+  boxes(): Record<string, ScreenBox> {
+    const { camera, world } = this;
+    const topLeft = camera.toScreen(0, 0);
+    const bottomRight = camera.toScreen(world.arena.width, world.arena.height);
+    const arena = {
+      left: Math.max(0, topLeft.x),
+      top: Math.max(0, topLeft.y),
+      right: Math.min(camera.screenWidth, bottomRight.x),
+      bottom: Math.min(camera.screenHeight, bottomRight.y),
+    };
+    const boxes: Record<string, ScreenBox> = { arena, ...this.hud.boxes() };
+    const shown = { replayMark: this.replayMark?.container, banner: this.banner.container, hint: this.banner.hint };
+    for (const [name, part] of Object.entries(shown)) {
+      if (part === undefined || !part.visible) continue;
+      const { minX, minY, maxX, maxY } = part.getBounds();
+      boxes[name] = { left: minX, top: minY, right: maxX, bottom: maxY };
+    }
+    return boxes;
   }
 
   private drawReticle(): void {

@@ -80,6 +80,50 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
     expect(errors.filter((error) => !error.includes('grunt.ts'))).toEqual([]);
     await page.close();
   }, SLOW);
+
+  it("an edit that makes the grunt throw as it begins holds its threads and keeps the grunts (the error points at the throw in grunt.ts); the fix restarts them on the same grunts; an edit of GRUNT's colour is applied and said on screen", async () => {
+    const page = await browser!.newPage({ viewport: { width: 480, height: 270 } });
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${server!.resolvedUrls!.local[0]}?seed=7`);
+    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    await page.waitForFunction(() => (window.loom?.world.hostileCount ?? 0) > 0, null, { timeout: 60_000 });
+    await page.keyboard.press('KeyP');
+    const before = await readGame(page);
+    expect(before.gruntEntities.length).toBeGreaterThan(0);
+
+    const source = await readFile(join(root, GRUNT), 'utf8');
+    const begins = 'export function* grunt(world: World, self: Entity) {\n  try {\n';
+    expect(source).toContain(begins);
+    const throwing = source.replace(begins, `${begins}    if (self.hp > 0) throw new Error('the edited grunt throws');\n`);
+    await writeFile(join(root, GRUNT), throwing);
+    const held = await reloadedGame(page, 1);
+    expect(held.gruntEntities).toEqual(before.gruntEntities); // no death played: the same grunts, in the world
+    expect(await page.evaluate(() => window.loom!.engine.threads().filter((t) => t.name === 'grunt').map((t) => t.waitingOn)))
+      .toEqual(before.grunts.map(() => 'signal a fix of its script (hot reload)'));
+    // One error a grunt, pointing at the throw in grunt.ts (in the module as the dev server serves it), not at the
+    // death routine its cleanup ran.
+    expect(errors).toHaveLength(before.grunts.length);
+    for (const error of errors) {
+      expect(error).toContain('the edited grunt throws');
+      const [, url, line] = /\((http[^()]*\/game\/scripts\/grunt\.ts[^():]*):(\d+):\d+\)$/.exec(error.split('\n')[1]!) ?? [];
+      expect(url).toBeDefined();
+      const served = await page.evaluate(async (at) => (await fetch(at)).text(), url!);
+      expect(served.split('\n')[Number(line) - 1]).toMatch(/throw new Error\(["']the edited grunt throws["']\)/);
+      expect(error).not.toContain('engine/switch.ts'); // the frames below the script's are the engine's: left out
+    }
+
+    // The fix, with the grunt's colour edited: the threads restart on the same grunts, and the colour applies.
+    await writeFile(join(root, GRUNT), source.replace('colour: 0xff8a2a', 'colour: 0x30ff90'));
+    const fixed = await reloadedGame(page, 2);
+    expect(fixed.gruntEntities).toEqual(before.gruntEntities);
+    await page.evaluate(() => { for (let i = 0; i < 60; i++) window.loom!.engine.step(); });
+    const driven = await readGame(page);
+    expect(driven.gruntSpeeds.length).toBe(before.gruntEntities.length); // patrolling or chasing again
+    expect(await page.evaluate(() => window.loom!.world.kinds.get('grunt').stats.colour)).toBe(0x30ff90);
+    expect(await page.textContent('.loom-saves .status')).toBe("hot reload: grunt's stats.colour applied");
+    expect(errors).toHaveLength(before.grunts.length);
+    await page.close();
+  }, SLOW);
 });
 
 interface GameReading {

@@ -64,7 +64,7 @@ const allowed: [string, string][] = [
   ['game/sim/probe.ts', 'loom-threads'],
   ['game/sim/nested/probe.ts', '../world.ts'],
   ['game/scripts/probe.ts', '../sim/world.ts'],
-  ['game/scripts/probe.ts', './hot-scripts.ts'],
+  ['game/scripts/probe.ts', './hot-modules.ts'],
   ['game/scripts/probe.ts', '../../assets/grunt.svg'],
   ['game/view/probe.ts', '../sim/world.ts'],
   ['game/view/probe.ts', 'pixi.js'],
