@@ -55,6 +55,8 @@ describe('the packed package, installed into a fresh project', () => {
     expect(paths).toContain('lib/engine/index.d.ts');
     expect(paths).toContain('lib/eslint-plugin/index.js');
     expect(paths).toContain('lib/eslint-plugin/index.d.ts');
+    expect(paths).toContain('lib/colyseus/index.js');
+    expect(paths).toContain('lib/colyseus/client.js');
     expect(paths.filter((path) => !/^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md)$/.test(path))).toEqual([]);
   });
 
@@ -62,7 +64,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './eslint-plugin', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './eslint-plugin', './colyseus', './colyseus/client', './package.json']);
   });
 
   it('type-checks a script that imports the package by name, and runs it with Node', () => {
