@@ -1,6 +1,7 @@
 import { Engine, type EngineOptions, type Simulation, type SimulationSetup } from 'loom-threads';
 import { drill } from '../scripts/drill.ts';
 import { game } from '../scripts/game.ts';
+import { crewInputChannel } from './crew-input-channel.ts';
 import { inputChannel } from './input-channel.ts';
 import { World } from './world.ts';
 import { hashWorld } from './world-hash.ts';
@@ -12,7 +13,7 @@ export interface GameSimulation extends Simulation {
 
 /**
  * Builds the sample game for a recording's setup: an engine, a world with the setup's swarm size and first wave
- * (`meta.swarm`, `meta.wave`), the scripts to spawn (`game`, and the fault `drill`), the restart signal, the input and the world hash.
+ * (`meta.swarm`, `meta.wave`; `meta.seats` makes it co-op, as a server room records it), the scripts to spawn (`game`, and the fault `drill`), the restart signal, the input and the world hash.
  * It spawns nothing: a recorder spawns `game` (and records it), and a replay spawns it from the recording.
  *
  * @example
@@ -26,14 +27,15 @@ export function createGameSimulation(setup: SimulationSetup, options: Pick<Engin
   const engine = new Engine({ ...options, seed: setup.seed, tickRate: setup.tickRate });
   const swarm = typeof setup.meta.swarm === 'number' ? setup.meta.swarm : undefined;
   const firstWave = typeof setup.meta.wave === 'number' ? setup.meta.wave : undefined;
-  const world = new World(engine, { swarm, firstWave });
+  const seats = typeof setup.meta.seats === 'number' ? setup.meta.seats : undefined;
+  const world = new World(engine, { swarm, firstWave, seats });
   return {
     engine,
     world,
     scripts: { game, drill },
     refs: { world },
     signals: [world.restartRequested],
-    input: inputChannel(world.input),
+    input: world.coop ? crewInputChannel(world) : inputChannel(world.input),
     hashWorld: (h) => hashWorld(world, h),
   };
 }

@@ -34,6 +34,8 @@ export interface WorldOptions {
   firstWave?: number;
   /** The kinds of entity it knows. Default: the game's (scripts/kinds.ts). */
   kinds?: KindRegistry;
+  /** Co-op: this many seats, each a ship steered by its own input (a server room). Absent: one player. */
+  seats?: number;
 }
 
 /** Seconds the player cannot be hurt again after a hit. */
@@ -63,6 +65,12 @@ export class World {
   readonly shots: Bullet[] = [];
   readonly enemyShots: Bullet[] = [];
   readonly input: InputState = createInput(ARENA.width / 2 + 200, ARENA.height / 2);
+  /** Each seat's input; seat 0's is `input`. One seat unless the world is co-op. */
+  readonly seats: InputState[];
+  /** Co-op: which seats are taken (a player is in the room), as the host's input says. */
+  readonly seated: boolean[];
+  /** Whether several ships share the arena (`WorldOptions.seats`). */
+  readonly coop: boolean;
   /** Effects for the view to play; it takes them with `takeEvents`. */
   readonly events: GameEvent[] = [];
   /** Hostile entities filed by position, refilled each tick by the physics step. */
@@ -75,7 +83,10 @@ export class World {
   readonly waveCleared = createSignal<number>('wave.cleared');
   /** Emitted when the player asks for a new game. */
   readonly restartRequested = createSignal('game.restart');
+  /** The latest player ship added; in co-op, enemies go for `playerNear` instead. */
   player: Entity | null = null;
+  /** The player ships in the world, in the order they came. */
+  readonly players: Entity[] = [];
   score = 0;
   wave = 0;
   gameOver = false;
@@ -93,6 +104,34 @@ export class World {
     this.swarm = options.swarm ?? 500;
     this.firstWave = options.firstWave ?? 1;
     this.kinds = options.kinds ?? gameKinds();
+    this.coop = options.seats !== undefined;
+    const seats = Math.max(1, options.seats ?? 1);
+    this.seats = [this.input, ...Array.from({ length: seats - 1 }, () => createInput(ARENA.width / 2, ARENA.height / 2))];
+    this.seated = new Array<boolean>(seats).fill(false);
+  }
+
+  /** The input that steers a player ship: its seat's. */
+  inputOf(ship: Entity): InputState {
+    return this.seats[ship.seat] ?? this.input;
+  }
+
+  /**
+   * The player an enemy at `from` goes for: with one player, that player (alive or not, as `player`); in co-op the
+   * nearest live ship, or null when none is alive.
+   */
+  playerNear(from: Point): Entity | null {
+    if (!this.coop) return this.player;
+    let best: Entity | null = null;
+    let bestDistance = Infinity;
+    for (const ship of this.players) {
+      if (!ship.alive) continue;
+      const d = detMath.hypot(ship.x - from.x, ship.y - from.y);
+      if (d < bestDistance) {
+        best = ship;
+        bestDistance = d;
+      }
+    }
+    return best;
   }
 
   /** Simulated seconds. */
@@ -110,7 +149,10 @@ export class World {
     const entity = new Entity(this.nextId++, kind, x, y, this.time);
     entity.slot = this.entities.push(entity) - 1;
     if (kind.stats.hostile) this.hostiles++;
-    if (kind.name === 'player') this.player = entity;
+    if (kind.name === 'player') {
+      this.player = entity;
+      this.players.push(entity);
+    }
     return entity;
   }
 
@@ -131,6 +173,8 @@ export class World {
       last.slot = entity.slot;
     }
     if (entity.thread) this.owners.delete(entity.thread);
+    const ship = this.players.indexOf(entity);
+    if (ship >= 0) this.players.splice(ship, 1);
     if (entity.type.stats.hostile && --this.hostiles === 0) this.waveCleared.emit(this.wave);
   }
 
@@ -154,9 +198,8 @@ export class World {
     return this.time - target.bornAt >= SPAWN_GRACE;
   }
 
-  /** Hurts the player from `source`: knocks it away and shakes the camera. */
-  hurtPlayer(source: Point, amount: number): void {
-    const player = this.player;
+  /** Hurts a player (default: `player`) from `source`: knocks it away and shakes the camera. */
+  hurtPlayer(source: Point, amount: number, player = this.player): void {
     if (!player || !this.damage(player, amount)) return;
     const away = angleTo(source, player);
     player.pushX = detMath.cos(away) * 420;
@@ -200,9 +243,9 @@ export class World {
     return this.events.splice(0);
   }
 
-  /** Whether the player is alive and within `radius` of `from`. */
+  /** Whether the player (in co-op, the nearest live ship) is alive and within `radius` of `from`. */
   playerWithin(from: Point, radius: number): boolean {
-    const player = this.player;
+    const player = this.playerNear(from);
     return player !== null && player.alive && within(from, player, radius);
   }
 
@@ -246,6 +289,7 @@ export class World {
     this.enemyShots.length = 0;
     this.events.length = 0;
     this.player = null;
+    this.players.length = 0;
     this.score = 0;
     this.wave = 0;
     this.gameOver = false;
