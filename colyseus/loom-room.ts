@@ -61,11 +61,14 @@ export interface SeatMessage {
 }
 
 const SEED_LIMIT = 2 ** 32;
+/** The most bytes a ping carries (a client's timestamp). */
+const PING_BYTES = 16;
 
 /**
  * A Colyseus room hosting one Loom engine: it runs the game at a fixed step (`FixedStep` over Colyseus's simulation
  * interval), takes each client's input as bytes (`'input'`), checks it (type, size, shape, rate) and queues it for
- * the next tick, sends every client the game's view every `viewEvery` ticks (`'view'`), and records everything
+ * the next tick, sends every client the game's view every `viewEvery` ticks (`'view'`), answers `'ping'` with
+ * `'pong'` (the same bytes), and records everything
  * through its session's `Recorder`. A dropped client keeps its seat for `graceSeconds` (Colyseus's
  * `allowReconnection`); after that the game removes its player. Make one with {@link defineLoomRoom}.
  *
@@ -96,6 +99,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     // No Colyseus state: the view goes out as bytes each `viewEvery` ticks, not as schema patches.
     this.patchRate = 0;
     this.onMessage('input', (client: Client, message: unknown) => this.receiveInput(client, message));
+    this.onMessage('ping', (client: Client, message: unknown) => this.answerPing(client, message));
     this.onMessage('*', (client: Client, type: string | number) => this.reject(client, { kind: 'malformed', detail: `unknown message type '${String(type)}'` }));
     if (this.settings.clock !== 'manual') this.setSimulationInterval((elapsedMs) => this.advance(elapsedMs), this.fixedStep.stepMs);
   }
@@ -169,6 +173,15 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     }
     this.stats.inputs++;
     this.session.queue(seated.seat, decoded.seq, decoded.values);
+  }
+
+  // A client measures its round trip: the bytes come back as 'pong' at once. It spends from the same budget.
+  private answerPing(client: Client, message: unknown): void {
+    const seated = client.userData as Seated | undefined;
+    if (seated === undefined) return;
+    if (!seated.gate.admit(this.session.tick)) this.reject(client, { kind: 'flooding', detail: `more than ${seated.gate.burst} messages in a burst, or ${seated.gate.perTick} a tick` });
+    else if (!(message instanceof Uint8Array) || message.byteLength > PING_BYTES) this.reject(client, { kind: 'malformed', detail: `a ping is at most ${PING_BYTES} bytes` });
+    else client.sendBytes('pong', message);
   }
 
   // The message is dropped; the client hears why, at most once per `errorEvery` ticks for each kind of problem.

@@ -6,6 +6,7 @@ import { mountInspector } from './inspector/inspector.ts';
 import { rewindButton } from './inspector/timeline.ts';
 import './page.css';
 import { startLiveSession } from './live-session.ts';
+import type { CoopHandle } from './net/coop-game.ts';
 import { loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
@@ -14,6 +15,8 @@ declare global {
     loom?: GameHandle;
     /** The replay being watched, with `?replay=<url of a recording>` (and `&paused` to start it paused). */
     loomReplay?: ReplayHandle;
+    /** The co-op game, with `?server=ws://host:port` once joined (docs/server.md). */
+    loomCoop?: CoopHandle;
   }
 }
 
@@ -21,7 +24,13 @@ export type { GameHandle } from './app.ts';
 
 const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
+const serverUrl = params.get('server');
 if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
+else if (serverUrl !== null) {
+  // Loaded only for co-op, so the single-player page carries no networking code.
+  const { mountJoinPanel } = await import('./net/join-panel.ts');
+  mountJoinPanel(document.body, serverUrl, { lag: Number(params.get('lag')) || 0 }, (game) => (window.loomCoop = game));
+}
 else {
   // `?restore=local` carries on from the last save kept in this browser.
   await startLiveSession(document.body, parseConfig(location.search), params.get('restore') === 'local', (handle) => {
