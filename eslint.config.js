@@ -113,6 +113,26 @@ export default tseslint.config(
     },
   },
   {
+    // The Colyseus adapter is part of the package: it works for any game, so it never reaches into the sample's.
+    files: ['colyseus/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../game/*', '../server/*', '../engine/*'], message: 'colyseus/ imports loom-threads by name and @colyseus/*, never the sample game or engine internals.' },
+        { group: ['pixi.js', 'pixi.js/*', 'colyseus.js'], message: 'colyseus/ is the server side; its browser half (client.ts) needs no client library.' },
+      ] }],
+    },
+  },
+  {
+    // The sample game's server: it hosts game/sim and game/scripts through the adapter, and never draws.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../game/view/*', '../game/inspector/*', '../game/app.ts', '../game/main.ts', 'pixi.js', 'pixi.js/*'], message: 'server/ runs headless: the simulation and the adapter only.' },
+        { group: ['../engine/*', '../colyseus/*'], message: 'server/ imports the engine as loom-threads and the adapter as loom-threads/colyseus.' },
+      ] }],
+    },
+  },
+  {
     // The game's scripts, checked as a user's would be. no-floating-op reads types: the project service supplies them.
     files: ['game/**/*.ts'],
     ...loom.configs.recommended,
@@ -146,6 +166,6 @@ export default tseslint.config(
   ...allowedImports('game/stress', ['harness', 'assets']),
   ...allowedImports('harness', [], [HEADLESS]),
   ...allowedImports('tools', ['harness', 'game/headless']),
-  ...allowedImports('bench', ['harness', 'game', 'test/support']),
+  ...allowedImports('bench', ['harness', 'game', 'server', 'test/support']),
   ...allowedImports('eslint-plugin', []),
 );

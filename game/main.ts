@@ -5,6 +5,7 @@ import { parseConfig } from './config.ts';
 import { attachInspector, rewindButton, type InspectorHandle } from 'loom-threads/inspector';
 import './page.css';
 import { startLiveSession } from './live-session.ts';
+import type { CoopHandle } from './net/coop-game.ts';
 import { PICK_HINT, loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
@@ -13,6 +14,8 @@ declare global {
     loom?: GameHandle;
     /** The replay being watched, with `?replay=<url of a recording>` (and `&paused` to start it paused). */
     loomReplay?: ReplayHandle;
+    /** The co-op game, with `?server=ws://host:port` once joined (docs/server.md). */
+    loomCoop?: CoopHandle;
   }
 }
 
@@ -20,7 +23,13 @@ export type { GameHandle } from './app.ts';
 
 const params = new URLSearchParams(location.search);
 const replayUrl = params.get('replay');
+const serverUrl = params.get('server');
 if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
+else if (serverUrl !== null) {
+  // Loaded only for co-op, so the single-player page carries no networking code.
+  const { mountJoinPanel } = await import('./net/join-panel.ts');
+  mountJoinPanel(document.body, serverUrl, { lag: Number(params.get('lag')) || 0 }, (game) => (window.loomCoop = game));
+}
 else {
   // One inspector for the page: a game restored in place of another ("resume live from here", a save loaded) is
   // shown in it as it was (open or closed, the same thread selected if the new game has it).

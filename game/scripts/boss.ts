@@ -80,7 +80,7 @@ const transition = script(function* transition(world: World, self: Entity) {
 /** Phase 1: glide between three posts along the top; at each, three telegraphed fans aimed at the player. */
 const volley = script(function* volley(world: World, self: Entity) {
   self.phase = 1;
-  self.watch(world.player);
+  self.watch(world.playerNear(self));
   try {
     for (;;) {
       const x = world.random.pick([world.arena.width * 0.25, world.arena.width * 0.5, world.arena.width * 0.75]);
@@ -136,7 +136,8 @@ const rage = script(function* rage(world: World, self: Entity) {
       self.mode = 'aim';
       self.halt();
       for (let tick = 0; tick < 40; tick++) {
-        if (world.player) self.aim = self.angle = angleTo(self, world.player);
+        const player = world.playerNear(self);
+        if (player) self.aim = self.angle = angleTo(self, player);
         yield;
       }
       yield* sleep(0.3);
@@ -161,8 +162,9 @@ function shoot(world: World, self: Entity, angle: number): void {
 
 /** `count` bullets spread over `spread` radians, centred on the player. */
 function fan(world: World, self: Entity, count: number, spread: number): void {
-  if (!world.player) return;
-  const aim = angleTo(self, world.player);
+  const player = world.playerNear(self);
+  if (!player) return;
+  const aim = angleTo(self, player);
   self.angle = aim;
   for (let i = 0; i < count; i++) shoot(world, self, aim - spread / 2 + (spread * i) / (count - 1));
 }

@@ -20,7 +20,7 @@ const SPEED = 165;
 export function* brood(world: World, self: Entity) {
   try {
     for (;;) {
-      const player = world.player;
+      const player = world.playerNear(self);
       const heading = player?.alive ? angleTo(self, player) : world.random.range(0, Math.PI * 2);
       self.drift(heading + world.random.range(-0.7, 0.7), SPEED);
       yield* sleep(world.random.range(0.2, 0.45));

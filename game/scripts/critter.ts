@@ -22,7 +22,7 @@ export function* critter(world: World, self: Entity) {
     yield* sleep(world.random.range(0, 2.5));
     const speed = world.random.range(65, 115);
     for (;;) {
-      const player = world.player;
+      const player = world.playerNear(self);
       const heading = player?.alive ? angleTo(self, player) : self.angle + Math.PI / 2;
       self.drift(heading + world.random.range(-0.6, 0.6), speed);
       yield* sleep(world.random.range(0.25, 0.7));

@@ -77,8 +77,7 @@ const spawnWave = script(function* spawnWave(world: World, mix: readonly WaveGro
 });
 
 function heal(world: World, hearts: number): void {
-  const player = world.player;
-  if (player?.alive) player.hp = Math.min(player.maxHp, player.hp + hearts);
+  for (const player of world.players) if (player.alive) player.hp = Math.min(player.maxHp, player.hp + hearts);
 }
 
 /** The banner's line: '3 GRUNTS · 1 SCOUT · 100 CRITTERS'. */
@@ -90,9 +89,11 @@ function describe(mix: readonly WaveGroup[]): string {
 function placeAwayFromPlayer(world: World, margin: number): Point {
   const { width, height } = world.arena;
   let at: Point = { x: width / 2, y: height / 2 };
+  // One player: even dead, its last position is kept clear. Co-op: every ship in the arena.
+  const players = world.coop ? world.players : world.player ? [world.player] : [];
   for (let attempt = 0; attempt < 20; attempt++) {
     at = { x: world.random.range(margin, width - margin), y: world.random.range(margin, height - margin) };
-    if (!world.player || !within(at, world.player, 320)) break;
+    if (!players.some((player) => within(at, player, 320))) break;
   }
   return at;
 }

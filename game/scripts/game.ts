@@ -1,6 +1,7 @@
 import { join, spawn, wait } from 'loom-threads';
 import { physics } from '../sim/physics.ts';
 import type { World } from '../sim/world.ts';
+import { crew } from './crew.ts';
 import { director } from './director.ts';
 import { spawnEntity, untilDead, untilEnded } from './lifecycle.ts';
 import { PLAYER } from './player.ts';
@@ -30,9 +31,18 @@ export function* game(world: World) {
 
 /**
  * One game: the player, the physics and the waves, all children of this thread. When the player dies the waves
- * go on behind the game-over screen until the restart cancels the run.
+ * go on behind the game-over screen until the restart cancels the run. In co-op the crew keeps a ship per seat,
+ * and the game is over when every seat has lost its ship.
  */
 function* session(world: World) {
+  if (world.coop) {
+    yield* spawn(physics, world);
+    const waves = yield* spawn(director, world);
+    yield* crew(world);
+    world.gameOver = true;
+    yield* join(waves);
+    return;
+  }
   const { width, height } = world.arena;
   const hero = yield* spawnEntity(world, PLAYER, width / 2, height / 2);
   yield* spawn(physics, world);

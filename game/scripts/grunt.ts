@@ -87,7 +87,7 @@ const patrol = script(function* patrol(self: Entity, beat: readonly Point[]) {
 
 /** Closes in on the player; near enough, winds up (the telegraph), lunges, recovers; again. */
 const hunt = script(function* hunt(world: World, self: Entity) {
-  const player = world.player;
+  const player = world.playerNear(self);
   if (!player) return;
   try {
     for (;;) {

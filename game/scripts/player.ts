@@ -45,7 +45,7 @@ export const PLAYER: Kind = {
 const fly = script(function* fly(world: World, self: Entity) {
   let dashReadyAt = 0;
   for (;;) {
-    const input = world.input;
+    const input = world.inputOf(self);
     if (input.dash && world.time >= dashReadyAt) {
       input.dash = false;
       yield* dash(world, self);
@@ -64,7 +64,7 @@ const fly = script(function* fly(world: World, self: Entity) {
 
 /** A short burst of speed the way the keys point (or the aim), untouchable meanwhile. */
 const dash = script(function* dash(world: World, self: Entity) {
-  const input = world.input;
+  const input = world.inputOf(self);
   const dx = Number(input.right) - Number(input.left);
   const dy = Number(input.down) - Number(input.up);
   const angle = dx !== 0 || dy !== 0 ? detMath.atan2(dy, dx) : self.angle;
@@ -83,8 +83,9 @@ const dash = script(function* dash(world: World, self: Entity) {
 /** Waits for the trigger, fires toward the aim, waits for the gun to cool; again. */
 const gun = script(function* gun(world: World, self: Entity) {
   for (;;) {
-    yield* wait(function triggerHeld() { return world.input.firing; });
-    const angle = detMath.atan2(world.input.aimY - self.y, world.input.aimX - self.x);
+    const input = world.inputOf(self);
+    yield* wait(function triggerHeld() { return input.firing; });
+    const angle = detMath.atan2(input.aimY - self.y, input.aimX - self.x);
     const muzzle = self.radius + 6;
     const x = self.x + detMath.cos(angle) * muzzle;
     const y = self.y + detMath.sin(angle) * muzzle;

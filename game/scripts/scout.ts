@@ -27,9 +27,9 @@ const SPEED = 160;
  */
 export function* scout(world: World, self: Entity) {
   try {
-    self.watch(world.player);
+    self.watch(world.playerNear(self));
     for (;;) {
-      const player = world.player;
+      const player = world.playerNear(self);
       if (player?.alive) {
         const around = angleTo(player, self) + 0.6;
         const { width, height } = world.arena;
@@ -56,7 +56,7 @@ export const SCOUT: Kind = {
 
 /** Sends the player's position to every listening grunt within radio range; shows the ping. */
 function report(world: World, self: Entity): void {
-  const player = world.player;
+  const player = world.playerNear(self);
   if (!player?.alive || !self.alive) return;
   const sighting: Sighting = { x: player.x, y: player.y, scout: self.id };
   const reached = world.nearby(self, 'grunt', RADIO_RANGE).filter((grunt) => grunt.inbox?.alive);

@@ -73,6 +73,8 @@ export class Entity implements Point {
   open = false;
   phase = 1;
   aim = 0;
+  /** A player ship's seat: whose input steers it (0 but in co-op). */
+  seat = 0;
   /** The last report a scout sent it: where the player was. */
   lead: Point | null = null;
 

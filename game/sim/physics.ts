@@ -117,19 +117,21 @@ function hitEnemies(world: World, shot: Bullet): void {
 
 /** Enemy bodies and enemy bullets against the player. Swarmers that touch the player burst. */
 function hitPlayer(world: World): void {
-  const player = world.player;
-  if (!player?.alive) return;
+  for (const player of world.players) if (player.alive) hitShip(world, player);
+}
+
+function hitShip(world: World, player: Entity): void {
   world.grid.near(player.x, player.y, player.radius, (enemy) => {
     if (!enemy.alive || world.time - enemy.bornAt < SPAWN_GRACE) return;
     if (!within(player, enemy, player.radius + enemy.radius)) return;
     const stats = enemy.type.stats;
-    if (stats.contact > 0) world.hurtPlayer(enemy, stats.contact);
+    if (stats.contact > 0) world.hurtPlayer(enemy, stats.contact, player);
     if (stats.kamikaze) world.kill(enemy, false);
   });
   for (const shot of world.enemyShots) {
     if (shot.alive && within(shot, player, player.radius + shot.radius - 4)) {
       shot.alive = false;
-      world.hurtPlayer(shot, shot.damage);
+      world.hurtPlayer(shot, shot.damage, player);
     }
   }
 }

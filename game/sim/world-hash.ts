@@ -16,6 +16,7 @@ export function hashWorld(world: World, h: StateHasher): void {
   const input = world.input;
   h.bool(input.up).bool(input.down).bool(input.left).bool(input.right).bool(input.firing).bool(input.dash);
   h.number(input.aimX).number(input.aimY);
+  if (world.coop) hashSeats(world, h);
   h.int(world.entities.length);
   for (const e of world.entities) {
     h.int(e.id).string(e.kind).number(e.x).number(e.y).number(e.angle).number(e.hp).bool(e.alive).string(e.mode);
@@ -24,6 +25,14 @@ export function hashWorld(world: World, h: StateHasher): void {
   }
   hashBullets(h, world.shots);
   hashBullets(h, world.enemyShots);
+}
+
+function hashSeats(world: World, h: StateHasher): void {
+  world.seats.forEach((seat, i) => {
+    h.bool(world.seated[i] === true).bool(seat.up).bool(seat.down).bool(seat.left).bool(seat.right).bool(seat.firing).bool(seat.dash);
+    h.number(seat.aimX).number(seat.aimY);
+  });
+  for (const ship of world.players) h.int(ship.id).int(ship.seat);
 }
 
 function hashBullets(h: StateHasher, bullets: readonly Bullet[]): void {

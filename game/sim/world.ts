@@ -33,6 +33,8 @@ export interface WorldOptions {
   swarm?: number;
   /** The wave a run starts at (3 starts at the first boss). Default 1. */
   firstWave?: number;
+  /** Co-op: this many seats, each a ship steered by its own input (a server room). Absent: one player. */
+  seats?: number;
 }
 
 /** Seconds the player cannot be hurt again after a hit. */
@@ -62,6 +64,12 @@ export class World {
   readonly shots: Bullet[] = [];
   readonly enemyShots: Bullet[] = [];
   readonly input: InputState = createInput(ARENA.width / 2 + 200, ARENA.height / 2);
+  /** Each seat's input; seat 0's is `input`. One seat unless the world is co-op. */
+  readonly seats: InputState[];
+  /** Co-op: which seats are taken (a player is in the room), as the host's input says. */
+  readonly seated: boolean[];
+  /** Whether several ships share the arena (`WorldOptions.seats`). */
+  readonly coop: boolean;
   /** Effects for the view to play; it takes them with `takeEvents`. */
   readonly events: GameEvent[] = [];
   /** Hostile entities filed by position, refilled each tick by the physics step. */
@@ -74,7 +82,10 @@ export class World {
   readonly waveCleared = createSignal<number>('wave.cleared');
   /** Emitted when the player asks for a new game. */
   readonly restartRequested = createSignal('game.restart');
+  /** The latest player ship added; in co-op, enemies go for `playerNear` instead. */
   player: Entity | null = null;
+  /** The player ships in the world, in the order they came. */
+  readonly players: Entity[] = [];
   score = 0;
   wave = 0;
   gameOver = false;
@@ -92,6 +103,34 @@ export class World {
     this.swarm = options.swarm ?? 500;
     this.firstWave = options.firstWave ?? 1;
     this.kinds = options.kinds;
+    this.coop = options.seats !== undefined;
+    const seats = Math.max(1, options.seats ?? 1);
+    this.seats = [this.input, ...Array.from({ length: seats - 1 }, () => createInput(ARENA.width / 2, ARENA.height / 2))];
+    this.seated = new Array<boolean>(seats).fill(false);
+  }
+
+  /** The input that steers a player ship: its seat's. */
+  inputOf(ship: Entity): InputState {
+    return this.seats[ship.seat] ?? this.input;
+  }
+
+  /**
+   * The player an enemy at `from` goes for: with one player, that player (alive or not, as `player`); in co-op the
+   * nearest live ship, or null when none is alive.
+   */
+  playerNear(from: Point): Entity | null {
+    if (!this.coop) return this.player;
+    let best: Entity | null = null;
+    let bestDistance = Infinity;
+    for (const ship of this.players) {
+      if (!ship.alive) continue;
+      const d = detMath.hypot(ship.x - from.x, ship.y - from.y);
+      if (d < bestDistance) {
+        best = ship;
+        bestDistance = d;
+      }
+    }
+    return best;
   }
 
   /** Simulated seconds. */
@@ -109,7 +148,10 @@ export class World {
     const entity = new Entity(this.nextId++, kind, x, y, this.time);
     entity.slot = this.entities.push(entity) - 1;
     if (kind.stats.hostile) this.hostiles++;
-    if (kind.name === 'player') this.player = entity;
+    if (kind.name === 'player') {
+      this.player = entity;
+      this.players.push(entity);
+    }
     return entity;
   }
 
@@ -130,6 +172,8 @@ export class World {
       last.slot = entity.slot;
     }
     if (entity.thread) this.owners.delete(entity.thread);
+    const ship = this.players.indexOf(entity);
+    if (ship >= 0) this.players.splice(ship, 1);
     if (entity.type.stats.hostile && --this.hostiles === 0) this.waveCleared.emit(this.wave);
   }
 
@@ -153,9 +197,8 @@ export class World {
     return this.time - target.bornAt >= SPAWN_GRACE;
   }
 
-  /** Hurts the player from `source`: knocks it away and shakes the camera. */
-  hurtPlayer(source: Point, amount: number): void {
-    const player = this.player;
+  /** Hurts a player (default: `player`) from `source`: knocks it away and shakes the camera. */
+  hurtPlayer(source: Point, amount: number, player = this.player): void {
     if (!player || !this.damage(player, amount)) return;
     const away = angleTo(source, player);
     player.pushX = detMath.cos(away) * 420;
@@ -201,9 +244,9 @@ export class World {
     return this.events.splice(0);
   }
 
-  /** Whether the player is alive and within `radius` of `from`. */
+  /** Whether the player (in co-op, the nearest live ship) is alive and within `radius` of `from`. */
   playerWithin(from: Point, radius: number): boolean {
-    const player = this.player;
+    const player = this.playerNear(from);
     return player !== null && player.alive && within(from, player, radius);
   }
 
@@ -247,6 +290,7 @@ export class World {
     this.enemyShots.length = 0;
     this.events.length = 0;
     this.player = null;
+    this.players.length = 0;
     this.score = 0;
     this.wave = 0;
     this.gameOver = false;

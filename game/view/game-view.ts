@@ -1,5 +1,4 @@
 import { Container, Graphics, type Application } from 'pixi.js';
-import type { Engine } from 'loom-threads';
 import type { World } from '../sim/world.ts';
 import { ArenaView } from './arena-view.ts';
 import { BannerView } from './banner-view.ts';
@@ -10,7 +9,7 @@ import { EntityView } from './entity-view.ts';
 import { GameOverView, type GameOverActions } from './game-over-view.ts';
 import { Hud, type HudStats, type ScreenBox } from './hud.ts';
 import type { KindTextures } from './kind-textures.ts';
-import { momentOf } from './moment.ts';
+import { momentOf, type TickClock } from './moment.ts';
 import { ReplayMark } from './replay-mark.ts';
 import { SwarmView } from './swarm-view.ts';
 import type { GameTextures } from './textures.ts';
@@ -113,7 +112,7 @@ export class GameView {
   }
 
   /** Draws the world as of now and renders the frame. */
-  render(engine: Engine, stats: HudStats, realMs: number): void {
+  render(engine: TickClock, stats: HudStats, realMs: number): void {
     if (this.app.screen.width !== this.camera.screenWidth || this.app.screen.height !== this.camera.screenHeight) this.resize();
     const moment = momentOf(engine);
     const world = this.world;

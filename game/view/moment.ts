@@ -10,8 +10,11 @@ export interface Moment {
   time: number;
 }
 
+/** What a moment is read from: an engine, or a client's clock of the server's ticks. */
+export type TickClock = Pick<Engine, 'alpha' | 'tick' | 'dt'>;
+
 /** The moment to draw now. */
-export function momentOf(engine: Engine): Moment {
+export function momentOf(engine: TickClock): Moment {
   const alpha = engine.alpha;
   return { alpha, time: (engine.tick - 1 + alpha) * engine.dt };
 }

@@ -86,6 +86,8 @@ describe('the packed package, installed into a fresh project', () => {
     expect(paths).toContain('lib/inspector/index.d.ts');
     expect(paths).toContain('lib/eslint-plugin/index.js');
     expect(paths).toContain('lib/eslint-plugin/index.d.ts');
+    expect(paths).toContain('lib/colyseus/index.js');
+    expect(paths).toContain('lib/colyseus/client.js');
     const other = /^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md|BENCHMARKS\.md|bench\/figures\/[\w-]+\.svg|docs\/[\w-]+\.md)$/;
     expect(paths.filter((path) => !other.test(path))).toEqual([]);
   });
@@ -107,7 +109,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './eslint-plugin', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './eslint-plugin', './colyseus', './colyseus/client', './package.json']);
   });
 
   it('type-checks a script and a page that import the package by name, and runs the script with Node', () => {

@@ -1,0 +1,33 @@
+/** What the co-op HUD line shows. */
+export interface NetFigures {
+  roomId: string;
+  seat: number;
+  players: number;
+  pingMs: number;
+  ticksBehind: number;
+}
+
+/**
+ * A line under the game's HUD for a co-op game: the room, your seat, the players, the ping and how many ticks the
+ * drawing is behind the server. A DOM element over the canvas, so the pixi HUD is left as it is.
+ *
+ * @example
+ * ```ts
+ * const hud = mountNetHud(document.body);
+ * hud.show({ roomId: 'Xy3', seat: 0, players: 2, pingMs: 104, ticksBehind: 6 });
+ * ```
+ */
+export function mountNetHud(parent: HTMLElement): { show(figures: NetFigures): void; remove(): void } {
+  const line = document.createElement('div');
+  line.className = 'loom-net-hud';
+  parent.append(line);
+  let last = '';
+  return {
+    show(f) {
+      const ping = Number.isNaN(f.pingMs) ? '…' : `${Math.round(f.pingMs)} ms`;
+      const text = `room ${f.roomId} · seat ${f.seat + 1} · ${f.players} ${f.players === 1 ? 'player' : 'players'} · ping ${ping} · ${f.ticksBehind} ticks behind`;
+      if (text !== last) line.textContent = last = text;
+    },
+    remove: () => line.remove(),
+  };
+}
