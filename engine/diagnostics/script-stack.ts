@@ -164,7 +164,9 @@ function ownPositions(error: unknown, script: string): SourcePosition[] {
     const at = parseStackLine(line);
     if (at === null) continue;
     positions.push(at);
-    if (at.fn === script || at.fn.endsWith(`.${script}`)) return positions;
+    // A script called as a method is named by V8 as `Object.grunt [as script]` (hot reload restarts it so).
+    const fn = at.fn.replace(/ \[as [^\]]*\]$/, '');
+    if (fn === script || fn.endsWith(`.${script}`)) return positions;
   }
   return [];
 }

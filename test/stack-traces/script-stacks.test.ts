@@ -193,4 +193,23 @@ describe('script stack traces', () => {
     expect(kept.length).toBeLessThanOrEqual(17);
     expect(last!.scriptStack!.ancestry).toMatch(/^#41 successor ← spawned by #40 successor at .+ ← \.\.\.$/);
   });
+
+  it('prints the failure of a script that hot reload restarted at its throw, though V8 names its frame "[as script]"', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const engine = new Engine({ hotReload: true }); // its default error hook prints the script stack
+    function* sentry() {
+      for (;;) yield* sleep(1);
+    }
+    function* sentryEdited() {
+      yield;
+      throw new Error('the edit throws'); // @restarted-throw
+    }
+    engine.spawn(sentry);
+    engine.step();
+    engine.reload([{ from: sentry, to: sentryEdited }]);
+    for (let i = 0; i < 3; i++) engine.step();
+    expect(printed).toHaveBeenCalledTimes(1);
+    const frames = String(printed.mock.calls[0]![0]).split('\n').filter((line) => line.trimStart().startsWith('at '));
+    expect(frames[0]).toContain(at('restarted-throw', 'new Error'));
+  });
 });
