@@ -69,7 +69,7 @@ describeBrowser('script stack traces and the debugger hook in the built game', (
       window.loom!.engine.breakBeforeResume(drill.children[0]!);
     });
     const stops = await stepIntoDrill(cdp, paused, scripts, project.url);
-    expect(stops[0], stops.join('\n')).toMatch(/engine\/switch\.ts:\d+$/); // the engine's debugger statement
+    expect(stops[0], stops.join('\n')).toMatch(/engine\/core\/switch\.ts:\d+$/); // the engine's debugger statement
     // The step lands on the first statement after the wait it resumes from.
     expect(stops.at(-1)).toBe(`${DRILL}:${drillLine("throw new Error('the drill tripped')")}`);
   });
