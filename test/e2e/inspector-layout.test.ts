@@ -38,7 +38,8 @@ describeBrowser('the inspector laid out at 1280x800, docked left and right', () 
       await page.locator(ROWS).first().click();
       await expect.poll(() => page.locator(`${DETAILS} .loom-details-label`).textContent()).toBe('#1 game');
       expect(await hiddenDetailRows(page)).toEqual([]);
-      expect(await page.locator(ROWS).count()).toBeGreaterThanOrEqual(8);
+      // The top-threads list above it grows with what was measured by then (none, or up to five threads).
+      expect(await page.locator(ROWS).count()).toBeGreaterThanOrEqual(5);
       await saveArtifact(`inspector-layout-game-${side}.png`, await page.screenshot());
       expect(errors).toEqual([]);
       await page.close();
