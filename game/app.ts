@@ -3,6 +3,7 @@ import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-thre
 import type { InspectorHandle } from 'loom-threads/inspector';
 import type { GameConfig } from './config.ts';
 import { bindInput } from './input.ts';
+import { withRestartedThrows } from './hot-errors.ts';
 import { hotScripts } from './scripts/hot-modules.ts';
 import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
@@ -111,6 +112,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   // to keep in the build too (docs/stack-traces.md); waits only while developing. Neither changes what a tick does.
   engine.callSites = import.meta.env.DEV ? 'waits' : 'frames';
   engine.watchdog = gameWatchdog(config) ?? null;
+  if (import.meta.hot) engine.onError = withRestartedThrows(engine.onError);
   const detachHot = import.meta.hot ? hotScripts.attach(engine) : () => {};
   const stopRerun = import.meta.hot && config.rerun ? hotScripts.onUpdate(() => void rerunWithNewCode(recorder.recording())) : () => {};
 

@@ -107,7 +107,9 @@ describeBrowser('co-op in the browser (?server=)', () => {
       await saveArtifact(`coop-${name}.png`, await side.page.screenshot());
       // The ship's cyan where the other ship is, and none in an empty stretch of floor the same size.
       expect(countNear(pixels, PLAYER_KEY, 40, at.x, at.y, 24)).toBeGreaterThan(20);
-      const floor = await side.page.evaluate(() => window.loomCoop!.worldToClient(900, 350));
+      // Floor 200 units above or below the band both ships flew along, so neither ship can be there.
+      const empty = { x: other.x, y: other.y > 400 ? other.y - 200 : other.y + 200 };
+      const floor = await side.page.evaluate(({ x, y }) => window.loomCoop!.worldToClient(x, y), empty);
       expect(countNear(pixels, PLAYER_KEY, 40, floor.x, floor.y, 24)).toBeLessThan(5);
     }
     const hud = await a.page.locator('.loom-net-hud').textContent();
