@@ -21,6 +21,9 @@ export default defineConfig({
       { find: /^loom-threads\/colyseus\/client$/, replacement: resolve(import.meta.dirname, 'colyseus/client.ts') },
     ],
   },
+  // Every package the pages import, co-op's included, is pre-bundled at start: a dependency found later (the join
+  // panel is loaded only with ?server=) makes the dev server re-bundle and reload the page as it first loads.
+  optimizeDeps: { include: ['pixi.js', 'pixi.js/unsafe-eval', 'colyseus.js'] },
   server: { headers: isolation },
   preview: { headers: isolation },
   build: {

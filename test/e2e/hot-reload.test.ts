@@ -17,7 +17,7 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
   let browser: Browser | undefined;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'loom-hot-'));
-    for (const name of ['index.html', 'stress.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'game', 'engine', 'inspector', 'harness', 'assets']) {
+    for (const name of ['index.html', 'stress.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'game', 'engine', 'inspector', 'colyseus', 'harness', 'assets']) {
       await cp(join(REPO_ROOT, name), join(root, name), { recursive: true });
     }
     await symlink(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));

@@ -246,7 +246,8 @@ describeBrowser('save and restore the live game', () => {
     await page.keyboard.press('Backquote'); // the inspector
     await page.click('.loom-timeline button[data-action="rewind"]');
     // Sought to where the game is, paused: the inspector shows the replay's engine there, with the timeline.
-    await page.waitForFunction((end) => window.loom!.inspector!.engine.tick === end && !document.querySelector('.loom-timeline progress:not([hidden])'), original.ticks, { timeout: 60_000 });
+    // (It shows the live game until the seek is done, then switches: wait for the switch, not only the tick.)
+    await page.waitForFunction((end) => window.loom!.inspector!.engine !== window.loom!.engine && window.loom!.inspector!.engine.tick === end && !document.querySelector('.loom-timeline progress:not([hidden])'), original.ticks, { timeout: 60_000 });
     expect(await page.evaluate(() => window.loom!.inspector!.engine === window.loom!.engine)).toBe(false);
 
     const back = 480;
