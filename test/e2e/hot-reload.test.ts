@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +18,8 @@ describeBrowser('hot reload under the Vite dev server (docs/hot-reload.md)', () 
   let browser: Browser | undefined;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'loom-hot-'));
-    for (const name of ['index.html', 'stress.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'game', 'engine', 'inspector', 'colyseus', 'harness', 'assets']) {
-      await cp(join(REPO_ROOT, name), join(root, name), { recursive: true });
-    }
+    // Everything the repository holds at its top, so a folder the game comes to import is never missing here.
+    for (const name of topLevelEntries()) await cp(join(REPO_ROOT, name), join(root, name), { recursive: true });
     await symlink(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
     // Its own dependency cache: the default lies in node_modules, which is the checkout's.
     server = await createServer({ root, configFile: join(root, 'vite.config.ts'), cacheDir: join(root, '.vite'), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
@@ -164,4 +164,10 @@ async function readGame(page: Page): Promise<GameReading> {
       marker: (window as { hotMarker?: boolean }).hotMarker === true,
     };
   });
+}
+
+/** The files and folders at the repository's top that git tracks. */
+function topLevelEntries(): string[] {
+  const files = execFileSync('git', ['ls-files'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  return [...new Set(files.map((file) => file.split('/')[0]!))];
 }
