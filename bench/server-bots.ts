@@ -25,7 +25,13 @@ export class Bot {
   private readonly sentAt = new Map<number, number>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  private constructor(readonly room: Room, private readonly seat: number) {
+  private seat = -1;
+
+  // The view handler is in place before the seat is known: a busy server's first view can follow it in one read.
+  private constructor(readonly room: Room) {
+    room.onMessage('seat', (message: { seat: number }) => {
+      this.seat = message.seat;
+    });
     room.onMessage('view', (bytes: Uint8Array) => {
       const frame = decodeViewFrame(bytes);
       this.viewTick = frame.tick;
@@ -42,8 +48,7 @@ export class Bot {
   static async join(url: string, roomId: string | null, seed: number): Promise<Bot> {
     const client = new Client(url);
     const room = roomId === null ? await client.create('arena', { seed }) : await client.joinById(roomId);
-    const seat = await new Promise<number>((resolve) => room.onMessage('seat', (message: { seat: number }) => resolve(message.seat)));
-    return new Bot(room, seat);
+    return new Bot(room);
   }
 
   start(every: number): void {
