@@ -18,3 +18,5 @@ window.loomStress = await StressPage.open(
   { controls: byId('controls'), stage: byId('stage'), charts: byId('charts'), readout: byId('readout'), busy: byId('busy') },
   configFromQuery(location.search),
 );
+// The same signal as the game's: tests and tools wait for it.
+document.body.dataset.ready = 'true';

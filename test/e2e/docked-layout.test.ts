@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, openReady, saveArtifact, useContextPerTest, useServedProject, type ReadyPage } from '../support/browser.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** Software WebGL on two shared cores is slow: a test may take this long. */
@@ -82,23 +82,15 @@ function expectClearLayout(layout: Layout, dock: Dock): void {
 
 describeBrowser('the game at 1280x800 with the inspector docked left, right, or closed (index.html, stress.html)', () => {
   const project = useServedProject();
-  let context: BrowserContext;
-  beforeEach(async () => {
-    context = await project.browser.newContext({ viewport: VIEWPORT });
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const browser = useContextPerTest(project, VIEWPORT);
 
   /** Opens `path` with the inspector's remembered place set to `dock` (closed: the default place, not opened). */
-  async function open(path: string, dock: Dock): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = collectConsoleErrors(page);
+  async function open(path: string, dock: Dock): Promise<ReadyPage> {
+    const page = await browser.context.newPage();
     if (dock !== 'closed') {
       await page.addInitScript((side) => localStorage.setItem('loom.inspector.layout', JSON.stringify({ side, width: 480 })), dock);
     }
-    await page.goto(`${project.url}${path}`);
-    return { page, errors };
+    return openReady(page, `${project.url}${path}`);
   }
 
   /** Waits until the canvas of `app` lies beside the open panel (pixi resizes at its next frame). */
@@ -113,7 +105,6 @@ describeBrowser('the game at 1280x800 with the inspector docked left, right, or 
   for (const dock of ['left', 'right'] as const) {
     it(`docked ${dock}: the HUD keeps the seed and the dropped ticks clear of the threads, the bars clear of the arena; rewind shows the replay beside the panel, marked REPLAY, the thread still selected, and resuming keeps the panel open`, async () => {
       const { page, errors } = await open('?seed=7', dock);
-      await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
       await page.waitForFunction(() => window.loom!.engine.threads().some((thread) => thread.name === 'grunt'), null, { timeout: 60_000 });
       await page.keyboard.press('KeyP'); // PAUSED, with the key hint
       await page.keyboard.press('KeyK'); // the save bar's status line
@@ -161,7 +152,6 @@ describeBrowser('the game at 1280x800 with the inspector docked left, right, or 
 
   it('closed: the save bar and a replay\'s bar sit under the arena, each clear of the other', async () => {
     const { page, errors } = await open('?seed=7', 'closed');
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     await page.waitForFunction(() => window.loom!.engine.tick >= 30, null, { timeout: 60_000 });
     await page.keyboard.press('KeyP');
     await page.keyboard.press('KeyK');

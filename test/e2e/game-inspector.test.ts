@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
+import { describeBrowser, openReady, saveArtifact, useServedProject } from '../support/browser.ts';
 
 const PANEL = '.loom-inspector';
 const ROWS = '.loom-list-layer .loom-row:visible';
@@ -26,10 +26,7 @@ describeBrowser('the thread inspector in the game (index.html)', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    page = await project.browser.newPage({ viewport: VIEWPORT });
-    errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?seed=7&wave=2`);
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    ({ page, errors } = await openReady(await project.browser.newPage({ viewport: VIEWPORT }), `${project.url}?seed=7&wave=2`));
   });
 
   /**

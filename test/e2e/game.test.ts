@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { RgbaImage } from '../support/png.ts';
-import {
-  collectConsoleErrors,
-  describeBrowser,
-  readCanvasPixels,
-  saveArtifact,
-  useServedProject,
-} from '../support/browser.ts';
+import { describeBrowser, openReady, readCanvasPixels, saveArtifact, useServedProject, waitForTick, type ReadyPage } from '../support/browser.ts';
 
 type Rgb = readonly [number, number, number];
 
@@ -20,13 +14,10 @@ describeBrowser('the game (index.html)', () => {
   const project = useServedProject();
 
   /** Opens the built game with a query, waits until it runs; returns the page and its error log. */
-  async function openGame(query: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await project.browser.newPage({ viewport: VIEWPORT });
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}${query}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-    await page.waitForFunction(() => (window.loom?.engine.tick ?? 0) >= 20, null, { timeout: 30_000 });
-    return { page, errors };
+  async function openGame(query: string): Promise<ReadyPage> {
+    const ready = await openReady(await project.browser.newPage({ viewport: VIEWPORT }), `${project.url}${query}`);
+    await waitForTick(ready.page, 20);
+    return ready;
   }
 
   /** Steers the ship from the page, as a simple pilot: circles, aims at the nearest enemy, holds the trigger. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { collectConsoleErrors, countPixelsNear, describeBrowser, readCanvasPixels, useServedProject } from '../support/browser.ts';
+import { countPixelsNear, describeBrowser, openReady, readCanvasPixels, useServedProject, waitForTick } from '../support/browser.ts';
 import type { RgbaImage } from '../support/png.ts';
 
 /** The mine's key colour (assets/mine.svg), which no other sprite uses. */
@@ -15,11 +15,8 @@ describeBrowser('a kind added to the running game (docs/add-an-entity.md)', () =
   const project = useServedProject();
 
   it('comes in the next wave and is drawn from its art where it is', async () => {
-    const page = await project.browser.newPage({ viewport: VIEWPORT });
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?seed=7`);
-    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-    await page.waitForFunction(() => (window.loom?.engine.tick ?? 0) >= 20, null, { timeout: 30_000 });
+    const { page, errors } = await openReady(await project.browser.newPage({ viewport: VIEWPORT }), `${project.url}?seed=7`);
+    await waitForTick(page, 20);
     await page.keyboard.press('KeyP'); // paused: the test steps the engine by hand
 
     // A script cannot cross into the page, so this mine borrows the grunt's; its art is assets/mine.svg.

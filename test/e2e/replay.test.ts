@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { encodeRecording } from '../../engine/index.ts';
 import { playScripted, recordGame } from '../../game/headless/session.ts';
-import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
+import { describeBrowser, openReady, useServedProject, type ReadyPage } from '../support/browser.ts';
 
 /** Software WebGL on a shared machine can be slow: a test may take this long. */
 const SLOW = 90_000;
@@ -20,13 +20,9 @@ describeBrowser('watching a replay (?replay=)', () => {
   const project = useServedProject();
 
   /** Serves the recording beside the build (same-origin, as a strict CSP wants) and opens it paused. */
-  async function open(bytes: Uint8Array, name: string): Promise<{ page: Page; errors: string[] }> {
+  async function open(bytes: Uint8Array, name: string): Promise<ReadyPage> {
     await writeFile(join(project.outDir, name), bytes);
-    const page = await project.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?replay=${name}&paused`);
-    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-    return { page, errors };
+    return openReady(await project.browser.newPage({ viewport: { width: 1280, height: 720 } }), `${project.url}?replay=${name}&paused`);
   }
 
   const tick = (page: Page): Promise<number> => page.evaluate(() => window.loomReplay!.playback.replayer.tick);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { Replayer, decodeRecording, replayRecording, type Recording } from '../../engine/index.ts';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
-import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
+import { describeBrowser, openReady, useContextPerTest, useServedProject, waitForTick, type ReadyPage } from '../support/browser.ts';
 
 /** Software WebGL on a shared machine can be slow: a test may take this long. */
 const SLOW = 120_000;
@@ -13,22 +13,13 @@ const VIEWPORT = { width: 800, height: 450 };
 describeBrowser('save and restore the live game', () => {
   const project = useServedProject();
   // One context per test: its pages share localStorage, as the tabs of one browser do.
-  let context: BrowserContext;
-  beforeEach(async () => {
-    context = await project.browser.newContext({ viewport: VIEWPORT });
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const browser = useContextPerTest(project, VIEWPORT);
 
   /** Opens the game with a query and waits until it has run a few ticks live. */
-  async function openGame(query: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}${query}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-    await page.waitForFunction(() => (window.loom?.engine.tick ?? 0) >= 20, null, { timeout: 30_000 });
-    return { page, errors };
+  async function openGame(query: string): Promise<ReadyPage> {
+    const ready = await openReady(await browser.context.newPage(), `${project.url}${query}`);
+    await waitForTick(ready.page, 20);
+    return ready;
   }
 
   /**
@@ -138,13 +129,10 @@ describeBrowser('save and restore the live game', () => {
   }, SLOW);
 
   /** Opens the game on a restore, and waits until the game restored is on the page at `tick`. */
-  async function openGameRestoring(query: string, tick: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}${query}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-    expect(await page.evaluate(() => window.loom!.engine.tick)).toBe(tick);
-    return { page, errors };
+  async function openGameRestoring(query: string, tick: number): Promise<ReadyPage> {
+    const ready = await openReady(await browser.context.newPage(), `${project.url}${query}`);
+    expect(await ready.page.evaluate(() => window.loom!.engine.tick)).toBe(tick);
+    return ready;
   }
 
   it('restores a save file dropped on the page, and carries on live from it, recording on', async () => {
@@ -187,10 +175,8 @@ describeBrowser('save and restore the live game', () => {
     corrupted[Math.floor(corrupted.length / 2)]! ^= 0x40;
     await first.evaluate((base64) => localStorage.setItem('loom.save', base64), Buffer.from(corrupted).toString('base64'));
 
-    const page = await context.newPage();
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?restore=local&seed=5`);
-    await page.waitForFunction(() => (window.loom?.engine.tick ?? 0) >= 20, null, { timeout: 30_000 });
+    const { page, errors } = await openReady(await browser.context.newPage(), `${project.url}?restore=local&seed=5`);
+    await waitForTick(page, 20);
     expect(await status(page)).toBe('Cannot restore the last save: the recording is corrupted: its checksum does not match its contents');
     expect(await page.getAttribute('.loom-saves .status', 'data-problem')).toBe('true');
     expect(await page.evaluate(() => window.loom!.config.seed)).toBe(5);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SourceMap, parseSourceMap } from '../../inspector/source-map.ts';
-import { REPO_ROOT, collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
+import { REPO_ROOT, describeBrowser, openReady, useServedProject } from '../support/browser.ts';
 
 const DRILL = 'game/scripts/drill.ts';
 const DRILL_SOURCE = readFileSync(join(REPO_ROOT, DRILL), 'utf8').split('\n');
@@ -25,10 +25,7 @@ describeBrowser('script stack traces and the debugger hook in the built game', (
   let errors: string[];
 
   beforeEach(async () => {
-    page = await project.browser.newPage({ viewport: { width: 1600, height: 900 } });
-    errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?seed=7`);
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    ({ page, errors } = await openReady(await project.browser.newPage({ viewport: { width: 1600, height: 900 } }), `${project.url}?seed=7`));
   });
 
   afterEach(async () => {

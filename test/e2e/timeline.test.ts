@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { Replayer, decodeRecording, encodeRecording, type Recording } from '../../engine/index.ts';
 import { playScripted, recordGame } from '../../game/headless/session.ts';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
-import { collectConsoleErrors, describeBrowser, useServedProject } from '../support/browser.ts';
+import { describeBrowser, openReady, useServedProject } from '../support/browser.ts';
 
 /** Software WebGL on a shared, loaded machine draws slowly: a test may take this long. */
 const SLOW = 300_000;
@@ -38,10 +38,7 @@ describeBrowser('time travel in the inspector (the replay page)', () => {
     const known = atBack.find((t) => atEnd.some((e) => e.id === t.id && e.waitingOn !== t.waitingOn && e.waitingOn !== ''))!;
     const knownAtEnd = atEnd.find((t) => t.id === known.id)!;
 
-    const page = await project.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors = collectConsoleErrors(page);
-    await page.goto(`${project.url}?replay=twenty-seconds.loomrec&paused`);
-    await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
+    const { page, errors } = await openReady(await project.browser.newPage({ viewport: { width: 1280, height: 720 } }), `${project.url}?replay=twenty-seconds.loomrec&paused`);
     await page.keyboard.press('Backquote');
     await page.waitForSelector('.loom-timeline');
 

@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
 import { build, preview } from 'vite';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { decodePng, type RgbaImage } from './png.ts';
 
 /** The repository's root folder. */
@@ -181,6 +181,52 @@ export function collectConsoleErrors(page: Page): string[] {
     errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   return errors;
+}
+
+/** A page that has loaded, and the console errors it has shown so far (the array fills as it runs). */
+export interface ReadyPage {
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Opens `url` in `page`, collecting its console errors from the start, and waits until the page says it is ready
+ * (`body[data-ready]`, which the game, a replay and the stress page set once they draw).
+ *
+ * @example
+ * ```ts
+ * const { page, errors } = await openReady(await project.browser.newPage(), `${project.url}?seed=7`);
+ * ```
+ */
+export async function openReady(page: Page, url: string, timeout = 60_000): Promise<ReadyPage> {
+  const errors = collectConsoleErrors(page);
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout });
+  return { page, errors };
+}
+
+/** Waits until the live game's engine has run `tick` ticks. */
+export async function waitForTick(page: Page, tick: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((at) => (window.loom?.engine.tick ?? 0) >= at, tick, { timeout });
+}
+
+/**
+ * A fresh browser context (its own storage, as a new browser profile) for each test of the enclosing describe, at
+ * `viewport`, closed after the test. Call it after {@link useServedProject}.
+ */
+export function useContextPerTest(project: ServedProject, viewport: ViewportSize): { readonly context: BrowserContext } {
+  let context: BrowserContext | undefined;
+  beforeEach(async () => {
+    context = await project.browser.newContext({ viewport });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return {
+    get context() {
+      return context!;
+    },
+  };
 }
 
 /** Writes `data` to test-results/`name` (creating folders) and returns the file's path. */
