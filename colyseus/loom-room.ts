@@ -5,6 +5,7 @@ import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
 import { RoomSession, type RoomScriptError } from './room-session.ts';
+import type { SeatMessage } from './seat-message.ts';
 import { encodeViewFrame } from './view-frame.ts';
 
 /** The error code a client gets with a refused input (`room.onError(code, message)` in colyseus.js). */
@@ -49,15 +50,6 @@ export interface LoomRoomStats {
   viewBytes: number;
   rejected: Record<InputProblem['kind'], number>;
   inputs: number;
-}
-
-/** What a client learns when it joins: `room.onMessage('seat', ...)`. */
-export interface SeatMessage {
-  seat: number;
-  roomId: string;
-  tickRate: number;
-  viewEvery: number;
-  seats: number;
 }
 
 const SEED_LIMIT = 2 ** 32;
@@ -109,7 +101,10 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     if (seat === null) throw new Error(`room ${this.roomId} is full (${this.settings.game.seats} seats)`);
     const seated: Seated = { seat, gate: new InputGate(this.settings.gate), lastError: {} };
     client.userData = seated;
-    const welcome: SeatMessage = { seat, roomId: this.roomId, tickRate: this.settings.tickRate ?? 60, viewEvery: this.viewEvery, seats: this.settings.game.seats };
+    const welcome: SeatMessage = {
+      seat, roomId: this.roomId, tickRate: this.settings.tickRate ?? 60, viewEvery: this.viewEvery, seats: this.settings.game.seats,
+      seed: this.session.seed, graceSeconds: this.graceSeconds,
+    };
     client.send('seat', welcome);
   }
 
@@ -122,7 +117,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     }
     this.session.idleSeat(seated.seat);
     try {
-      await this.allowReconnection(client, this.settings.graceSeconds ?? 10);
+      await this.allowReconnection(client, this.graceSeconds);
     } catch {
       this.session.freeSeat(seated.seat);
     }
@@ -140,6 +135,10 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   /** Runs `ticks` ticks now, whatever the clock (tests step a `manual` room this way). */
   step(ticks = 1): void {
     for (let i = 0; i < ticks; i++) this.runTick();
+  }
+
+  private get graceSeconds(): number {
+    return this.settings.graceSeconds ?? 10;
   }
 
   private get viewEvery(): number {
