@@ -1,7 +1,7 @@
 import { gameKinds } from '../scripts/kinds.ts';
 import { Application } from 'pixi.js';
 import { Engine } from 'loom-threads';
-import type { ViewFrame } from 'loom-threads/colyseus/client';
+import type { ConnectionStatus, ViewFrame } from 'loom-threads/colyseus/client';
 import { bindInput } from '../input.ts';
 import { createInput } from '../sim/input-state.ts';
 import { World } from '../sim/world.ts';
@@ -58,7 +58,13 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let views = 0;
   // Views that come while the page is still being set up are skipped: the next one is a whole snapshot too.
   let show: (frame: ViewFrame, arrived: number) => void = () => {};
-  const link = await joinRoom(url, ROOM, { lag: options.lag, onView: (frame, arrived) => show(frame, arrived), onProblem: (message) => problems.push(message) });
+  let onStatus: (status: ConnectionStatus) => void = () => {};
+  const link = await joinRoom(url, ROOM, {
+    lag: options.lag,
+    onView: (frame, arrived) => show(frame, arrived),
+    onProblem: (message) => problems.push(message),
+    onStatus: (status) => onStatus(status),
+  });
   const { seat, tickRate, viewEvery } = link.seat;
   const dt = 1 / tickRate;
   const world = new World(new Engine({ seed: 0, tickRate }), { kinds: gameKinds(), seats: link.seat.seats });
@@ -88,6 +94,13 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     if (me?.alive) prediction.serverSaw(me.x, me.y, frame.tick, frame.acks[seat] ?? { seq: 0, tick: 0 }, localTick);
   };
   let lastSent = '';
+  // Back in the room: the inputs sent before the drop were replaced by the room's neutral one, so the prediction
+  // starts again from the next view, and the input held now goes out at once.
+  onStatus = (status) => {
+    if (status.state !== 'connected') return;
+    prediction.reset();
+    lastSent = '';
+  };
   let sentAt = -Infinity;
   let carry = 0;
   let lastFrame = performance.now();
@@ -103,7 +116,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     const aimY = Math.round(Math.min(Math.max(input.aimY, 0), world.arena.height) * AIM_STEPS);
     const values = [buttons, aimX, aimY];
     const key = values.join();
-    if (key === lastSent && localTick - sentAt < KEEP_ALIVE_TICKS) return;
+    if (link.status.state !== 'connected' || (key === lastSent && localTick - sentAt < KEEP_ALIVE_TICKS)) return;
     link.send(++seq, values);
     prediction.sent(seq, localTick, input);
     lastSent = key;
@@ -122,7 +135,8 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       const viewMs = viewEvery * dt * 1000;
       const alpha = Math.min(1, (now - arrivedAt) / viewMs);
       const me = world.player;
-      if (me?.alive) {
+      // While reconnecting, the ship stays where the server last had it: its input does not reach the room.
+      if (me?.alive && prediction.ready && link.status.state === 'connected') {
         const at = prediction.shown(localTick, elapsed / 1000);
         me.prevX = me.x = at.x;
         me.prevY = me.y = at.y;
@@ -132,7 +146,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       world.input.aimY = input.aimY;
       view.render({ tick: shown.tick, dt, alpha }, { threads: 0, idleThreads: 0, frameMs, scriptMs: 0, paused: false, seed: 0, dropped: 0 }, now);
       const behind = viewEvery * (1 - alpha) + (now - arrivedAt) / (dt * 1000) + (Number.isNaN(link.pingMs) ? 0 : link.pingMs / 2 / (dt * 1000));
-      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind) });
+      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link.status) });
     }
     frameId = requestAnimationFrame(frame);
   };
@@ -162,4 +176,14 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       stage.remove();
     },
   };
+}
+
+/** The HUD's words for a connection that is not up; undefined while it is. */
+function connectionLine(status: ConnectionStatus): string | undefined {
+  switch (status.state) {
+    case 'connected': return undefined;
+    case 'reconnecting': return `reconnecting… (try ${status.attempt} of ${status.attempts})`;
+    case 'lost': return status.reason;
+    case 'left': return 'left the room';
+  }
 }
