@@ -85,11 +85,12 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
 
   let seq = 0;
   let localTick = 0;
+  let serverThreads = 0;
   show = (frame, arrived) => {
     latest = frame;
     arrivedAt = arrived;
     views++;
-    applyWorldView(frame.view, world, frame.tick, seat);
+    serverThreads = applyWorldView(frame.view, world, frame.tick, seat).threads;
     const me = world.player;
     if (me?.alive) prediction.serverSaw(me.x, me.y, frame.tick, frame.acks[seat] ?? { seq: 0, tick: 0 }, localTick);
   };
@@ -144,7 +145,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       }
       world.input.aimX = input.aimX;
       world.input.aimY = input.aimY;
-      view.render({ tick: shown.tick, dt, alpha }, { threads: 0, idleThreads: 0, frameMs, scriptMs: 0, paused: false, seed: 0, dropped: 0 }, now);
+      view.render({ tick: shown.tick, dt, alpha }, { threads: serverThreads, idleThreads: world.idleThreads, frameMs, scriptMs: null, paused: false, seed: link.seat.seed, dropped: 0 }, now);
       const behind = viewEvery * (1 - alpha) + (now - arrivedAt) / (dt * 1000) + (Number.isNaN(link.pingMs) ? 0 : link.pingMs / 2 / (dt * 1000));
       hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link.status) });
     }
