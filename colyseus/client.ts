@@ -4,3 +4,4 @@ export { decodeViewFrame, type ViewFrame } from './view-frame.ts';
 export type { SeatAck } from './room-session.ts';
 export type { SeatMessage } from './seat-message.ts';
 export { RoomConnection, reconnectWith, type ConnectedRoom, type Rejoin, type ConnectionStatus, type RoomConnectionOptions } from './room-connection.ts';
+export { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';

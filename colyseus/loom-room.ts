@@ -5,13 +5,10 @@ import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
 import { RoomSession, type RoomScriptError } from './room-session.ts';
+import { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
 import type { SeatMessage } from './seat-message.ts';
 import { encodeViewFrame } from './view-frame.ts';
 
-/** The error code a client gets with a refused input (`room.onError(code, message)` in colyseus.js). */
-export const INPUT_REJECTED = 4422;
-/** The error code a client gets when its request for the room's recording is refused (too soon, too big). */
-export const RECORDING_REFUSED = 4423;
 
 /** How a Loom room runs; {@link defineLoomRoom} bakes it into a room class, so no client can change it. */
 export interface LoomRoomSettings<S extends Simulation = Simulation> {

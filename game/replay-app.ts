@@ -4,6 +4,7 @@ import { attachInspector, mountTimeline, type InspectorHandle } from 'loom-threa
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
+import { lastSave } from './save-store.ts';
 import { mountStage } from './stage.ts';
 import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 import type { World } from './sim/world.ts';
@@ -62,6 +63,13 @@ export async function loadRecording(url: string): Promise<Recording> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the recording ${url}: ${response.status} ${response.statusText}`);
   return decodeRecording(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The last save kept in this browser (`?replay=local`): a single-player save or a co-op room's. */
+export function lastRecording(): Recording {
+  const bytes = lastSave();
+  if (bytes === null) throw new Error('there is no save in this browser');
+  return decodeRecording(bytes);
 }
 
 /**

@@ -3,6 +3,7 @@ import { Application } from 'pixi.js';
 import { Engine } from 'loom-threads';
 import type { ConnectionStatus, ViewFrame } from 'loom-threads/colyseus/client';
 import { bindInput } from '../input.ts';
+import { mountSaveControls } from '../save-controls.ts';
 import { createInput } from '../sim/input-state.ts';
 import { World } from '../sim/world.ts';
 import { GameView } from '../view/game-view.ts';
@@ -10,6 +11,7 @@ import { loadKindTextures } from '../view/kind-textures.ts';
 import { loadTextures } from '../view/textures.ts';
 import { mountNetHud } from './net-hud.ts';
 import { ShipPrediction } from './prediction.ts';
+import { saveRoom } from './room-save.ts';
 import { joinRoom, type ServerLink } from './server-link.ts';
 import { applyWorldView } from './world-view.ts';
 import './net.css';
@@ -23,6 +25,8 @@ export interface CoopHandle {
   latest: ViewFrame | null;
   /** Views received. */
   views: number;
+  /** Effects the views brought (bursts, rings, shakes, scores, ricochets), played as single-player plays them. */
+  effects: number;
   /** Problems the room reported (refused input, a lost connection). */
   problems: string[];
   /** Where an arena point is on the page, in client pixels. */
@@ -56,6 +60,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let latest: ViewFrame | null = null;
   let arrivedAt = 0;
   let views = 0;
+  let effects = 0;
   // Views that come while the page is still being set up are skipped: the next one is a whole snapshot too.
   let show: (frame: ViewFrame, arrived: number) => void = () => {};
   let onStatus: (status: ConnectionStatus) => void = () => {};
@@ -80,8 +85,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null);
   const hud = mountNetHud(parent);
   const input = createInput(world.arena.width / 2, world.arena.height / 2);
-  // The server restarts the run by itself; pause, restart and save are the single-player game's.
-  const unbind = bindInput(app.canvas, input, view.camera, { togglePause() {}, restart() {}, save() {} });
+  const controls = mountSaveControls(parent, { save: () => void saveRoom(link, controls) });
+  // The server restarts the run by itself, and nobody pauses a shared room: K saves it, as in single-player.
+  const unbind = bindInput(app.canvas, input, view.camera, { togglePause() {}, restart() {}, save: () => void saveRoom(link, controls) });
 
   let seq = 0;
   let localTick = 0;
@@ -90,7 +96,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     latest = frame;
     arrivedAt = arrived;
     views++;
+    const queued = world.events.length;
     serverThreads = applyWorldView(frame.view, world, frame.tick, seat).threads;
+    effects += world.events.length - queued;
     const me = world.player;
     if (me?.alive) prediction.serverSaw(me.x, me.y, frame.tick, frame.acks[seat] ?? { seq: 0, tick: 0 }, localTick);
   };
@@ -162,6 +170,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     get views() {
       return views;
     },
+    get effects() {
+      return effects;
+    },
     problems,
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();
@@ -172,6 +183,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       cancelAnimationFrame(frameId);
       unbind();
       link.leave();
+      controls.remove();
       hud.remove();
       app.destroy({ removeView: true }, { children: true });
       stage.remove();

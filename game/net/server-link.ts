@@ -1,5 +1,5 @@
 import { Client, type Room } from 'colyseus.js';
-import { RoomConnection, decodeViewFrame, encodeInput, reconnectWith, type ConnectionStatus, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus/client';
+import { RECORDING_REFUSED, RoomConnection, decodeViewFrame, encodeInput, reconnectWith, type ConnectionStatus, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus/client';
 
 /** Options of {@link joinRoom}. */
 export interface LinkOptions {
@@ -24,6 +24,11 @@ export interface ServerLink {
   send(seq: number, values: readonly number[]): void;
   /** The last round trip measured, in ms (NaN until one is). */
   readonly pingMs: number;
+  /**
+   * Asks the room for its recording so far (a save): resolves with its bytes, `npm run replay`'s format; rejects
+   * with the room's reason if it refuses (asked too soon, too big) or the connection is down.
+   */
+  requestRecording(): Promise<Uint8Array>;
   leave(): void;
 }
 
@@ -50,12 +55,22 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
   const first = await client.joinOrCreate(roomName);
   const seat = await new Promise<SeatMessage>((resolve) => first.onMessage('seat', resolve));
   let pingMs = Number.NaN;
+  let saving: { resolve(bytes: Uint8Array): void; reject(error: Error): void } | null = null;
   const attach = (room: Room): void => {
+    room.onMessage('recording', (bytes: Uint8Array) => {
+      saving?.resolve(bytes);
+      saving = null;
+    });
     room.onMessage('view', (bytes: Uint8Array) => later(() => options.onView(decodeViewFrame(bytes), performance.now())));
     room.onMessage('pong', (bytes: Uint8Array) => later(() => {
       pingMs = performance.now() - new DataView(bytes.buffer, bytes.byteOffset).getFloat64(0, true);
     }));
-    room.onError((code, message) => options.onProblem(`${code}: ${message ?? ''}`));
+    room.onError((code, message) => {
+      if (code === RECORDING_REFUSED && saving !== null) {
+        saving.reject(new Error(message ?? 'the room refused'));
+        saving = null;
+      } else options.onProblem(`${code}: ${message ?? ''}`);
+    });
   };
   const connection = new RoomConnection(first, {
     rejoin: reconnectWith(client),
@@ -63,6 +78,10 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     attach,
     onStatus(status) {
       if (status.state === 'lost') options.onProblem(status.reason);
+      if (status.state !== 'connected' && saving !== null) {
+        saving.reject(new Error('the connection dropped before the recording came'));
+        saving = null;
+      }
       options.onStatus?.(status);
     },
   });
@@ -92,6 +111,14 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     },
     get pingMs() {
       return pingMs;
+    },
+    requestRecording() {
+      if (!connected()) return Promise.reject(new Error('not connected to the room'));
+      if (saving !== null) return Promise.reject(new Error('a save is already on its way'));
+      return new Promise<Uint8Array>((resolve, reject) => {
+        saving = { resolve, reject };
+        connection.room.send('recording');
+      });
     },
     leave() {
       clearInterval(pinger);
