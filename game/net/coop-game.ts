@@ -82,7 +82,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   const app = new Application();
   await app.init({ preference: 'webgl', resizeTo: stage, background: 0x05070d, antialias: true, autoDensity: true, resolution: Math.min(2, window.devicePixelRatio || 1), autoStart: false });
   stage.appendChild(app.canvas);
-  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null);
+  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null, false);
   const hud = mountNetHud(parent);
   const input = createInput(world.arena.width / 2, world.arena.height / 2);
   const controls = mountSaveControls(parent, { save: () => void saveRoom(link, controls) });
