@@ -6,7 +6,8 @@ import { Server, matchMaker, type Client as ServerClient } from '@colyseus/core'
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client, type Room } from 'colyseus.js';
 import { RoomConnection, decodeViewFrame, defineLoomRoom, encodeInput, reconnectWith, type ConnectionStatus, type LoomRoom, type SeatMessage } from 'loom-threads/colyseus';
-import { dotGame, type DotSim } from './dot-game.ts';
+import type { DotSim } from './dot-game.ts';
+import { dotGame } from './dot-room-game.ts';
 import { until } from '../server/room-clients.ts';
 
 let server: Server;
