@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '@colyseus/core';
 import type { WebSocketTransport } from '@colyseus/ws-transport';
 import { matchMaker } from '@colyseus/core';
-import type { RoomConnection } from 'loom-threads/colyseus';
-import type { Room } from 'colyseus.js';
 import { ROOT, codeBlocks } from '../docs/code-blocks.ts';
 import { joinDots, steer } from '../colyseus/join-dots.ts';
 import { replayDots } from '../colyseus/replay-dots.ts';
@@ -46,9 +44,8 @@ describe('docs/server.md', () => {
     const logged: string[] = [];
     const log = console.log;
     console.log = (line: string) => void logged.push(line);
-    let connection: RoomConnection<Room> | null = null;
     try {
-      connection = await joinDots(url, (dots) => void seen.push(dots[0]!));
+      const connection = await joinDots(url, (dots) => void seen.push(dots[0]!));
       steer(connection, 1, 1);
       await until(() => seen.some((at) => at >= 4), 'the dot has moved in the views');
       steer(connection, 2, 0); // the dot game fails a dot that reaches 13 (for the error hook's tests)
