@@ -22,7 +22,8 @@ export interface SaveControls {
 
 /**
  * The small bar at the bottom left of the game: "save [K]", "load…" (a file picker), the last save's download
- * link, a status line and a restore's progress. A file dropped anywhere on the page is loaded as if picked.
+ * link, a status line and a restore's progress. A file dropped anywhere on the page is loaded as if picked. Without
+ * a `load` action (co-op), there is no "load…" and a dropped file is left alone.
  *
  * @example
  * ```ts

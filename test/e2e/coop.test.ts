@@ -177,6 +177,10 @@ describeBrowser('co-op in the browser (?server=)', () => {
     await watch.goto(`${project.url}?replay=local`);
     await watch.waitForFunction(() => (window.loomReplay?.engine.tick ?? 0) > 60 && window.loomReplay!.world.players.length === 1, null, { timeout: 30_000 });
     expect(watchErrors).toEqual([]);
+    // Played on alone, a room's save would leave its other seats unsteered: ?restore=local says so and starts a game.
+    await watch.goto(`${project.url}?restore=local`);
+    await expect.poll(() => watch.locator('.loom-saves .status').textContent(), { timeout: 30_000 })
+      .toBe("Cannot restore the last save: it is a co-op room's recording: it can be watched (?replay=local), not played on alone");
     await watch.close();
 
     // A's socket dies on the server's side: A reconnects by itself, says so meanwhile, and keeps its seat and ship.
