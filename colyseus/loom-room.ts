@@ -9,7 +9,6 @@ import { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
 import type { SeatMessage } from './seat-message.ts';
 import { encodeViewFrame } from './view-frame.ts';
 
-
 /** How a Loom room runs; {@link defineLoomRoom} bakes it into a room class, so no client can change it. */
 export interface LoomRoomSettings<S extends Simulation = Simulation> {
   game: RoomGame<S>;

@@ -70,13 +70,13 @@ const LEAVE_WAIT_MS = 1000;
  */
 export class RoomConnection<R extends ConnectedRoom> {
   private current: R;
-  private status: ConnectionStatus;
+  private now: ConnectionStatus;
   private leaving = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(room: R, private readonly options: RoomConnectionOptions<R>) {
     this.current = room;
-    this.status = { state: 'connected', roomId: room.roomId };
+    this.now = { state: 'connected', roomId: room.roomId };
     this.adopt(room);
   }
 
@@ -85,19 +85,26 @@ export class RoomConnection<R extends ConnectedRoom> {
     return this.current;
   }
 
-  get state(): ConnectionStatus {
-    return this.status;
+  /** Where the connection stands now. */
+  get status(): ConnectionStatus {
+    return this.now;
   }
 
   /** Leaves for good (consented: the room frees the seat at once). Settles within a second whatever the socket does. */
   leave(): Promise<void> {
     this.leaving = true;
     if (this.timer !== null) clearTimeout(this.timer);
-    const wasConnected = this.status.state === 'connected';
+    const wasConnected = this.now.state === 'connected';
     this.set({ state: 'left', roomId: this.current.roomId });
     if (!wasConnected) return Promise.resolve();
-    const left = this.current.leave(true).then(() => {}, () => {});
-    return Promise.race([left, new Promise<void>((resolve) => setTimeout(resolve, LEAVE_WAIT_MS))]);
+    return new Promise<void>((resolve) => {
+      const waited = setTimeout(resolve, LEAVE_WAIT_MS);
+      const done = (): void => {
+        clearTimeout(waited);
+        resolve();
+      };
+      this.current.leave(true).then(done, done);
+    });
   }
 
   private adopt(room: R): void {
@@ -137,7 +144,7 @@ export class RoomConnection<R extends ConnectedRoom> {
   }
 
   private set(status: ConnectionStatus): void {
-    this.status = status;
+    this.now = status;
     this.options.onStatus?.(status);
   }
 }

@@ -85,7 +85,7 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
       options.onStatus?.(status);
     },
   });
-  const connected = (): boolean => connection.state.state === 'connected';
+  const connected = (): boolean => connection.status.state === 'connected';
   const ping = (): void => {
     const stamp = new Uint8Array(8);
     new DataView(stamp.buffer).setFloat64(0, performance.now(), true);
@@ -101,7 +101,7 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
       return connection.room;
     },
     get status() {
-      return connection.state;
+      return connection.status;
     },
     send: (seq, values) => {
       const bytes = encodeInput(seq, values);

@@ -69,7 +69,7 @@ describe('RoomConnection', () => {
     const first = a.connection.room;
     killSocket(room.clients.find((c) => c.sessionId === first.sessionId)!);
     await until(() => a.statuses.some((s) => s.state === 'reconnecting'), 'the client has seen the drop');
-    await until(() => a.connection.state.state === 'connected' && room.clients.length === 2, 'the client is back');
+    await until(() => a.connection.status.state === 'connected' && room.clients.length === 2, 'the client is back');
     expect(a.connection.room).not.toBe(first);
     expect(a.statuses.map((s) => s.state)).toEqual(['reconnecting', 'connected']);
     expect(a.statuses[0]).toMatchObject({ attempt: 1, attempts: 8, code: 1006 });
@@ -83,7 +83,7 @@ describe('RoomConnection', () => {
     expect(a.dots).toEqual([2, 4]); // its own dot, seat 0, moved by its input from tick 1: views reach the new room
     expect(room.session.sim.world.dots[0]).toBe(4);
     await Promise.all([a.connection.leave(), b.connection.leave()]);
-    expect(a.connection.state.state).toBe('left');
+    expect(a.connection.status.state).toBe('left');
   });
 
   it('after the grace period the room refuses it: the client gives up after its tries and says why', async () => {
@@ -92,12 +92,12 @@ describe('RoomConnection', () => {
     const room = serverRoom(a.connection.room.roomId);
     room.step(2);
     killSocket(room.clients.find((c) => c.sessionId === a.connection.room.sessionId)!);
-    await until(() => a.connection.state.state === 'lost', 'the client has given up', 2000);
+    await until(() => a.connection.status.state === 'lost', 'the client has given up', 2000);
     expect(room.session.isTaken(0)).toBe(false); // the seat was given up: the dot's thread is cancelled
     room.step(2);
     expect(room.session.sim.world.cleanedUp).toEqual([0]);
     expect(a.statuses.map((s) => s.state)).toEqual(['reconnecting', 'reconnecting', 'lost']);
-    expect(a.connection.state).toEqual({ state: 'lost', roomId: room.roomId, reason: `lost the connection to room ${room.roomId}: 2 tries to reconnect failed` });
+    expect(a.connection.status).toEqual({ state: 'lost', roomId: room.roomId, reason: `lost the connection to room ${room.roomId}: 2 tries to reconnect failed` });
     await b.connection.leave();
   });
 
@@ -106,7 +106,7 @@ describe('RoomConnection', () => {
     const b = await connect('dots-quick', { roomId: a.connection.room.roomId, graceMs: a.seat.graceSeconds * 1000, delayMs: 200 });
     const room = serverRoom(b.connection.room.roomId);
     killSocket(room.clients.find((c) => c.sessionId === b.connection.room.sessionId)!);
-    await until(() => b.connection.state.state === 'lost', 'the client has given up');
+    await until(() => b.connection.status.state === 'lost', 'the client has given up');
     expect(b.statuses).toEqual([{ state: 'lost', roomId: room.roomId, reason: `lost the connection to room ${room.roomId}: the room's grace period (0.05 s) is over: the seat is given up` }]);
     await a.connection.leave();
   });
@@ -115,7 +115,7 @@ describe('RoomConnection', () => {
     const a = await connect('dots');
     const room = serverRoom(a.connection.room.roomId);
     killSocket(room.clients[0]!);
-    await until(() => a.connection.state.state === 'reconnecting', 'the client has seen the drop');
+    await until(() => a.connection.status.state === 'reconnecting', 'the client has seen the drop');
     await a.connection.leave();
     expect(a.statuses.map((s) => s.state)).toEqual(['reconnecting', 'left']);
     const b = await connect('dots');
