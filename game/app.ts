@@ -1,4 +1,4 @@
-import { Application } from 'pixi.js';
+import type { Application } from 'pixi.js';
 import type { Engine, FrameSource, Recorder, Recording, Thread } from 'loom-threads';
 import type { InspectorHandle } from 'loom-threads/inspector';
 import type { GameConfig } from './config.ts';
@@ -9,7 +9,7 @@ import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
 import { drill } from './scripts/drill.ts';
 import { rerunWithNewCode } from './rerun.ts';
-import { mountStage } from './stage.ts';
+import { mountStage, startCanvas } from './stage.ts';
 import { recordGame } from './headless/session.ts';
 import type { Kind } from './sim/kind.ts';
 import type { GameSimulation } from './headless/simulation.ts';
@@ -117,17 +117,7 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   const stopRerun = import.meta.hot && config.rerun ? hotScripts.onUpdate(() => void rerunWithNewCode(recorder.recording())) : () => {};
 
   const stage = mountStage(parent);
-  const app = new Application();
-  await app.init({
-    preference: 'webgl',
-    resizeTo: stage,
-    background: 0x05070d,
-    antialias: true,
-    autoDensity: true,
-    resolution: Math.min(2, window.devicePixelRatio || 1),
-    autoStart: false,
-  });
-  stage.appendChild(app.canvas);
+  const app = await startCanvas(stage);
   const textures = await loadTextures();
   const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => void recorder.emit(world.restartRequested);

@@ -1,11 +1,11 @@
-import { Application } from 'pixi.js';
+import type { Application } from 'pixi.js';
 import { Playback, Replayer, decodeRecording, type Engine, type Recording, type Thread } from 'loom-threads';
 import { attachInspector, mountTimeline, type InspectorHandle } from 'loom-threads/inspector';
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
 import { lastSave } from './save-store.ts';
-import { mountStage } from './stage.ts';
+import { mountStage, startCanvas } from './stage.ts';
 import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
@@ -87,17 +87,7 @@ export async function startReplay(recording: Recording, parent: HTMLElement, opt
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
   const stage = mountStage(parent);
-  const app = new Application();
-  await app.init({
-    preference: 'webgl',
-    resizeTo: stage,
-    background: 0x05070d,
-    antialias: true,
-    autoDensity: true,
-    resolution: Math.min(2, window.devicePixelRatio || 1),
-    autoStart: false,
-  });
-  stage.appendChild(app.canvas);
+  const app = await startCanvas(stage);
   const textures = await loadTextures();
   const kinds = await loadKindTextures(playback.replayer.sim.world.kinds.all);
   const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, null);

@@ -1,3 +1,4 @@
+import { Application } from 'pixi.js';
 import './stage.css';
 
 /**
@@ -17,4 +18,28 @@ export function mountStage(parent: HTMLElement): HTMLElement {
   stage.className = 'loom-stage';
   parent.append(stage);
   return stage;
+}
+
+/**
+ * Starts the pixi application that fills `stage`, its canvas added: WebGL, the arena's background, antialiased, at
+ * the screen's density (at most 2), and not ticking by itself: the game's, the replay's or co-op's frame loop renders.
+ *
+ * @example
+ * ```ts
+ * const app = await startCanvas(mountStage(document.body));
+ * ```
+ */
+export async function startCanvas(stage: HTMLElement): Promise<Application> {
+  const app = new Application();
+  await app.init({
+    preference: 'webgl',
+    resizeTo: stage,
+    background: 0x05070d,
+    antialias: true,
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+    autoStart: false,
+  });
+  stage.appendChild(app.canvas);
+  return app;
 }

@@ -1,9 +1,9 @@
 import { gameKinds } from '../scripts/kinds.ts';
-import { Application } from 'pixi.js';
 import { Engine } from 'loom-threads';
 import type { ConnectionStatus, ViewFrame } from 'loom-threads/colyseus/client';
 import { bindInput } from '../input.ts';
 import { mountSaveControls } from '../save-controls.ts';
+import { mountStage, startCanvas } from '../stage.ts';
 import { createInput } from '../sim/input-state.ts';
 import { World } from '../sim/world.ts';
 import { GameView } from '../view/game-view.ts';
@@ -75,13 +75,8 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   const world = new World(new Engine({ seed: 0, tickRate }), { kinds: gameKinds(), seats: link.seat.seats });
   const prediction = new ShipPrediction({ width: world.arena.width, height: world.arena.height, radius: 20 }, dt);
 
-  const stage = document.createElement('div');
-  stage.className = 'loom-stage';
-  stage.style.cssText = 'position: fixed; inset: 0;';
-  parent.appendChild(stage);
-  const app = new Application();
-  await app.init({ preference: 'webgl', resizeTo: stage, background: 0x05070d, antialias: true, autoDensity: true, resolution: Math.min(2, window.devicePixelRatio || 1), autoStart: false });
-  stage.appendChild(app.canvas);
+  const stage = mountStage(parent);
+  const app = await startCanvas(stage);
   const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null, false);
   const hud = mountNetHud(parent);
   const input = createInput(world.arena.width / 2, world.arena.height / 2);
