@@ -57,6 +57,8 @@ describe('the arena room', () => {
     const b = await join(ARENA_ROOM, a.watched.room.roomId);
     expect([a.seat, b.seat]).toEqual([0, 1]);
     const room = serverRoom(a.watched.room.roomId);
+    // What each client learns on joining, the room's seed among it (the HUD shows it).
+    expect(await b.watched.seat).toEqual({ seat: 1, roomId: room.roomId, tickRate: 60, viewEvery: 2, seats: 4, seed: 7, graceSeconds: 60 });
     a.watched.room.sendBytes('input', encodeInput(1, [RIGHT | FIRING, ...AIM]));
     b.watched.room.sendBytes('input', encodeInput(1, [LEFT, ...AIM]));
     await until(() => room.stats.inputs === 2, 'the room has both inputs');
