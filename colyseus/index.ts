@@ -5,4 +5,7 @@ export { encodeInput, decodeInput, inputBytes, isProblem, type InputSlot, type I
 export type { RoomGame } from './room-game.ts';
 export { RoomSession, type RoomSessionOptions, type RoomScriptError, type SeatAck } from './room-session.ts';
 export { encodeViewFrame, decodeViewFrame, type ViewFrame } from './view-frame.ts';
-export { LoomRoom, defineLoomRoom, INPUT_REJECTED, type LoomRoomSettings, type LoomRoomStats, type SeatMessage } from './loom-room.ts';
+export { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
+export { LoomRoom, defineLoomRoom, type LoomRoomSettings, type LoomRoomStats } from './loom-room.ts';
+export type { SeatMessage } from './seat-message.ts';
+export { RoomConnection, reconnectWith, type ConnectedRoom, type Rejoin, type ConnectionStatus, type RoomConnectionOptions } from './room-connection.ts';

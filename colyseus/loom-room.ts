@@ -1,14 +1,13 @@
 import { Room, type Client } from '@colyseus/core';
-import type { Recording, Simulation } from 'loom-threads';
+import { encodeRecording, type Recording, type Simulation } from 'loom-threads';
 import { FixedStep } from './fixed-step.ts';
 import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
 import { RoomSession, type RoomScriptError } from './room-session.ts';
+import { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
+import type { SeatMessage } from './seat-message.ts';
 import { encodeViewFrame } from './view-frame.ts';
-
-/** The error code a client gets with a refused input (`room.onError(code, message)` in colyseus.js). */
-export const INPUT_REJECTED = 4422;
 
 /** How a Loom room runs; {@link defineLoomRoom} bakes it into a room class, so no client can change it. */
 export interface LoomRoomSettings<S extends Simulation = Simulation> {
@@ -33,6 +32,10 @@ export interface LoomRoomSettings<S extends Simulation = Simulation> {
   onScriptError?: (failure: RoomScriptError) => void;
   /** Called with the room's recording when it is disposed (save it to replay the room). */
   onRecording?: (roomId: string, recording: Recording) => void;
+  /** Seconds a client waits between two requests for the room's recording (`'recording'`). Default 5. */
+  recordingEvery?: number;
+  /** The largest recording sent to a client, encoded; a larger one is refused. Default 8 MiB. */
+  maxRecordingBytes?: number;
 }
 
 /** Per-client state, kept across a reconnection (Colyseus copies `userData` to the new client). */
@@ -40,6 +43,8 @@ interface Seated {
   seat: number;
   gate: InputGate;
   lastError: Partial<Record<InputProblem['kind'], number>>;
+  /** The tick its last recording was sent at. */
+  recordingAt: number;
 }
 
 /** What a room counts: for the HUD, the bench and the tests. */
@@ -51,15 +56,6 @@ export interface LoomRoomStats {
   inputs: number;
 }
 
-/** What a client learns when it joins: `room.onMessage('seat', ...)`. */
-export interface SeatMessage {
-  seat: number;
-  roomId: string;
-  tickRate: number;
-  viewEvery: number;
-  seats: number;
-}
-
 const SEED_LIMIT = 2 ** 32;
 /** The most bytes a ping carries (a client's timestamp). */
 const PING_BYTES = 16;
@@ -68,7 +64,7 @@ const PING_BYTES = 16;
  * A Colyseus room hosting one Loom engine: it runs the game at a fixed step (`FixedStep` over Colyseus's simulation
  * interval), takes each client's input as bytes (`'input'`), checks it (type, size, shape, rate) and queues it for
  * the next tick, sends every client the game's view every `viewEvery` ticks (`'view'`), answers `'ping'` with
- * `'pong'` (the same bytes), and records everything
+ * `'pong'` (the same bytes) and `'recording'` with the room's recording so far (a save), and records everything
  * through its session's `Recorder`. A dropped client keeps its seat for `graceSeconds` (Colyseus's
  * `allowReconnection`); after that the game removes its player. Make one with {@link defineLoomRoom}.
  *
@@ -100,6 +96,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     this.patchRate = 0;
     this.onMessage('input', (client: Client, message: unknown) => this.receiveInput(client, message));
     this.onMessage('ping', (client: Client, message: unknown) => this.answerPing(client, message));
+    this.onMessage('recording', (client: Client) => this.sendRecording(client));
     this.onMessage('*', (client: Client, type: string | number) => this.reject(client, { kind: 'malformed', detail: `unknown message type '${String(type)}'` }));
     if (this.settings.clock !== 'manual') this.setSimulationInterval((elapsedMs) => this.advance(elapsedMs), this.fixedStep.stepMs);
   }
@@ -107,9 +104,12 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   override onJoin(client: Client): void {
     const seat = this.session.takeSeat();
     if (seat === null) throw new Error(`room ${this.roomId} is full (${this.settings.game.seats} seats)`);
-    const seated: Seated = { seat, gate: new InputGate(this.settings.gate), lastError: {} };
+    const seated: Seated = { seat, gate: new InputGate(this.settings.gate), lastError: {}, recordingAt: -Infinity };
     client.userData = seated;
-    const welcome: SeatMessage = { seat, roomId: this.roomId, tickRate: this.settings.tickRate ?? 60, viewEvery: this.viewEvery, seats: this.settings.game.seats };
+    const welcome: SeatMessage = {
+      seat, roomId: this.roomId, tickRate: this.settings.tickRate ?? 60, viewEvery: this.viewEvery, seats: this.settings.game.seats,
+      seed: this.session.seed, graceSeconds: this.graceSeconds,
+    };
     client.send('seat', welcome);
   }
 
@@ -122,7 +122,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     }
     this.session.idleSeat(seated.seat);
     try {
-      await this.allowReconnection(client, this.settings.graceSeconds ?? 10);
+      await this.allowReconnection(client, this.graceSeconds);
     } catch {
       this.session.freeSeat(seated.seat);
     }
@@ -140,6 +140,10 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   /** Runs `ticks` ticks now, whatever the clock (tests step a `manual` room this way). */
   step(ticks = 1): void {
     for (let i = 0; i < ticks; i++) this.runTick();
+  }
+
+  private get graceSeconds(): number {
+    return this.settings.graceSeconds ?? 10;
   }
 
   private get viewEvery(): number {
@@ -182,6 +186,22 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     if (!seated.gate.admit(this.session.tick)) this.reject(client, { kind: 'flooding', detail: `more than ${seated.gate.burst} messages in a burst, or ${seated.gate.perTick} a tick` });
     else if (!(message instanceof Uint8Array) || message.byteLength > PING_BYTES) this.reject(client, { kind: 'malformed', detail: `a ping is at most ${PING_BYTES} bytes` });
     else client.sendBytes('pong', message);
+  }
+
+  // A save of the room, for a seated client: the recording so far, encoded as `npm run replay` reads it. Encoding a
+  // long room costs the tick it happens in, so each client may ask once every `recordingEvery` seconds.
+  private sendRecording(client: Client): void {
+    const seated = client.userData as Seated | undefined;
+    if (seated === undefined) return;
+    const tick = this.session.tick;
+    const every = Math.round((this.settings.recordingEvery ?? 5) * (this.settings.tickRate ?? 60));
+    const refuse = (why: string): void => client.error(RECORDING_REFUSED, `room ${this.roomId}: recording for client ${client.sessionId} refused: ${why}`);
+    if (tick - seated.recordingAt < every) return refuse(`one every ${this.settings.recordingEvery ?? 5} s`);
+    seated.recordingAt = tick;
+    const bytes = encodeRecording(this.session.recording());
+    const most = this.settings.maxRecordingBytes ?? 8 * 1024 * 1024;
+    if (bytes.byteLength > most) return refuse(`${bytes.byteLength} bytes, the most sent is ${most}`);
+    client.sendBytes('recording', bytes);
   }
 
   // The message is dropped; the client hears why, at most once per `errorEvery` ticks for each kind of problem.

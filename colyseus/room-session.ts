@@ -45,6 +45,8 @@ export interface SeatAck {
 export class RoomSession<S extends Simulation = Simulation> {
   readonly recorder: Recorder<S>;
   readonly roomId: string;
+  /** The seed the world was built from. */
+  readonly seed: number;
   private readonly taken: boolean[];
   private readonly pending: ({ seq: number; values: readonly number[] } | null)[];
   private readonly acks: SeatAck[];
@@ -53,6 +55,7 @@ export class RoomSession<S extends Simulation = Simulation> {
 
   constructor(readonly game: RoomGame<S>, options: RoomSessionOptions) {
     this.roomId = options.roomId;
+    this.seed = options.seed;
     const report = options.onScriptError ?? printScriptError;
     const sim = game.create({ seed: options.seed, tickRate: options.tickRate ?? 60, meta: game.meta });
     // A failing script goes to the room's hook with the room and its script stack; the tick carries on.

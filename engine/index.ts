@@ -40,6 +40,8 @@ export { RecordingError } from './replay/recording-error.ts';
 export { RECORDING_VERSION, type Recording, type RecordingHeader, type HostEvent, type Checkpoint, type TraceChanges } from './replay/recording.ts';
 export type { RecordedValue } from './replay/recorded-value.ts';
 export { encodeRecording, decodeRecording } from './replay/recording-codec.ts';
+export { ByteWriter } from './replay/byte-writer.ts';
+export { ByteReader, type ByteReaderOptions } from './replay/byte-reader.ts';
 export type { Simulation, SimulationSetup, CreateSimulation, InputChannel } from './replay/simulation.ts';
 export { Recorder, type RecorderOptions, type RecorderResume } from './replay/recorder.ts';
 export { Replayer } from './replay/replayer.ts';

@@ -9,7 +9,7 @@ import { GameLoop } from './loop.ts';
 import { startReplay, type ReplayHandle } from './replay-app.ts';
 import { drill } from './scripts/drill.ts';
 import { rerunWithNewCode } from './rerun.ts';
-import { mountGameStage } from './stage.ts';
+import { mountStage, startCanvas } from './stage.ts';
 import { recordGame } from './headless/session.ts';
 import type { Kind } from './sim/kind.ts';
 import type { GameSimulation } from './headless/simulation.ts';
@@ -116,7 +116,8 @@ export async function startGame(config: GameConfig, parent: HTMLElement, options
   const detachHot = import.meta.hot ? hotScripts.attach(engine) : () => {};
   const stopRerun = import.meta.hot && config.rerun ? hotScripts.onUpdate(() => void rerunWithNewCode(recorder.recording())) : () => {};
 
-  const { stage, app } = await mountGameStage(parent);
+  const stage = mountStage(parent);
+  const app = await startCanvas(stage);
   const textures = await loadTextures();
   const kindTextures = await loadKindTextures(world.kinds.all);
   const restart = (): void => void recorder.emit(world.restartRequested);

@@ -4,8 +4,9 @@ import { recordedConfig, type GameConfig } from './config.ts';
 import { describeKindEdit } from './scripts/hot-kinds.ts';
 import { hotKinds } from './scripts/hot-modules.ts';
 import { mountSaveControls } from './save-controls.ts';
-import { keepLastSave, kilobytes, lastSave, saveFileName } from './save-store.ts';
+import { keepLastSave, kilobytes, saveFileName } from './save-store.ts';
 import { createGameSimulation } from './headless/simulation.ts';
+import { lastRecording } from './replay-app.ts';
 
 /** Called with each game the session starts; returns what to undo when that game is replaced. */
 export type OnGame = (game: GameHandle) => () => void;
@@ -56,6 +57,8 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
     const mine = ++restores;
     try {
       const recording = read();
+      // A room's ships are steered by its seats' input, which one page alone does not write.
+      if (recording.header.meta.seats !== undefined) throw new Error('it is a co-op room\'s recording: it can be watched (?replay=local), not played on alone');
       controls.show(`restoring ${what}: re-simulating ${recording.ticks.toLocaleString('en-US')} ticks…`);
       const restoring = new Restore(recording, (setup) => createGameSimulation(setup, { hotReload: import.meta.hot !== undefined }));
       do {
@@ -74,12 +77,7 @@ export async function startLiveSession(parent: HTMLElement, config: GameConfig, 
     }
   }
 
-  const readLast = (): Recording => {
-    const bytes = lastSave();
-    if (bytes === null) throw new Error('there is no save in this browser');
-    return decodeRecording(bytes);
-  };
-  if (!(restoreLast && (await restoreFrom(readLast, 'the last save')))) await play(config);
+  if (!(restoreLast && (await restoreFrom(lastRecording, 'the last save')))) await play(config);
 }
 
 /** A restore's share of each frame, in ms: the rest is the page's (and the old game's, still running). */

@@ -6,13 +6,13 @@ import { attachInspector, rewindButton, type InspectorHandle } from 'loom-thread
 import './page.css';
 import { startLiveSession } from './live-session.ts';
 import type { CoopHandle } from './net/coop-game.ts';
-import { PICK_HINT, loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
+import { PICK_HINT, lastRecording, loadRecording, startReplay, type ReplayHandle } from './replay-app.ts';
 
 declare global {
   interface Window {
     /** The running game (the one restored, after a restore): the inspector overlay and the browser tests reach it here. */
     loom?: GameHandle;
-    /** The replay being watched, with `?replay=<url of a recording>` (and `&paused` to start it paused). */
+    /** The replay being watched, with `?replay=<url of a recording>` or `?replay=local` (and `&paused` to start it paused). */
     loomReplay?: ReplayHandle;
     /** The co-op game, with `?server=ws://host:port` once joined (docs/server.md). */
     loomCoop?: CoopHandle;
@@ -50,7 +50,7 @@ document.body.dataset.ready = 'true';
 // A recording that cannot be read is shown, not thrown: the message says what is wrong with it.
 async function watchReplay(url: string, paused: boolean): Promise<void> {
   try {
-    const handle = await startReplay(await loadRecording(url), document.body);
+    const handle = await startReplay(url === 'local' ? lastRecording() : await loadRecording(url), document.body);
     handle.playback.paused = paused;
     window.loomReplay = handle;
   } catch (error) {

@@ -4,7 +4,8 @@ import { attachInspector, mountTimeline, type InspectorHandle } from 'loom-threa
 import { mountReplayControls } from './replay-controls.ts';
 import { ReplayTimeTravel } from './replay-time-travel.ts';
 import { resumeLive } from './resume-live.ts';
-import { mountGameStage } from './stage.ts';
+import { lastSave } from './save-store.ts';
+import { mountStage, startCanvas } from './stage.ts';
 import { createGameSimulation, type GameSimulation } from './headless/simulation.ts';
 import type { World } from './sim/world.ts';
 import { GameView } from './view/game-view.ts';
@@ -64,6 +65,13 @@ export async function loadRecording(url: string): Promise<Recording> {
   return decodeRecording(new Uint8Array(await response.arrayBuffer()));
 }
 
+/** The last save kept in this browser (`?replay=local`): a single-player save or a co-op room's. */
+export function lastRecording(): Recording {
+  const bytes = lastSave();
+  if (bytes === null) throw new Error('there is no save in this browser');
+  return decodeRecording(bytes);
+}
+
 /**
  * Plays a recording of the sample game in `parent`: the same view as the game (beside a docked inspector, marked
  * REPLAY), driven by a {@link Playback} instead of the player, with its controls below (pause, 1x, 4x, step, and
@@ -78,7 +86,8 @@ export async function loadRecording(url: string): Promise<Recording> {
 export async function startReplay(recording: Recording, parent: HTMLElement, options: ReplayOptions = {}): Promise<ReplayHandle> {
   // Verified as it plays: a replay that leaves its recording says so (see the controls).
   const playback = new Playback(new Replayer(recording, (setup) => createGameSimulation(setup), { verify: true }));
-  const { stage, app } = await mountGameStage(parent);
+  const stage = mountStage(parent);
+  const app = await startCanvas(stage);
   const textures = await loadTextures();
   const kinds = await loadKindTextures(playback.replayer.sim.world.kinds.all);
   const viewOf = (world: World): GameView => new GameView(app, world, textures, kinds, null);

@@ -4,8 +4,8 @@ import './save-controls.css';
 /** What the save bar's buttons, and a file dropped on the page, do. */
 export interface SaveActions {
   save(): void;
-  /** A .loomrec file chosen or dropped: its bytes and its name. */
-  load(bytes: Uint8Array, name: string): void;
+  /** A .loomrec file chosen or dropped: its bytes and its name. Without it, the bar has no "load…" (co-op). */
+  load?(bytes: Uint8Array, name: string): void;
 }
 
 /** The mounted save bar. */
@@ -16,11 +16,14 @@ export interface SaveControls {
   offer(bytes: Uint8Array, name: string): void;
   /** Shows how far a restore has come, from 0 to 1; null hides the bar. */
   progress(fraction: number | null): void;
+  /** Takes the bar off the page. */
+  remove(): void;
 }
 
 /**
  * The small bar at the bottom left of the game: "save [K]", "load…" (a file picker), the last save's download
- * link, a status line and a restore's progress. A file dropped anywhere on the page is loaded as if picked.
+ * link, a status line and a restore's progress. A file dropped anywhere on the page is loaded as if picked. Without
+ * a `load` action (co-op), there is no "load…" and a dropped file is left alone.
  *
  * @example
  * ```ts
@@ -42,17 +45,17 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
   meter.hidden = true;
   const download = el('a', 'download', 'download');
   download.hidden = true;
-  bar.append(save, load, picker, status, meter, download);
+  bar.append(save, ...(actions.load ? [load, picker] : []), status, meter, download);
   parent.append(bar);
 
   const read = async (file: File | undefined): Promise<void> => {
-    if (file !== undefined) actions.load(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (file !== undefined) actions.load?.(new Uint8Array(await file.arrayBuffer()), file.name);
   };
   picker.addEventListener('change', () => {
     void read(picker.files?.[0]);
     picker.value = ''; // picking the same file again is a change too
   });
-  const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') === true;
+  const carriesFiles = (event: DragEvent): boolean => actions.load !== undefined && event.dataTransfer?.types.includes('Files') === true;
   window.addEventListener('dragover', (event) => {
     if (!carriesFiles(event)) return;
     event.preventDefault(); // without it, the browser opens the file instead of dropping it here
@@ -76,6 +79,7 @@ export function mountSaveControls(parent: HTMLElement, actions: SaveActions): Sa
       meter.hidden = fraction === null;
       meter.value = fraction ?? 0;
     },
+    remove: () => bar.remove(),
     offer(bytes, name) {
       if (download.href !== '') URL.revokeObjectURL(download.href);
       download.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));

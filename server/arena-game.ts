@@ -55,7 +55,8 @@ export function arenaGame(options: ArenaOptions = {}): RoomGame<GameSimulation> 
     },
     apply: (recorder, seat, values) => writeInput(recorder.sim.world.seats[seat]!, values),
     afterTick: (recorder) => restartWhenOver(recorder, overSince),
-    view: (sim) => encodeWorldView(sim.world),
+    // The effects asked for since the last view go out with it, once: the room sends each view to every client.
+    view: (sim) => encodeWorldView(sim.world, sim.world.takeEvents()),
   };
 }
 

@@ -1,23 +1,42 @@
 import { RecordingError } from './recording-error.ts';
 
+/** Options of {@link ByteReader}. */
+export interface ByteReaderOptions {
+  /** Where the bytes end (default: the array's end). */
+  end?: number;
+  /** What the bytes are, for errors. Default 'recording'. */
+  subject?: string;
+  /** The error thrown for bytes that cannot be read. Default {@link RecordingError}. */
+  error?: new (message: string) => Error;
+}
+
 /**
- * Reads what a {@link ByteWriter} wrote, checking every read against the end: a recording cut short gives a
- * {@link RecordingError} naming the section it ends in, never a crash or a silent zero.
+ * Reads what a {@link ByteWriter} wrote, checking every read against the end: bytes cut short give an error naming
+ * what they are and the section they end in (a {@link RecordingError} for a recording), never a crash or a silent
+ * zero.
  *
  * @example
  * ```ts
  * const input = new ByteReader(bytes);
  * input.section = 'header';
  * const version = input.uint();
+ * new ByteReader(view, { subject: 'view', error: RangeError }).uint(); // a game's own format
  * ```
  */
 export class ByteReader {
   private offset = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly end: number;
+  private readonly subject: string;
+  private readonly error: new (message: string) => Error;
   /** What is being read, for errors: 'header', 'events', ... */
   section = 'start';
 
-  constructor(private readonly data: Uint8Array, private readonly end = data.length) {}
+  constructor(private readonly data: Uint8Array, options: ByteReaderOptions = {}) {
+    this.end = options.end ?? data.length;
+    this.subject = options.subject ?? 'recording';
+    this.error = options.error ?? RecordingError;
+  }
 
   /** Whether every byte up to the end has been read. */
   get done(): boolean {
@@ -40,7 +59,7 @@ export class ByteReader {
       const byte = this.byte();
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) break;
-      if (scale > 2 ** 46) throw new RecordingError(`the recording is corrupted: a number in its ${this.section} is too long`);
+      if (scale > 2 ** 46) throw new this.error(`the ${this.subject} is corrupted: a number in its ${this.section} is too long`);
     }
     return value;
   }
@@ -70,11 +89,11 @@ export class ByteReader {
     try {
       return this.decoder.decode(bytes);
     } catch {
-      throw new RecordingError(`the recording is corrupted: bad text in its ${this.section}`);
+      throw new this.error(`the ${this.subject} is corrupted: bad text in its ${this.section}`);
     }
   }
 
-  private truncated(): RecordingError {
-    return new RecordingError(`the recording is truncated: it ends inside its ${this.section} (${this.end} bytes)`);
+  private truncated(): Error {
+    return new this.error(`the ${this.subject} is truncated: it ends inside its ${this.section} (${this.end} bytes)`);
   }
 }

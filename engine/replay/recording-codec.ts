@@ -71,7 +71,7 @@ export function decodeRecording(bytes: Uint8Array): Recording {
   if (bytes.length < total) throw new RecordingError(`the recording is truncated: it has ${bytes.length} of its ${total} bytes`);
   if (bytes.length > total) throw new RecordingError(`the recording is corrupted: it has ${bytes.length - total} bytes past its end`);
   if (crc32(bytes, 0, total - 4) !== new ByteReader(bytes.subarray(total - 4)).u32()) throw BAD_CHECKSUM;
-  return readContent(new ByteReader(bytes, total - 4), version);
+  return readContent(new ByteReader(bytes, { end: total - 4 }), version);
 }
 
 const BAD_CHECKSUM = new RecordingError('the recording is corrupted: its checksum does not match its contents');

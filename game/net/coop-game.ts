@@ -1,8 +1,9 @@
 import { gameKinds } from '../scripts/kinds.ts';
-import { Application } from 'pixi.js';
 import { Engine } from 'loom-threads';
-import type { ViewFrame } from 'loom-threads/colyseus/client';
+import type { ConnectionStatus, ViewFrame } from 'loom-threads/colyseus/client';
 import { bindInput } from '../input.ts';
+import { mountSaveControls } from '../save-controls.ts';
+import { mountStage, startCanvas } from '../stage.ts';
 import { createInput } from '../sim/input-state.ts';
 import { World } from '../sim/world.ts';
 import { GameView } from '../view/game-view.ts';
@@ -10,6 +11,7 @@ import { loadKindTextures } from '../view/kind-textures.ts';
 import { loadTextures } from '../view/textures.ts';
 import { mountNetHud } from './net-hud.ts';
 import { ShipPrediction } from './prediction.ts';
+import { saveRoom } from './room-save.ts';
 import { joinRoom, type ServerLink } from './server-link.ts';
 import { applyWorldView } from './world-view.ts';
 import './net.css';
@@ -23,6 +25,8 @@ export interface CoopHandle {
   latest: ViewFrame | null;
   /** Views received. */
   views: number;
+  /** Effects the views brought (bursts, rings, shakes, scores, ricochets), played as single-player plays them. */
+  effects: number;
   /** Problems the room reported (refused input, a lost connection). */
   problems: string[];
   /** Where an arena point is on the page, in client pixels. */
@@ -56,38 +60,51 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let latest: ViewFrame | null = null;
   let arrivedAt = 0;
   let views = 0;
+  let effects = 0;
   // Views that come while the page is still being set up are skipped: the next one is a whole snapshot too.
   let show: (frame: ViewFrame, arrived: number) => void = () => {};
-  const link = await joinRoom(url, ROOM, { lag: options.lag, onView: (frame, arrived) => show(frame, arrived), onProblem: (message) => problems.push(message) });
+  let onStatus: (status: ConnectionStatus) => void = () => {};
+  const link = await joinRoom(url, ROOM, {
+    lag: options.lag,
+    onView: (frame, arrived) => show(frame, arrived),
+    onProblem: (message) => problems.push(message),
+    onStatus: (status) => onStatus(status),
+  });
   const { seat, tickRate, viewEvery } = link.seat;
   const dt = 1 / tickRate;
   const world = new World(new Engine({ seed: 0, tickRate }), { kinds: gameKinds(), seats: link.seat.seats });
   const prediction = new ShipPrediction({ width: world.arena.width, height: world.arena.height, radius: 20 }, dt);
 
-  const stage = document.createElement('div');
-  stage.className = 'loom-stage';
-  stage.style.cssText = 'position: fixed; inset: 0;';
-  parent.appendChild(stage);
-  const app = new Application();
-  await app.init({ preference: 'webgl', resizeTo: stage, background: 0x05070d, antialias: true, autoDensity: true, resolution: Math.min(2, window.devicePixelRatio || 1), autoStart: false });
-  stage.appendChild(app.canvas);
-  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null);
+  const stage = mountStage(parent);
+  const app = await startCanvas(stage);
+  const view = new GameView(app, world, await loadTextures(), await loadKindTextures(world.kinds.all), null, false);
   const hud = mountNetHud(parent);
   const input = createInput(world.arena.width / 2, world.arena.height / 2);
-  // The server restarts the run by itself; pause, restart and save are the single-player game's.
-  const unbind = bindInput(app.canvas, input, view.camera, { togglePause() {}, restart() {}, save() {} });
+  const controls = mountSaveControls(parent, { save: () => void saveRoom(link, controls) });
+  // The server restarts the run by itself, and nobody pauses a shared room: K saves it, as in single-player.
+  const unbind = bindInput(app.canvas, input, view.camera, { togglePause() {}, restart() {}, save: () => void saveRoom(link, controls) });
 
   let seq = 0;
   let localTick = 0;
+  let serverThreads = 0;
   show = (frame, arrived) => {
     latest = frame;
     arrivedAt = arrived;
     views++;
-    applyWorldView(frame.view, world, frame.tick, seat);
+    const queued = world.events.length;
+    serverThreads = applyWorldView(frame.view, world, frame.tick, seat).threads;
+    effects += world.events.length - queued;
     const me = world.player;
     if (me?.alive) prediction.serverSaw(me.x, me.y, frame.tick, frame.acks[seat] ?? { seq: 0, tick: 0 }, localTick);
   };
   let lastSent = '';
+  // Back in the room: the inputs sent before the drop were replaced by the room's neutral one, so the prediction
+  // starts again from the next view, and the input held now goes out at once.
+  onStatus = (status) => {
+    if (status.state !== 'connected') return;
+    prediction.reset();
+    lastSent = '';
+  };
   let sentAt = -Infinity;
   let carry = 0;
   let lastFrame = performance.now();
@@ -103,7 +120,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     const aimY = Math.round(Math.min(Math.max(input.aimY, 0), world.arena.height) * AIM_STEPS);
     const values = [buttons, aimX, aimY];
     const key = values.join();
-    if (key === lastSent && localTick - sentAt < KEEP_ALIVE_TICKS) return;
+    if (link.status.state !== 'connected' || (key === lastSent && localTick - sentAt < KEEP_ALIVE_TICKS)) return;
     link.send(++seq, values);
     prediction.sent(seq, localTick, input);
     lastSent = key;
@@ -122,7 +139,8 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       const viewMs = viewEvery * dt * 1000;
       const alpha = Math.min(1, (now - arrivedAt) / viewMs);
       const me = world.player;
-      if (me?.alive) {
+      // While reconnecting, the ship stays where the server last had it: its input does not reach the room.
+      if (me?.alive && prediction.ready && link.status.state === 'connected') {
         const at = prediction.shown(localTick, elapsed / 1000);
         me.prevX = me.x = at.x;
         me.prevY = me.y = at.y;
@@ -130,9 +148,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       }
       world.input.aimX = input.aimX;
       world.input.aimY = input.aimY;
-      view.render({ tick: shown.tick, dt, alpha }, { threads: 0, idleThreads: 0, frameMs, scriptMs: 0, paused: false, seed: 0, dropped: 0 }, now);
+      view.render({ tick: shown.tick, dt, alpha }, { threads: serverThreads, idleThreads: world.idleThreads, frameMs, scriptMs: null, paused: false, seed: link.seat.seed, dropped: 0 }, now);
       const behind = viewEvery * (1 - alpha) + (now - arrivedAt) / (dt * 1000) + (Number.isNaN(link.pingMs) ? 0 : link.pingMs / 2 / (dt * 1000));
-      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind) });
+      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link.status) });
     }
     frameId = requestAnimationFrame(frame);
   };
@@ -147,6 +165,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     get views() {
       return views;
     },
+    get effects() {
+      return effects;
+    },
     problems,
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();
@@ -157,9 +178,20 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       cancelAnimationFrame(frameId);
       unbind();
       link.leave();
+      controls.remove();
       hud.remove();
       app.destroy({ removeView: true }, { children: true });
       stage.remove();
     },
   };
+}
+
+/** The HUD's words for a connection that is not up; undefined while it is. */
+function connectionLine(status: ConnectionStatus): string | undefined {
+  switch (status.state) {
+    case 'connected': return undefined;
+    case 'reconnecting': return `reconnecting… (try ${status.attempt} of ${status.attempts})`;
+    case 'lost': return status.reason;
+    case 'left': return 'left the room';
+  }
 }

@@ -5,11 +5,13 @@ export interface NetFigures {
   players: number;
   pingMs: number;
   ticksBehind: number;
+  /** Set while the connection is not up: `reconnecting… (try 1 of 8)`, or why it was lost. Replaces ping and lag. */
+  connection?: string;
 }
 
 /**
  * A line under the game's HUD for a co-op game: the room, your seat, the players, the ping and how many ticks the
- * drawing is behind the server. A DOM element over the canvas, so the pixi HUD is left as it is.
+ * drawing is behind the server; while the connection is down, `reconnecting…` or why it was lost instead. A DOM element over the canvas, so the pixi HUD is left as it is.
  *
  * @example
  * ```ts
@@ -25,7 +27,8 @@ export function mountNetHud(parent: HTMLElement): { show(figures: NetFigures): v
   return {
     show(f) {
       const ping = Number.isNaN(f.pingMs) ? '…' : `${Math.round(f.pingMs)} ms`;
-      const text = `room ${f.roomId} · seat ${f.seat + 1} · ${f.players} ${f.players === 1 ? 'player' : 'players'} · ping ${ping} · ${f.ticksBehind} ticks behind`;
+      const players = `room ${f.roomId} · seat ${f.seat + 1} · ${f.players} ${f.players === 1 ? 'player' : 'players'}`;
+      const text = f.connection === undefined ? `${players} · ping ${ping} · ${f.ticksBehind} ticks behind` : `${players} · ${f.connection}`;
       if (text !== last) line.textContent = last = text;
     },
     remove: () => line.remove(),

@@ -48,6 +48,22 @@ export class ShipPrediction {
 
   constructor(private readonly bounds: Bounds, private readonly dt: number) {}
 
+  /**
+   * Forgets the inputs sent and the server's last position: after a reconnection, the inputs sent before the drop
+   * were replaced by the room's neutral one, so only views and inputs from now on say where the ship is.
+   */
+  reset(): void {
+    this.log = [];
+    this.base = null;
+    this.offsetX = this.offsetY = 0;
+    this.lastShown = null;
+  }
+
+  /** Whether a view has come since the start or the last reset: until then there is nothing to predict from. */
+  get ready(): boolean {
+    return this.base !== null;
+  }
+
   /** Records an input just sent, with the client's tick. */
   sent(seq: number, local: number, input: Pick<InputState, 'up' | 'down' | 'left' | 'right'>): void {
     this.log.push({ seq, local, dx: Number(input.right) - Number(input.left), dy: Number(input.down) - Number(input.up) });

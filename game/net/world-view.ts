@@ -1,7 +1,9 @@
+import { ByteReader, ByteWriter } from 'loom-threads';
 import { Entity, type Mode } from '../sim/entity.ts';
+import type { GameEvent } from '../sim/events.ts';
 import type { Bullet } from '../sim/projectiles.ts';
 import type { World } from '../sim/world.ts';
-import { ViewReader, ViewWriter } from './view-bytes.ts';
+import { readEvents, writeEvents } from './event-view.ts';
 
 /** Positions go in eighths of an arena unit, angles in 256ths of a turn. */
 const POSITION_STEPS = 8;
@@ -21,44 +23,56 @@ const HURT = 16;
 const DYING = 32;
 const DETAIL = 64;
 
+/** What a view says beside the world it is applied to. */
+export interface WorldViewFigures {
+  /** Each seat's ship id, 0 for none. */
+  ships: number[];
+  /** The server engine's live threads, for the HUD. */
+  threads: number;
+}
+
 /**
- * Encodes what a client draws of a world: score, wave, run, game over and banner; each seat's ship id; each entity
- * (id, kind, position in eighths of a unit, angle in 256ths of a turn, state flags, and only when they say
- * something: health, mode, phase, aim, and the ages of its birth, last hit and death in ticks); and every bullet
- * (position and velocity). A full snapshot each time, so a client that missed one loses nothing.
+ * Encodes what a client draws of a world: score, wave, run, game over and banner; the engine's live and idle
+ * threads (the HUD's figures); each seat's ship id; each entity (id, kind, position in eighths of a unit, angle in
+ * 256ths of a turn, state flags, and only when they say something: health, mode, phase, aim, and the ages of its
+ * birth, last hit and death in ticks); every bullet (position and velocity); and `events`, the effects asked for
+ * since the last view (`world.takeEvents()`). A full snapshot each time, so a client that missed one loses nothing
+ * but that view's effects. Numbers are the engine's `ByteWriter` varints.
  *
  * @example
  * ```ts
- * const bytes = encodeWorldView(world);
- * applyWorldView(bytes, mirror, 120); // the client's world now shows tick 120
+ * const bytes = encodeWorldView(world, world.takeEvents());
+ * applyWorldView(bytes, mirror, 120); // the client's world now shows tick 120, its effects queued for the view
  * ```
  */
-export function encodeWorldView(world: World): Uint8Array {
-  const out = new ViewWriter();
+export function encodeWorldView(world: World, events: readonly GameEvent[] = []): Uint8Array {
+  const out = new ByteWriter();
   const tick = world.engine.tick;
   const dt = world.engine.dt;
-  out.varint(world.score).varint(world.wave).varint(world.runs).u8(world.gameOver ? 1 : 0);
+  out.uint(world.score).uint(world.wave).uint(world.runs).byte(world.gameOver ? 1 : 0);
   const banner = world.banner;
-  if (banner === null) out.u8(0);
-  else out.u8(1).text(banner.text).text(banner.detail).varint(ageInTicks(banner.since, tick, dt));
-  out.u8(world.seats.length);
-  for (let seat = 0; seat < world.seats.length; seat++) out.varint(world.players.find((ship) => ship.seat === seat)?.id ?? 0);
+  if (banner === null) out.byte(0);
+  else out.byte(1).text(banner.text).text(banner.detail).uint(ageInTicks(banner.since, tick, dt));
+  out.uint(world.engine.threadCount).uint(world.idleThreads);
+  out.byte(world.seats.length);
+  for (let seat = 0; seat < world.seats.length; seat++) out.uint(world.players.find((ship) => ship.seat === seat)?.id ?? 0);
   const kinds = world.kinds.all;
-  out.varint(world.entities.length);
+  out.uint(world.entities.length);
   for (const e of world.entities) {
     const hurt = ageInTicks(e.hurtAt, tick, dt);
     const died = ageInTicks(e.diedAt, tick, dt);
     const detail = e.hp !== e.maxHp || e.mode !== 'idle' || e.phase !== 1 || e.aim !== 0;
     const flags = (e.alive ? ALIVE : 0) | (e.invulnerable ? INVULNERABLE : 0) | (e.armoured ? ARMOURED : 0) | (e.open ? OPEN : 0)
       | (hurt < AGE_CAP ? HURT : 0) | (died < AGE_CAP ? DYING : 0) | (detail ? DETAIL : 0);
-    out.varint(e.id).u8(kinds.indexOf(e.type)).u16(position(e.x)).u16(position(e.y)).u8(angle(e.angle)).u8(flags);
-    out.u8(Math.min(AGE_CAP, ageInTicks(e.bornAt, tick, dt)));
-    if (flags & HURT) out.u8(hurt);
-    if (flags & DYING) out.u8(died);
-    if (detail) out.u16(Math.max(0, Math.round(e.hp))).u8(MODES.indexOf(e.mode)).u8(e.phase).u8(angle(e.aim));
+    out.uint(e.id).byte(kinds.indexOf(e.type)).uint(position(e.x)).uint(position(e.y)).byte(angle(e.angle)).byte(flags);
+    out.byte(Math.min(AGE_CAP, ageInTicks(e.bornAt, tick, dt)));
+    if (flags & HURT) out.byte(hurt);
+    if (flags & DYING) out.byte(died);
+    if (detail) out.uint(Math.max(0, Math.round(e.hp))).byte(MODES.indexOf(e.mode)).byte(e.phase).byte(angle(e.aim));
   }
   writeBullets(out, world.shots);
   writeBullets(out, world.enemyShots);
+  writeEvents(out, events, tick, dt);
   return out.bytes();
 }
 
@@ -66,29 +80,34 @@ export function encodeWorldView(world: World): Uint8Array {
  * Shows a view on a client's world (a mirror: a `World` whose engine never runs). An entity keeps its object from one
  * view to the next, its previous position becoming `prevX`/`prevY`, so the game's view interpolates between the last
  * two views as it does between ticks; an entity missing from the view is removed. `world.player` becomes the ship of
- * `seat`. Returns the ship ids by seat.
+ * `seat`; the view's effects are queued on `world.events`, for the game's view to play as it does in single-player.
+ * Returns the ship ids by seat and the server's thread count. Bytes that do not read as a view throw a RangeError.
  */
-export function applyWorldView(bytes: Uint8Array, world: World, tick: number, seat: number): number[] {
-  const input = new ViewReader(bytes);
+export function applyWorldView(bytes: Uint8Array, world: World, tick: number, seat: number): WorldViewFigures {
+  const input = new ByteReader(bytes, { subject: 'view', error: RangeError });
   const dt = world.engine.dt;
-  world.score = input.varint();
-  world.wave = input.varint();
-  world.runs = input.varint();
-  world.gameOver = input.u8() === 1;
-  world.banner = input.u8() === 1 ? { text: input.text(), detail: input.text(), since: (tick - input.varint()) * dt } : null;
-  const ships = Array.from({ length: input.u8() }, () => input.varint());
+  input.section = 'header';
+  world.score = input.uint();
+  world.wave = input.uint();
+  world.runs = input.uint();
+  world.gameOver = input.byte() === 1;
+  world.banner = input.byte() === 1 ? { text: input.text(), detail: input.text(), since: (tick - input.uint()) * dt } : null;
+  const threads = input.uint();
+  world.idleThreads = input.uint();
+  const ships = Array.from({ length: input.byte() }, () => input.uint());
   const known = new Map(world.entities.map((e) => [e.id, e]));
   const kinds = world.kinds.all;
   const shown: Entity[] = [];
-  for (let count = input.varint(); count > 0; count--) {
-    const id = input.varint();
-    const kind = kinds[input.u8()];
+  input.section = 'entities';
+  for (let count = input.uint(); count > 0; count--) {
+    const id = input.uint();
+    const kind = kinds[input.byte()];
     if (kind === undefined) throw new RangeError('a view names a kind this client does not know');
-    const x = input.u16() / POSITION_STEPS;
-    const y = input.u16() / POSITION_STEPS;
-    const turn = (input.u8() / ANGLE_STEPS) * TURN;
-    const flags = input.u8();
-    const born = input.u8();
+    const x = input.uint() / POSITION_STEPS;
+    const y = input.uint() / POSITION_STEPS;
+    const turn = (input.byte() / ANGLE_STEPS) * TURN;
+    const flags = input.byte();
+    const born = input.byte();
     let e = known.get(id);
     if (e === undefined || e.type !== kind) e = new Entity(id, kind, x, y, (tick - born) * dt);
     e.prevX = e.x;
@@ -101,13 +120,13 @@ export function applyWorldView(bytes: Uint8Array, world: World, tick: number, se
     e.invulnerable = (flags & INVULNERABLE) !== 0;
     e.armoured = (flags & ARMOURED) !== 0;
     e.open = (flags & OPEN) !== 0;
-    e.hurtAt = flags & HURT ? (tick - input.u8()) * dt : -Infinity;
-    e.diedAt = flags & DYING ? (tick - input.u8()) * dt : Infinity;
+    e.hurtAt = flags & HURT ? (tick - input.byte()) * dt : -Infinity;
+    e.diedAt = flags & DYING ? (tick - input.byte()) * dt : Infinity;
     if (flags & DETAIL) {
-      e.hp = input.u16();
-      e.mode = MODES[input.u8()] ?? 'idle';
-      e.phase = input.u8();
-      e.aim = (input.u8() / ANGLE_STEPS) * TURN;
+      e.hp = input.uint();
+      e.mode = MODES[input.byte()] ?? 'idle';
+      e.phase = input.byte();
+      e.aim = (input.byte() / ANGLE_STEPS) * TURN;
     } else {
       e.hp = e.maxHp;
       e.mode = 'idle';
@@ -128,36 +147,35 @@ export function applyWorldView(bytes: Uint8Array, world: World, tick: number, se
     world.players.push(ship);
   });
   world.player = byId.get(ships[seat] ?? 0) ?? null;
+  input.section = 'bullets';
   readBullets(input, world.shots, dt);
   readBullets(input, world.enemyShots, dt);
-  return ships;
+  input.section = 'effects';
+  world.events.push(...readEvents(input, tick, dt));
+  return { ships, threads };
 }
 
-function writeBullets(out: ViewWriter, bullets: readonly Bullet[]): void {
-  out.varint(bullets.length);
-  for (const b of bullets) out.u16(position(b.x)).u16(position(b.y)).u16(velocity(b.vx)).u16(velocity(b.vy)).u8(b.radius);
+function writeBullets(out: ByteWriter, bullets: readonly Bullet[]): void {
+  out.uint(bullets.length);
+  for (const b of bullets) out.uint(position(b.x)).uint(position(b.y)).sint(Math.round(b.vx)).sint(Math.round(b.vy)).byte(b.radius);
 }
 
 // Bullets have no ids: each comes back drawn from where it was a tick ago to where it is.
-function readBullets(input: ViewReader, bullets: Bullet[], dt: number): void {
+function readBullets(input: ByteReader, bullets: Bullet[], dt: number): void {
   bullets.length = 0;
-  for (let count = input.varint(); count > 0; count--) {
-    const x = input.u16() / POSITION_STEPS;
-    const y = input.u16() / POSITION_STEPS;
-    const vx = (input.u16() << 16) >> 16;
-    const vy = (input.u16() << 16) >> 16;
-    const radius = input.u8();
+  for (let count = input.uint(); count > 0; count--) {
+    const x = input.uint() / POSITION_STEPS;
+    const y = input.uint() / POSITION_STEPS;
+    const vx = input.sint();
+    const vy = input.sint();
+    const radius = input.byte();
     bullets.push({ x, y, prevX: x - vx * dt, prevY: y - vy * dt, vx, vy, angle: Math.atan2(vy, vx), radius, damage: 1, pierce: 0, alive: true });
   }
 }
 
-// Bullets fly a little past the walls before they are spent: positions are clamped into what 16 bits hold.
+// Bullets fly a little past the walls before they are spent: a position left of or above the arena is sent as 0.
 function position(value: number): number {
-  return Math.min(0xffff, Math.max(0, Math.round(value * POSITION_STEPS)));
-}
-
-function velocity(value: number): number {
-  return Math.min(0x7fff, Math.max(-0x8000, Math.round(value))) & 0xffff;
+  return Math.max(0, Math.round(value * POSITION_STEPS));
 }
 
 function angle(radians: number): number {

@@ -17,7 +17,8 @@ import type { GameTextures } from './textures.ts';
 /**
  * The display: it follows the simulation and never changes it. Each frame it drains the world's events into
  * effects and draws every entity between its last two ticks' positions. A view with no game-over actions shows a
- * replay: its game-over screen cannot act, and the playfield is marked REPLAY.
+ * replay: its game-over screen cannot act, and the playfield is marked REPLAY (unless `marked` is false: a co-op
+ * client, whose server runs the game-over screen's decisions).
  */
 export class GameView {
   readonly camera: Camera;
@@ -43,6 +44,7 @@ export class GameView {
     textures: GameTextures,
     kinds: KindTextures,
     gameOver: GameOverActions | null,
+    marked = gameOver === null,
   ) {
     this.camera = new Camera(world.arena);
     this.arena = new ArenaView(world.arena, textures.floor);
@@ -53,7 +55,7 @@ export class GameView {
     this.effects = new EffectsView(textures.spark);
     this.hud = new Hud(textures);
     this.gameOver = new GameOverView(textures, gameOver);
-    this.replayMark = gameOver === null ? new ReplayMark() : null;
+    this.replayMark = marked ? new ReplayMark() : null;
     this.scene.addChild(this.arena.container, this.effects.under, this.entities.ground, this.swarm.container,
       this.entities.units, this.shots.container, this.enemyShots.container, this.effects.over, this.reticle);
     this.drawReticle();

@@ -25,7 +25,8 @@ export interface HudStats {
   threads: number;
   idleThreads: number;
   frameMs: number;
-  scriptMs: number;
+  /** Script time a tick; null where this page runs no scripts (co-op: the server runs them). */
+  scriptMs: number | null;
   paused: boolean;
   seed: number;
   /** Ticks the frame loop dropped since the game started, as the engine could not afford them. */
@@ -119,7 +120,8 @@ export class Hud {
     if (realMs - this.shownTimingAt > 250) {
       this.shownTimingAt = realMs;
       const dropped = stats.dropped > 0 ? ` · ${stats.dropped.toLocaleString('en-US')} dropped` : '';
-      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms\nsim ${stats.scriptMs.toFixed(2)} ms\nseed ${stats.seed}${dropped}`);
+      const sim = stats.scriptMs === null ? '' : `\nsim ${stats.scriptMs.toFixed(2)} ms`;
+      setText(this.timing, `frame ${stats.frameMs.toFixed(1)} ms${sim}\nseed ${stats.seed}${dropped}`);
     }
     const player = world.player;
     const hp = player && !player.removed ? Math.max(0, player.hp) : 0;

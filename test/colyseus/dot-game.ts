@@ -1,8 +1,8 @@
-// A small game for the adapter's tests: each seat steers a dot along a line. The room writes the seats and moves
-// where the input channel reads them; the arena script spawns a dot per taken seat and cancels it when the seat is
-// given up (its finally logs the cleanup). A dot that reaches 13 fails, to exercise the room's error hook.
-import { Engine, spawn, type Recorder, type Simulation, type SimulationSetup, type StateHasher, type Thread } from 'loom-threads';
-import type { RoomGame } from 'loom-threads/colyseus';
+// A small game for the adapter's tests: each seat steers a dot along a line (dot-room-game.ts hosts it in a room,
+// shown in docs/server.md). The room writes the seats and moves where the input channel reads them; the arena
+// script spawns a dot per taken seat and cancels it when the seat is given up (its finally logs the cleanup). A dot
+// that reaches 13 fails, to exercise the room's error hook.
+import { Engine, spawn, type Simulation, type SimulationSetup, type StateHasher, type Thread } from 'loom-threads';
 
 export const SEATS = 3;
 
@@ -31,7 +31,7 @@ function* dot(world: DotWorld, seat: number) {
   }
 }
 
-function* arena(world: DotWorld) {
+export function* arena(world: DotWorld) {
   const threads: (Thread | null)[] = new Array<Thread | null>(SEATS).fill(null);
   for (;;) {
     for (let seat = 0; seat < SEATS; seat++) {
@@ -71,23 +71,6 @@ export function createDotSimulation(setup: SimulationSetup): DotSim {
 }
 
 /** The dots as a view: one signed byte per seat, -128 for none. */
-function view(sim: DotSim): Uint8Array {
-  return Int8Array.from(sim.world.dots, (at) => at ?? -128) as unknown as Uint8Array;
+export function dotView(sim: DotSim): Uint8Array {
+  return new Uint8Array(Int8Array.from(sim.world.dots, (at) => at ?? -128).buffer);
 }
-
-export const dotGame: RoomGame<DotSim> = {
-  create: createDotSimulation,
-  meta: { game: 'dots' },
-  seats: SEATS,
-  input: [{ name: 'move', min: -1, max: 1 }],
-  neutral: [0],
-  start: (recorder: Recorder<DotSim>) => void recorder.spawn(arena, recorder.sim.world),
-  seat: (recorder, seat, taken) => {
-    recorder.sim.world.seated[seat] = taken;
-    if (!taken) recorder.sim.world.moves[seat] = 0;
-  },
-  apply: (recorder, seat, [move = 0]) => {
-    recorder.sim.world.moves[seat] = move;
-  },
-  view: (sim) => new Uint8Array(view(sim).buffer),
-};

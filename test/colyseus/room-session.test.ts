@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRecording, encodeRecording, replayRecording, stateHash } from 'loom-threads';
 import { RoomSession, type RoomScriptError } from 'loom-threads/colyseus';
-import { createDotSimulation, dotGame, type DotSim } from './dot-game.ts';
+import { createDotSimulation, type DotSim } from './dot-game.ts';
+import { dotGame } from './dot-room-game.ts';
 
 function session(onScriptError: (failure: RoomScriptError) => void = () => {}): RoomSession<DotSim> {
   return new RoomSession(dotGame, { roomId: 'room-1', seed: 7, onScriptError });

@@ -44,4 +44,19 @@ describe('ShipPrediction', () => {
     p.serverSaw(400, 200, 54, { seq: 0, tick: 0 }, 14);
     expect(p.shown(14, 0)).toEqual({ x: 400, y: 200 });
   });
+
+  it('after a reconnection starts again from the next view: the inputs sent before the drop are not replayed', () => {
+    const p = new ShipPrediction(BOUNDS, DT);
+    p.serverSaw(100, 200, 50, { seq: 0, tick: 0 }, 10);
+    p.sent(1, 10, RIGHT);
+    expect(p.predict(20).x).toBeCloseTo(100 + 10 * STEP, 9);
+    p.reset();
+    expect(p.ready).toBe(false);
+    // Back in: the room held the neutral input meanwhile, so the ship is where the view has it, and stays there.
+    p.serverSaw(150, 200, 90, { seq: 1, tick: 50 }, 50);
+    expect(p.ready).toBe(true);
+    expect(p.shown(60, 0)).toEqual({ x: 150, y: 200 });
+    p.sent(2, 60, RIGHT);
+    expect(p.predict(63).x).toBeCloseTo(150 + 3 * STEP, 9);
+  });
 });

@@ -3,8 +3,8 @@
 import { gameKinds } from '../../game/scripts/kinds.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ColyseusTestServer } from '@colyseus/testing';
-import { replayRecording, stateHash } from 'loom-threads';
-import { INPUT_REJECTED, defineLoomRoom, encodeInput, type LoomRoom } from 'loom-threads/colyseus';
+import { decodeRecording, replayRecording, stateHash } from 'loom-threads';
+import { INPUT_REJECTED, RECORDING_REFUSED, defineLoomRoom, encodeInput, type LoomRoom } from 'loom-threads/colyseus';
 import { applyWorldView } from '../../game/net/world-view.ts';
 import { createGameSimulation, type GameSimulation } from '../../game/headless/simulation.ts';
 import { World } from '../../game/sim/world.ts';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   running = await startServer({ port: 0, swarm: 40, clock: 'manual', graceSeconds: 60 });
   running.server.define('arena-live', defineLoomRoom({ game: arenaGame({ swarm: 40 }) }));
   running.server.define('arena-quick', defineLoomRoom({ game: arenaGame({ swarm: 40 }), clock: 'manual', graceSeconds: 0.05 }));
+  running.server.define('arena-small-saves', defineLoomRoom({ game: arenaGame({ swarm: 40 }), clock: 'manual', maxRecordingBytes: 100 }));
   colyseus = new ColyseusTestServer(running.server);
 });
 
@@ -56,6 +57,8 @@ describe('the arena room', () => {
     const b = await join(ARENA_ROOM, a.watched.room.roomId);
     expect([a.seat, b.seat]).toEqual([0, 1]);
     const room = serverRoom(a.watched.room.roomId);
+    // What each client learns on joining, the room's seed among it (the HUD shows it).
+    expect(await b.watched.seat).toEqual({ seat: 1, roomId: room.roomId, tickRate: 60, viewEvery: 2, seats: 4, seed: 7, graceSeconds: 60 });
     a.watched.room.sendBytes('input', encodeInput(1, [RIGHT | FIRING, ...AIM]));
     b.watched.room.sendBytes('input', encodeInput(1, [LEFT, ...AIM]));
     await until(() => room.stats.inputs === 2, 'the room has both inputs');
@@ -158,6 +161,37 @@ describe('the arena room', () => {
     expect(badShip.x).toBeCloseTo(at + 270 * 9 / 60, 6); // its last accepted input steers its own ship only
     expect(good.watched.errors).toEqual([]);
     expect((await good.watched.frameAt(12)).acks[0]).toEqual({ seq: 1, tick: 3 });
+  });
+
+  it("a seated client asks for the room's recording: it replays to the room's hash; asking again at once, or for too big a one, is refused", async () => {
+    const a = await join(ARENA_ROOM);
+    const b = await join(ARENA_ROOM, a.watched.room.roomId);
+    const room = serverRoom(a.watched.room.roomId);
+    a.watched.room.sendBytes('input', encodeInput(1, [RIGHT | FIRING, ...AIM]));
+    await until(() => room.stats.inputs === 1, 'the room has the input');
+    room.step(90);
+    const saves: Uint8Array[] = [];
+    a.watched.room.onMessage('recording', (bytes: Uint8Array) => void saves.push(bytes));
+    a.watched.room.send('recording');
+    a.watched.room.send('recording');
+    await until(() => saves.length === 1 && a.watched.errors.length === 1, 'the save and the refusal have come');
+    expect(a.watched.errors[0]).toEqual({ code: RECORDING_REFUSED, message: `room ${room.roomId}: recording for client ${a.watched.room.sessionId} refused: one every 5 s` });
+    const recording = decodeRecording(saves[0]!);
+    expect(recording.ticks).toBe(90);
+    expect(recording.header.meta).toEqual({ swarm: 40, wave: 1, seats: 4 });
+    const result = replayRecording(recording, createGameSimulation, { verify: true });
+    expect(result.divergence).toBeNull();
+    expect(result.finalHash).toBe(stateHash(room.session.sim.engine, room.session.sim.hashWorld));
+    room.step(300); // five seconds on: it may ask again
+    a.watched.room.send('recording');
+    await until(() => saves.length === 2, 'the second save has come');
+    expect(decodeRecording(saves[1]!).ticks).toBe(390);
+    expect(b.watched.errors).toEqual([]);
+
+    const small = await join('arena-small-saves');
+    small.watched.room.send('recording');
+    await until(() => small.watched.errors.length === 1, 'the refusal has come');
+    expect(small.watched.errors[0]!.message).toMatch(new RegExp(`^room ${small.watched.room.roomId}: recording for client ${small.watched.room.sessionId} refused: \\d+ bytes, the most sent is 100$`));
   });
 
   it('on its own clock, the room runs whole ticks through the accumulator and sends a view every second tick', async () => {

@@ -1,52 +1,76 @@
-// The code of docs/server.md and of the README section "On a server: co-op rooms", run as written.
+// The code of docs/server.md and of the README section "On a server: co-op rooms", run from the files it shows:
+// each of their `ts file=PATH` blocks must be that file as it is (so an edit of the doc's code fails here unless the
+// file has it too), and the files are run below: a server, a client that reconnects by itself, a room replayed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
-import { Client } from 'colyseus.js';
-import { replayRecording } from 'loom-threads';
-import { RoomSession, decodeViewFrame, defineLoomRoom, encodeInput } from 'loom-threads/colyseus';
-import { createDotSimulation, dotGame } from '../colyseus/dot-game.ts';
+import type { Server } from '@colyseus/core';
+import type { WebSocketTransport } from '@colyseus/ws-transport';
+import { matchMaker } from '@colyseus/core';
+import { ROOT, codeBlocks } from '../docs/code-blocks.ts';
+import { joinDots, steer } from '../colyseus/join-dots.ts';
+import { replayDots } from '../colyseus/replay-dots.ts';
+import { serveDots } from '../colyseus/serve-dots.ts';
 import { until } from './room-clients.ts';
+
+const shown = [...codeBlocks('docs/server.md'), ...codeBlocks('README.md').filter((block) => block.path?.startsWith('test/colyseus/'))];
 
 describe('docs/server.md', () => {
   let server: Server;
-  let port = 0;
+  let url = '';
 
   beforeAll(async () => {
-    port = 0;
-    server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-    server.define('dots', defineLoomRoom({ game: dotGame, graceSeconds: 10 }));
-    await server.listen(port, '127.0.0.1');
+    server = await serveDots(0);
     const address = (server.transport as WebSocketTransport).server?.address();
-    port = typeof address === 'object' && address !== null ? address.port : 0;
+    url = `ws://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   });
 
   afterAll(async () => {
     await server.gracefullyShutdown(false);
   });
 
-  it('hosts the dot game: a colyseus.js client joins, sends input, and its dot moves in the views', async () => {
-    const room = await new Client(`ws://127.0.0.1:${port}`).joinOrCreate('dots');
-    const dots: number[] = [];
-    room.onMessage('view', (bytes: Uint8Array) => {
-      const frame = decodeViewFrame(bytes);
-      dots.push(new Int8Array(frame.view.buffer, frame.view.byteOffset, frame.view.byteLength)[0]!);
-    });
-    room.sendBytes('input', encodeInput(1, [1]));
-    await until(() => dots.some((at) => at >= 4), 'the dot has moved in the views');
-    room.sendBytes('input', encodeInput(2, [0]));
-    expect(dots.filter((at) => at !== -128).every((at, i, all) => i === 0 || at >= all[i - 1]!)).toBe(true);
-    void room.leave(true).catch(() => {});
+  it('shows its code as files: each block is the file it names, as it is', () => {
+    const files = shown.filter((block) => block.kind === 'file').map((block) => block.path);
+    expect(files).toEqual([
+      'test/colyseus/dot-room-game.ts', 'test/colyseus/serve-dots.ts', 'test/colyseus/join-dots.ts', 'test/colyseus/replay-dots.ts',
+      'test/colyseus/serve-dots.ts',
+    ]);
+    expect(shown.filter((block) => block.kind === 'script')).toEqual([]);
+    for (const block of shown.filter((b) => b.kind === 'file')) expect(`${block.code}\n`, block.where).toBe(readFileSync(join(ROOT, block.path!), 'utf8'));
   });
 
-  it('steps a session by hand and replays its recording', () => {
-    const session = new RoomSession(dotGame, { roomId: 'test', seed: 7 });
-    const seat = session.takeSeat()!;
-    session.queue(seat, 1, [1]);
-    for (let i = 0; i < 10; i++) session.step();
-    const { divergence, finalHash } = replayRecording(session.recording(), createDotSimulation, { verify: true });
-    expect(divergence).toBeNull();
-    expect(finalHash).toMatch(/^[0-9a-f]{16}$/);
+  it('serves the dot game: a client joins, steers, its dot moves in the views; its socket dies and it is back in its seat', async () => {
+    const seen: number[] = [];
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void logged.push(line);
+    try {
+      const connection = await joinDots(url, (dots) => void seen.push(dots[0]!));
+      steer(connection, 1, 1);
+      await until(() => seen.some((at) => at >= 4), 'the dot has moved in the views');
+      steer(connection, 2, 0); // the dot game fails a dot that reaches 13 (for the error hook's tests)
+      const room = matchMaker.getLocalRoomById(connection.room.roomId);
+      (room.clients[0] as unknown as { ref: { terminate(): void } }).ref.terminate();
+      await until(() => logged.length === 2, 'the client is back');
+      expect(logged).toEqual(['dots: reconnecting', 'dots: connected']);
+      steer(connection, 3, 1);
+      await until(() => seen.some((at) => at >= 7), 'the dot moves again, steered by the reconnected client');
+      steer(connection, 4, 0);
+      expect(room.clients.length).toBe(1);
+      await connection.leave();
+      expect(logged.at(-1)).toBe('dots: left');
+    } finally {
+      console.log = log;
+    }
+    const placed = seen.filter((at) => at !== -128); // -128: no dot yet
+    expect(placed.every((at, i) => i === 0 || at >= placed[i - 1]!)).toBe(true);
+  });
+
+  it('steps a session by hand and replays its recording to the same hashes', () => {
+    const { session, replay } = replayDots();
+    expect(replay.divergence).toBeNull();
+    expect(replay.ticks).toBe(10);
+    expect(replay.finalHash).toMatch(/^[0-9a-f]{16}$/);
     expect(session.sim.world.dots[0]).toBe(10);
   });
 });

@@ -1,13 +1,13 @@
 // Helpers for the room tests: a colyseus.js client's views by tick, and bounded waits for what the server has done.
 import type { Room } from 'colyseus.js';
-import { decodeViewFrame, type ViewFrame } from 'loom-threads/colyseus';
+import { decodeViewFrame, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus';
 
 /** The views a client has received, by tick, and its seat message. */
 export interface Watched {
   room: Room;
   frames: Map<number, ViewFrame>;
   errors: { code: number; message: string }[];
-  seat: Promise<{ seat: number; roomId: string }>;
+  seat: Promise<SeatMessage>;
   /** Resolves with the frame of `tick` once it has arrived. */
   frameAt(tick: number): Promise<ViewFrame>;
 }
@@ -22,7 +22,7 @@ export function watch(room: Room): Watched {
     waiting.get(frame.tick)?.(frame);
   });
   room.onError((code, message) => errors.push({ code, message: message ?? '' }));
-  const seat = new Promise<{ seat: number; roomId: string }>((resolve) => room.onMessage('seat', resolve));
+  const seat = new Promise<SeatMessage>((resolve) => room.onMessage('seat', resolve));
   return {
     room, frames, errors, seat,
     frameAt: (tick) => frames.has(tick) ? Promise.resolve(frames.get(tick)!) : new Promise((resolve) => waiting.set(tick, resolve)),
