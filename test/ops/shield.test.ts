@@ -146,6 +146,33 @@ describe('cleanup that has begun completes: shield', () => {
     expect(takeErrors()).toEqual([]);
   });
 
+  // A shield that let a child failure through would cut `finally { yield* shield(playDeath(self)) }` short.
+  it('holds a child failure that comes while its thread waits inside it, and throws it where the shield ends', () => {
+    const { engine, steps } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    let child = null as unknown as ReturnType<typeof engine.spawn>;
+    const parent = engine.spawn(function* parentScript() {
+      try {
+        yield* shield(function* death() {
+          child = yield* spawn(function* child() {
+            yield;
+            throw new Error('child broke');
+          });
+          yield* sleep(0.5); // the child fails in tick 2, while this waits
+          log.push(`death played@${engine.tick}`);
+        }());
+        log.push('after the shield: never, the held failure is thrown at its end');
+      } catch (error) {
+        log.push(`caught ${(error as Error).message}@${engine.tick}`);
+      }
+    });
+    steps(3);
+    expect([child.stateName, parent.stateName, parent.waitingOn]).toEqual(['failed', 'waiting', 'sleep until 0.60 s']);
+    steps(10);
+    expect(log).toEqual(['death played@6', `caught thread ${child.label} failed: child broke@6`]);
+    expect(parent.stateName).toBe('done');
+  });
+
   it('refuses shield() of something that is not an operation, naming the thread', () => {
     const { engine, steps } = createTestEngine();
     let message = '';

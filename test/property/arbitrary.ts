@@ -51,6 +51,7 @@ function compound(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('all' as const), branches }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('timeout' as const), ticks, body: inner }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('call' as const), frame: fc.boolean(), body: inner }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant('shield' as const), body: inner }), weight: 1 },
     {
       arbitrary: fc.record({ k: fc.constant('try' as const), body: inner, handler: fc.option(handler), cleanup: fc.option(cleanup, { freq: 3 }) }),
       weight: 5,

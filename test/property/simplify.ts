@@ -46,6 +46,7 @@ function innerBlocks(stmt: Stmt): Block[] {
     case 'spawn':
     case 'timeout':
     case 'call':
+    case 'shield':
       return [stmt.body];
     case 'race':
     case 'all':
@@ -65,6 +66,7 @@ function* simplerStmts(stmt: Stmt): Generator<Stmt> {
       return;
     case 'timeout':
     case 'call':
+    case 'shield':
       for (const body of simplerBlocks(stmt.body)) yield { ...stmt, body };
       return;
     case 'race':
