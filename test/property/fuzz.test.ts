@@ -26,6 +26,7 @@ describe('random programs (model-based property suite)', () => {
         seen.add(stmt.k === 'call' ? `call ${stmt.frame ? 'script()' : 'plain'}` : stmt.k);
         if (stmt.k === 'spawn' && stmt.detached) seen.add('spawn detached');
         if (stmt.k === 'receive' && stmt.ticks === null) seen.add('receive forever');
+        if ('ticks' in stmt && stmt.ticks !== null && stmt.ticks >= 4096) seen.add('wait past the wheel\'s first level');
         if (stmt.k === 'waitUntil' && stmt.cancels) seen.add('predicate cancels');
         if (stmt.k === 'waitUntil' && stmt.throws) seen.add('predicate throws');
         if ('body' in stmt) walk(stmt.body);
@@ -38,14 +39,15 @@ describe('random programs (model-based property suite)', () => {
         }
       }
     };
-    for (const program of fc.sample(programs, { numRuns: 300, seed: 1 })) {
+    for (const program of fc.sample(programs, { numRuns: 1000, seed: 1 })) {
       program.roots.forEach(walk);
       for (const { action } of program.host) seen.add(`host ${action.k}`);
     }
     expect([...seen].sort()).toEqual([
-      'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'emit', 'finally', 'finally shield',
+      'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'crowd', 'emit', 'finally', 'finally shield',
       'host cancel', 'host emit', 'host reload', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
-      'send', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'waitSignal', 'waitTicks', 'waitUntil',
+      'send', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'wait past the wheel\'s first level', 'waitSignal',
+      'waitTicks', 'waitUntil',
       'yield',
     ]);
   });

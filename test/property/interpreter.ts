@@ -150,6 +150,9 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
       throw recorder.failures.create(context.thread.label);
     case 'shield':
       return yield* runShield(world, context, stmt.body);
+    case 'crowd':
+      for (let i = 0; i < stmt.count; i++) yield* runStmt(world, context, { k: 'spawn', detached: false, body: stmt.body });
+      return;
     case 'try':
       return yield* runTry(world, context, stmt.body, stmt.handler, stmt.cleanup);
   }

@@ -33,6 +33,8 @@ export type Stmt =
   | { k: 'throw' }
   /** `yield* shield(...)` of a block, anywhere: a cancel landing meanwhile is thrown where it ends. */
   | { k: 'shield'; body: Block }
+  /** `count` spawns in a row, each child running `body`: over a thousand threads ready in one tick. */
+  | { k: 'crowd'; count: number; body: Block }
   | { k: 'try'; body: Block; handler: Handler | null; cleanup: Cleanup | null };
 
 /** A catch: it runs `body`; with `rethrow`, it then throws again what it caught. Cancellations pass untouched. */
@@ -100,6 +102,7 @@ function printStmt(stmt: Stmt, depth: number, lines: string[]): void {
     case 'call': return nested(stmt.frame ? 'call script()' : 'call plain yield*', stmt.body);
     case 'timeout': return nested(`timeout ${stmt.ticks} ticks`, stmt.body);
     case 'shield': return nested('shield', stmt.body);
+    case 'crowd': return nested(`crowd of ${stmt.count}`, stmt.body);
     case 'race':
     case 'all':
       lines.push(`${pad}${stmt.k} (`);

@@ -46,6 +46,18 @@ describe('the reference model of the random programs', () => {
     expect(firstDifference(execute(program, false).observations, run)).toBeNull();
   });
 
+  // The guide leaves unsaid the order of sleepers due in one tick; the engine's timing wheel wakes them in the order
+  // they entered its first level, and the model says the same (reference/model.ts, Timers).
+  it('wakes a wait past 4,096 ticks after a shorter one due on the same tick that began later', () => {
+    const program: Program = {
+      roots: [[{ k: 'waitTicks', ticks: 4099 }], [{ k: 'waitTicks', ticks: 4 }, { k: 'waitTicks', ticks: 4095 }]],
+      host: [],
+    };
+    const expected = ['1 s1 start', '1 s2 start', '5 s2 wait(4) -> -', '4100 s2 wait(4095) -> -', '4100 s1 wait(4099) -> -', '4100 s1 ended done', '4100 s2 ended done'];
+    expect(runModel(program, 20_000).observations).toEqual(expected);
+    expect(execute(program, false).observations).toEqual(expected);
+  });
+
   it('reports the first observation where the engine and the model part', () => {
     const run = { observations: ['1 s1 start', '3 s1 wait(2) -> -'], stopAt: Infinity };
     expect(firstDifference(['1 s1 start', '4 s1 wait(2) -> -'], run)).toBe('observation 1: the engine saw "4 s1 wait(2) -> -", the model "3 s1 wait(2) -> -"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, script, shield, sleep, spawn, useThread, wait, type Thread } from '../../engine/index.ts';
+import { ThreadState, cancel, race, script, shield, sleep, spawn, useThread, wait, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
 
 // Counterexamples the property suite found (test/property), each written as a plain test of the rule it broke.
@@ -130,6 +130,58 @@ describe('property suite regressions: no code runs after a cancel a shield held'
     expect(log).toEqual([]);
     expect([boss.stateName, turret.stateName]).toEqual(['cancelled', 'cancelled']);
     expect(takeErrors()).toEqual([]);
+  });
+});
+
+describe('property suite regressions: what a shield held is thrown where it ends', () => {
+  // Found (shrunk) by the reference model and the rules against the engine before the change: `try {} finally shield
+  // { wait(until +1 ticks, cancelling self) }` ended done, its held cancel never delivered.
+  it('a cancel a predicate asks of its own thread while it waits in a shield ends the thread cancelled', () => {
+    const { engine, steps, takeErrors } = createTestEngine();
+    const log: string[] = [];
+    let checked = false;
+    const thread = engine.spawn(function* worker() {
+      try {
+        // nothing: the finally runs on a normal exit
+      } finally {
+        yield* shield(function* cleanup() {
+          const self = useThread();
+          const due = engine.tick + 1;
+          yield* wait(() => {
+            if (!checked && self.state !== ThreadState.RUNNING) { // its first check between resumes
+              checked = true;
+              cancel(self);
+            }
+            return engine.tick >= due;
+          });
+          log.push(`cleanup done@${engine.tick}`);
+        }());
+      }
+    });
+    steps(4);
+    expect(log).toEqual(['cleanup done@2']);
+    expect(thread.stateName).toBe('cancelled');
+    expect(takeErrors()).toEqual([]);
+  });
+
+  // Found (shrunk) by the reference model: `spawn { throw }; try {} finally shield { race(branch {}) }` ended done and
+  // its child's failure went to the error hook, as a failure still queued when the script ended.
+  it('a child failure held by a shield in a finally is thrown where the shield ends, and fails the thread', () => {
+    const { engine, steps, takeErrors } = createTestEngine();
+    const thread = engine.spawn(function* parentScript() {
+      yield* spawn(function* child() {
+        throw new Error('child broke');
+      });
+      try {
+        // nothing
+      } finally {
+        yield* shield(race({ only: (function* branch() {})() }));
+      }
+    });
+    steps(4);
+    expect(thread.stateName).toBe('failed');
+    expect(rootMessage(thread.error)).toBe('child broke');
+    expect(takeErrors().map((e) => rootMessage(e.error))).toEqual(['child broke']);
   });
 });
 

@@ -5,8 +5,8 @@ import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.t
 import { Recorder } from './recorder.ts';
 import { firstDifference, runModel } from './reference/run-model.ts';
 
-/** Programs end in tens of ticks; one still running after this many has hung. */
-export const TICK_LIMIT = 600;
+/** Programs end in tens of ticks, or a few past a long wait's 4,100; one still running after this many has hung. */
+export const TICK_LIMIT = 20_000;
 const TICK_RATE = 10;
 
 /**

@@ -47,6 +47,7 @@ function innerBlocks(stmt: Stmt): Block[] {
     case 'timeout':
     case 'call':
     case 'shield':
+    case 'crowd':
       return [stmt.body];
     case 'race':
     case 'all':
@@ -67,6 +68,10 @@ function* simplerStmts(stmt: Stmt): Generator<Stmt> {
     case 'timeout':
     case 'call':
     case 'shield':
+      for (const body of simplerBlocks(stmt.body)) yield { ...stmt, body };
+      return;
+    case 'crowd':
+      if (stmt.count > 1) yield { ...stmt, count: Math.floor(stmt.count / 2) };
       for (const body of simplerBlocks(stmt.body)) yield { ...stmt, body };
       return;
     case 'race':

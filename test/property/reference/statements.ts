@@ -233,6 +233,9 @@ export const STATEMENTS: Table = {
   *throw(world) {
     throw new ModelProgramError(++world.errors);
   },
+  *crowd(world, self, stmt) {
+    for (let i = 0; i < stmt.count; i++) yield* STATEMENTS.spawn(world, self, { k: 'spawn', detached: false, body: stmt.body });
+  },
   *shield(world, self, stmt) {
     yield { k: 'frame', gen: block(world, self, stmt.body), shield: true };
   },
