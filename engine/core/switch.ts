@@ -153,7 +153,8 @@ function frameReturned(scheduler: Scheduler, thread: Thread, value: unknown): bo
     return false;
   }
   // The end of the outermost shield is where what it held is thrown, as at a wait: no code after it runs first.
-  if (popFrame(thread) && (thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && throwPending(thread)) return true;
+  const unshielded = popFrame(thread);
+  if (unshielded && (thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && throwPending(thread)) return true;
   setResume(thread, Resume.NEXT, value);
   return true;
 }

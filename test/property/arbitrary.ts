@@ -7,7 +7,10 @@ import { SIGNALS, type Block, type Cleanup, type Handler, type HostAction, type 
 
 const MAX_DEPTH = 3;
 // A long wait ends near a multiple of 4,096 ticks, where waits from either level of the wheel meet.
-const ticks = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3 }), weight: 250 }, { arbitrary: fc.integer({ min: 4093, max: 4100 }), weight: 1 });
+const ticks = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 250 },
+  { arbitrary: fc.integer({ min: 4093, max: 4100 }), weight: 1 },
+);
 const index = fc.nat({ max: 7 });
 const signal = fc.nat({ max: SIGNALS - 1 });
 const rarely = fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 });
@@ -68,7 +71,12 @@ const hostAction: fc.Arbitrary<HostAction> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('reload' as const), script: fc.constantFrom('thread' as const, 'sub' as const), broken: rarely }), weight: 1 },
 );
 
-const crowd: fc.Arbitrary<Stmt> = fc.record({ k: fc.constant('crowd' as const), count: fc.integer({ min: 1001, max: 1100 }), body: blocks[0]! });
+const crowd: fc.Arbitrary<Stmt> = fc.record({
+  k: fc.constant('crowd' as const),
+  count: fc.integer({ min: 1001, max: 1100 }),
+  body: blocks[0]!,
+});
+const rarelyACrowd = fc.oneof({ arbitrary: fc.constant(null), weight: 79 }, { arbitrary: crowd, weight: 1 });
 
 /**
  * Random programs: one to three root threads and up to four host actions in the first 12 ticks. One in about 80
@@ -76,7 +84,7 @@ const crowd: fc.Arbitrary<Stmt> = fc.record({ k: fc.constant('crowd' as const), 
  */
 export const programs: fc.Arbitrary<Program> = fc.record({
   roots: fc
-    .tuple(fc.array(blocks[MAX_DEPTH]!, { minLength: 1, maxLength: 3 }), fc.oneof({ arbitrary: fc.constant(null), weight: 79 }, { arbitrary: crowd, weight: 1 }))
+    .tuple(fc.array(blocks[MAX_DEPTH]!, { minLength: 1, maxLength: 3 }), rarelyACrowd)
     .map(([roots, first]) => (first === null ? roots : [[first, ...roots[0]!], ...roots.slice(1)])),
   host: fc
     .array(fc.record({ tick: fc.integer({ min: 1, max: 12 }), action: hostAction }), { maxLength: 4 })

@@ -218,7 +218,9 @@ class Timers {
 
   add(thread: MThread, now: number, due: number): Parking {
     const far = due - now >= 4096;
-    const entry = { thread, due, order: (far ? [Math.floor(due / 4096) * 4096, 0, ++this.serial] : [now, 1, ++this.serial]) as [number, number, number] };
+    const entered = far ? Math.floor(due / 4096) * 4096 : now;
+    // At the tick it enters, a cascaded wait comes before those placed while the tick runs.
+    const entry = { thread, due, order: [entered, far ? 0 : 1, ++this.serial] as [number, number, number] };
     this.entries.push(entry);
     return { leave: () => { this.entries = this.entries.filter((e) => e !== entry); } };
   }
