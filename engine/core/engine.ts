@@ -294,8 +294,8 @@ export class Engine {
    * Cancels a thread: its {@link Cancellation} is thrown into it at the wait where it is parked (or, if it is the
    * thread running now, at its next wait), so every `finally` of every frame runs, innermost first, plain `yield*`
    * helpers included, and waits inside them are honoured; no code after the cancelled point runs. A cancel that
-   * lands inside a `shield` waits until the shield ends. Returns false if the thread has ended, is already being
-   * cancelled, or its script is over (it waits for its children).
+   * lands inside a `shield` waits until the shield ends, and is thrown where it ends. Returns false if the thread
+   * has ended, is already being cancelled, or its script is over (it waits for its children).
    *
    * @example
    * ```ts

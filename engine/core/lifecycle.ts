@@ -28,8 +28,8 @@ export function scriptFailed(scheduler: Scheduler, thread: Thread, error: unknow
 
 /**
  * A failure of one of `thread`'s children for it to observe: thrown at its current wait if it waits
- * (outside a shield), else queued and thrown at its next wait, one per wait. A thread that can no longer throw
- * it (its script is over, or it is being cancelled) hands it to the error hook instead.
+ * (outside a shield), else queued and thrown at its next wait (or where its shield ends), one per wait. A thread
+ * that can no longer throw it (its script is over, or it is being cancelled) hands it to the error hook instead.
  */
 export function deliverChildFailure(scheduler: Scheduler, thread: Thread, error: ChildFailedError): void {
   const throwable = thread.state === ThreadState.WAITING && thread.wait !== CHILDREN && thread.extra?.shields == null;

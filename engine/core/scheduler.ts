@@ -245,7 +245,8 @@ export class Scheduler implements Kernel {
     }
   }
 
-  // Asked while it runs, or inside a shield: the cancel is thrown at its next wait outside any shield.
+  // Asked while it runs, or inside a shield: the cancel is thrown at its next wait, or where its outermost shield
+  // ends.
   private pendCancel(thread: Thread): void {
     thread.ensureExtra();
     thread.flags |= Flag.CANCEL_PENDING;

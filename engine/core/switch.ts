@@ -113,7 +113,8 @@ function isWait(op: unknown): boolean {
   return !(op instanceof Op) || op.isWait;
 }
 
-// At a wait outside any shield: the oldest queued child failure, else a pending cancel, is thrown there instead.
+// At a wait, or the end of a shield, outside any shield: the oldest queued child failure, else a pending cancel, is
+// thrown there instead.
 function throwPending(thread: Thread): boolean {
   const extra = thread.ensureExtra();
   if (extra.shields !== null) return false;
@@ -151,7 +152,9 @@ function frameReturned(scheduler: Scheduler, thread: Thread, value: unknown): bo
     scriptReturned(scheduler, thread, value);
     return false;
   }
-  popFrame(thread);
+  // The end of the outermost shield is where what it held is thrown, as at a wait: no code after it runs first.
+  const unshielded = popFrame(thread);
+  if (unshielded && (thread.flags & (Flag.FAILURES | Flag.CANCEL_PENDING)) !== 0 && throwPending(thread)) return true;
   setResume(thread, Resume.NEXT, value);
   return true;
 }
@@ -230,17 +233,23 @@ function noteCallSite(extra: ThreadExtra, caller: number): void {
   extra.site = null;
 }
 
-function popFrame(thread: Thread): void {
+/** Pops the top frame; returns true when it was the outermost shield, so nothing holds cancels any more. */
+function popFrame(thread: Thread): boolean {
   const stack = thread.stack as unknown[];
   const shields = thread.extra?.shields;
+  let unshielded = false;
   if (shields != null && shields.at(-1) === thread.depth - 1) {
     shields.pop();
-    if (shields.length === 0) thread.extra!.shields = null; // a held cancel or failure is thrown at the next wait
+    if (shields.length === 0) {
+      thread.extra!.shields = null;
+      unshielded = true;
+    }
   }
   stack.pop();
   thread.gen = stack.pop() as ScriptGenerator;
   // The emptied array stays: a thread that calls one sub-script calls more, and a new array per call is garbage
   // that lives as long as the call, long enough to be promoted.
+  return unshielded;
 }
 
 function setResume(thread: Thread, mode: Resume, value: unknown): void {

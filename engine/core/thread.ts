@@ -24,7 +24,7 @@ export type Resume = (typeof Resume)[keyof typeof Resume];
 
 /** Bits of `Thread.flags`; the two lowest hold the {@link Resume} mode, the ones above these the state and wait. */
 export const Flag = {
-  /** A cancel is waiting to be thrown at the thread's next wait: it was asked while the thread ran or was shielded. */
+  /** A cancel waits to be thrown at the thread's next wait, or where its shield ends: asked as it ran or was shielded. */
   CANCEL_PENDING: 4,
   /** Its Cancellation has been thrown into it: its frames are unwinding, running their `finally` blocks. */
   CANCELLING: 8,

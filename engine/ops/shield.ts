@@ -35,10 +35,12 @@ class Shield<T, M> extends Op<T, M> {
 
 /**
  * Runs an operation (an op, a sub-script call, or a plain generator) to its end even if the thread is cancelled
- * meanwhile: a cancel that lands while it runs, or a child's failure, waits until it ends and is thrown at the
- * thread's next wait. Put cleanup that waits in a shield: a `finally` runs on every exit, and without one a cancel
- * that arrives while the cleanup already runs (it began on a normal return, or while an error was on its way out)
- * is thrown at the cleanup's wait and cuts it short. Keep shielded work finite: nothing can stop it.
+ * meanwhile: a cancel that lands while it runs (or was due as it began), or a child's failure, waits until it ends
+ * and is thrown where it ends, as at a wait (a failure first, the cancel at the next wait), so no code after the
+ * shield runs, in its `finally` or its caller's: put all of a `finally`'s cleanup inside its shield. Put cleanup
+ * that waits in a shield: a `finally` runs on every exit, and without one a cancel that arrives while the cleanup
+ * already runs (it began on a normal return, or while an error was on its way out) is thrown at the cleanup's wait
+ * and cuts it short. Keep shielded work finite: nothing can stop it.
  *
  * @example
  * ```ts

@@ -16,4 +16,26 @@ describe('timeout()', () => {
     steps(10);
     expect(results).toEqual([{ timedOut: false, value: 'player' }, { timedOut: true }]);
   });
+
+  // Exact, no slack: a timeout firing one tick early (or late) fails here.
+  it('times out on exactly the tick its seconds reach, and an operation that ends the tick before is in time', () => {
+    const { engine, steps } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    engine.spawn(function* guard() {
+      const began = engine.tick;
+      const quick = yield* timeout(0.5, wait(4));
+      log.push(`${quick.timedOut ? 'timed out' : 'in time'} after ${engine.tick - began} ticks`);
+      const from = engine.tick;
+      const slow = yield* timeout(0.5, wait(6));
+      log.push(`${slow.timedOut ? 'timed out' : 'in time'} after ${engine.tick - from} ticks`);
+    });
+    steps(4);
+    expect(log).toEqual([]);
+    steps(1);
+    expect(log).toEqual(['in time after 4 ticks']);
+    steps(4);
+    expect(log).toEqual(['in time after 4 ticks']);
+    steps(1);
+    expect(log).toEqual(['in time after 4 ticks', 'timed out after 5 ticks']);
+  });
 });

@@ -2,10 +2,15 @@ import fc from 'fast-check';
 import { SIGNALS, type Block, type Cleanup, type Handler, type HostAction, type Program, type Stmt, type Target } from './program.ts';
 
 // fast-check arbitraries for programs. Nesting is bounded by a depth (the arbitraries of each depth are built once),
-// waits are a few ticks, and the host acts in the first ticks: programs end in tens of ticks.
+// waits are a few ticks, and the host acts in the first ticks: programs end in tens of ticks. Rarely, a wait reaches
+// past the timing wheel's first level (4,096 ticks), and a program begins with a crowd of over a thousand spawns.
 
 const MAX_DEPTH = 3;
-const ticks = fc.integer({ min: 1, max: 3 });
+// A long wait ends near a multiple of 4,096 ticks, where waits from either level of the wheel meet.
+const ticks = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 250 },
+  { arbitrary: fc.integer({ min: 4093, max: 4100 }), weight: 1 },
+);
 const index = fc.nat({ max: 7 });
 const signal = fc.nat({ max: SIGNALS - 1 });
 const rarely = fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 });
@@ -51,6 +56,7 @@ function compound(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('all' as const), branches }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('timeout' as const), ticks, body: inner }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('call' as const), frame: fc.boolean(), body: inner }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant('shield' as const), body: inner }), weight: 1 },
     {
       arbitrary: fc.record({ k: fc.constant('try' as const), body: inner, handler: fc.option(handler), cleanup: fc.option(cleanup, { freq: 3 }) }),
       weight: 5,
@@ -65,9 +71,21 @@ const hostAction: fc.Arbitrary<HostAction> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('reload' as const), script: fc.constantFrom('thread' as const, 'sub' as const), broken: rarely }), weight: 1 },
 );
 
-/** Random programs: one to three root threads and up to four host actions in the first 12 ticks. */
+const crowd: fc.Arbitrary<Stmt> = fc.record({
+  k: fc.constant('crowd' as const),
+  count: fc.integer({ min: 1001, max: 1100 }),
+  body: blocks[0]!,
+});
+const rarelyACrowd = fc.oneof({ arbitrary: fc.constant(null), weight: 79 }, { arbitrary: crowd, weight: 1 });
+
+/**
+ * Random programs: one to three root threads and up to four host actions in the first 12 ticks. One in about 80
+ * begins its first root with a crowd.
+ */
 export const programs: fc.Arbitrary<Program> = fc.record({
-  roots: fc.array(blocks[MAX_DEPTH]!, { minLength: 1, maxLength: 3 }),
+  roots: fc
+    .tuple(fc.array(blocks[MAX_DEPTH]!, { minLength: 1, maxLength: 3 }), rarelyACrowd)
+    .map(([roots, first]) => (first === null ? roots : [[first, ...roots[0]!], ...roots.slice(1)])),
   host: fc
     .array(fc.record({ tick: fc.integer({ min: 1, max: 12 }), action: hostAction }), { maxLength: 4 })
     .map((actions) => [...actions].sort((a, b) => a.tick - b.tick)),

@@ -1,4 +1,4 @@
-import { LoomError, isCancellation } from '../../engine/index.ts';
+import { CancelledError, ChildFailedError, LoomError, ThreadFailedError, isCancellation } from '../../engine/index.ts';
 
 /** An error a program throws on purpose; `serial` tells them apart in a report. */
 export class ProgramError extends Error {
@@ -122,4 +122,16 @@ function messageOf(error: unknown): string {
 /** Whether the engine reports that a script caught its own Cancellation and went on. */
 export function isSwallowReport(error: unknown): boolean {
   return error instanceof LoomError && error.message.includes('caught its Cancellation');
+}
+
+/** How an observation prints an error the engine threw or reported: as the reference model prints its own. */
+export function showError(error: unknown): string {
+  if (isCancellation(error)) return 'Cancellation';
+  if (error instanceof ProgramError) return `E${error.serial}`;
+  if (error instanceof ChildFailedError) return `ChildFailed(${showError(error.cause)})`; // a ThreadFailedError too
+  if (error instanceof ThreadFailedError) return `ThreadFailed(${showError(error.cause)})`;
+  if (error instanceof CancelledError) return 'Cancelled';
+  if (error instanceof LoomError && error.message.includes('instead of letting its Cancellation through')) return 'Swallowed';
+  if (error instanceof LoomError) return 'LoomError'; // its message names threads by engine ids the model has not
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -4,6 +4,8 @@ import {
 } from '../../engine/index.ts';
 import type { Block, Cleanup, Handler, Stmt, Target } from './program.ts';
 import type { Recorder, SpawnToken } from './recorder.ts';
+import { showError } from './failures.ts';
+import { showValue } from './reference/show.ts';
 import type { ThreadContext } from './thread-context.ts';
 
 /** What the interpreted scripts share in one run: the recorder, the signals, seconds per tick, the scripts' versions. */
@@ -108,12 +110,12 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
       const options = { name: `t${token.seq}`, detached: stmt.detached };
       const child = yield* waitOn(context, 'spawn', spawn(options, threadScript, world, token, stmt.body));
       context.children.push(child);
-      recorder.see(child);
+      recorder.seeProgram(child, token);
       return;
     }
     case 'join': {
       const child = context.children[stmt.child % Math.max(1, context.children.length)];
-      if (child) yield* waitOn(context, `join(${child.label})`, join(child), !child.alive);
+      if (child) yield* waitOn(context, 'join', join(child), !child.alive);
       return;
     }
     case 'cancel': {
@@ -146,6 +148,11 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
       return;
     case 'throw':
       throw recorder.failures.create(context.thread.label);
+    case 'shield':
+      return yield* runShield(world, context, stmt.body);
+    case 'crowd':
+      for (let i = 0; i < stmt.count; i++) yield* runStmt(world, context, { k: 'spawn', detached: false, body: stmt.body });
+      return;
     case 'try':
       return yield* runTry(world, context, stmt.body, stmt.handler, stmt.cleanup);
   }
@@ -158,12 +165,15 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
 function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
   // A sub-script call's return is a frame boundary, not a wait: a cancel asked in the callee is due at the next wait.
   const wait = what !== CALL;
+  const recorder = context.recorder;
   try {
     const value = yield* op;
+    if (wait) recorder.observe(context.thread, `${what} -> ${showValue(value)}`);
     context.point(`code after ${what}`);
     if (wait) context.resumed(what, false);
     return value;
   } catch (error) {
+    if (wait) recorder.observe(context.thread, `${what} threw ${showError(error)}`);
     if (isCancellation(error)) context.deliver();
     else {
       if (wait) context.resumed(what, true);
@@ -232,9 +242,11 @@ function* runCleanup(
   const record = recorder.beginFinally(`a finally of ${context.thread.label}`, cleanup.shielded, cancelling);
   if (cancelling) context.cleanupDepth++;
   let exit: 'ok' | 'threw' | 'cancelled' = 'cancelled';
+  // A shielded body that ran to its end completed the cleanup, though the cancel it held is thrown where it ends.
+  let completed = false;
   try {
     context.point('finally');
-    if (cleanup.shielded) yield* shield(shielded(world, context, cleanup.body));
+    if (cleanup.shielded) yield* runShield(world, context, cleanup.body, () => (completed = true));
     else yield* runBlock(world, cleanup.body);
     exit = 'ok';
   } catch (error) {
@@ -244,15 +256,27 @@ function* runCleanup(
     throw error;
   } finally {
     if (exit !== 'ok' && inFlight !== null && !isCancellation(inFlight.error)) recorder.failures.supersede(inFlight.error);
-    record.exit = exit;
+    record.exit = completed ? 'ok' : exit;
     if (cancelling) context.cleanupDepth--;
   }
 }
 
-function* shielded(world: World, context: ThreadContext, body: Block): Generator<unknown, void, unknown> {
+/** A shielded block: a cancel that lands meanwhile (or was due as it began) must be thrown where the shield ends. */
+function* runShield(world: World, context: ThreadContext, body: Block, completed = (): void => {}): Generator<unknown, void, unknown> {
+  try {
+    yield* shield(shielded(world, context, body, completed));
+  } catch (error) {
+    if (isCancellation(error)) context.deliver();
+    throw error;
+  }
+  context.shieldReturned();
+}
+
+function* shielded(world: World, context: ThreadContext, body: Block, completed: () => void): Generator<unknown, void, unknown> {
   context.enterShield();
   try {
     yield* runBlock(world, body);
+    completed();
   } finally {
     context.leaveShield();
   }
@@ -285,6 +309,6 @@ function resolve(world: World, context: ThreadContext, target: Target): Thread |
     case 'self': return context.thread;
     case 'parent': return context.thread.parent;
     case 'child': return pick(context.children, target.index);
-    case 'any': return pick(world.recorder.known, target.index);
+    case 'any': return pick(world.recorder.programThreads, target.index);
   }
 }

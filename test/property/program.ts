@@ -31,6 +31,10 @@ export type Stmt =
   /** A sub-script: a `script()` frame, or a plain generator called with `yield*`. */
   | { k: 'call'; frame: boolean; body: Block }
   | { k: 'throw' }
+  /** `yield* shield(...)` of a block, anywhere: a cancel landing meanwhile is thrown where it ends. */
+  | { k: 'shield'; body: Block }
+  /** `count` spawns in a row, each child running `body`: over a thousand threads ready in one tick. */
+  | { k: 'crowd'; count: number; body: Block }
   | { k: 'try'; body: Block; handler: Handler | null; cleanup: Cleanup | null };
 
 /** A catch: it runs `body`; with `rethrow`, it then throws again what it caught. Cancellations pass untouched. */
@@ -97,6 +101,8 @@ function printStmt(stmt: Stmt, depth: number, lines: string[]): void {
     case 'spawn': return nested(stmt.detached ? 'spawn detached' : 'spawn', stmt.body);
     case 'call': return nested(stmt.frame ? 'call script()' : 'call plain yield*', stmt.body);
     case 'timeout': return nested(`timeout ${stmt.ticks} ticks`, stmt.body);
+    case 'shield': return nested('shield', stmt.body);
+    case 'crowd': return nested(`crowd of ${stmt.count}`, stmt.body);
     case 'race':
     case 'all':
       lines.push(`${pad}${stmt.k} (`);

@@ -26,8 +26,16 @@ export class Recorder {
   /** Every point scripts reached, in order, as `tick thread point`: what the scripts did, to compare runs by. */
   readonly trace: string[] = [];
   readonly failures = new FailureLedger();
-  /** Every thread seen, in the order first seen: `thread[i]` of a program. */
+  /** Every thread seen, in the order first seen. */
   readonly known: Thread[] = [];
+  /**
+   * The program's threads (roots, spawned, branches) in the order the program first sees them: `thread[i]` of a
+   * program. (Not `known`: that also holds a timeout's timer thread, in the engine's slot order.)
+   */
+  readonly programThreads: Thread[] = [];
+  /** What the program's threads saw, `tick s<spawn> what`: compared with the reference model (reference/). */
+  readonly observations: string[] = [];
+  private readonly spawnOf = new Map<Thread, number>();
   private readonly seen = new Set<Thread>();
   private readonly contexts = new Map<Thread, ThreadContext>();
   private readonly finalStates = new Map<Thread, ThreadState>();
@@ -61,6 +69,22 @@ export class Recorder {
     return context;
   }
 
+  /** A thread of the program, numbered by its spawn, is seen by the program. */
+  seeProgram(thread: Thread, token: SpawnToken): void {
+    this.see(thread);
+    if (this.spawnOf.has(thread)) return;
+    this.spawnOf.set(thread, token.seq);
+    this.programThreads.push(thread);
+  }
+
+  /** The tick observations are stamped with: the host's acts before a tick belong to it. */
+  stamp = 0;
+
+  /** Notes an observation of `thread` (numbered by its spawn; 0 for a thread the program does not see). */
+  observe(thread: Thread, line: string): void {
+    this.observations.push(`${this.stamp} s${this.spawnOf.get(thread) ?? 0} ${line}`);
+  }
+
   see(thread: Thread): void {
     if (this.seen.has(thread)) return;
     this.seen.add(thread);
@@ -87,7 +111,9 @@ export class Recorder {
   /** A thread's script begins: it first runs, or a hot reload restarted it (its new run gets a fresh context). */
   begin(thread: Thread, token: SpawnToken): void {
     let context = this.contextOf(thread);
+    this.seeProgram(thread, token);
     if (thread.reloads > context.reloads) context = this.restarted(context);
+    this.observe(thread, 'start');
     context.point('start');
     if (!context.started) this.started(context, token);
   }
@@ -144,10 +170,14 @@ export class Recorder {
       this.violate('threadCount and threads() agree', `tick ${engine.tick}: threadCount ${engine.threadCount}, threads() ${live.length}`);
     }
     for (const thread of live) this.see(thread);
-    for (const thread of this.known) this.checkEnd(thread);
+    const ended: Thread[] = [];
+    for (const thread of this.known) if (this.checkEnd(thread)) ended.push(thread);
+    ended.sort((a, b) => this.spawnOf.get(a)! - this.spawnOf.get(b)!);
+    for (const thread of ended) this.observe(thread, `ended ${thread.stateName}`);
   }
 
-  private checkEnd(thread: Thread): void {
+  // Returns true when a program thread is first seen ended.
+  private checkEnd(thread: Thread): boolean {
     const state = thread.state;
     const before = this.finalStates.get(thread);
     if (before !== undefined && before !== state) {
@@ -161,6 +191,7 @@ export class Recorder {
     if (thread.alive && parent !== null && !parent.alive) {
       this.violate('a parent ends after its children', `${parent.label} ended (${parent.stateName}) before its child ${thread.label}`);
     }
+    return before === undefined && isFinal(state) && this.spawnOf.has(thread);
   }
 
   /** Once the run is over: what can only be judged at the end. */

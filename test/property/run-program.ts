@@ -1,11 +1,12 @@
 import { Engine, createSignal, type Thread } from '../../engine/index.ts';
-import { engineFault, isSwallowReport } from './failures.ts';
+import { engineFault, isSwallowReport, showError } from './failures.ts';
 import { firstVersions, reloadChange, threadScript, type Emission, type ProgramThread, type World } from './interpreter.ts';
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
 import { Recorder } from './recorder.ts';
+import { firstDifference, runModel } from './reference/run-model.ts';
 
-/** Programs end in tens of ticks; one still running after this many has hung. */
-export const TICK_LIMIT = 600;
+/** Programs end in tens of ticks, or a few past a long wait's 4,100; one still running after this many has hung. */
+export const TICK_LIMIT = 20_000;
 const TICK_RATE = 10;
 
 /**
@@ -17,6 +18,8 @@ export function runProgram(program: Program): string[] {
   const plain = execute(program, false);
   const timed = execute(program, true);
   const violations = [...plain.violations, ...timed.violations.filter((line) => !plain.violations.includes(line))];
+  const differs = firstDifference(plain.observations, runModel(program, TICK_LIMIT));
+  if (differs !== null) violations.push(`the engine computes what the reference model does: ${differs}`);
   const at = plain.trace.findIndex((line, i) => timed.trace[i] !== line);
   if (at >= 0 || timed.trace.length !== plain.trace.length) {
     const i = at >= 0 ? at : plain.trace.length;
@@ -26,12 +29,13 @@ export function runProgram(program: Program): string[] {
 }
 
 /** One run of a program: the invariants it broke, and its trace (see Recorder.trace), ending with each thread's end. */
-function execute(program: Program, accounting: boolean): Recorder {
+export function execute(program: Program, accounting: boolean): Recorder {
   let recorder: Recorder | null = null;
   const engine = new Engine({
     tickRate: TICK_RATE,
     hotReload: program.host.some(({ action }) => action.k === 'reload'), // else the engine's plain paths run
     onError: (error, thread) => {
+      recorder!.observe(thread, `reported ${showError(error)}`);
       const fault = engineFault(error);
       if (fault === null) recorder!.failures.observe(error);
       else if (!(isSwallowReport(error) && recorder!.contextOf(thread).swallowed)) {
@@ -44,10 +48,12 @@ function execute(program: Program, accounting: boolean): Recorder {
   const signals = Array.from({ length: SIGNALS }, (_, i) => createSignal<Emission>(`s${i}`));
   const world: World = { recorder, signals, dt: 1 / TICK_RATE, versions: firstVersions() };
   program.roots.forEach((root, i) => {
-    recorder.see(engine.spawn({ name: `root${i}` }, threadScript, world, recorder.newSpawn(), root));
+    const token = recorder.newSpawn();
+    recorder.seeProgram(engine.spawn({ name: `root${i}` }, threadScript, world, token, root), token);
   });
   let next = 0;
   for (let tick = 1; tick <= TICK_LIMIT; tick++) {
+    recorder.stamp = tick;
     try {
       for (; next < program.host.length && program.host[next]!.tick === tick; next++) act(world, program.host[next]!.action);
       if (tick % HOST_PERIOD === 0) keepWaitsBounded(world);
@@ -86,7 +92,8 @@ function timeEverything(engine: Engine): void {
 
 function act(world: World, action: HostAction): void {
   const { recorder } = world;
-  const thread = 'thread' in action && recorder.known.length > 0 ? recorder.known[action.thread % recorder.known.length] : undefined;
+  const threads = recorder.programThreads;
+  const thread = 'thread' in action && threads.length > 0 ? threads[action.thread % threads.length] : undefined;
   switch (action.k) {
     case 'cancel':
       if (thread) recorder.cancel(thread);
@@ -108,7 +115,7 @@ function act(world: World, action: HostAction): void {
 function keepWaitsBounded(world: World): void {
   const { recorder } = world;
   for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
-  for (const thread of recorder.known) if (thread.alive) (thread as ProgramThread).send('host tick message');
+  for (const thread of recorder.programThreads) if (thread.alive) (thread as ProgramThread).send('host tick message');
   for (const thread of recorder.known) if (thread.waitingOn.includes(AWAITING_FIX)) cancelHeld(recorder, thread);
 }
 

@@ -46,6 +46,8 @@ function innerBlocks(stmt: Stmt): Block[] {
     case 'spawn':
     case 'timeout':
     case 'call':
+    case 'shield':
+    case 'crowd':
       return [stmt.body];
     case 'race':
     case 'all':
@@ -65,6 +67,11 @@ function* simplerStmts(stmt: Stmt): Generator<Stmt> {
       return;
     case 'timeout':
     case 'call':
+    case 'shield':
+      for (const body of simplerBlocks(stmt.body)) yield { ...stmt, body };
+      return;
+    case 'crowd':
+      if (stmt.count > 1) yield { ...stmt, count: Math.floor(stmt.count / 2) };
       for (const body of simplerBlocks(stmt.body)) yield { ...stmt, body };
       return;
     case 'race':

@@ -11,7 +11,7 @@ export class ThreadContext {
   cleanupDepth = 0;
   /** Shielded bodies it is inside. */
   shieldDepth = 0;
-  /** A cancel landed inside a shield: it is due at the first wait after the shield ends. */
+  /** A cancel landed inside a shield: it is thrown where the outermost shield ends. */
   held = false;
   /**
    * A cancel landed: the next wait that does not throw a failure must throw it. (A child's failure queued on the
@@ -77,6 +77,18 @@ export class ThreadContext {
     if (this.shieldDepth === 0 && this.held) {
       this.held = false;
       this.due = true;
+    }
+  }
+
+  /**
+   * A shield returned normally: a cancel it held (now due) must have been thrown where it ended, so no code after
+   * it runs (docs/cancellation-and-errors.md). A held child failure is thrown there first, and the cancel is then
+   * due at the next wait: that shield threw, and does not come here.
+   */
+  shieldReturned(): void {
+    if (this.due && this.shieldDepth === 0) {
+      this.recorder.violate('nothing runs after a cancelled point', `${this.thread.label}: a cancel held by a shield, yet the shield returned normally`);
+      this.due = false;
     }
   }
 }
