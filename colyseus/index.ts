@@ -6,3 +6,4 @@ export type { RoomGame } from './room-game.ts';
 export { RoomSession, type RoomSessionOptions, type RoomScriptError, type SeatAck } from './room-session.ts';
 export { encodeViewFrame, decodeViewFrame, type ViewFrame } from './view-frame.ts';
 export { LoomRoom, defineLoomRoom, INPUT_REJECTED, type LoomRoomSettings, type LoomRoomStats, type SeatMessage } from './loom-room.ts';
+export { leastLoadedProcess, placeRoomEvenly, type ProcessLoad } from './room-placement.ts';

@@ -1,4 +1,5 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR]`: the sample game's co-op server.
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL]`: the sample game's
+// co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster starts them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeRecording } from 'loom-threads';
@@ -12,8 +13,9 @@ const option = (name: string): string | undefined => {
 const port = Number(option('port') ?? 2567);
 const swarm = Number(option('swarm') ?? 500);
 const record = option('record');
+const redis = option('redis');
 if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR]');
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -22,6 +24,7 @@ const running = await startServer({
   port,
   host: option('host'),
   swarm,
+  redis,
   onRecording: record === undefined ? undefined : (roomId, recording) => {
     const file = join(record, `${roomId}.loomrec`);
     writeFileSync(file, encodeRecording(recording));
@@ -29,10 +32,14 @@ const running = await startServer({
   },
 });
 const url = `ws://${running.host}:${running.port}`;
-console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)`);
+console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)${redis === undefined ? '' : `, sharing ${redis} with the other processes`}`);
 console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
 if (record !== undefined) console.log(`Each room's recording is written to ${record}/ when it closes`);
 
-const stop = (): void => void running.stop().then(() => process.exit(0));
+// A shutdown that cannot reach its Redis would wait for it forever: a few seconds, then exit anyway.
+const stop = (): void => {
+  setTimeout(() => process.exit(1), 3000).unref();
+  void running.stop().then(() => process.exit(0));
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

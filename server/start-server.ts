@@ -1,6 +1,8 @@
 import { Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { defineLoomRoom, type LoomRoomSettings } from 'loom-threads/colyseus';
+import { defineLoomRoom, placeRoomEvenly, type LoomRoomSettings } from 'loom-threads/colyseus';
 import type { GameSimulation } from '../game/headless/simulation.ts';
 import { arenaGame, type ArenaOptions } from './arena-game.ts';
 
@@ -10,6 +12,12 @@ export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettin
   port?: number;
   /** Default 127.0.0.1: loopback only, unless told otherwise. */
   host?: string;
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`): this process joins the others that share it (Colyseus's Redis presence
+   * and driver), and clients reach its rooms at `host:port`, so the port must be given (not 0). Without it, the
+   * server is one process on its own, with no Redis at all.
+   */
+  redis?: string;
 }
 
 /** A running server: its Colyseus `Server`, the port it listens on, and how to stop it. */
@@ -35,8 +43,19 @@ export const ARENA_ROOM = 'arena';
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const { swarm, seats, port: _port, host: _host, ...room } = options;
-  const server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
+  const { swarm, seats, port: _port, host: _host, redis, ...room } = options;
+  if (redis !== undefined && !options.port) throw new RangeError('a server sharing a Redis needs its own port (not 0): clients are sent to host:port');
+  const server = new Server({
+    transport: new WebSocketTransport(),
+    greet: false,
+    gracefullyShutdown: false,
+    ...(redis === undefined ? {} : {
+      presence: new RedisPresence(redis),
+      driver: new RedisDriver(redis),
+      publicAddress: `${host}:${options.port}`,
+      selectProcessIdToCreateRoom: placeRoomEvenly,
+    }),
+  });
   server.define(ARENA_ROOM, defineLoomRoom({ ...room, game: arenaGame({ swarm, seats }) }));
   await server.listen(options.port ?? 2567, host);
   const address = (server.transport as WebSocketTransport).server?.address();
