@@ -2,3 +2,4 @@
 export { encodeInput, inputBytes, type InputSlot } from './input-wire.ts';
 export { decodeViewFrame, type ViewFrame } from './view-frame.ts';
 export type { SeatAck } from './room-session.ts';
+export { ROOM_MOVED, type RejoinTicket } from './rejoin-ticket.ts';

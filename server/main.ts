@@ -1,4 +1,4 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL]`: the sample game's
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000]]`: the sample game's
 // co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster starts them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,9 @@ const port = Number(option('port') ?? 2567);
 const swarm = Number(option('swarm') ?? 500);
 const record = option('record');
 const redis = option('redis');
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL]');
+const leaseMs = option('lease-ms') === undefined ? undefined : Number(option('lease-ms'));
+if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100))) {
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000]]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -25,6 +26,7 @@ const running = await startServer({
   host: option('host'),
   swarm,
   redis,
+  log: leaseMs === undefined ? undefined : { leaseMs },
   onRecording: record === undefined ? undefined : (roomId, recording) => {
     const file = join(record, `${roomId}.loomrec`);
     writeFileSync(file, encodeRecording(recording));

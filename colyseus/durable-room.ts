@@ -1,0 +1,153 @@
+import { matchMaker, type Client } from '@colyseus/core';
+import { restore, type Simulation } from 'loom-threads';
+import { LoomRoom, type LoomRoomSettings } from './loom-room.ts';
+import { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
+import type { PendingRebuild, RoomCluster } from './room-cluster.ts';
+import { RoomLog } from './room-log.ts';
+import { RoomSession } from './room-session.ts';
+
+/** How a durable room runs: a Loom room's settings, and the cluster its log and failover belong to. */
+export interface DurableRoomSettings<S extends Simulation = Simulation> extends LoomRoomSettings<S> {
+  cluster: RoomCluster;
+}
+
+/**
+ * A Loom room whose log is in Redis as it runs ({@link RoomLog}), so that it outlives its process: when the process
+ * dies, another one claims the room's lease and creates it again under the same id, and this class re-simulates its
+ * log there (same thread ids, same world, checked against the log's last checkpoint hash). Each player gets a
+ * {@link RejoinTicket} on join (`'rejoin'`); with it, a player whose process died joins the rebuilt room by id and
+ * takes back its seat. Seats nobody rejoins within `graceSeconds` are given up. A copy that finds its room moved
+ * (its process was paused past the lease) stops at once and closes its clients with {@link ROOM_MOVED}.
+ *
+ * @example
+ * ```ts
+ * server.define('arena', defineDurableRoom({ game: arenaGame(), cluster }));
+ * ```
+ */
+export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends LoomRoom<S> {
+  protected abstract override readonly settings: DurableRoomSettings<S>;
+  /** The room's log in Redis. */
+  log!: RoomLog;
+  /** Each seat's rejoin token; null for a free seat. */
+  private tokens: (string | null)[] = [];
+  private rebuilding: PendingRebuild | undefined;
+
+  override async onCreate(options: { seed?: unknown; loomRebuild?: unknown } = {}): Promise<void> {
+    const { cluster } = this.settings;
+    this.rebuilding = typeof options.loomRebuild === 'string' ? cluster.takeRebuild(options.loomRebuild) : undefined;
+    const rebuild = this.rebuilding;
+    if (rebuild !== undefined) this.roomId = rebuild.logged.roomId;
+    super.onCreate(options);
+    this.tokens = rebuild?.logged.seats.slice() ?? new Array<string | null>(this.settings.game.seats).fill(null);
+    this.log = new RoomLog(cluster.redis, this.roomId, this.roomName, rebuild?.owner ?? cluster.newOwner(), cluster.logOptions);
+    this.log.onMoved = () => void this.leaveMoved();
+    this.log.onState = (state) => console.warn(`[loom room ${this.roomId}] log in Redis: ${state === 'durable' ? 'durable again' : 'NOT durable until Redis answers and the log catches up'}`);
+    if (rebuild === undefined) {
+      await this.log.open(this.session.recorder);
+    } else {
+      this.log.adopt(this.session.recorder, rebuild.logged.position, this.tokens, rebuild.claimedAt);
+      this.awaitRejoins();
+    }
+    this.rebuilding = undefined;
+  }
+
+  protected override createSession(options: object, seed: number, tickRate: number): RoomSession<S> {
+    const rebuild = this.rebuilding;
+    if (rebuild === undefined) return super.createSession(options, seed, tickRate);
+    // Re-simulates the log; throws, naming the diverging thread, if it does not reach the last checkpoint's hash.
+    const recorder = restore(rebuild.logged.recording, this.settings.game.create);
+    const taken = rebuild.logged.seats.map((token) => token !== null);
+    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError }, { recorder, taken });
+  }
+
+  override onJoin(client: Client, options: { rejoin?: unknown } = {}): void {
+    if (options.rejoin !== undefined) {
+      this.rejoin(client, options.rejoin);
+      return;
+    }
+    super.onJoin(client);
+    const { seat } = client.userData as { seat: number };
+    this.tokens[seat] = crypto.randomUUID();
+    this.log.setSeats(this.tokens);
+    this.sendTicket(client, seat);
+  }
+
+  override onDispose(): void | Promise<void> {
+    super.onDispose();
+    return this.log?.close();
+  }
+
+  protected override runTick(): void {
+    if (!this.log.mayTick()) return;
+    super.runTick();
+    this.forgetFreedSeats();
+    this.log.afterTick();
+  }
+
+  private rejoin(client: Client, value: unknown): void {
+    const ticket = parseRejoinTicket(value);
+    const refuse = (why: string): never => {
+      throw new Error(`room ${this.roomId}: client ${client.sessionId} cannot rejoin: ${why}`);
+    };
+    if (ticket === null) refuse('the rejoin option is not a ticket ({ roomId, seat, token })');
+    const { seat, token } = ticket!;
+    if (ticket!.roomId !== this.roomId || this.tokens[seat] !== token || !this.session.isTaken(seat)) refuse(`no seat ${seat} with that token`);
+    if (this.clients.some((other) => other !== client && (other.userData as { seat?: number } | undefined)?.seat === seat)) refuse(`seat ${seat} is played by another client`);
+    this.seatClient(client, seat);
+    this.sendTicket(client, seat);
+  }
+
+  private sendTicket(client: Client, seat: number): void {
+    const ticket: RejoinTicket = { roomId: this.roomId, seat, token: this.tokens[seat]! };
+    client.send('rejoin', ticket);
+  }
+
+  // A rebuilt room waits for its players: it is kept while they may rejoin, then gives up the seats nobody took back.
+  private awaitRejoins(): void {
+    this.autoDispose = false;
+    // A health check of the dead process may delete its rooms' listings after this one was saved (Colyseus issue
+    // 850's shape): while players are rejoining, the listing is put back if it went.
+    const relist = this.clock.setInterval(() => {
+      void Promise.resolve(matchMaker.driver.has(this.roomId)).then((listed) => listed || this.log.state === 'moved' || this.listing.save());
+    }, 1000);
+    this.clock.setTimeout(() => {
+      const played = new Set(this.clients.map((client) => (client.userData as { seat?: number } | undefined)?.seat));
+      for (let seat = 0; seat < this.tokens.length; seat++) if (!played.has(seat)) this.session.freeSeat(seat);
+      this.forgetFreedSeats();
+      relist.clear();
+      this.autoDispose = true;
+    }, (this.settings.graceSeconds ?? 10) * 1000);
+  }
+
+  private forgetFreedSeats(): void {
+    let changed = false;
+    for (let seat = 0; seat < this.tokens.length; seat++) {
+      if (this.tokens[seat] !== null && !this.session.isTaken(seat)) {
+        this.tokens[seat] = null;
+        changed = true;
+      }
+    }
+    if (changed) this.log.setSeats(this.tokens);
+  }
+
+  // Another process holds the room now: stop here without touching its listing, which is the new copy's.
+  private async leaveMoved(): Promise<void> {
+    console.warn(`[loom room ${this.roomId}] now runs on another process: this copy stops (its clients rejoin there)`);
+    this.listing = matchMaker.driver.createInstance({ name: this.roomName, processId: matchMaker.processId });
+    await this.disconnect(ROOM_MOVED);
+  }
+}
+
+/**
+ * Makes a durable room class for a game, to `define` on each server process of a cluster.
+ *
+ * @example
+ * ```ts
+ * server.define('arena', defineDurableRoom({ game: arenaGame(), cluster: new RoomCluster({ redis }) }));
+ * ```
+ */
+export function defineDurableRoom<S extends Simulation>(settings: DurableRoomSettings<S>): new () => DurableLoomRoom<S> {
+  return class extends DurableLoomRoom<S> {
+    protected readonly settings = settings;
+  };
+}

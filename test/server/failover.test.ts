@@ -1,0 +1,139 @@
+// Failover: two server processes (children) share a Redis the test starts. A client plays in a room; the process
+// holding it is killed with SIGKILL; the other process claims the room's lease, rebuilds it by re-simulating its log
+// (same room id, same ship, checked against the last checkpoint hash), and the client rejoins with its ticket and
+// plays on. A process stopped (SIGSTOP) past its lease, then continued, does not run its room again: it stops it.
+import { Client, type Room } from 'colyseus.js';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { Engine, replayRecording } from 'loom-threads';
+import { ROOM_MOVED, encodeInput, readRoomLog, type RejoinTicket } from 'loom-threads/colyseus';
+import { keepRejoinTicket, rejoinRoom } from '../../game/net/rejoin.ts';
+import { applyWorldView } from '../../game/net/world-view.ts';
+import { createGameSimulation } from '../../game/headless/simulation.ts';
+import { gameKinds } from '../../game/scripts/kinds.ts';
+import { World } from '../../game/sim/world.ts';
+import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
+import { describeRedis, freePort } from '../support/redis.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { until, watch, type Watched } from './room-clients.ts';
+
+const LEASE_MS = 1000;
+const RIGHT = 1 << 3;
+
+describeRedis('rooms that outlive their process', () => {
+  let redis: LocalRedis;
+  let reader: Redis;
+  let servers: ServerProcess[] = [];
+  const rooms: Room[] = [];
+
+  beforeAll(async () => {
+    redis = await startLocalRedis(await freePort());
+    reader = new Redis(redis.url);
+  }, 20_000);
+
+  afterEach(async () => {
+    for (const room of rooms.splice(0)) room.connection.close();
+    await Promise.all(servers.map((server) => server.stop()));
+    servers = [];
+    await reader.flushall();
+  });
+
+  afterAll(async () => {
+    await reader?.quit();
+    await redis?.stop();
+  });
+
+  async function twoProcesses(): Promise<void> {
+    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', String(LEASE_MS)]));
+  }
+
+  function portOf(room: Room): number {
+    return Number(new URL((room.connection.transport as unknown as { ws: WebSocket }).ws.url).port);
+  }
+
+  /** A client in a new room: its views, its ticket, and the process holding the room. */
+  async function play(): Promise<{ watched: Watched; ticket: () => RejoinTicket | null; host: ServerProcess; survivor: ServerProcess }> {
+    const room = await new Client(servers[0]!.url).create('arena', { seed: 9 });
+    rooms.push(room);
+    const watched = watch(room);
+    const ticket = keepRejoinTicket(room);
+    const host = servers.find((server) => server.port === portOf(room))!;
+    return { watched, ticket, host, survivor: servers.find((server) => server !== host)! };
+  }
+
+  function shipOf(watched: Watched, tick: number): { id: number; x: number } {
+    const world = new World(new Engine({ seed: 1 }), { kinds: gameKinds(), seats: 4 });
+    applyWorldView(watched.frames.get(tick)!.view, world, tick, 0);
+    const ship = world.players.find((player) => player.seat === 0)!;
+    return { id: ship.id, x: ship.x };
+  }
+
+  const lastTick = (watched: Watched): number => Math.max(...watched.frames.keys());
+
+  it('kill -9 of the process holding a room: another process rebuilds it, and its client rejoins and plays on', async () => {
+    await twoProcesses();
+    const { watched, ticket, host, survivor } = await play();
+    const seat = (await watched.seat).seat;
+    watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
+    const before = lastTick(watched);
+    const shipBefore = shipOf(watched, before);
+    const left = new Promise<number>((resolve) => watched.room.onLeave(resolve));
+    host.signal('SIGKILL');
+    await host.exited;
+    expect(await left).not.toBe(ROOM_MOVED); // the socket just dropped
+
+    const rejoined = await rejoinRoom([host.url, survivor.url], ticket()!, { retryMs: 100 });
+    rooms.push(rejoined);
+    const again = watch(rejoined);
+    expect(rejoined.roomId).toBe(watched.room.roomId);
+    expect(portOf(rejoined)).toBe(survivor.port);
+    expect((await again.seat).seat).toBe(seat);
+    await until(() => again.frames.size > 2, 'views from the rebuilt room', 4000);
+    const first = Math.min(...again.frames.keys());
+    const shipAfter = shipOf(again, first);
+    expect(shipAfter.id).toBe(shipBefore.id); // the same ship: same entity, same place in the world
+    expect(shipAfter.x).toBeGreaterThan(shipBefore.x - 270 * 12 / 60); // at most the flush's ticks of flight lost
+
+    const rebuilt = /room (\S+) rebuilt here from its log at tick (\d+) in (\d+) ms/.exec(survivor.output());
+    expect(rebuilt?.[1]).toBe(watched.room.roomId);
+    const fromTick = Number(rebuilt![2]);
+    expect(before - fromTick).toBeLessThanOrEqual(12); // flushEvery (6) plus the appends in flight, at most
+    expect(first).toBeGreaterThan(fromTick);
+
+    // The log carries on under the new owner, and the whole of it replays headless to its checkpoints' hashes.
+    again.room.sendBytes('input', encodeInput(2, [0, 4480, 2800]));
+    await until(() => lastTick(again) >= fromTick + 90, 'the rebuilt room has run on', 4000);
+    const logged = (await readRoomLog(reader, rejoined.roomId))!;
+    expect(logged.recording.ticks).toBeGreaterThan(fromTick + 60);
+    expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
+  }, 60_000);
+
+  it('a process stopped past its lease and continued does not run its room again: it closes its clients with ROOM_MOVED', async () => {
+    await twoProcesses();
+    const { watched, ticket, host, survivor } = await play();
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 60 && ticket() !== null, 'the room has run a second', 4000);
+    const owner = async (): Promise<string> => (await readRoomLog(reader, watched.room.roomId))!.owner;
+    const firstOwner = await owner();
+    const moved = new Promise<number>((resolve) => watched.room.onLeave(resolve));
+    host.signal('SIGSTOP');
+    const stoppedAt = lastTick(watched);
+    await until(() => survivor.output().includes(`room ${watched.room.roomId} rebuilt here`), 'the room is rebuilt on the other process', 2000);
+    const rejoined = await rejoinRoom([survivor.url], ticket()!, { retryMs: 100 });
+    rooms.push(rejoined);
+    const again = watch(rejoined);
+    await until(() => again.frames.size > 0, 'views from the rebuilt room', 4000);
+
+    host.signal('SIGCONT');
+    expect(await moved).toBe(ROOM_MOVED);
+    // The stopped copy sent no view of a tick after it was stopped: it never ticked again.
+    expect(lastTick(watched)).toBeLessThanOrEqual(stoppedAt + 1);
+    await until(() => host.output().includes('now runs on another process'), 'the stopped process says its room moved', 1000);
+    expect(await owner()).not.toBe(firstOwner);
+    expect((await owner()).split(':')[0]).not.toBe(firstOwner.split(':')[0]);
+    // The room's listing is the rebuilt copy's: a new client joining by id reaches the survivor.
+    const guest = await new Client(host.url).joinById(rejoined.roomId);
+    rooms.push(guest);
+    expect(portOf(guest)).toBe(survivor.port);
+  }, 60_000);
+});
