@@ -3,7 +3,7 @@ import { restore, type Simulation } from 'loom-threads';
 import { LoomRoom, type LoomRoomSettings } from './loom-room.ts';
 import { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
 import type { PendingRebuild, RoomCluster } from './room-cluster.ts';
-import { RoomLog } from './room-log.ts';
+import { RoomLog, type RoomLogState } from './room-log.ts';
 import { RoomSession } from './room-session.ts';
 
 /** How a durable room runs: a Loom room's settings, and the cluster its log and failover belong to. */
@@ -41,7 +41,7 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
     this.tokens = rebuild?.logged.seats.slice() ?? new Array<string | null>(this.settings.game.seats).fill(null);
     this.log = new RoomLog(cluster.redis, this.roomId, this.roomName, rebuild?.owner ?? cluster.newOwner(), cluster.logOptions);
     this.log.onMoved = () => void this.leaveMoved();
-    this.log.onState = (state) => console.warn(`[loom room ${this.roomId}] log in Redis: ${state === 'durable' ? 'durable again' : 'NOT durable until Redis answers and the log catches up'}`);
+    this.log.onState = (state) => this.logState(state);
     if (rebuild === undefined) {
       await this.log.open(this.session.recorder);
     } else {
@@ -82,6 +82,15 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
     super.runTick();
     this.forgetFreedSeats();
     this.log.afterTick();
+  }
+
+  // Said clearly, to the operator and to the players: a room that is not durable would not survive its process.
+  private logState(state: RoomLogState): void {
+    const durable = state === 'durable';
+    console.warn(`[loom room ${this.roomId}] log in Redis: ${durable ? 'durable again' : 'NOT durable until Redis answers and the log catches up'}`);
+    this.broadcast('durable', durable);
+    // A Redis that came back empty lost the room's listing too: clients could not join it by id.
+    if (durable) void this.listing.save();
   }
 
   private rejoin(client: Client, value: unknown): void {

@@ -58,6 +58,13 @@ export class RoomCluster {
     this.logOptions = log;
     this.scanMs = scanMs ?? 500;
     this.commands = roomLogCommands(redis);
+    // One line per outage (ioredis retries on its own); each room says whether its log is durable.
+    let down = false;
+    redis.on('error', (error: Error) => {
+      if (!down) console.warn(`[loom cluster] Redis: ${error.message}; retrying`);
+      down = true;
+    });
+    redis.on('ready', () => void (down = false));
   }
 
   /** A fresh lease owner for a room on this process: the process id and a random part. */

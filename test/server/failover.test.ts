@@ -29,6 +29,7 @@ describeRedis('rooms that outlive their process', () => {
   beforeAll(async () => {
     redis = await startLocalRedis(await freePort());
     reader = new Redis(redis.url);
+    reader.on('error', () => {}); // one test restarts Redis: this reader reconnects by itself
   }, 20_000);
 
   afterEach(async () => {
@@ -107,6 +108,31 @@ describeRedis('rooms that outlive their process', () => {
     const logged = (await readRoomLog(reader, rejoined.roomId))!;
     expect(logged.recording.ticks).toBeGreaterThan(fromTick + 60);
     expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
+  }, 60_000);
+
+  it('Redis restarted (empty) during play: the room ticks on, says it is not durable, then its log catches up', async () => {
+    servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', String(LEASE_MS)]));
+    const { watched } = await play();
+    const durable: boolean[] = [];
+    watched.room.onMessage('durable', (said: boolean) => durable.push(said));
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 60, 'the room has run a second', 4000);
+    const port = redis.port;
+    await redis.stop();
+    const downAt = lastTick(watched);
+    await until(() => lastTick(watched) >= downAt + 120, 'the room ticks on without Redis', 4000);
+    expect(durable).toEqual([false]);
+    expect(servers[0]!.output()).toContain('NOT durable until Redis answers');
+    redis = await startLocalRedis(port);
+    await until(() => durable.length === 2, 'the room is durable again', 4000);
+    expect(durable).toEqual([false, true]);
+    await until(() => lastTick(watched) >= downAt + 240, 'the room has run on', 4000);
+    const logged = (await readRoomLog(reader, watched.room.roomId))!;
+    expect(logged.recording.ticks).toBeGreaterThan(downAt + 120);
+    expect(logged.recording.events[0]).toMatchObject({ tick: 0, type: 'spawn' }); // the whole log, from the start
+    expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
+    // Its listing is back too: a new client joins it by id.
+    const guest = await new Client(servers[0]!.url).joinById(watched.room.roomId);
+    rooms.push(guest);
   }, 60_000);
 
   it('a process stopped past its lease and continued does not run its room again: it closes its clients with ROOM_MOVED', async () => {
