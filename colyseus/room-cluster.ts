@@ -95,12 +95,13 @@ export class RoomCluster {
     if (this.scanning) return 0;
     this.scanning = true;
     try {
-      const listed = await this.redis.hgetall(ROOM_INDEX);
+      const elsewhere = Object.keys(await this.redis.hgetall(ROOM_INDEX)).filter((roomId) => matchMaker.getLocalRoomById(roomId) === undefined);
+      const pipeline = this.redis.pipeline();
+      for (const roomId of elsewhere) pipeline.exists(roomKeys(roomId).lease);
+      const leased = (await pipeline.exec()) ?? [];
       let rebuilt = 0;
-      for (const roomId of Object.keys(listed)) {
-        if (matchMaker.getLocalRoomById(roomId) !== undefined) continue;
-        if ((await this.redis.exists(roomKeys(roomId).lease)) === 1) continue;
-        if (await this.rebuild(roomId)) rebuilt++;
+      for (const [i, roomId] of elsewhere.entries()) {
+        if (leased[i]?.[1] === 0 && await this.rebuild(roomId)) rebuilt++;
       }
       return rebuilt;
     } catch (error) {

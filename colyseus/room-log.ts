@@ -49,7 +49,7 @@ export class RoomLog {
   private readonly now: () => number;
   private readonly commands: RoomLogCommands;
   private recorder: Recorder | null = null;
-  private header = '';
+  private header: RecordingHeader | null = null;
   private sent: LogPosition = { events: 0, checkpoints: 0 };
   private acked: LogPosition = { events: 0, checkpoints: 0 };
   private confirmedAt = Number.NEGATIVE_INFINITY;
@@ -81,10 +81,9 @@ export class RoomLog {
   /** Starts the log of a new room: its head and lease, then everything recorded so far with the first append. */
   async open(recorder: Recorder): Promise<void> {
     this.recorder = recorder;
-    const header: RecordingHeader = recorder.recording().header;
-    this.header = JSON.stringify(header);
+    this.header = recorder.recording().header;
     const sentAt = this.now();
-    const created = await this.commands.create(this.keys, this.owner, this.leaseMs, this.roomName, this.header, this.keepMs);
+    const created = await this.commands.create(this.keys, this.owner, this.leaseMs, this.roomName, JSON.stringify(this.header), this.keepMs);
     if (created !== 1) throw new Error(`room ${this.roomId}: a log for this room id is already in Redis`);
     await this.redis.hset(ROOM_INDEX, this.roomId, this.roomName);
     this.confirmedAt = sentAt;
@@ -94,7 +93,7 @@ export class RoomLog {
   /** Carries on the log of a room rebuilt from it: this owner claimed its lease at `claimedAt` (on `now`'s clock). */
   adopt(recorder: Recorder, position: LogPosition, seats: readonly (string | null)[], claimedAt: number): void {
     this.recorder = recorder;
-    this.header = JSON.stringify(recorder.recording().header);
+    this.header = recorder.recording().header;
     this.sent = { ...position };
     this.acked = { ...position };
     this.seats = this.seatsSent = JSON.stringify(seats);
@@ -144,7 +143,7 @@ export class RoomLog {
     const empty = chunk.events.length === 0 && chunk.checkpoints.length === 0;
     const bytes = empty ? '' : Buffer.from(encodeRecording({
       version: RECORDING_VERSION,
-      header: JSON.parse(this.header) as RecordingHeader,
+      header: this.header!,
       ticks: tick,
       events: chunk.events,
       // The hashes are what a rebuild checks against; the thread traces stay in the process's own recording.
@@ -198,7 +197,7 @@ export class RoomLog {
     this.setState('not-durable');
     this.sent = this.acked = { events: 0, checkpoints: 0 };
     this.seatsSent = '';
-    void this.commands.create(this.keys, this.owner, this.leaseMs, this.roomName, this.header, this.keepMs)
+    void this.commands.create(this.keys, this.owner, this.leaseMs, this.roomName, JSON.stringify(this.header), this.keepMs)
       .then(() => this.redis.hset(ROOM_INDEX, this.roomId, this.roomName))
       .catch(() => this.setState('not-durable'));
   }
