@@ -1,10 +1,13 @@
 import { matchMaker, type Client } from '@colyseus/core';
-import { restore, type Simulation } from 'loom-threads';
+import { Restore, type Simulation } from 'loom-threads';
 import { LoomRoom, type LoomRoomSettings } from './loom-room.ts';
 import { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
 import type { PendingRebuild, RoomCluster } from './room-cluster.ts';
 import { RoomLog, type RoomLogState } from './room-log.ts';
-import { RoomSession } from './room-session.ts';
+import { RoomSession, type SessionResume } from './room-session.ts';
+
+// Milliseconds of re-simulation between two turns of the event loop while a room is rebuilt.
+const RESTORE_SLICE_MS = 8;
 
 /** How a durable room runs: a Loom room's settings, and the cluster its log and failover belong to. */
 export interface DurableRoomSettings<S extends Simulation = Simulation> extends LoomRoomSettings<S> {
@@ -30,34 +33,51 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   log!: RoomLog;
   /** Each seat's rejoin token; null for a free seat. */
   private tokens: (string | null)[] = [];
-  private rebuilding: PendingRebuild | undefined;
+  private restored: SessionResume<S> | null = null;
 
   override async onCreate(options: { seed?: unknown; loomRebuild?: unknown } = {}): Promise<void> {
     const { cluster } = this.settings;
-    this.rebuilding = typeof options.loomRebuild === 'string' ? cluster.takeRebuild(options.loomRebuild) : undefined;
-    const rebuild = this.rebuilding;
+    const rebuild = typeof options.loomRebuild === 'string' ? cluster.takeRebuild(options.loomRebuild) : undefined;
     if (rebuild !== undefined) this.roomId = rebuild.logged.roomId;
-    super.onCreate(options);
-    this.tokens = rebuild?.logged.seats.slice() ?? new Array<string | null>(this.settings.game.seats).fill(null);
     this.log = new RoomLog(cluster.redis, this.roomId, this.roomName, rebuild?.owner ?? cluster.newOwner(), cluster.logOptions);
     this.log.onMoved = () => void this.leaveMoved();
     this.log.onState = (state) => this.logState(state);
+    const confirmedAt = rebuild === undefined ? 0 : await this.resimulate(rebuild);
+    super.onCreate(options);
+    this.tokens = rebuild?.logged.seats.slice() ?? new Array<string | null>(this.settings.game.seats).fill(null);
     if (rebuild === undefined) {
       await this.log.open(this.session.recorder);
     } else {
-      this.log.adopt(this.session.recorder, rebuild.logged.position, this.tokens, rebuild.claimedAt);
+      this.log.adopt(this.session.recorder, rebuild.logged.position, this.tokens, confirmedAt);
       this.awaitRejoins();
     }
-    this.rebuilding = undefined;
   }
 
   protected override createSession(options: object, seed: number, tickRate: number): RoomSession<S> {
-    const rebuild = this.rebuilding;
-    if (rebuild === undefined) return super.createSession(options, seed, tickRate);
-    // Re-simulates the log; throws, naming the diverging thread, if it does not reach the last checkpoint's hash.
-    const recorder = restore(rebuild.logged.recording, this.settings.game.create);
-    const taken = rebuild.logged.seats.map((token) => token !== null);
-    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError }, { recorder, taken });
+    const restored = this.restored;
+    if (restored === null) return super.createSession(options, seed, tickRate);
+    this.restored = null;
+    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError }, restored);
+  }
+
+  /**
+   * Re-simulates the room's log in slices of `RESTORE_SLICE_MS`, so the process's other rooms keep ticking, renewing
+   * the lease as it goes; throws, naming the diverging thread, if the log does not reach its last checkpoint's hash.
+   * Returns when the lease was last confirmed.
+   */
+  private async resimulate(rebuild: PendingRebuild): Promise<number> {
+    const { recording, position, seats } = rebuild.logged;
+    const restoring = new Restore(recording, this.settings.game.create);
+    let confirmedAt = rebuild.claimedAt;
+    while (!restoring.run(RESTORE_SLICE_MS)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.log.now() - confirmedAt < this.log.leaseMs / 3) continue;
+      const renewed = await this.log.renew(position, recording.ticks);
+      if (!renewed.held) throw new Error(`room ${this.roomId}: lost its lease while it was being rebuilt`);
+      confirmedAt = renewed.sentAt;
+    }
+    this.restored = { recorder: restoring.finish(), taken: seats.map((token) => token !== null) };
+    return confirmedAt;
   }
 
   override onJoin(client: Client, options: { rejoin?: unknown } = {}): void {

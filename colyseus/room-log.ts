@@ -46,7 +46,8 @@ export class RoomLog {
   readonly flushEvery: number;
   readonly leaseMs: number;
   private readonly keepMs: number;
-  private readonly now: () => number;
+  /** The monotonic clock the lease is timed with, in ms. */
+  readonly now: () => number;
   private readonly commands: RoomLogCommands;
   private recorder: Recorder | null = null;
   private header: RecordingHeader | null = null;
@@ -90,15 +91,26 @@ export class RoomLog {
     this.append();
   }
 
-  /** Carries on the log of a room rebuilt from it: this owner claimed its lease at `claimedAt` (on `now`'s clock). */
-  adopt(recorder: Recorder, position: LogPosition, seats: readonly (string | null)[], claimedAt: number): void {
+  /**
+   * Renews the lease of a room being rebuilt here, its log unchanged (an append of nothing at the counts it holds):
+   * a long re-simulation must not let the lease lapse. Returns whether this owner still holds it, and when it asked.
+   */
+  async renew(position: LogPosition, tick: number): Promise<{ held: boolean; sentAt: number }> {
+    const sentAt = this.now();
+    const { events, checkpoints } = position;
+    const [code] = await this.commands.append(this.keys, [this.owner, this.leaseMs, tick, events, events, checkpoints, checkpoints, '', '', this.keepMs]);
+    return { held: code === 1, sentAt };
+  }
+
+  /** Carries on the log of a room rebuilt from it: this owner's lease was last confirmed at `confirmedAt` (on `now`'s clock). */
+  adopt(recorder: Recorder, position: LogPosition, seats: readonly (string | null)[], confirmedAt: number): void {
     this.recorder = recorder;
     this.header = recorder.recording().header;
     this.sent = { ...position };
     this.acked = { ...position };
     this.seats = this.seatsSent = JSON.stringify(seats);
     this.durableTick = recorder.sim.engine.tick;
-    this.confirmedAt = claimedAt;
+    this.confirmedAt = confirmedAt;
   }
 
   /** The seats' rejoin tokens (null: free), sent with the next append when they changed. */

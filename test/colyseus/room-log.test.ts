@@ -135,6 +135,27 @@ describeRedis('a room log in Redis', () => {
     expect(stateHash(restored.sim.engine, restored.sim.hashWorld)).toBe(hashes.get(24));
   });
 
+  it('a room being rebuilt renews its lease without changing its log, until another owner has it', async () => {
+    const { roomId, session, log, step } = room({ leaseMs: 150 });
+    await log.open(session.recorder);
+    step(6);
+    await log.settled();
+    const commands = roomLogCommands(redis);
+    const keys = roomKeys(roomId);
+    await wait(200);
+    expect(await commands.claim(keys, 'process-b:1', 150)).toBe(log.owner);
+    const rebuilding = new RoomLog(redis, roomId, 'dots', 'process-b:1', { leaseMs: 150 });
+    const before = await redis.hgetall(keys.head);
+    const position = { events: Number(before.events), checkpoints: Number(before.checkpoints) };
+    await wait(100);
+    expect((await rebuilding.renew(position, 6)).held).toBe(true);
+    await wait(100); // past the claim's own expiry: only the renewal keeps it
+    expect(await redis.get(keys.lease)).toBe('process-b:1');
+    expect(await redis.hgetall(keys.head)).toEqual(before);
+    await redis.set(keys.lease, 'process-c:1');
+    expect((await rebuilding.renew(position, 6)).held).toBe(false);
+  });
+
   it('closing the room deletes its log and its entry in the index', async () => {
     const { roomId, session, log, step } = room();
     await log.open(session.recorder);
