@@ -52,3 +52,51 @@ export async function rejoinRoom(servers: readonly string[], ticket: RejoinTicke
   const why = last instanceof Error ? last.message : String(last);
   throw new Error(`could not rejoin room ${ticket.roomId} at seat ${ticket.seat} through ${servers.join(', ')}: ${why}`);
 }
+
+/** Options of {@link rejoinWhenLost}. */
+export interface RejoinWhenLostOptions extends RejoinOptions {
+  /** Called with the room once the client is back in it (register its message handlers again there). */
+  onRejoined(room: Room): void;
+  /** Called when the client could not get back in. */
+  onGiveUp(error: Error): void;
+}
+
+/**
+ * Makes a client take its seat back by itself when its room's connection is lost for any reason but its own leave:
+ * first Colyseus's reconnection (the process is alive and kept the seat), then, if that fails because the process
+ * died, {@link rejoinRoom} with the room's latest ticket. It follows the rejoined room the same way.
+ *
+ * @example
+ * ```ts
+ * rejoinWhenLost(room, servers, { onRejoined: (again) => listen(again), onGiveUp: (error) => show(error.message) });
+ * ```
+ */
+export function rejoinWhenLost(room: Room, servers: readonly string[], options: RejoinWhenLostOptions): void {
+  const ticket = keepRejoinTicket(room);
+  room.onLeave((code) => {
+    if (code === CONSENTED) return;
+    void comeBack(room, servers, ticket(), options).then(
+      (again) => {
+        rejoinWhenLost(again, servers, options);
+        options.onRejoined(again);
+      },
+      (error: unknown) => options.onGiveUp(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+}
+
+// colyseus.js's close code for a leave the client asked for.
+const CONSENTED = 4000;
+
+async function comeBack(room: Room, servers: readonly string[], ticket: RejoinTicket | null, options: RejoinOptions): Promise<Room> {
+  for (const server of servers) {
+    try {
+      return await new Client(server).reconnect(room.reconnectionToken);
+    } catch (error) {
+      // A server that answered (a matchmaking error has a code) knows the seat is not there: on to the ticket.
+      if (typeof (error as { code?: unknown }).code === 'number') break;
+    }
+  }
+  if (ticket === null) throw new Error(`lost room ${room.roomId} before it sent a rejoin ticket`);
+  return rejoinRoom(servers, ticket, options);
+}

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { Engine, replayRecording } from 'loom-threads';
 import { ROOM_MOVED, encodeInput, readRoomLog, type RejoinTicket } from 'loom-threads/colyseus';
-import { keepRejoinTicket, rejoinRoom } from '../../game/net/rejoin.ts';
+import { keepRejoinTicket, rejoinRoom, rejoinWhenLost } from '../../game/net/rejoin.ts';
 import { applyWorldView } from '../../game/net/world-view.ts';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
 import { gameKinds } from '../../game/scripts/kinds.ts';
@@ -74,6 +74,16 @@ describeRedis('rooms that outlive their process', () => {
   it('kill -9 of the process holding a room: another process rebuilds it, and its client rejoins and plays on', async () => {
     await twoProcesses();
     const { watched, ticket, host, survivor } = await play();
+    // The client comes back by itself: reconnection fails (the process is gone), so it rejoins with its ticket.
+    let again!: Watched;
+    const back = new Promise<Room>((resolve, reject) => rejoinWhenLost(watched.room, [host.url, survivor.url], {
+      retryMs: 100,
+      onRejoined: (room) => {
+        again = watch(room);
+        resolve(room);
+      },
+      onGiveUp: reject,
+    }));
     const seat = (await watched.seat).seat;
     watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
@@ -83,10 +93,8 @@ describeRedis('rooms that outlive their process', () => {
     host.signal('SIGKILL');
     await host.exited;
     expect(await left).not.toBe(ROOM_MOVED); // the socket just dropped
-
-    const rejoined = await rejoinRoom([host.url, survivor.url], ticket()!, { retryMs: 100 });
+    const rejoined = await back;
     rooms.push(rejoined);
-    const again = watch(rejoined);
     expect(rejoined.roomId).toBe(watched.room.roomId);
     expect(portOf(rejoined)).toBe(survivor.port);
     expect((await again.seat).seat).toBe(seat);
