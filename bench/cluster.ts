@@ -118,7 +118,8 @@ async function failover(): Promise<void> {
     const victim = servers.reduce((most, s) => (players.filter((p) => p.port === s.port).length > players.filter((p) => p.port === most.port).length ? s : most));
     const survivor = servers.find((s) => s !== victim)!;
     const moving = players.filter((p) => p.port === victim.port);
-    const lastSeen = moving.map((p) => p.lastTick);
+    // The last view each client got before its socket closed, views in flight at the kill included.
+    const lastSeen = moving.map((p) => new Promise<number>((resolve) => p.room.onLeave(() => resolve(p.lastTick))));
     const killedAt = performance.now();
     victim.signal('SIGKILL');
     await victim.exited;
@@ -128,7 +129,7 @@ async function failover(): Promise<void> {
       const again = follow(room, { ticket: player.ticket, lastTick: 0, bytes: 0 });
       players[players.indexOf(player)] = again;
       const tick = await first;
-      return { ms: performance.now() - killedAt, tick, seen: lastSeen[i]! };
+      return { ms: performance.now() - killedAt, tick, seen: await lastSeen[i]! };
     }));
     clearInterval(steering);
     const rebuilt = [...survivor.output().matchAll(/room (\S+) rebuilt here from its log at tick (\d+) in (\d+) ms/g)];
@@ -138,7 +139,7 @@ async function failover(): Promise<void> {
       const roomId = moving[i]!.room.roomId;
       const from = fromTick.get(roomId)!;
       const restoreMs = Number(rebuilt.find((m) => m[1] === roomId)![3]);
-      console.log(`  room ${roomId}: ${from} ticks old; kill to the rejoined client's first view ${result.ms.toFixed(0)} ms (of it re-simulation and creation ${restoreMs} ms); last view seen before the kill: tick ${result.seen}, rebuilt at tick ${from}: ${Math.max(0, result.seen - from)} ticks lost`);
+      console.log(`  room ${roomId}: ${from} ticks old; kill to the rejoined client's first view ${result.ms.toFixed(0)} ms (of it re-simulation and creation ${restoreMs} ms); last view received from the dead process: tick ${result.seen}, rebuilt at tick ${from}: ${Math.max(0, result.seen - from)} ticks lost`);
     }
   } finally {
     for (const player of players) player.room.connection.close();

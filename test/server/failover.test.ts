@@ -110,6 +110,10 @@ describeRedis('rooms that outlive their process', () => {
     expect(before - fromTick).toBeLessThanOrEqual(12); // flushEvery (6) plus the appends in flight, at most
     expect(first).toBeGreaterThan(fromTick);
 
+    // A ticket is the seat's: a wrong token, or a seat already played again, is refused naming the room and client.
+    await expect(rejoinRoom([survivor.url], { ...ticket()!, token: 'not-the-token' }, { rounds: 1 })).rejects.toThrow(`room ${rejoined.roomId}: client`);
+    await expect(rejoinRoom([survivor.url], ticket()!, { rounds: 1 })).rejects.toThrow(`seat ${seat} is played by another client`);
+
     // The log carries on under the new owner, and the whole of it replays headless to its checkpoints' hashes.
     again.room.sendBytes('input', encodeInput(2, [0, 4480, 2800]));
     await until(() => lastTick(again) >= fromTick + 90, 'the rebuilt room has run on', 4000);
