@@ -8,6 +8,8 @@ import { RoomSession, type SessionResume } from './room-session.ts';
 
 // Milliseconds of re-simulation between two turns of the event loop while a room is rebuilt.
 const RESTORE_SLICE_MS = 8;
+// Milliseconds between two checks that the room is still listed.
+const RELIST_MS = 2000;
 
 /** How a durable room runs: a Loom room's settings, and the cluster its log and failover belong to. */
 export interface DurableRoomSettings<S extends Simulation = Simulation> extends LoomRoomSettings<S> {
@@ -51,6 +53,18 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
       this.log.adopt(this.session.recorder, rebuild.logged.position, this.tokens, confirmedAt);
       this.awaitRejoins();
     }
+    this.clock.setInterval(() => void this.relist(), RELIST_MS);
+  }
+
+  /**
+   * Puts the room's listing back if it went while the room still holds its lease. Colyseus deletes every listing of
+   * a process that misses one health check (a stall of 2 s) while its rooms run on (issue 968's hidden rooms), and a
+   * health check of a dead process can delete the listing of its room rebuilt here (issue 850's stale caches).
+   */
+  private async relist(): Promise<void> {
+    if (this.log.state === 'moved' || (await matchMaker.driver.has(this.roomId))) return;
+    console.warn(`[loom room ${this.roomId}] its listing had gone from Redis (a missed health check): listed again`);
+    await this.listing.save();
   }
 
   protected override createSession(options: object, seed: number, tickRate: number): RoomSession<S> {
@@ -134,16 +148,10 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   // A rebuilt room waits for its players: it is kept while they may rejoin, then gives up the seats nobody took back.
   private awaitRejoins(): void {
     this.autoDispose = false;
-    // A health check of the dead process may delete its rooms' listings after this one was saved (Colyseus issue
-    // 850's shape): while players are rejoining, the listing is put back if it went.
-    const relist = this.clock.setInterval(() => {
-      void Promise.resolve(matchMaker.driver.has(this.roomId)).then((listed) => listed || this.log.state === 'moved' || this.listing.save());
-    }, 1000);
     this.clock.setTimeout(() => {
       const played = new Set(this.clients.map((client) => (client.userData as { seat?: number } | undefined)?.seat));
       for (let seat = 0; seat < this.tokens.length; seat++) if (!played.has(seat)) this.session.freeSeat(seat);
       this.forgetFreedSeats();
-      relist.clear();
       this.autoDispose = true;
     }, (this.settings.graceSeconds ?? 10) * 1000);
   }

@@ -30,7 +30,11 @@ export interface LoggedRoom {
  */
 export async function readRoomLog(redis: Redis, roomId: string): Promise<LoggedRoom | null> {
   const keys = roomKeys(roomId);
-  const [head, entries] = await Promise.all([redis.hgetall(keys.head), redis.xrangeBuffer(keys.log, '-', '+')]);
+  // One transaction: an append landing between reading the head and the stream would make them disagree.
+  const replies = (await redis.multi().hgetall(keys.head).xrangeBuffer(keys.log, '-', '+').exec()) ?? [];
+  for (const [error] of replies) if (error) throw error;
+  const head = replies[0]![1] as Record<string, string>;
+  const entries = replies[1]![1] as [Buffer, Buffer[]][];
   if (head.header === undefined) return null;
   const events: HostEvent[] = [];
   const checkpoints: Checkpoint[] = [];

@@ -147,6 +147,28 @@ describeRedis('rooms that outlive their process', () => {
     rooms.push(guest);
   }, 60_000);
 
+  it('a process stalled past a health check but not its lease keeps its room, and its room is listed again (issue 968)', async () => {
+    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', '12000']));
+    const { watched, host, survivor } = await play();
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 60, 'the room has run a second', 4000);
+    const owner = (await readRoomLog(reader, watched.room.roomId))!.owner;
+    host.signal('SIGSTOP');
+    // A join through the other process times out on the stalled one: Colyseus's health check fails and deletes the
+    // stalled process's listings.
+    await expect(new Client(survivor.url).joinById(watched.room.roomId)).rejects.toThrow();
+    for (let i = 0; i < 100 && (await reader.hexists('roomcaches', watched.room.roomId)) === 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await reader.hexists('roomcaches', watched.room.roomId)).toBe(0);
+    const stalledAt = lastTick(watched);
+    host.signal('SIGCONT');
+    await until(() => lastTick(watched) >= stalledAt + 60, 'the room ticks on where it was', 4000);
+    expect((await readRoomLog(reader, watched.room.roomId))!.owner).toBe(owner); // never moved
+    expect(survivor.output()).not.toContain('rebuilt here');
+    await until(() => host.output().includes('listed again'), 'the room is listed again', 1000);
+    const guest = await new Client(survivor.url).joinById(watched.room.roomId);
+    rooms.push(guest);
+    expect(portOf(guest)).toBe(host.port);
+  }, 60_000);
+
   it('a process stopped past its lease and continued does not run its room again: it closes its clients with ROOM_MOVED', async () => {
     await twoProcesses();
     const { watched, ticket, host, survivor } = await play();
