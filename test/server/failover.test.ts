@@ -148,7 +148,7 @@ describeRedis('rooms that outlive their process', () => {
   }, 60_000);
 
   it('a process stalled past a health check but not its lease keeps its room, and its room is listed again (issue 968)', async () => {
-    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', '12000']));
+    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', '20000']));
     const { watched, host, survivor } = await play();
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 60, 'the room has run a second', 4000);
     const owner = (await readRoomLog(reader, watched.room.roomId))!.owner;
