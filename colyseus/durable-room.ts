@@ -62,7 +62,7 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
    * health check of a dead process can delete the listing of its room rebuilt here (issue 850's stale caches).
    */
   private async relist(): Promise<void> {
-    if (this.log.state === 'moved' || (await matchMaker.driver.has(this.roomId))) return;
+    if (this.log.state === 'moved' || this.log.state === 'closed' || (await matchMaker.driver.has(this.roomId))) return;
     console.warn(`[loom room ${this.roomId}] its listing had gone from Redis (a missed health check): listed again`);
     await this.listing.save();
   }

@@ -16,9 +16,10 @@ export interface RoomLogOptions {
 
 /**
  * Where a log stands: `durable` (appends land), `not-durable` (Redis does not answer: the room ticks on, and its log
- * catches up when Redis is back), `moved` (another process holds the room now: this copy must stop).
+ * catches up when Redis is back), `moved` (another process holds the room now: this copy must stop), `closed` (the
+ * room ended and its log was deleted).
  */
-export type RoomLogState = 'durable' | 'not-durable' | 'moved';
+export type RoomLogState = 'durable' | 'not-durable' | 'moved' | 'closed';
 
 /** Where a log carries on from: what Redis already holds of it (a room rebuilt elsewhere). */
 export interface LogPosition {
@@ -129,7 +130,7 @@ export class RoomLog {
    * lease and the room waits: a process paused past its lease learns here, before it ticks, that its room has moved.
    */
   mayTick(): boolean {
-    if (this.state === 'moved' || this.recorder === null) return false;
+    if (this.stopped || this.recorder === null) return false;
     if (this.now() < this.confirmedAt + this.leaseMs) return true;
     if (this.redis.status !== 'ready') {
       this.setState('not-durable');
@@ -141,8 +142,8 @@ export class RoomLog {
 
   /** Deletes the room's log (the room has ended), if this owner still holds it. */
   async close(): Promise<void> {
-    if (this.state === 'moved') return;
-    this.state = 'moved';
+    if (this.stopped) return;
+    this.state = 'closed';
     if ((await this.commands.remove(this.keys, this.owner)) === 1) await this.redis.hdel(ROOM_INDEX, this.roomId);
   }
 
@@ -179,7 +180,7 @@ export class RoomLog {
   }
 
   private landed([code, events, checkpoints]: number[], sent: { tick: number; to: LogPosition; sentAt: number }): void {
-    if (this.state === 'moved') return;
+    if (this.stopped) return;
     if (code === 1) {
       this.appends++;
       this.acked = sent.to;
@@ -198,7 +199,7 @@ export class RoomLog {
   }
 
   private failed(): void {
-    if (this.state === 'moved') return;
+    if (this.stopped) return;
     this.sent = this.acked;
     this.seatsSent = '';
     this.setState('not-durable');
@@ -214,8 +215,13 @@ export class RoomLog {
       .catch(() => this.setState('not-durable'));
   }
 
+  // Moved or closed: nothing more is appended, whatever answers are still on their way.
+  private get stopped(): boolean {
+    return this.state === 'moved' || this.state === 'closed';
+  }
+
   private setState(state: RoomLogState): void {
-    if (this.state === state || this.state === 'moved') return;
+    if (this.state === state || this.stopped) return;
     this.state = state;
     this.onState(state);
   }

@@ -162,6 +162,8 @@ describeRedis('a room log in Redis', () => {
     step(6);
     await log.settled();
     await log.close();
+    expect(log.state).toBe('closed');
+    expect(step(6)).toBe(0);
     const keys = roomKeys(roomId);
     expect(await redis.exists(keys.lease, keys.head, keys.log)).toBe(0);
     expect(await redis.hexists(ROOM_INDEX, roomId)).toBe(0);
