@@ -1,10 +1,11 @@
-// `npm run bench:cluster -- [--age 60] [--rooms 4]`: durable rooms on a loopback Redis this bench starts.
+// `npm run bench:cluster -- [--age 60] [--rooms 4] [--clients 1]`: durable rooms on a loopback Redis this bench starts.
 // 1. What a room's log in Redis costs per tick: the sample game (swarm 500) stepped by hand, one session with its
 //    RoomLog and one without, in alternating blocks in this process; the ratio of their tick times.
-// 2. Failover: two server processes (children, default lease 3 s), K rooms with a loopback bot each, aged `--age`
-//    seconds; the process holding the most rooms is killed with SIGKILL; every bot rejoins its rebuilt room. Reports
-//    rooms per process, bytes per client, time from the kill to a rejoined client's first view, the restore's time,
-//    and the ticks lost (the last view seen before the kill minus the tick the room was rebuilt at).
+// 2. Failover: two server processes (children, default lease 3 s), K rooms with M loopback bots each, aged `--age`
+//    seconds; the process holding the most rooms is killed with SIGKILL; every bot of its rooms rejoins. Reports
+//    rooms per process and their p99 tick (the processes' own --stats), bytes per client, time from the kill to a
+//    rejoined client's first view, the restore's time, and the ticks lost (the last view received from the dead
+//    process minus the tick the room was rebuilt at).
 // Bounded: everything runs on 127.0.0.1 and is stopped by pid at the end.
 import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
@@ -23,6 +24,7 @@ const option = (name: string, fallback: number): number => {
 };
 const AGE_S = option('age', 60);
 const ROOMS = option('rooms', 4);
+const CLIENTS = option('clients', 1);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const redisServer = await startLocalRedis(await freePort());
@@ -97,25 +99,34 @@ function follow(room: Room, player: Omit<Player, 'room' | 'port' | 'ticket'> & P
   return followed;
 }
 
+/** The last `[loom stats]` line a server process printed. */
+function lastStats(server: ServerProcess): string {
+  return [...server.output().matchAll(/\[loom stats\] (.*)/g)].at(-1)?.[1] ?? 'no stats yet';
+}
+
 async function failover(): Promise<void> {
   const servers: ServerProcess[] = [];
-  for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '500', '--redis', redisServer.url]));
+  for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '500', '--redis', redisServer.url, '--stats', '5']));
   const players: Player[] = [];
   try {
     for (let i = 0; i < ROOMS; i++) {
-      const room = await new Client(servers[0]!.url).create('arena', { seed: i + 1 });
-      const ticket = keepRejoinTicket(room);
-      players.push(follow(room, { ticket, lastTick: 0, bytes: 0 }));
+      const first = await new Client(servers[0]!.url).create('arena', { seed: i + 1 });
+      for (let c = 0; c < CLIENTS; c++) {
+        const room = c === 0 ? first : await new Client(servers[c % 2]!.url).joinById(first.roomId);
+        players.push(follow(room, { ticket: keepRejoinTicket(room), lastTick: 0, bytes: 0 }));
+      }
     }
     let seq = 0;
     const steering = setInterval(() => {
       seq++;
       for (const player of players) player.room.sendBytes('input', encodeInput(seq, [seq % 2 === 0 ? 8 | 16 : 4 | 16, 4480 + (seq % 7) * 100, 2800]));
     }, 100);
-    console.log(`failover: ${ROOMS} rooms, one bot each, aged ${AGE_S} s; rooms per process: ${servers.map((s) => players.filter((p) => p.port === s.port).length).join(' and ')}`);
+    const roomsOn = (server: ServerProcess): number => new Set(players.filter((p) => p.port === server.port).map((p) => p.room.roomId)).size;
+    console.log(`failover: ${ROOMS} rooms, ${CLIENTS} bot(s) each, aged ${AGE_S} s; rooms per process: ${servers.map(roomsOn).join(' and ')}`);
     await sleep(AGE_S * 1000);
+    for (const server of servers) console.log(`  process on ${server.port}: ${lastStats(server)}`);
     const bytesPerClient = players.reduce((sum, p) => sum + p.bytes, 0) / players.length / AGE_S;
-    const victim = servers.reduce((most, s) => (players.filter((p) => p.port === s.port).length > players.filter((p) => p.port === most.port).length ? s : most));
+    const victim = servers.reduce((most, s) => (roomsOn(s) > roomsOn(most) ? s : most));
     const survivor = servers.find((s) => s !== victim)!;
     const moving = players.filter((p) => p.port === victim.port);
     // The last view each client got before its socket closed, views in flight at the kill included.
@@ -131,6 +142,8 @@ async function failover(): Promise<void> {
       const tick = await first;
       return { ms: performance.now() - killedAt, tick, seen: await lastSeen[i]! };
     }));
+    await sleep(6000);
+    console.log(`  survivor after the rebuilds: ${lastStats(survivor)}`);
     clearInterval(steering);
     const rebuilt = [...survivor.output().matchAll(/room (\S+) rebuilt here from its log at tick (\d+) in (\d+) ms/g)];
     const fromTick = new Map(rebuilt.map((m) => [m[1]!, Number(m[2])]));

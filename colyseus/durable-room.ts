@@ -113,9 +113,11 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
 
   protected override runTick(): void {
     if (!this.log.mayTick()) return;
+    const start = performance.now();
     super.runTick();
     this.forgetFreedSeats();
     this.log.afterTick();
+    this.settings.cluster.countTick(performance.now() - start);
   }
 
   // Said clearly, to the operator and to the players: a room that is not durable would not survive its process.

@@ -4,6 +4,9 @@ import { readRoomLog, type LoggedRoom } from './room-log-reader.ts';
 import type { RoomLogOptions } from './room-log.ts';
 import { ROOM_INDEX, roomKeys, roomLogCommands, type RoomLogCommands } from './room-log-scripts.ts';
 
+// Tick times kept for the figures: a minute of one room at 60 ticks, or a few seconds of many.
+const TICK_SAMPLES = 4096;
+
 /** Options of {@link RoomCluster}. */
 export interface RoomClusterOptions extends RoomLogOptions {
   /** The Redis the rooms' logs go to (the one the processes share). */
@@ -47,6 +50,9 @@ export class RoomCluster {
   readonly scanMs: number;
   /** Every rebuild this process did, in order. */
   readonly rebuilds: RebuildRecord[] = [];
+  /** The last `TICK_SAMPLES` ticks' times of this process's durable rooms, in ms, the oldest overwritten first. */
+  readonly tickMs: number[] = [];
+  private tickAt = 0;
   private readonly commands: RoomLogCommands;
   private readonly pending = new Map<string, PendingRebuild>();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -81,6 +87,12 @@ export class RoomCluster {
   stop(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /** Counts one tick of a room here that took `ms` (its step, view and log append). */
+  countTick(ms: number): void {
+    this.tickMs[this.tickAt] = ms;
+    this.tickAt = (this.tickAt + 1) % TICK_SAMPLES;
   }
 
   /** The rebuild `key` names, once: a room's `onCreate` takes it (a client's join options cannot name one that exists). */

@@ -1,7 +1,8 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000]]`: the sample game's
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]`: the sample game's
 // co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster starts them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matchMaker } from '@colyseus/core';
 import { encodeRecording } from 'loom-threads';
 import { startServer } from './start-server.ts';
 
@@ -15,8 +16,9 @@ const swarm = Number(option('swarm') ?? 500);
 const record = option('record');
 const redis = option('redis');
 const leaseMs = option('lease-ms') === undefined ? undefined : Number(option('lease-ms'));
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100))) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000]]');
+const statsEvery = Number(option('stats') ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100)) || !(statsEvery >= 0)) {
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -37,6 +39,16 @@ const url = `ws://${running.host}:${running.port}`;
 console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)${redis === undefined ? '' : `, sharing ${redis} with the other processes`}`);
 console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
 if (record !== undefined) console.log(`Each room's recording is written to ${record}/ when it closes`);
+
+// --stats: every so many seconds, the durable rooms' tick times here (the last 4096 ticks), for bench:cluster.
+const cluster = running.cluster;
+if (statsEvery > 0 && cluster !== null) {
+  setInterval(() => {
+    const sorted = [...cluster.tickMs].sort((a, b) => a - b);
+    const at = (q: number): string => (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0).toFixed(3);
+    console.log(`[loom stats] rooms ${matchMaker.stats.local.roomCount}, tick p50 ${at(0.5)} ms, p99 ${at(0.99)} ms over ${sorted.length} ticks`);
+  }, statsEvery * 1000).unref();
+}
 
 // A shutdown that cannot reach its Redis would wait for it forever: a few seconds, then exit anyway.
 const stop = (): void => {
