@@ -5,10 +5,10 @@
 import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { Engine, replayRecording } from 'loom-threads';
+import { Engine, replayRecording, restore } from 'loom-threads';
 import { ROOM_MOVED, encodeInput, readRoomLog, type RejoinTicket } from 'loom-threads/colyseus';
 import { keepRejoinTicket, rejoinRoom, rejoinWhenLost } from '../../game/net/rejoin.ts';
-import { applyWorldView } from '../../game/net/world-view.ts';
+import { applyWorldView, encodeWorldView } from '../../game/net/world-view.ts';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
 import { gameKinds } from '../../game/scripts/kinds.ts';
 import { World } from '../../game/sim/world.ts';
@@ -71,7 +71,7 @@ describeRedis('rooms that outlive their process', () => {
 
   const lastTick = (watched: Watched): number => Math.max(...watched.frames.keys());
 
-  it('kill -9 of the process holding a room: another process rebuilds it, and its client rejoins and plays on', async () => {
+  it('kill -9 of the process holding a room: another process rebuilds it, and both its clients rejoin by themselves and play on in the same world', async () => {
     await twoProcesses();
     const { watched, ticket, host, survivor } = await play();
     // The client comes back by itself: reconnection fails (the process is gone), so it rejoins with its ticket.
@@ -85,6 +85,19 @@ describeRedis('rooms that outlive their process', () => {
       onGiveUp: reject,
     }));
     const seat = (await watched.seat).seat;
+    // A second player, through the other process's matchmaker, comes back by itself too.
+    const other = await new Client(survivor.url).joinById(watched.room.roomId);
+    rooms.push(other);
+    watch(other);
+    let otherAgain!: Watched;
+    const otherBack = new Promise<Room>((resolve, reject) => rejoinWhenLost(other, [survivor.url, host.url], {
+      retryMs: 100,
+      onRejoined: (room) => {
+        otherAgain = watch(room);
+        resolve(room);
+      },
+      onGiveUp: reject,
+    }));
     watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
     const before = lastTick(watched);
@@ -93,8 +106,10 @@ describeRedis('rooms that outlive their process', () => {
     host.signal('SIGKILL');
     await host.exited;
     expect(await left).not.toBe(ROOM_MOVED); // the socket just dropped
-    const rejoined = await back;
-    rooms.push(rejoined);
+    const [rejoined, otherRejoined] = await Promise.all([back, otherBack]);
+    rooms.push(rejoined, otherRejoined);
+    expect(otherRejoined.roomId).toBe(watched.room.roomId);
+    expect((await otherAgain.seat).seat).toBe(1 - seat);
     expect(rejoined.roomId).toBe(watched.room.roomId);
     expect(portOf(rejoined)).toBe(survivor.port);
     expect((await again.seat).seat).toBe(seat);
@@ -120,6 +135,15 @@ describeRedis('rooms that outlive their process', () => {
     const logged = (await readRoomLog(reader, rejoined.roomId))!;
     expect(logged.recording.ticks).toBeGreaterThan(fromTick + 60);
     expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
+
+    // No entity lost or doubled: a view both players got from the rebuilt room is, byte for byte, the view of the
+    // log re-simulated headless to that tick (at a tick with no host event stamped on it, which came after the view).
+    const eventTicks = new Set(logged.recording.events.map((event) => event.tick));
+    const at = [...again.frames.keys()].filter((tick) => tick > first && tick <= logged.recording.ticks && !eventTicks.has(tick) && otherAgain.frames.has(tick)).sort((a, b) => a - b)[0]!;
+    const upTo = { ...logged.recording, ticks: at, events: logged.recording.events.filter((event) => event.tick < at), checkpoints: logged.recording.checkpoints.filter((checkpoint) => checkpoint.tick <= at) };
+    const headless = restore(upTo, createGameSimulation);
+    expect(again.frames.get(at)!.view).toEqual(encodeWorldView(headless.sim.world));
+    expect(otherAgain.frames.get(at)!.view).toEqual(again.frames.get(at)!.view);
   }, 60_000);
 
   it('Redis restarted (empty) during play: the room ticks on, says it is not durable, then its log catches up', async () => {
