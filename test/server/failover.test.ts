@@ -171,7 +171,7 @@ describeRedis('rooms that outlive their process', () => {
     rooms.push(guest);
   }, 60_000);
 
-  it('a process stalled past a health check but not its lease keeps its room, and its room is listed again (issue 968)', async () => {
+  it('a process stalled past a health check but not its lease keeps its room, and a room whose listing went lists itself again (issue 968)', async () => {
     for (let i = 0; i < 2; i++) servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', '20000']));
     const { watched, host, survivor } = await play();
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 60, 'the room has run a second', 4000);
@@ -187,7 +187,13 @@ describeRedis('rooms that outlive their process', () => {
     await until(() => lastTick(watched) >= stalledAt + 60, 'the room ticks on where it was', 4000);
     expect((await readRoomLog(reader, watched.room.roomId))!.owner).toBe(owner); // never moved
     expect(survivor.output()).not.toContain('rebuilt here');
-    await until(() => host.output().includes('listed again'), 'the room is listed again', 1000);
+    // Its listing may be back already (the stalled process answered the join's seat reservation once continued):
+    // deleted again here as Colyseus's clean-up of a process that missed a health check does, it comes back.
+    const relisted = (): number => host.output().split('listed again').length - 1;
+    const before = relisted();
+    await reader.hdel('roomcaches', watched.room.roomId);
+    await until(() => relisted() > before, 'the room is listed again', 2000);
+    for (let i = 0; i < 100 && (await reader.hexists('roomcaches', watched.room.roomId)) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const guest = await new Client(survivor.url).joinById(watched.room.roomId);
     rooms.push(guest);
     expect(portOf(guest)).toBe(host.port);
@@ -201,17 +207,18 @@ describeRedis('rooms that outlive their process', () => {
     const firstOwner = await owner();
     const moved = new Promise<number>((resolve) => watched.room.onLeave(resolve));
     host.signal('SIGSTOP');
-    const stoppedAt = lastTick(watched);
     await until(() => survivor.output().includes(`room ${watched.room.roomId} rebuilt here`), 'the room is rebuilt on the other process', 2000);
     const rejoined = await rejoinRoom([survivor.url], ticket()!, { retryMs: 100 });
     rooms.push(rejoined);
     const again = watch(rejoined);
     await until(() => again.frames.size > 0, 'views from the rebuilt room', 4000);
 
+    // Seconds after the stop, every view it sent before has arrived: after it continues, it sends none, as it never
+    // ticks again.
+    const stoppedAt = lastTick(watched);
     host.signal('SIGCONT');
     expect(await moved).toBe(ROOM_MOVED);
-    // The stopped copy sent no view of a tick after it was stopped: it never ticked again.
-    expect(lastTick(watched)).toBeLessThanOrEqual(stoppedAt + 1);
+    expect(lastTick(watched)).toBe(stoppedAt);
     await until(() => host.output().includes('now runs on another process'), 'the stopped process says its room moved', 1000);
     expect(await owner()).not.toBe(firstOwner);
     expect((await owner()).split(':')[0]).not.toBe(firstOwner.split(':')[0]);
