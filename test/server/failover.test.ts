@@ -180,7 +180,7 @@ describeRedis('rooms that outlive their process', () => {
     // A join through the other process times out on the stalled one: Colyseus's health check fails and deletes the
     // stalled process's listings.
     await expect(new Client(survivor.url).joinById(watched.room.roomId)).rejects.toThrow();
-    for (let i = 0; i < 100 && (await reader.hexists('roomcaches', watched.room.roomId)) === 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 300 && (await reader.hexists('roomcaches', watched.room.roomId)) === 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await reader.hexists('roomcaches', watched.room.roomId)).toBe(0);
     const stalledAt = lastTick(watched);
     host.signal('SIGCONT');
