@@ -10,8 +10,8 @@ export interface RejoinOptions {
 }
 
 /**
- * Keeps the latest rejoin ticket a durable room sends (`'rejoin'`, on join): what {@link rejoinRoom} needs when the
- * room's process dies.
+ * Keeps the latest rejoin ticket a durable room sends (`'rejoin'`, on join), starting from `known` if the client
+ * already holds one for it: what {@link rejoinRoom} needs when the room's process dies.
  *
  * @example
  * ```ts
@@ -19,8 +19,8 @@ export interface RejoinOptions {
  * room.onLeave(() => void rejoinRoom(servers, ticket()!));
  * ```
  */
-export function keepRejoinTicket(room: Room): () => RejoinTicket | null {
-  let ticket: RejoinTicket | null = null;
+export function keepRejoinTicket(room: Room, known: RejoinTicket | null = null): () => RejoinTicket | null {
+  let ticket = known;
   room.onMessage('rejoin', (sent: RejoinTicket) => void (ticket = sent));
   return () => ticket;
 }
@@ -71,13 +71,14 @@ export interface RejoinWhenLostOptions extends RejoinOptions {
  * rejoinWhenLost(room, servers, { onRejoined: (again) => listen(again), onGiveUp: (error) => show(error.message) });
  * ```
  */
-export function rejoinWhenLost(room: Room, servers: readonly string[], options: RejoinWhenLostOptions): void {
-  const ticket = keepRejoinTicket(room);
+export function rejoinWhenLost(room: Room, servers: readonly string[], options: RejoinWhenLostOptions, known: RejoinTicket | null = null): void {
+  // A rejoined room sends the same ticket again; until it has, the one this client already holds stands.
+  const ticket = keepRejoinTicket(room, known);
   room.onLeave((code) => {
     if (code === CONSENTED) return;
     void comeBack(room, servers, ticket(), options).then(
       (again) => {
-        rejoinWhenLost(again, servers, options);
+        rejoinWhenLost(again, servers, options, ticket());
         options.onRejoined(again);
       },
       (error: unknown) => options.onGiveUp(error instanceof Error ? error : new Error(String(error))),
