@@ -5,3 +5,4 @@ export type { SeatAck } from './room-session.ts';
 export type { SeatMessage } from './seat-message.ts';
 export { RoomConnection, reconnectWith, type ConnectedRoom, type Rejoin, type ConnectionStatus, type RoomConnectionOptions } from './room-connection.ts';
 export { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
+export { ROOM_MOVED, type RejoinTicket } from './rejoin-ticket.ts';

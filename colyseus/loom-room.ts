@@ -89,7 +89,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     const seed = typeof options.seed === 'number' && Number.isInteger(options.seed) && options.seed >= 0 && options.seed < SEED_LIMIT
       ? options.seed
       : crypto.getRandomValues(new Uint32Array(1))[0]!;
-    this.session = new RoomSession(game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError });
+    this.session = this.createSession(options, seed, tickRate);
     this.fixedStep = new FixedStep({ tickRate, maxCatchUp: this.settings.maxCatchUp });
     this.maxClients = game.seats;
     // No Colyseus state: the view goes out as bytes each `viewEvery` ticks, not as schema patches.
@@ -104,6 +104,16 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   override onJoin(client: Client): void {
     const seat = this.session.takeSeat();
     if (seat === null) throw new Error(`room ${this.roomId} is full (${this.settings.game.seats} seats)`);
+    this.seatClient(client, seat);
+  }
+
+  /** Builds the room's session; a subclass may build it another way (a room rebuilt from its log). */
+  protected createSession(_options: object, seed: number, tickRate: number): RoomSession<S> {
+    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError });
+  }
+
+  /** Gives `client` the taken seat `seat`: its rate budget, and the seat message. */
+  protected seatClient(client: Client, seat: number): void {
     const seated: Seated = { seat, gate: new InputGate(this.settings.gate), lastError: {}, recordingAt: -Infinity };
     client.userData = seated;
     const welcome: SeatMessage = {
@@ -150,7 +160,8 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     return this.settings.viewEvery ?? 2;
   }
 
-  private runTick(): void {
+  /** One tick: the session steps, and every `viewEvery` ticks the view goes out. */
+  protected runTick(): void {
     this.session.step();
     if (this.session.tick % this.viewEvery === 0) this.sendView();
   }

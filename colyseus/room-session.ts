@@ -22,6 +22,12 @@ export interface RoomSessionOptions {
   checkpointEvery?: number;
 }
 
+/** A session carried on from a recording (a room rebuilt from its log): its restored recorder and the seats taken. */
+export interface SessionResume<S extends Simulation = Simulation> {
+  recorder: Recorder<S>;
+  taken: readonly boolean[];
+}
+
 /** What each seat last had applied: the client's sequence number and the tick it took effect in. */
 export interface SeatAck {
   seq: number;
@@ -53,21 +59,23 @@ export class RoomSession<S extends Simulation = Simulation> {
   /** Script failures so far. */
   failures = 0;
 
-  constructor(readonly game: RoomGame<S>, options: RoomSessionOptions) {
+  constructor(readonly game: RoomGame<S>, options: RoomSessionOptions, resume?: SessionResume<S>) {
     this.roomId = options.roomId;
     this.seed = options.seed;
     const report = options.onScriptError ?? printScriptError;
-    const sim = game.create({ seed: options.seed, tickRate: options.tickRate ?? 60, meta: game.meta });
+    const sim = resume?.recorder.sim ?? game.create({ seed: options.seed, tickRate: options.tickRate ?? 60, meta: game.meta });
     // A failing script goes to the room's hook with the room and its script stack; the tick carries on.
     sim.engine.onError = (error: unknown, thread: Thread) => {
       this.failures++;
       report({ roomId: this.roomId, error, thread: thread.label, report: formatFailure(error, thread.scriptStack) });
     };
-    this.recorder = new Recorder(sim, { meta: game.meta, checkpointEvery: options.checkpointEvery });
-    this.taken = new Array<boolean>(game.seats).fill(false);
+    this.recorder = resume?.recorder ?? new Recorder(sim, { meta: game.meta, checkpointEvery: options.checkpointEvery });
+    this.taken = Array.from({ length: game.seats }, (_, seat) => resume?.taken[seat] === true);
     this.pending = new Array(game.seats).fill(null);
     this.acks = Array.from({ length: game.seats }, () => ({ seq: 0, tick: 0 }));
-    game.start(this.recorder);
+    if (resume === undefined) game.start(this.recorder);
+    // A resumed room's players are away until they rejoin: their seats read the neutral input meanwhile.
+    else for (let seat = 0; seat < game.seats; seat++) this.idleSeat(seat);
   }
 
   get sim(): S {

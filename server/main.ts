@@ -1,6 +1,8 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR]`: the sample game's co-op server.
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]`: the sample game's
+// co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster starts them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { matchMaker } from '@colyseus/core';
 import { encodeRecording } from 'loom-threads';
 import { startServer } from './start-server.ts';
 
@@ -12,8 +14,11 @@ const option = (name: string): string | undefined => {
 const port = Number(option('port') ?? 2567);
 const swarm = Number(option('swarm') ?? 500);
 const record = option('record');
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR]');
+const redis = option('redis');
+const leaseMs = option('lease-ms') === undefined ? undefined : Number(option('lease-ms'));
+const statsEvery = Number(option('stats') ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100)) || !(statsEvery >= 0)) {
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -22,6 +27,8 @@ const running = await startServer({
   port,
   host: option('host'),
   swarm,
+  redis,
+  log: leaseMs === undefined ? undefined : { leaseMs },
   onRecording: record === undefined ? undefined : (roomId, recording) => {
     const file = join(record, `${roomId}.loomrec`);
     writeFileSync(file, encodeRecording(recording));
@@ -29,10 +36,24 @@ const running = await startServer({
   },
 });
 const url = `ws://${running.host}:${running.port}`;
-console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)`);
+console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)${redis === undefined ? '' : `, sharing ${redis} with the other processes`}`);
 console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
 if (record !== undefined) console.log(`Each room's recording is written to ${record}/ when it closes`);
 
-const stop = (): void => void running.stop().then(() => process.exit(0));
+// --stats: every so many seconds, the durable rooms' tick times here (the last 4096 ticks), for bench:cluster.
+const cluster = running.cluster;
+if (statsEvery > 0 && cluster !== null) {
+  setInterval(() => {
+    const sorted = [...cluster.tickMs].sort((a, b) => a - b);
+    const at = (q: number): string => (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0).toFixed(3);
+    console.log(`[loom stats] rooms ${matchMaker.stats.local.roomCount}, tick p50 ${at(0.5)} ms, p99 ${at(0.99)} ms over ${sorted.length} ticks`);
+  }, statsEvery * 1000).unref();
+}
+
+// A shutdown that cannot reach its Redis would wait for it forever: a few seconds, then exit anyway.
+const stop = (): void => {
+  setTimeout(() => process.exit(1), 3000).unref();
+  void running.stop().then(() => process.exit(0));
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -1,6 +1,9 @@
 import { Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import { defineLoomRoom, type LoomRoomSettings } from 'loom-threads/colyseus';
+import { Redis } from 'ioredis';
+import { RoomCluster, defineDurableRoom, defineLoomRoom, placeRoomEvenly, type LoomRoomSettings, type RoomLogOptions } from 'loom-threads/colyseus';
 import type { GameSimulation } from '../game/headless/simulation.ts';
 import { arenaGame, type ArenaOptions } from './arena-game.ts';
 
@@ -10,11 +13,21 @@ export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettin
   port?: number;
   /** Default 127.0.0.1: loopback only, unless told otherwise. */
   host?: string;
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`): this process joins the others that share it (Colyseus's Redis presence
+   * and driver), and clients reach its rooms at `host:port`, so the port must be given (not 0). Without it, the
+   * server is one process on its own, with no Redis at all.
+   */
+  redis?: string;
+  /** With `redis`: how the rooms' logs are kept (lease, appends). */
+  log?: RoomLogOptions;
 }
 
 /** A running server: its Colyseus `Server`, the port it listens on, and how to stop it. */
 export interface RunningServer {
   server: Server;
+  /** With `redis`: the durable rooms' cluster (its failover scan, the rebuilds it did). */
+  cluster: RoomCluster | null;
   port: number;
   host: string;
   stop(): Promise<void>;
@@ -35,13 +48,33 @@ export const ARENA_ROOM = 'arena';
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const { swarm, seats, port: _port, host: _host, ...room } = options;
-  const server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
-  server.define(ARENA_ROOM, defineLoomRoom({ ...room, game: arenaGame({ swarm, seats }) }));
+  const { swarm, seats, port: _port, host: _host, redis, log, ...room } = options;
+  if (redis !== undefined && !options.port) throw new RangeError('a server sharing a Redis needs its own port (not 0): clients are sent to host:port');
+  const server = new Server({
+    transport: new WebSocketTransport(),
+    greet: false,
+    gracefullyShutdown: false,
+    ...(redis === undefined ? {} : {
+      presence: new RedisPresence(redis),
+      driver: new RedisDriver(redis),
+      publicAddress: `${host}:${options.port}`,
+      selectProcessIdToCreateRoom: placeRoomEvenly,
+    }),
+  });
+  const game = arenaGame({ swarm, seats });
+  // Sharing a Redis, rooms are durable: their logs go to it, and a room whose process dies is rebuilt on another.
+  const cluster = redis === undefined ? null : new RoomCluster({ redis: new Redis(redis), ...log });
+  server.define(ARENA_ROOM, cluster === null ? defineLoomRoom({ ...room, game }) : defineDurableRoom({ ...room, game, cluster }));
   await server.listen(options.port ?? 2567, host);
+  cluster?.start();
   const address = (server.transport as WebSocketTransport).server?.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 2567);
   // @colyseus/testing's client reads the port from here.
   (server as unknown as { port: number }).port = port;
-  return { server, port, host, stop: () => server.gracefullyShutdown(false) };
+  const stop = async (): Promise<void> => {
+    cluster?.stop();
+    await server.gracefullyShutdown(false);
+    await cluster?.redis.quit();
+  };
+  return { server, cluster, port, host, stop };
 }

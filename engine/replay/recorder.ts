@@ -89,6 +89,14 @@ export class Recorder<S extends Simulation = Simulation> {
     };
   }
 
+  /**
+   * What was recorded after the first `events` events and `checkpoints` checkpoints: a log that already holds those
+   * takes only these next (a room's log in Redis appends them every few ticks), without copying the whole recording.
+   */
+  since(events: number, checkpoints: number): { events: HostEvent[]; checkpoints: Checkpoint[] } {
+    return { events: this.events.slice(events), checkpoints: this.checkpoints.slice(checkpoints) };
+  }
+
   /** Spawns a root thread, as `engine.spawn` does, and records it. The script must be one of `sim.scripts`. */
   spawn<F extends AnySpawnable | SpawnOptions, S extends AnySpawnable>(first: F, ...rest: SpawnRest<F, S>): SpawnedThread<F, S>;
   spawn(...input: unknown[]): Thread {

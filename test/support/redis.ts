@@ -1,0 +1,51 @@
+// Tests that need redis-server: run it when it is installed, skip naming how to install it when not, and fail
+// instead in CI (E2E_REQUIRED=1 or CI=true). Each suite starts its own Redis on a free loopback port.
+import { createServer } from 'node:net';
+import { describe, it } from 'vitest';
+import { findRedisServer } from '../../server/local-redis.ts';
+
+/** What to tell someone whose machine has no redis-server. */
+export const REDIS_INSTALL_HINT = 'redis-server not found (looked at $REDIS_SERVER, /usr/bin/redis-server, /usr/local/bin/redis-server): install it with `apt-get install -y redis-server`';
+
+/** How Redis tests behave here: run, skip (no redis-server), or fail (none, but required). */
+export type RedisTestMode = { kind: 'run' } | { kind: 'skip'; message: string } | { kind: 'fail'; message: string };
+
+/** Decides how Redis tests behave, from the redis-server found and whether this run requires it. */
+export function redisTestMode(
+  binary = findRedisServer(),
+  required = process.env.E2E_REQUIRED === '1' || process.env.CI === 'true',
+): RedisTestMode {
+  if (binary !== null) return { kind: 'run' };
+  if (required) return { kind: 'fail', message: `Redis tests are required here (E2E_REQUIRED=1 or CI=true) but ${REDIS_INSTALL_HINT}` };
+  return { kind: 'skip', message: REDIS_INSTALL_HINT };
+}
+
+/** Like vitest's `describe` for a suite that needs redis-server: run, skip with a warning, or one failing test. */
+export function describeRedis(name: string, fn: () => void): void {
+  const mode = redisTestMode();
+  if (mode.kind === 'run') {
+    describe(name, fn);
+  } else if (mode.kind === 'skip') {
+    console.warn(`Skipping Redis tests "${name}": ${mode.message}`);
+    describe.skip(name, fn);
+  } else {
+    describe(name, () => {
+      it('needs redis-server', () => {
+        throw new Error(mode.message);
+      });
+    });
+  }
+}
+
+/** A loopback port free right now: the OS picks it, the probe lets it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
