@@ -6,3 +6,5 @@ export type { RoomGame } from './room-game.ts';
 export { RoomSession, type RoomSessionOptions, type RoomScriptError, type SeatAck } from './room-session.ts';
 export { encodeViewFrame, decodeViewFrame, type ViewFrame } from './view-frame.ts';
 export { LoomRoom, defineLoomRoom, INPUT_REJECTED, type LoomRoomSettings, type LoomRoomStats, type SeatMessage } from './loom-room.ts';
+export { RoomInspection, type InspectableRoom } from './room-inspection.ts';
+export { startInspection, type InspectionOptions, type RunningInspection } from './inspection-server.ts';

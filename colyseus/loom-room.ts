@@ -4,6 +4,7 @@ import { FixedStep } from './fixed-step.ts';
 import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
+import type { RoomInspection } from './room-inspection.ts';
 import { RoomSession, type RoomScriptError } from './room-session.ts';
 import { encodeViewFrame } from './view-frame.ts';
 
@@ -31,6 +32,11 @@ export interface LoomRoomSettings<S extends Simulation = Simulation> {
   clock?: 'real' | 'manual';
   /** Where script failures go. Default: printed with the room id and the script stack. */
   onScriptError?: (failure: RoomScriptError) => void;
+  /**
+   * Lets the inspector read this room's threads through the inspection endpoint (`startInspection`), which owns
+   * this registry. A development setting: off (undefined) by default, and a game client can never reach it.
+   */
+  inspect?: RoomInspection;
   /** Called with the room's recording when it is disposed (save it to replay the room). */
   onRecording?: (roomId: string, recording: Recording) => void;
 }
@@ -102,6 +108,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     this.onMessage('ping', (client: Client, message: unknown) => this.answerPing(client, message));
     this.onMessage('*', (client: Client, type: string | number) => this.reject(client, { kind: 'malformed', detail: `unknown message type '${String(type)}'` }));
     if (this.settings.clock !== 'manual') this.setSimulationInterval((elapsedMs) => this.advance(elapsedMs), this.fixedStep.stepMs);
+    this.settings.inspect?.add(this);
   }
 
   override onJoin(client: Client): void {
@@ -129,6 +136,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   }
 
   override onDispose(): void {
+    this.settings.inspect?.remove(this);
     this.settings.onRecording?.(this.roomId, this.session.recording());
   }
 
