@@ -46,7 +46,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const inspection = inspect === undefined ? null : await startInspection({ port: inspect.port });
   const server = new Server({ transport: new WebSocketTransport(), greet: false, gracefullyShutdown: false });
   server.define(ARENA_ROOM, defineLoomRoom({ ...room, game: arenaGame({ swarm, seats }), inspect: inspection?.inspection }));
-  await server.listen(options.port ?? 2567, host);
+  try {
+    await server.listen(options.port ?? 2567, host);
+  } catch (error) {
+    await inspection?.stop();
+    throw error;
+  }
   const address = (server.transport as WebSocketTransport).server?.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 2567);
   // @colyseus/testing's client reads the port from here.
