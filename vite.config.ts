@@ -37,6 +37,7 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         stress: resolve(import.meta.dirname, 'stress.html'),
+        inspect: resolve(import.meta.dirname, 'inspect.html'),
       },
       output: {
         // Thread names come from script function names: keep them in production builds.

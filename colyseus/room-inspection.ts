@@ -24,7 +24,12 @@ export interface InspectableRoom {
 export class RoomInspection {
   private readonly feeds = new Map<string, { room: InspectableRoom; feed: EngineFeed }>();
 
-  constructor(private readonly options: EngineFeedOptions = {}) {}
+  private readonly options: EngineFeedOptions;
+
+  /** `options` of each room's feed; source files are named from the server's directory unless `root` says otherwise. */
+  constructor(options: EngineFeedOptions = {}) {
+    this.options = { root: process.cwd(), ...options };
+  }
 
   /** Makes `room` inspectable until {@link remove}. */
   add(room: InspectableRoom): void {
