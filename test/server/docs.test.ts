@@ -4,7 +4,8 @@ import { Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Client } from 'colyseus.js';
 import { replayRecording } from 'loom-threads';
-import { RoomSession, decodeViewFrame, defineLoomRoom, encodeInput } from 'loom-threads/colyseus';
+import { RoomSession, decodeViewFrame, defineLoomRoom, encodeInput, startInspection } from 'loom-threads/colyseus';
+import type { FeedSnapshot, RoomListing } from 'loom-threads/inspector/feed';
 import { createDotSimulation, dotGame } from '../colyseus/dot-game.ts';
 import { until } from './room-clients.ts';
 
@@ -37,6 +38,23 @@ describe('docs/server.md', () => {
     room.sendBytes('input', encodeInput(2, [0]));
     expect(dots.filter((at) => at !== -128).every((at, i, all) => i === 0 || at >= all[i - 1]!)).toBe(true);
     void room.leave(true).catch(() => {});
+  });
+
+  it('starts the inspection endpoint and lets it read a room defined with inspect (section "The inspector on a live room")', async () => {
+    const inspecting = await startInspection({ port: 0 }); // the page's port 2568, free here
+    server.define('dots-inspected', defineLoomRoom({ game: dotGame, inspect: inspecting.inspection }));
+    const room = await new Client(`ws://127.0.0.1:${port}`).joinOrCreate('dots-inspected');
+    room.onMessage('*', () => {});
+    try {
+      const rooms = ((await (await fetch(`${inspecting.url}/rooms`)).json()) as { rooms: RoomListing[] }).rooms;
+      expect(rooms.map((listed) => [listed.roomId, listed.name])).toEqual([[room.roomId, 'dots-inspected']]);
+      const snapshot = (await (await fetch(`${inspecting.url}/rooms/${room.roomId}?thread=2`)).json()) as FeedSnapshot;
+      expect(snapshot.threads.map((thread) => thread.name)).toEqual(['arena', 'dot']);
+      expect(snapshot.selected?.frames.map((frame) => frame.name)).toEqual(['dot']);
+    } finally {
+      await room.leave(true).catch(() => {});
+      await inspecting.stop();
+    }
   });
 
   it('steps a session by hand and replays its recording', () => {
