@@ -49,8 +49,8 @@ export class RemoteRoom implements InspectedEngine {
   states: Record<string, number> = {};
   /** Called after each snapshot is mirrored. */
   onSnapshot: (() => void) | null = null;
-  readonly accounting: RemoteAccounting;
-  readonly recent: RemoteScriptTime;
+  private readonly remoteAccounting: RemoteAccounting;
+  private readonly remoteRecent: RemoteScriptTime;
   private listed: RemoteThread[] = [];
   private readonly byId = new Map<number, RemoteThread>();
   private byParent: Map<number, RemoteThread[]> | null = null;
@@ -65,11 +65,22 @@ export class RemoteRoom implements InspectedEngine {
     private readonly options: RemoteRoomOptions = {},
   ) {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.accounting = new RemoteAccounting((on) => (on ? this.poll() : this.stopPolling()));
-    this.recent = new RemoteScriptTime();
+    this.remoteAccounting = new RemoteAccounting((on) => (on ? this.poll() : this.stopPolling()));
+    this.remoteRecent = new RemoteScriptTime();
   }
 
-  threads(): readonly RemoteThread[] {
+  /** The accounting totals and times the server measured; `enabled` (the panel open) asks for snapshots. */
+  get accounting(): InspectedAccounting {
+    return this.remoteAccounting;
+  }
+
+  /** The top list, as the server summed it over its last second of ticks. */
+  get recent(): RecentScriptTime {
+    return this.remoteRecent;
+  }
+
+  /** The threads the last snapshot listed, in the server engine's order. */
+  threads(): readonly InspectedThread[] {
     return this.listed;
   }
 
@@ -95,7 +106,7 @@ export class RemoteRoom implements InspectedEngine {
   /** Mirrors a snapshot: the threads it lists, their counts, the totals and the top list. */
   apply(snapshot: FeedSnapshot): void {
     Object.assign(this, { tick: snapshot.tick, dt: snapshot.dt, paused: snapshot.paused, threadCount: snapshot.threadCount, states: snapshot.states });
-    this.accounting.last = snapshot.accounting;
+    this.remoteAccounting.last = snapshot.accounting;
     const listed: RemoteThread[] = [];
     const seen = new Set<number>();
     for (const row of snapshot.threads) {
@@ -115,8 +126,8 @@ export class RemoteRoom implements InspectedEngine {
     this.byParent = null;
     const selected = snapshot.selected === null ? undefined : this.byId.get(snapshot.selected.id);
     if (selected !== undefined) selected.details = snapshot.selected;
-    this.accounting.timed = listed.filter((thread) => thread.row.ms > 0);
-    this.recent.apply(snapshot.top, this.lookup);
+    this.remoteAccounting.timed = listed.filter((thread) => thread.row.ms > 0);
+    this.remoteRecent.apply(snapshot.top, this.lookup);
     this.onSnapshot?.();
   }
 
