@@ -45,6 +45,8 @@ export class RemoteRoom implements InspectedEngine {
   threadCount = 0;
   /** Why the last request failed (the room closed, the server stopped), or null. */
   problem: string | null = null;
+  /** Whether the endpoint said the room is gone (404): a room never comes back, so it is asked no more. */
+  closed = false;
   /** Live threads per shown state, as the server counted them (all of them, listed or not). */
   states: Record<string, number> = {};
   /** Called after each snapshot is mirrored. */
@@ -95,6 +97,7 @@ export class RemoteRoom implements InspectedEngine {
     const address = `${this.url}/rooms/${encodeURIComponent(this.roomId)}${query}`;
     try {
       const response = await this.fetch(address);
+      this.closed = response.status === 404;
       if (!response.ok) throw new Error(`${response.status} ${(await response.text()).trim()}`);
       this.apply((await response.json()) as FeedSnapshot);
       this.problem = null;
@@ -152,6 +155,7 @@ export class RemoteRoom implements InspectedEngine {
     if (this.timer !== null) return;
     const next = (): void => {
       void this.refresh().then(() => {
+        if (this.closed) this.timer = null;
         if (this.timer !== null) this.timer = setTimeout(next, this.options.everyMs ?? 250);
       });
     };

@@ -50,15 +50,19 @@ describe('RemoteRoom: asking the inspection endpoint', () => {
     expect(server.asked).toHaveLength(2);
   });
 
-  it('says why when the room is gone, naming it and the endpoint, and keeps what it showed', async () => {
+  it('says why when the room is gone, naming it and the endpoint, keeps what it showed, and asks no more', async () => {
     const server = endpoint();
-    const room = new RemoteRoom('http://127.0.0.1:2568', 'r1', { fetch: server.fetch });
-    await room.refresh();
-    expect(room.problem).toBeNull();
+    const room = new RemoteRoom('http://127.0.0.1:2568', 'r1', { fetch: server.fetch, everyMs: 250 });
+    room.accounting.enabled = true;
+    await vi.advanceTimersByTimeAsync(0);
+    expect([room.problem, room.closed]).toEqual([null, false]);
     server.close();
-    await room.refresh();
+    await vi.advanceTimersByTimeAsync(250);
     expect(room.problem).toBe('room r1 at http://127.0.0.1:2568: 404 {"error":"no inspectable room r1 (closed, or not defined with inspect)"}');
+    expect(room.closed).toBe(true);
     expect(room.threads().map((thread) => thread.label)).toEqual(['#1 patrol']);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.asked).toHaveLength(2);
   });
 
   it('lists rooms, and names the address when the endpoint refuses', async () => {
