@@ -117,7 +117,7 @@ export default tseslint.config(
     files: ['colyseus/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['../game/*', '../server/*', '../engine/*'], message: 'colyseus/ imports loom-threads by name and @colyseus/*, never the sample game or engine internals.' },
+        { group: ['../game/*', '../server/*', '../engine/*', '../inspector/*'], message: 'colyseus/ imports loom-threads by name (the inspection feed as loom-threads/inspector/feed) and @colyseus/*, never the sample game or engine internals.' },
         { group: ['pixi.js', 'pixi.js/*', 'colyseus.js'], message: 'colyseus/ is the server side; its browser half (client.ts) needs no client library.' },
       ] }],
     },
@@ -164,6 +164,7 @@ export default tseslint.config(
   ...allowedImports('game/view', ['game/sim', 'assets']),
   ...allowedImports('game/headless', ['game/sim', 'game/scripts'], [HEADLESS]),
   ...allowedImports('game/stress', ['harness', 'assets']),
+  ...allowedImports('game/live-inspect', []),
   ...allowedImports('harness', [], [HEADLESS]),
   ...allowedImports('tools', ['harness', 'game/headless']),
   ...allowedImports('bench', ['harness', 'game', 'server', 'test/support']),

@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^loom-threads$/, replacement: resolve(import.meta.dirname, 'engine/index.ts') },
       { find: /^loom-threads\/watchdog-node$/, replacement: resolve(import.meta.dirname, 'engine/watchdog/node-watchdog.ts') },
       { find: /^loom-threads\/inspector$/, replacement: resolve(import.meta.dirname, 'inspector/index.ts') },
+      { find: /^loom-threads\/inspector\/feed$/, replacement: resolve(import.meta.dirname, 'inspector/feed.ts') },
       { find: /^loom-threads\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
       { find: /^loom-threads\/colyseus$/, replacement: resolve(import.meta.dirname, 'colyseus/index.ts') },
       { find: /^loom-threads\/colyseus\/client$/, replacement: resolve(import.meta.dirname, 'colyseus/client.ts') },
@@ -36,6 +37,7 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         stress: resolve(import.meta.dirname, 'stress.html'),
+        inspect: resolve(import.meta.dirname, 'inspect.html'),
       },
       output: {
         // Thread names come from script function names: keep them in production builds.

@@ -16,3 +16,5 @@ export { ROOM_INDEX, roomKeys, roomLogCommands, type RoomKeys, type RoomLogComma
 export { RoomCluster, type RoomClusterOptions, type PendingRebuild, type RebuildRecord } from './room-cluster.ts';
 export { DurableLoomRoom, defineDurableRoom, type DurableRoomSettings } from './durable-room.ts';
 export { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
+export { RoomInspection, type InspectableRoom } from './room-inspection.ts';
+export { startInspection, type InspectionOptions, type RunningInspection } from './inspection-server.ts';

@@ -4,6 +4,7 @@ import { FixedStep } from './fixed-step.ts';
 import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
+import type { RoomInspection } from './room-inspection.ts';
 import { RoomSession, type RoomScriptError } from './room-session.ts';
 import { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
 import type { SeatMessage } from './seat-message.ts';
@@ -30,6 +31,11 @@ export interface LoomRoomSettings<S extends Simulation = Simulation> {
   clock?: 'real' | 'manual';
   /** Where script failures go. Default: printed with the room id and the script stack. */
   onScriptError?: (failure: RoomScriptError) => void;
+  /**
+   * Lets the inspector read this room's threads through the inspection endpoint (`startInspection`), which owns
+   * this registry. A development setting: off (undefined) by default, and a game client can never reach it.
+   */
+  inspect?: RoomInspection;
   /** Called with the room's recording when it is disposed (save it to replay the room). */
   onRecording?: (roomId: string, recording: Recording) => void;
   /** Seconds a client waits between two requests for the room's recording (`'recording'`). Default 5. */
@@ -99,6 +105,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
     this.onMessage('recording', (client: Client) => this.sendRecording(client));
     this.onMessage('*', (client: Client, type: string | number) => this.reject(client, { kind: 'malformed', detail: `unknown message type '${String(type)}'` }));
     if (this.settings.clock !== 'manual') this.setSimulationInterval((elapsedMs) => this.advance(elapsedMs), this.fixedStep.stepMs);
+    this.settings.inspect?.add(this);
   }
 
   override onJoin(client: Client): void {
@@ -139,6 +146,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   }
 
   override onDispose(): void {
+    this.settings.inspect?.remove(this);
     this.settings.onRecording?.(this.roomId, this.session.recording());
   }
 

@@ -1,4 +1,5 @@
-import { INSPECTED_STATES, type Engine } from 'loom-threads';
+import { INSPECTED_STATES } from 'loom-threads';
+import type { InspectedEngine } from './inspected.ts';
 
 const CANCELLING = INSPECTED_STATES.indexOf('cancelling');
 
@@ -31,7 +32,7 @@ export class Census {
   private sweepStarted = -Infinity;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: InspectedEngine,
     /** Least time between the starts of two sweeps, ms. */
     private readonly everyMs = 0,
   ) {}

@@ -1,7 +1,12 @@
-import { formatFailure, snapshot, type Engine, type ScriptStack, type Thread, type ThreadSnapshot } from 'loom-threads';
+import { formatFailure, type SourcePosition } from 'loom-threads';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
-import type { SourceLines } from './source-lines.ts';
+import { shownState, type InspectedEngine, type InspectedStack, type InspectedThread } from './inspected.ts';
+
+/** Writes a source position for the panel: `SourceLines` source-maps a page's; a room's come as the server has them. */
+export interface PositionFormat {
+  format(position: SourcePosition): string;
+}
 
 /** Children listed by name before the rest are summed up. */
 const MAX_CHILDREN = 24;
@@ -14,7 +19,7 @@ const MAX_CHILDREN = 24;
  */
 export class DetailsView {
   readonly element = el('div', 'loom-details');
-  private shown: Thread | null | undefined = undefined;
+  private shown: InspectedThread | null | undefined = undefined;
   private structure = '';
   private readonly label = el('span', 'loom-details-label');
   private readonly state = el('span', 'loom-chip');
@@ -33,18 +38,20 @@ export class DetailsView {
 
   constructor(
     /** The engine shown (the inspector may switch engines). */
-    private readonly engine: () => Engine,
-    private readonly onSelect: (thread: Thread) => void,
-    private readonly lines: SourceLines,
+    private readonly engine: () => InspectedEngine,
+    private readonly onSelect: (thread: InspectedThread) => void,
+    private readonly lines: PositionFormat,
     /** Shown while no thread is selected. */
     private readonly hint: string,
+    /** Runs a `debugger` before the thread's next resume; null where that cannot be (a room on a server). */
+    private readonly breakBefore: ((thread: InspectedThread) => void) | null,
   ) {
     const title = el('div', 'loom-details-title');
     title.append(this.label, this.state, this.tags);
     this.breakButton.type = 'button';
     this.breakButton.title = 'Runs a debugger statement just before the engine resumes it: open DevTools first (docs/debugging.md)';
     this.breakButton.addEventListener('click', () => {
-      if (this.shown?.alive) this.engine().breakBeforeResume(this.shown);
+      if (this.shown?.alive) this.breakBefore?.(this.shown);
     });
     this.errorRow = field('error', this.error);
     this.body = [
@@ -58,52 +65,58 @@ export class DetailsView {
       field('spawned', this.spawned),
       field('debug', this.breakButton),
     ];
+    if (breakBefore === null) this.body.pop();
   }
 
   /** Shows `thread` as it is now, or a hint when nothing is selected. */
-  render(thread: Thread | null): void {
+  render(thread: InspectedThread | null): void {
     if (thread !== this.shown) {
       this.shown = thread;
       this.structure = '';
       this.element.replaceChildren(...(thread ? this.body : [el('div', 'loom-hint', this.hint)]));
     }
-    if (thread) this.update(thread, snapshot(thread));
+    if (thread) this.update(thread);
   }
 
-  private update(thread: Thread, snap: ThreadSnapshot): void {
-    const state = snap.state;
+  private update(thread: InspectedThread): void {
+    const state = shownState(thread);
     setText(this.label, thread.label);
     setText(this.state, state);
     this.state.className = `loom-chip loom-state-${state}`;
     const reloaded = thread.reloads > 0 ? `hot-reloaded ${thread.reloads}×` : '';
-    setText(this.tags, [snap.detached ? 'detached' : '', reloaded].filter(Boolean).join(' · '));
+    setText(this.tags, [thread.detached ? 'detached' : '', reloaded].filter(Boolean).join(' · '));
     const waitingAt = thread.waitingAt;
-    const wait = snap.waitingOn && waitingAt ? `${snap.waitingOn} at ${this.lines.format(waitingAt)}` : snap.waitingOn;
-    setText(this.wait, wait || (thread.alive ? '—' : `ended (${snap.state})`));
+    const waitingOn = thread.waitingOn;
+    const wait = waitingOn && waitingAt ? `${waitingOn} at ${this.lines.format(waitingAt)}` : waitingOn;
+    setText(this.wait, wait || (thread.alive ? '—' : `ended (${state})`));
     this.breakButton.disabled = !thread.alive;
     const stack = thread.scriptStack;
     this.errorRow.hidden = stack?.error === undefined;
     if (stack !== null && stack.error !== undefined) setText(this.error, formatFailure(stack.error, null).split('\n')[0]!);
     setText(this.spawned, stack?.ancestryText((at) => this.lines.format(at)) ?? '—');
     this.showStack(stack);
+    const engine = this.engine();
+    const accounting = engine.accounting;
+    const average = accounting.threadAverageMs(thread);
     setText(
       this.facts,
-      `age ${age(snap.age, this.engine().dt)} · ${count(snap.resumes)} resumes · ` +
-        (snap.msAverage > 0
-          ? `${snap.ms.toFixed(3)} ms last tick · ${snap.msAverage.toFixed(3)} ms/tick average (timed alone)`
+      `age ${age(thread.age, engine.dt)} · ${count(accounting.resumesOf(thread))} resumes · ` +
+        (average > 0
+          ? `${accounting.threadMs(thread).toFixed(3)} ms last tick · ${average.toFixed(3)} ms/tick average (timed alone)`
           : 'light: not timed alone (its time is in the tick total)'),
     );
-    const structure = `${snap.parent}|${snap.children.join(',')}`;
+    const parent = thread.parent;
+    const children = thread.children;
+    const structure = `${parent?.id ?? null}|${children.map((child) => child.id).join(',')}`;
     if (structure === this.structure) return;
     this.structure = structure;
-    const parent = thread.parent;
     this.parent.replaceChildren(
-      parent ? this.link(parent) : el('span', 'loom-dim', snap.detached ? 'none (detached)' : 'none (root)'),
+      parent ? this.link(parent) : el('span', 'loom-dim', thread.detached ? 'none (detached)' : 'none (root)'),
     );
-    this.showChildren(thread.children);
+    this.showChildren(children);
   }
 
-  private showChildren(children: Thread[]): void {
+  private showChildren(children: readonly InspectedThread[]): void {
     setText(this.childrenName, `children (${count(children.length)})`);
     const links: HTMLElement[] = children.slice(0, MAX_CHILDREN).map((child) => this.link(child));
     if (children.length === 0) links.push(el('span', 'loom-dim', 'none'));
@@ -112,7 +125,7 @@ export class DetailsView {
   }
 
   /** The frames, innermost first, numbered by depth, each with its line; the top one is where the thread is now. */
-  private showStack(stack: ScriptStack | null): void {
+  private showStack(stack: InspectedStack | null): void {
     const frames = stack?.frames ?? [];
     const text = frames.map((frame) => `${frame.name} ${frame.at ? this.lines.format(frame.at) : ''}`).join('|');
     if (text === this.stack.dataset.frames) return;
@@ -128,7 +141,7 @@ export class DetailsView {
     this.stack.replaceChildren(...items);
   }
 
-  private link(thread: Thread): HTMLElement {
+  private link(thread: InspectedThread): HTMLElement {
     const link = el('button', 'loom-link', thread.label);
     link.type = 'button';
     link.title = `${thread.stateName}${thread.waitingOn ? `: ${thread.waitingOn}` : ''}`;

@@ -4,3 +4,6 @@ export { attachInspector, type InspectorHandle, type InspectorOptions } from './
 export type { DockLayout, DockSide } from './dock.ts';
 export { mountTimeline, rewindButton, type TimelineHandle, type TimelineHost } from './timeline.ts';
 export { ScriptTimeWindow, type TopEntry } from './script-time-window.ts';
+export { RemoteRoom, listRooms, type RemoteRoomOptions, type RoomListing } from './remote-room.ts';
+export type { InspectedAccounting, InspectedEngine, InspectedStack, InspectedThread, RecentScriptTime } from './inspected.ts';
+export type { FeedSnapshot, FeedThread, FeedDetails, FeedAccounting } from './feed-snapshot.ts';

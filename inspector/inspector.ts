@@ -1,10 +1,12 @@
-import type { Engine, Thread } from 'loom-threads';
-import { Census } from './census.ts';
+import { Engine, formatPosition, type SourcePosition } from 'loom-threads';
+import { Census, type CensusResult } from './census.ts';
 import { DetailsView } from './details-view.ts';
 import { clampWidth, dockInsets, loadLayout, saveLayout, type DockLayout, type DockSide } from './dock.ts';
 import { el, setText } from './dom.ts';
+import type { InspectedEngine, InspectedThread, RecentScriptTime } from './inspected.ts';
 import { ListSource } from './list-source.ts';
 import { SourceLines } from './source-lines.ts';
+import { RemoteRoom } from './remote-room.ts';
 import { ScriptTimeWindow } from './script-time-window.ts';
 import { SummaryView } from './summary-view.ts';
 import { ThreadListView } from './thread-list-view.ts';
@@ -31,7 +33,7 @@ export interface InspectorOptions {
    * primary button on a point that has threads lists them and selects the first, and the page does not see that
    * press (a game does not fire); a press where there are none goes through as usual.
    */
-  threadsAt?: (clientX: number, clientY: number) => Thread[];
+  threadsAt?: (clientX: number, clientY: number) => readonly InspectedThread[];
   /** The key (`KeyboardEvent.key`) that opens and closes the panel. Default: the backtick. */
   toggleKey?: string;
   /**
@@ -51,19 +53,20 @@ export interface InspectorHandle {
   /** Whether the panel is open. */
   readonly isOpen: boolean;
   /** Selects a thread (null for none): the details show its wait, parent, children and stack. */
-  select(thread: Thread | null): void;
-  /** The engine inspected. */
-  readonly engine: Engine;
+  select(thread: InspectedThread | null): void;
+  /** The engine inspected: one in this page, or a room on a server ({@link RemoteRoom}). */
+  readonly engine: Engine | RemoteRoom;
   /**
    * Inspects another engine from now on (a replay rebuilt at another tick): the search stays, a pick is dropped,
    * and the thread with the selected one's id stays selected if the other engine has it. Break on error moves too.
+   * A local engine for a local engine, a room for a room: switching between them throws.
    */
-  setEngine(engine: Engine): void;
+  setEngine(engine: Engine | RemoteRoom): void;
   /** What is shown at the bottom of the panel (a timeline, a "rewind" button); null for nothing. */
   footer: HTMLElement | null;
   /**
    * Whether a thread failing pauses the engine, opens the panel and selects the thread, showing where it failed
-   * (the "break on error" box). Default false.
+   * (the "break on error" box). Default false. A room on a server cannot break: it stays false there.
    */
   breakOnError: boolean;
   /** Where the panel is (docked left or right, or floating) and how wide, as remembered. */
@@ -107,15 +110,15 @@ const DEFAULT_HINT = 'Select a thread in the list or the top list.';
  * // the backtick closes and opens it; inspector.detach() removes it
  * ```
  */
-export function attachInspector(engine: Engine, options: InspectorOptions = {}): InspectorHandle {
+export function attachInspector(engine: Engine | RemoteRoom, options: InspectorOptions = {}): InspectorHandle {
   return new Inspector(engine, options);
 }
 
 /** The overlay: its views, its frame loop while open, and its listeners. */
 class Inspector implements InspectorHandle {
-  private inspected: Engine;
+  private inspected: Engine | RemoteRoom;
   private census: Census;
-  private recent: ScriptTimeWindow;
+  private recent: RecentScriptTime;
   private source: ListSource;
   private readonly summary: SummaryView;
   private readonly list: ThreadListView;
@@ -132,14 +135,14 @@ class Inspector implements InspectorHandle {
   private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   private dock: DockLayout;
   private insets = { left: 0, right: 0 };
-  private selected: Thread | null = null;
+  private selected: InspectedThread | null = null;
   private open = false;
   private frame = 0;
   private lastRefresh = -Infinity;
   private accountingBefore = false;
   private readonly toggleKey: string;
 
-  constructor(inspected: Engine, private readonly options: InspectorOptions) {
+  constructor(inspected: Engine | RemoteRoom, private readonly options: InspectorOptions) {
     adoptStyles(document);
     this.inspected = inspected;
     this.toggleKey = options.toggleKey ?? '`';
@@ -147,13 +150,17 @@ class Inspector implements InspectorHandle {
     const remembered = loadLayout(this.storage);
     this.dock = options.dock === undefined ? remembered : { ...remembered, side: options.dock };
     this.census = new Census(this.engine, CENSUS_EVERY_MS);
-    this.recent = new ScriptTimeWindow(this.engine);
+    this.recent = recentScriptTime(this.engine);
     this.source = new ListSource(this.engine);
-    const select = (thread: Thread): void => this.select(thread);
-    const engine = (): Engine => this.engine;
+    const select = (thread: InspectedThread): void => this.select(thread);
+    const engine = (): InspectedEngine => this.engine;
     this.summary = new SummaryView(engine, select);
     this.list = new ThreadListView(engine, () => this.source.rows, () => this.selected, select);
-    this.details = new DetailsView(engine, select, new SourceLines(location.origin), options.hint ?? DEFAULT_HINT);
+    const lines = inspected instanceof RemoteRoom ? SERVER_LINES : new SourceLines(location.origin);
+    const breakBefore = (thread: InspectedThread): void => {
+      if (this.engine instanceof Engine) this.engine.breakBeforeResume(thread as Parameters<Engine['breakBeforeResume']>[0]);
+    };
+    this.details = new DetailsView(engine, select, lines, options.hint ?? DEFAULT_HINT, inspected instanceof RemoteRoom ? null : breakBefore);
     this.build();
     (options.parent ?? document.body).append(this.panel);
     window.addEventListener('keydown', this.onKey, true); // capture: the key works while typing in the search box too
@@ -164,7 +171,7 @@ class Inspector implements InspectorHandle {
     if (options.open) this.setOpen(true);
   }
 
-  get engine(): Engine {
+  get engine(): Engine | RemoteRoom {
     return this.inspected;
   }
 
@@ -178,14 +185,17 @@ class Inspector implements InspectorHandle {
     if (element !== null) this.panel.append(element);
   }
 
-  setEngine(engine: Engine): void {
+  setEngine(engine: Engine | RemoteRoom): void {
     if (engine === this.inspected) return;
+    if (engine instanceof RemoteRoom !== this.inspected instanceof RemoteRoom) {
+      throw new TypeError('inspector.setEngine: a panel attached to a local engine inspects local engines, one attached to a room rooms; attach another panel');
+    }
     const breaking = this.breakOnError;
     this.breakOnError = false;
     if (this.open) this.unwatch();
     this.inspected = engine;
     this.census = new Census(engine, CENSUS_EVERY_MS);
-    this.recent = new ScriptTimeWindow(engine);
+    this.recent = recentScriptTime(engine);
     this.source = new ListSource(engine);
     this.source.setQuery(this.search.value);
     const id = this.selected?.id;
@@ -212,20 +222,24 @@ class Inspector implements InspectorHandle {
   }
 
   get breakOnError(): boolean {
-    return this.engine.onThreadFailed === this.onFailed;
+    const engine = this.engine;
+    return engine instanceof Engine && engine.onThreadFailed === this.onFailed;
   }
   set breakOnError(on: boolean) {
+    const engine = this.engine;
+    if (!(engine instanceof Engine)) return;
     this.breakBox.checked = on;
-    if (on) this.engine.onThreadFailed = this.onFailed;
-    else if (this.breakOnError) this.engine.onThreadFailed = null;
+    if (on) engine.onThreadFailed = this.onFailed;
+    else if (this.breakOnError) engine.onThreadFailed = null;
   }
 
   toggle(): void {
     this.setOpen(!this.open);
   }
 
-  select(thread: Thread | null): void {
+  select(thread: InspectedThread | null): void {
     this.selected = thread;
+    if (this.engine instanceof RemoteRoom) this.engine.follow(thread);
     if (this.open) this.refresh();
   }
 
@@ -254,6 +268,7 @@ class Inspector implements InspectorHandle {
     const breakToggle = el('label', 'loom-break-toggle');
     breakToggle.title = 'Pause the engine when a thread fails, and show where';
     breakToggle.append(this.breakBox, 'break on error');
+    breakToggle.hidden = this.engine instanceof RemoteRoom; // a room on a server is only read
     this.breakBox.addEventListener('change', () => (this.breakOnError = this.breakBox.checked));
     const docks = el('span', 'loom-docks');
     for (const [side, label, title] of DOCK_BUTTONS) {
@@ -265,7 +280,8 @@ class Inspector implements InspectorHandle {
       this.dockButtons.set(side, button);
       docks.append(button);
     }
-    header.append(el('span', 'loom-title', 'loom · threads'), breakToggle, el('span', 'loom-key', `${this.toggleKey} to close`), docks, close);
+    const title = this.engine instanceof RemoteRoom ? `loom · room ${this.engine.roomId}` : 'loom · threads';
+    header.append(el('span', 'loom-title', title), breakToggle, el('span', 'loom-key', `${this.toggleKey} to close`), docks, close);
     this.resizer.title = 'Drag to resize';
     this.resizer.addEventListener('pointerdown', this.onResizeStart);
     const searchRow = el('div', 'loom-search-row');
@@ -307,13 +323,13 @@ class Inspector implements InspectorHandle {
     const accounting = this.engine.accounting;
     this.accountingBefore = accounting.enabled;
     accounting.enabled = true;
-    this.recent.start();
+    if (this.recent instanceof ScriptTimeWindow) this.recent.start();
     this.census.step(CENSUS_SLICE, now());
   }
 
   private unwatch(): void {
     this.engine.accounting.enabled = this.accountingBefore;
-    this.recent.stop();
+    if (this.recent instanceof ScriptTimeWindow) this.recent.stop();
   }
 
   private readonly tick = (): void => {
@@ -325,8 +341,9 @@ class Inspector implements InspectorHandle {
 
   private refresh(): void {
     this.lastRefresh = now();
-    this.summary.render(this.census.latest, this.recent);
-    setText(this.status, this.source.status);
+    this.summary.render(this.counts(), this.recent);
+    const problem = this.engine instanceof RemoteRoom ? this.engine.problem : null;
+    setText(this.status, problem ?? this.source.status);
     this.clearPick.hidden = !this.source.isPicked;
     this.list.render();
     this.details.render(this.selected);
@@ -340,7 +357,13 @@ class Inspector implements InspectorHandle {
   }
 
   /** Lists the threads picked on the page and selects the first (null: back to the search or all threads). */
-  private showPick(threads: Thread[] | null): void {
+  // A room's feed counts every thread on the server, listed or not; a local engine's are swept here.
+  private counts(): CensusResult | null {
+    const engine = this.engine;
+    return engine instanceof RemoteRoom ? { states: engine.states, total: engine.threadCount } : this.census.latest;
+  }
+
+  private showPick(threads: readonly InspectedThread[] | null): void {
     if (threads) this.source.pick(threads);
     else this.source.clearPick();
     this.list.scrollToTop();
@@ -351,8 +374,8 @@ class Inspector implements InspectorHandle {
   // Break on error: the engine stops before the next tick (the one running now finishes), on the failed thread,
   // drawn once the tick is over (the thread has ended by then, with the stack where it failed).
   // Only the first failure of the tick is selected: the ones it causes (a joiner failing in turn) come after it.
-  private readonly onFailed = (thread: Thread): void => {
-    this.engine.paused = true;
+  private readonly onFailed = (thread: InspectedThread): void => {
+    if (this.engine instanceof Engine) this.engine.paused = true;
     if (this.breaking) return;
     this.breaking = true;
     this.selected = thread;
@@ -423,6 +446,14 @@ class Inspector implements InspectorHandle {
 }
 
 const now = (): number => performance.now();
+
+/** A local engine's top list is summed here; a room's comes summed by the server. */
+function recentScriptTime(engine: Engine | RemoteRoom): RecentScriptTime {
+  return engine instanceof RemoteRoom ? engine.recent : new ScriptTimeWindow(engine);
+}
+
+/** A room's positions are the server's source files, named from its directory: written as they are. */
+const SERVER_LINES = { format: (at: SourcePosition): string => formatPosition(at).replace(/:\d+$/, '') };
 
 const DOCK_BUTTONS: [DockSide, string, string][] = [
   ['left', '⇤', 'Dock left: the page shrinks beside the panel'],

@@ -1,4 +1,4 @@
-import type { Engine, Thread } from 'loom-threads';
+import type { InspectedEngine, InspectedThread } from './inspected.ts';
 import { exactNameFor, matcherFor, ThreadSearch } from './thread-search.ts';
 import { count } from './format.ts';
 
@@ -20,22 +20,22 @@ const SLICE = 4096;
  */
 export class ListSource {
   private query = '';
-  private picked: readonly Thread[] | null = null;
+  private picked: readonly InspectedThread[] | null = null;
   private search: ThreadSearch | null = null;
-  private shown: readonly Thread[] = [];
+  private shown: readonly InspectedThread[] = [];
   private shownComplete = false;
   private lastSearchEnded = -Infinity;
   private lastSearchMs = 0;
   private searchStarted = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: InspectedEngine,
     /** Least time between the end of a search and its repeat, ms. */
     private readonly refreshMs = 1000,
   ) {}
 
   /** The threads to list (a live view when nothing filters them). */
-  get rows(): readonly Thread[] {
+  get rows(): readonly InspectedThread[] {
     if (this.picked) return this.picked;
     if (this.query === '') return this.engine.threads();
     return this.shownComplete ? this.shown : (this.search?.matches ?? this.shown);
@@ -70,7 +70,7 @@ export class ListSource {
   }
 
   /** Lists exactly `threads` (picked on the page) until `clearPick` or a new query. */
-  pick(threads: readonly Thread[]): void {
+  pick(threads: readonly InspectedThread[]): void {
     this.picked = [...threads];
   }
 

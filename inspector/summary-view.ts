@@ -1,8 +1,8 @@
-import { INSPECTED_STATES, type Accounting, type Engine, type Thread } from 'loom-threads';
+import { INSPECTED_STATES } from 'loom-threads';
 import type { CensusResult } from './census.ts';
 import { el, setText } from './dom.ts';
 import { count } from './format.ts';
-import type { ScriptTimeWindow, TopEntry } from './script-time-window.ts';
+import type { InspectedAccounting, InspectedEngine, InspectedThread, RecentScriptTime } from './inspected.ts';
 
 const STATES = INSPECTED_STATES;
 /** Rows of the top list. */
@@ -23,12 +23,12 @@ export class SummaryView {
   private readonly topRows: TopRow[] = [];
   private readonly topEmpty = el('li', 'loom-dim', 'no script time measured yet');
   /** The threads of the top list as drawn, for clicks. */
-  private shownTop: Thread[] = [];
+  private shownTop: InspectedThread[] = [];
 
   constructor(
     /** The engine shown (the inspector may switch engines). */
-    private readonly engineNow: () => Engine,
-    onSelect: (thread: Thread) => void,
+    private readonly engineNow: () => InspectedEngine,
+    onSelect: (thread: InspectedThread) => void,
   ) {
     const chipRow = el('div', 'loom-states');
     const bar = el('div', 'loom-state-bar');
@@ -50,7 +50,7 @@ export class SummaryView {
   }
 
   /** Shows the latest census, the accounting totals of the last tick, and the top threads of the last second. */
-  render(census: CensusResult | null, recent: ScriptTimeWindow): void {
+  render(census: CensusResult | null, recent: RecentScriptTime): void {
     const engine = this.engineNow();
     const accounting = engine.accounting;
     const carried = accounting.carriedOver > 0 ? ` · ${count(accounting.carriedOver)} carried over` : '';
@@ -71,7 +71,7 @@ export class SummaryView {
   }
 
   // Rows are kept and refilled, never replaced, so a click is not lost to a refresh between press and release.
-  private renderTop(top: TopEntry[]): void {
+  private renderTop(top: readonly { thread: InspectedThread; ms: number }[]): void {
     this.shownTop = top.map((entry) => entry.thread);
     while (this.topRows.length < top.length) this.topRows.push(this.topRow(this.topRows.length));
     const most = Math.max(1e-9, top[0]?.ms ?? 0);
@@ -127,7 +127,7 @@ export function topTitle(ticks: number, windowTicks: number, dt: number, paused:
  * exactness(engine.accounting); // 'sampled: threads over 0.1 ms a resume timed alone (3 last tick), ...'
  * ```
  */
-export function exactness(accounting: Accounting): string {
+export function exactness(accounting: InspectedAccounting): string {
   return (
     `sampled: threads over ${accounting.timeAloneMs} ms a resume are timed at every resume; others at 1 resume in ` +
     `${count(accounting.sampleEvery)}, the rest timed in runs of ${accounting.runLength} (one clock read a run) · ` +

@@ -1,5 +1,5 @@
-import { inspectedState, type Engine, type Thread } from 'loom-threads';
 import { el, setText } from './dom.ts';
+import { shownState, type InspectedEngine, type InspectedThread } from './inspected.ts';
 import { age, count, ms } from './format.ts';
 import { rowWindow } from './row-window.ts';
 
@@ -26,14 +26,14 @@ export class ThreadListView {
   private readonly layer = el('div', 'loom-list-layer');
   private readonly pool: RowCells[] = [];
   /** The thread each pooled row shows, for clicks. */
-  private shown: (Thread | null)[] = [];
+  private shown: (InspectedThread | null)[] = [];
 
   constructor(
     /** The engine shown (the inspector may switch engines). */
-    private readonly engine: () => Engine,
-    private readonly rows: () => readonly Thread[],
-    private readonly selected: () => Thread | null,
-    onSelect: (thread: Thread) => void,
+    private readonly engine: () => InspectedEngine,
+    private readonly rows: () => readonly InspectedThread[],
+    private readonly selected: () => InspectedThread | null,
+    onSelect: (thread: InspectedThread) => void,
   ) {
     const head = el('div', 'loom-row loom-list-head');
     for (const name of COLUMNS) head.append(el('span', `loom-col-${name.replace(' ', '-')}`, name));
@@ -74,13 +74,13 @@ export class ThreadListView {
     this.scroller.scrollTop = 0;
   }
 
-  private fill(cells: RowCells, thread: Thread): void {
+  private fill(cells: RowCells, thread: InspectedThread): void {
     const engine = this.engine();
     const accounting = engine.accounting;
     const [id, name, , waiting, ageCell, resumes, last, average] = cells.cells as [HTMLElement, ...HTMLElement[]];
     setText(id, `#${thread.id}`);
     setText(name!, withReloads(thread.name, thread.reloads));
-    const state = inspectedState(thread);
+    const state = shownState(thread);
     setText(cells.state, state);
     cells.state.className = `loom-chip loom-state-${state}`;
     setText(waiting!, thread.waitingOn);

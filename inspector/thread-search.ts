@@ -1,7 +1,7 @@
-import type { Thread } from 'loom-threads';
+import type { InspectedThread } from './inspected.ts';
 
 /** Tells whether a thread matches a search. */
-export type ThreadMatcher = (thread: Thread) => boolean;
+export type ThreadMatcher = (thread: InspectedThread) => boolean;
 
 /**
  * Builds the matcher of a search query, or null for an empty query. The query is split into terms (words, or
@@ -75,19 +75,19 @@ function termMatcher(term: string): ThreadMatcher {
  * ```
  */
 export class ThreadSearch {
-  private readonly firsts: Thread[] = [];
-  private readonly others: Thread[] = [];
-  private joined: Thread[] | null = null;
+  private readonly firsts: InspectedThread[] = [];
+  private readonly others: InspectedThread[] = [];
+  private joined: InspectedThread[] | null = null;
   private cursor = 0;
 
   constructor(
-    private readonly threads: () => readonly Thread[],
+    private readonly threads: () => readonly InspectedThread[],
     private readonly test: ThreadMatcher,
     private readonly first: ThreadMatcher = () => false,
   ) {}
 
   /** The matching threads found so far: those `first` tells, then the others, each in list order. */
-  get matches(): readonly Thread[] {
+  get matches(): readonly InspectedThread[] {
     return (this.joined ??= this.firsts.concat(this.others));
   }
 

@@ -1,5 +1,6 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]`: the sample game's
-// co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster starts them).
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]]`:
+// the sample game's co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster
+// starts them); with --inspect, the inspection endpoint on its own loopback port.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
@@ -17,8 +18,11 @@ const record = option('record');
 const redis = option('redis');
 const leaseMs = option('lease-ms') === undefined ? undefined : Number(option('lease-ms'));
 const statsEvery = Number(option('stats') ?? 0);
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100)) || !(statsEvery >= 0)) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]]');
+const inspectPort = Number(option('inspect-port') ?? 2568);
+const inspect = argv.includes('--inspect') || option('inspect-port') !== undefined;
+const validPort = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= 65535;
+if (!validPort(port) || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100)) || !(statsEvery >= 0) || !validPort(inspectPort)) {
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -29,6 +33,7 @@ const running = await startServer({
   swarm,
   redis,
   log: leaseMs === undefined ? undefined : { leaseMs },
+  inspect: inspect ? { port: inspectPort } : undefined,
   onRecording: record === undefined ? undefined : (roomId, recording) => {
     const file = join(record, `${roomId}.loomrec`);
     writeFileSync(file, encodeRecording(recording));
@@ -39,6 +44,10 @@ const url = `ws://${running.host}:${running.port}`;
 console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)${redis === undefined ? '' : `, sharing ${redis} with the other processes`}`);
 console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
 if (record !== undefined) console.log(`Each room's recording is written to ${record}/ when it closes`);
+if (running.inspection !== null) {
+  console.log(`Inspection endpoint on ${running.inspection.url} (loopback only, read-only: a development tool)`);
+  console.log(`Inspect a room: npm start, then open http://localhost:5173/inspect.html?inspect=${running.inspection.url}`);
+}
 
 // --stats: every so many seconds, the durable rooms' tick times here (the last 4096 ticks), for bench:cluster.
 const cluster = running.cluster;

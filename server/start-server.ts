@@ -3,12 +3,12 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
-import { RoomCluster, defineDurableRoom, defineLoomRoom, placeRoomEvenly, type LoomRoomSettings, type RoomLogOptions } from 'loom-threads/colyseus';
+import { RoomCluster, defineDurableRoom, defineLoomRoom, placeRoomEvenly, startInspection, type LoomRoomSettings, type RoomLogOptions, type RunningInspection } from 'loom-threads/colyseus';
 import type { GameSimulation } from '../game/headless/simulation.ts';
 import { arenaGame, type ArenaOptions } from './arena-game.ts';
 
 /** Options of {@link startServer}. */
-export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettings<GameSimulation>>, 'game'> {
+export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettings<GameSimulation>>, 'game' | 'inspect'> {
   /** Default 2567; 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1: loopback only, unless told otherwise. */
@@ -21,6 +21,11 @@ export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettin
   redis?: string;
   /** With `redis`: how the rooms' logs are kept (lease, appends). */
   log?: RoomLogOptions;
+  /**
+   * Starts the inspection endpoint on its own loopback port (default 2568; 0 picks a free one), and lets it read
+   * every arena room (docs/server.md, "The inspector on a live room"). Default: off.
+   */
+  inspect?: { port?: number };
 }
 
 /** A running server: its Colyseus `Server`, the port it listens on, and how to stop it. */
@@ -30,6 +35,8 @@ export interface RunningServer {
   cluster: RoomCluster | null;
   port: number;
   host: string;
+  /** The inspection endpoint, if started with `inspect`. */
+  inspection: RunningInspection | null;
   stop(): Promise<void>;
 }
 
@@ -48,8 +55,9 @@ export const ARENA_ROOM = 'arena';
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const { swarm, seats, port: _port, host: _host, redis, log, ...room } = options;
+  const { swarm, seats, port: _port, host: _host, redis, log, inspect, ...room } = options;
   if (redis !== undefined && !options.port) throw new RangeError('a server sharing a Redis needs its own port (not 0): clients are sent to host:port');
+  const inspection = inspect === undefined ? null : await startInspection({ port: inspect.port });
   const server = new Server({
     transport: new WebSocketTransport(),
     greet: false,
@@ -62,10 +70,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }),
   });
   const game = arenaGame({ swarm, seats });
+  const settings = { ...room, game, inspect: inspection?.inspection };
   // Sharing a Redis, rooms are durable: their logs go to it, and a room whose process dies is rebuilt on another.
   const cluster = redis === undefined ? null : new RoomCluster({ redis: new Redis(redis), ...log });
-  server.define(ARENA_ROOM, cluster === null ? defineLoomRoom({ ...room, game }) : defineDurableRoom({ ...room, game, cluster }));
-  await server.listen(options.port ?? 2567, host);
+  server.define(ARENA_ROOM, cluster === null ? defineLoomRoom(settings) : defineDurableRoom({ ...settings, cluster }));
+  try {
+    await server.listen(options.port ?? 2567, host);
+  } catch (error) {
+    await inspection?.stop();
+    throw error;
+  }
   cluster?.start();
   const address = (server.transport as WebSocketTransport).server?.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 2567);
@@ -75,6 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cluster?.stop();
     await server.gracefullyShutdown(false);
     await cluster?.redis.quit();
+    await inspection?.stop();
   };
-  return { server, cluster, port, host, stop };
+  return { server, cluster, port, host, inspection, stop };
 }

@@ -56,6 +56,10 @@ const forbidden: [string, string][] = [
   ['tools/probe.ts', '../game/sim/world.ts'],
   ['bench/probe.ts', '../tools/stress-run.ts'],
   ['eslint-plugin/probe.ts', '../engine/index.ts'],
+  ['game/live-inspect/probe.ts', '../sim/world.ts'],
+  ['game/live-inspect/probe.ts', '../../inspector/remote-room.ts'],
+  ['colyseus/probe.ts', '../inspector/engine-feed.ts'],
+  ['colyseus/probe.ts', '../server/arena-game.ts'],
 ];
 
 // [the importing file, an import its folder may make]
@@ -70,6 +74,9 @@ const allowed: [string, string][] = [
   ['game/view/probe.ts', 'pixi.js'],
   ['game/headless/probe.ts', '../scripts/game.ts'],
   ['game/stress/probe.ts', '../../harness/workloads.ts'],
+  ['game/live-inspect/probe.ts', './rooms-page.ts'],
+  ['game/live-inspect/probe.ts', 'loom-threads/inspector'],
+  ['colyseus/probe.ts', 'loom-threads/inspector/feed'],
   ['game/probe.ts', './headless/session.ts'],
   ['harness/probe.ts', './stats.ts'],
   ['harness/probe.ts', 'node:v8'],

@@ -84,6 +84,7 @@ describe('the packed package, installed into a fresh project', () => {
     expect(paths).toContain('lib/engine/index.d.ts');
     expect(paths).toContain('lib/inspector/index.js');
     expect(paths).toContain('lib/inspector/index.d.ts');
+    expect(paths).toContain('lib/inspector/feed.js');
     expect(paths).toContain('lib/eslint-plugin/index.js');
     expect(paths).toContain('lib/eslint-plugin/index.d.ts');
     expect(paths).toContain('lib/colyseus/index.js');
@@ -109,7 +110,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './eslint-plugin', './colyseus', './colyseus/client', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './inspector/feed', './eslint-plugin', './colyseus', './colyseus/client', './package.json']);
   });
 
   it('type-checks a script and a page that import the package by name, and runs the script with Node', () => {

@@ -11,6 +11,9 @@ import { ROOT, codeBlocks } from '../docs/code-blocks.ts';
 import { joinDots, steer } from '../colyseus/join-dots.ts';
 import { replayDots } from '../colyseus/replay-dots.ts';
 import { serveDots } from '../colyseus/serve-dots.ts';
+import { Client } from 'colyseus.js';
+import type { FeedSnapshot, RoomListing } from 'loom-threads/inspector/feed';
+import { inspectDots } from '../colyseus/inspect-dots.ts';
 import { until } from './room-clients.ts';
 
 const shown = [...codeBlocks('docs/server.md'), ...codeBlocks('README.md').filter((block) => block.path?.startsWith('test/colyseus/'))];
@@ -33,6 +36,7 @@ describe('docs/server.md', () => {
     const files = shown.filter((block) => block.kind === 'file').map((block) => block.path);
     expect(files).toEqual([
       'test/colyseus/dot-room-game.ts', 'test/colyseus/serve-dots.ts', 'test/colyseus/join-dots.ts', 'test/colyseus/replay-dots.ts',
+      'test/colyseus/inspect-dots.ts',
       'test/colyseus/serve-dots.ts',
     ]);
     expect(shown.filter((block) => block.kind === 'script')).toEqual([]);
@@ -64,6 +68,22 @@ describe('docs/server.md', () => {
     }
     const placed = seen.filter((at) => at !== -128); // -128: no dot yet
     expect(placed.every((at, i) => i === 0 || at >= placed[i - 1]!)).toBe(true);
+  });
+
+  it('starts the inspection endpoint and lets it read a room defined with inspect (section "The inspector on a live room")', async () => {
+    const inspecting = await inspectDots(server, 0);
+    const room = await new Client(url).joinOrCreate('dots-inspected');
+    room.onMessage('*', () => {});
+    try {
+      const rooms = ((await (await fetch(`${inspecting.url}/rooms`)).json()) as { rooms: RoomListing[] }).rooms;
+      expect(rooms.map((listed) => [listed.roomId, listed.name])).toEqual([[room.roomId, 'dots-inspected']]);
+      const snapshot = (await (await fetch(`${inspecting.url}/rooms/${room.roomId}?thread=2`)).json()) as FeedSnapshot;
+      expect(snapshot.threads.map((thread) => thread.name)).toEqual(['arena', 'dot']);
+      expect(snapshot.selected?.frames.map((frame) => frame.name)).toEqual(['dot']);
+    } finally {
+      await room.leave(true).catch(() => {});
+      await inspecting.stop();
+    }
   });
 
   it('steps a session by hand and replays its recording to the same hashes', () => {
