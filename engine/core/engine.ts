@@ -308,21 +308,94 @@ export class Engine {
   }
 
   /**
-   * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
-   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
-   * receives (the `M` of its `Thread<R, M>`; see `receive`).
+   * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it. A string is a
+   * registered name (see `register`), looked up now. Throws a {@link LoomError} if the thread has ended or no
+   * live thread has the name. The message must be of the type the thread's script receives (the `M` of its
+   * `Thread<R, M>`; see `receive`); a name takes any.
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
+   * engine.send('boss', 'enrage');
    * ```
    */
-  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void;
+  send(name: string, message: unknown): void;
+  send(target: Thread | string, message: unknown): void {
+    const thread = typeof target === 'string' ? this.#named(target, 'engine.send') : target;
     checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
     }
     this.#scheduler.send(thread, message);
+  }
+
+  /**
+   * Posts `message` to every member of `group` (see `joinGroup`), in the order they joined; returns how many.
+   *
+   * @example
+   * ```ts
+   * engine.broadcast('squad:alpha', { kind: 'regroup', x: 10, y: 4 });
+   * ```
+   */
+  broadcast(group: string, message: unknown): number {
+    const members = this.#scheduler.registry.members(group);
+    for (const member of members) this.#scheduler.send(member, message);
+    return members.length;
+  }
+
+  /**
+   * The live thread registered as `name` (see `register`), or null.
+   *
+   * @example
+   * ```ts
+   * const boss = engine.whereis('boss');
+   * ```
+   */
+  whereis(name: string): Thread | null {
+    return this.#scheduler.registry.whereis(name);
+  }
+
+  /**
+   * The live members of `group` (see `joinGroup`), in the order they joined.
+   *
+   * @example
+   * ```ts
+   * for (const scout of engine.members('squad:alpha')) console.log(scout.label);
+   * ```
+   */
+  members(group: string): Thread[] {
+    return this.#scheduler.registry.members(group);
+  }
+
+  /**
+   * Every registered name and its thread, in the order they were taken: for inspectors.
+   *
+   * @example
+   * ```ts
+   * for (const [name, thread] of engine.names()) console.log(name, thread.label);
+   * ```
+   */
+  names(): ReadonlyMap<string, Thread> {
+    return this.#scheduler.registry.names();
+  }
+
+  /**
+   * Every group and its members, in the order the groups were first joined: for inspectors.
+   *
+   * @example
+   * ```ts
+   * for (const [group, members] of engine.groups()) console.log(group, members.length);
+   * ```
+   */
+  groups(): ReadonlyMap<string, readonly Thread[]> {
+    return this.#scheduler.registry.groups();
+  }
+
+  #named(name: string, op: string): Thread {
+    const thread = this.#scheduler.registry.whereis(name);
+    if (thread === null) throw new LoomError(`${op}(${JSON.stringify(name)}): no live thread has that name`);
+    return thread;
   }
 }
 

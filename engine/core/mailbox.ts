@@ -10,6 +10,9 @@ export function mailboxOwner(thread: Thread): Thread {
   return owner;
 }
 
+/** What {@link Mailbox.takeFirst} returns when no message matches (undefined is a message like any other). */
+export const NO_MESSAGE: unique symbol = Symbol('no message');
+
 /**
  * A thread's FIFO of received messages: a ring buffer that doubles when full, so a steady trickle of messages
  * allocates nothing (an array sliced as it drains allocates one per message, garbage that outlives a tick).
@@ -35,6 +38,37 @@ export class Mailbox {
     const message = this.items[this.head];
     this.items[this.head] = undefined;
     this.head = (this.head + 1) & (this.items.length - 1);
+    this.count--;
+    return message;
+  }
+
+  /**
+   * Takes the oldest message `match` accepts, leaving the others queued in their order; {@link NO_MESSAGE} if none
+   * does. What `match` throws goes to the caller, the queue as it was.
+   */
+  takeFirst(match: (message: unknown) => boolean): unknown {
+    const mask = this.items.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      const message = this.items[(this.head + i) & mask];
+      if (!match(message)) continue;
+      for (let j = i; j < this.count - 1; j++) this.items[(this.head + j) & mask] = this.items[(this.head + j + 1) & mask];
+      this.items[(this.head + this.count - 1) & mask] = undefined;
+      this.count--;
+      return message;
+    }
+    return NO_MESSAGE;
+  }
+
+  /** The newest message, left queued; the caller checks `size` first. */
+  peekNewest(): unknown {
+    return this.items[(this.head + this.count - 1) & (this.items.length - 1)];
+  }
+
+  /** Takes the newest message; the caller checks `size` first. */
+  pop(): unknown {
+    const at = (this.head + this.count - 1) & (this.items.length - 1);
+    const message = this.items[at];
+    this.items[at] = undefined;
     this.count--;
     return message;
   }

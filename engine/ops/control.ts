@@ -1,4 +1,4 @@
-import { checkThread, type MessageFor, type Thread } from '../core/kernel.ts';
+import { checkThread, type Engine, LoomError, type MessageFor, runningThread, type Thread } from '../core/kernel.ts';
 
 /**
  * Cancels a thread, from a script or from outside: its Cancellation is thrown at the point where it waits, so its
@@ -19,14 +19,42 @@ export function cancel(thread: Thread): boolean {
 /**
  * Posts a message to a thread's mailbox, from a script or from outside; the thread takes it with `receive`.
  * Throws a LoomError naming the thread if it has ended. The message must be of the type the thread's script
- * receives (see `receive`).
+ * receives (see `receive`). A string is a registered name (see `register`), looked up in the running script's
+ * engine (a host calls `engine.send(name, message)`); no live thread with the name is a LoomError.
  *
  * @example
  * ```ts
  * send(grunt, { kind: 'player-seen', x: 10, y: 4 });
+ * send('boss', 'enrage');
  * ```
  */
-export function send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
-  checkThread(thread, 'send');
-  thread.engine.send(thread, message);
+export function send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void;
+export function send(name: string, message: unknown): void;
+export function send(target: Thread | string, message: unknown): void {
+  if (typeof target === 'string') {
+    scriptEngine(`send(${JSON.stringify(target)})`, 'engine.send(name, message)').send(target, message);
+    return;
+  }
+  checkThread(target, 'send');
+  target.engine.send(target, message as never);
+}
+
+/**
+ * Posts `message` to every member of `group` (see `joinGroup`), in the order they joined, from a script (a host
+ * calls `engine.broadcast`); returns how many it reached.
+ *
+ * @example
+ * ```ts
+ * broadcast('squad:alpha', { kind: 'contact', x: 10, y: 4 });
+ * ```
+ */
+export function broadcast(group: string, message: unknown): number {
+  return scriptEngine(`broadcast(${JSON.stringify(group)})`, 'engine.broadcast(group, message)').broadcast(group, message);
+}
+
+/** The engine of the running script, where names and groups are looked up. */
+export function scriptEngine(op: string, hostForm: string): Engine {
+  const thread = runningThread();
+  if (thread === null) throw new LoomError(`${op} outside a script: names are an engine's; a host calls ${hostForm}`);
+  return thread.engine;
 }

@@ -1,27 +1,48 @@
-import { type Kernel, mailboxOwner, Op, RECEIVE, type Thread } from '../core/kernel.ts';
+import { ActorParts, checkArgument, type Kernel, LoomError, mailboxOwner, NO_MESSAGE, Op, RECEIVE, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 
+type Match = (message: unknown) => boolean;
+
 class Receive<M> extends Op<M | undefined, M> {
-  constructor(private readonly timeout: number | undefined) {
+  constructor(private readonly timeout: number | undefined, private readonly match: Match | null) {
     super();
   }
 
   get description(): string {
-    return this.timeout === undefined ? 'receive()' : `receive(${this.timeout})`;
+    const match = this.match === null ? [] : [this.match.name || 'match'];
+    const timeout = this.timeout === undefined ? [] : [String(this.timeout)];
+    return `receive(${[...match, ...timeout].join(', ')})`;
   }
 
   enter(thread: Thread, kernel: Kernel): boolean {
     const owner = mailboxOwner(thread);
     const mailbox = owner.extra?.mailbox;
+    const match = this.match === null ? null : this.guarded(this.match, thread);
     if (mailbox && mailbox.size > 0) {
-      thread.value = mailbox.shift();
-      return false;
+      const message = match === null ? mailbox.shift() : mailbox.takeFirst(match);
+      if (message !== NO_MESSAGE) {
+        thread.value = message;
+        return false;
+      }
     }
     if (this.timeout === 0) return false; // a poll, as Erlang's `after 0`: nothing queued, undefined at once
     if (owner !== thread) this.registerReceiver(owner, thread);
+    if (match !== null) (thread.ensureExtra().actor ??= new ActorParts()).matcher = match;
     if (this.timeout === undefined) return kernel.park(thread, RECEIVE, -1, null);
     return kernel.parkUntil(thread, RECEIVE, deadlineTick(this, thread, kernel, this.timeout));
+  }
+
+  // What the match throws fails this receive, named, wherever the message came from.
+  private guarded(match: Match, thread: Thread): Match {
+    return (message) => {
+      try {
+        return match(message);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new LoomError(`${this.description} in ${thread.label}: the match threw: ${reason}`, { cause: error });
+      }
+    };
   }
 
   // One receiver per mailbox, as in Erlang: a second concurrent receive would silently never get its message.
@@ -38,6 +59,10 @@ class Receive<M> extends Op<M | undefined, M> {
  * With `timeoutSeconds`, gives up after that much simulated time and returns undefined; `receive(0)` does not
  * wait at all (a poll: the oldest message, or undefined at once).
  *
+ * With `match`, a selective receive: takes the oldest message `match` accepts, leaving the others queued in their
+ * order (Erlang's `receive` with patterns); a type guard narrows what it returns. What `match` throws fails the
+ * receive with a LoomError naming the thread.
+ *
  * `M` is the script's mailbox type: the handle `spawn` returns for the script is a `Thread<R, M>`, and `send`
  * to it takes only an `M` (a thread whose script never receives takes nothing). Give every `receive` of a script
  * the same `M` (a union if it takes several kinds): the handle takes the union of them. Without `M`, the mailbox
@@ -47,10 +72,17 @@ class Receive<M> extends Op<M | undefined, M> {
  * ```ts
  * const order = yield* receive<MoveOrder>();
  * const report = yield* receive<Sighting>(2); // Sighting | undefined
+ * const answer = yield* receive((m: Order | Answer): m is Answer => m.kind === 'answer', 0.5); // Answer | undefined
  * ```
  */
 export function receive<M = unknown>(): Op<M, M>;
 export function receive<M = unknown>(timeoutSeconds: number): Op<M | undefined, M>;
-export function receive<M = unknown>(timeoutSeconds?: number): Op<M | undefined, M> {
-  return new Receive<M>(timeoutSeconds);
+export function receive<M, T extends M>(match: (message: M) => message is T): Op<T, M>;
+export function receive<M, T extends M>(match: (message: M) => message is T, timeoutSeconds: number): Op<T | undefined, M>;
+export function receive<M = unknown>(match: (message: M) => boolean): Op<M, M>;
+export function receive<M = unknown>(match: (message: M) => boolean, timeoutSeconds: number): Op<M | undefined, M>;
+export function receive<M = unknown>(first?: number | ((message: M) => boolean), timeoutSeconds?: number): Op<M | undefined, M> {
+  if (typeof first === 'function') return new Receive<M>(timeoutSeconds, first as Match);
+  checkArgument(timeoutSeconds === undefined, first, 'receive', 'a match function, then seconds');
+  return new Receive<M>(first, null);
 }
