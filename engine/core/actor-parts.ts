@@ -57,8 +57,8 @@ export function addWatch(watch: EndWatch): void {
   ((watcher.actor ??= new ActorParts()).watching ??= []).push(watch);
 }
 
-/** Ends `watch` before its target ends (a demonitor, a call answered or given up). */
-export function removeWatch(watch: EndWatch): void {
-  dropWatch(watch.target.extra?.actor?.watchers ?? null, watch);
+/** Ends `watch` before its target ends (a demonitor, a call answered or given up); false if it had ended. */
+export function removeWatch(watch: EndWatch): boolean {
   dropWatch(watch.watcher.extra?.actor?.watching ?? null, watch);
+  return dropWatch(watch.target.extra?.actor?.watchers ?? null, watch);
 }

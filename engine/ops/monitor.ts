@@ -109,7 +109,7 @@ export function monitor(target: Thread): Op<Monitor> {
 
 /**
  * Removes a monitor: no {@link Down} of it arrives after this, and one already queued is taken out of the mailbox
- * (Erlang's `demonitor(Ref, [flush])`). Returns false if its target had already ended.
+ * (Erlang's `demonitor(Ref, [flush])`). Returns false if it had already ended (its target or its watcher ended, or it was removed).
  *
  * @example
  * ```ts
@@ -117,8 +117,7 @@ export function monitor(target: Thread): Op<Monitor> {
  * ```
  */
 export function demonitor(watch: Monitor): boolean {
-  const active = watch.target.alive && watch.watcher.alive;
-  removeWatch(watch);
+  const active = removeWatch(watch);
   watch.watcher.extra?.mailbox?.takeFirst((message) => message instanceof Down && message.monitor === watch);
   return active;
 }
