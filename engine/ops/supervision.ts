@@ -106,15 +106,13 @@ export class Supervision {
     return this.adding.has(name) || this.children.some((child) => child.name === name);
   }
 
-  /** The children due to start at `tick`, in order; one still stopping holds back those after it. */
+  /**
+   * The children due to start at `tick`, in order: none while one of them is still being stopped, so that a
+   * restart of several starts them together once all have ended, as OTP does.
+   */
   due(tick: number): ChildRecord[] {
-    const due: ChildRecord[] = [];
-    for (const child of this.children) {
-      if (child.startAt < 0 || child.startAt > tick) continue;
-      if (child.thread !== null) break;
-      due.push(child);
-    }
-    return due;
+    const due = this.children.filter((child) => child.startAt >= 0 && child.startAt <= tick);
+    return due.some((child) => child.thread !== null) ? [] : due;
   }
 
   /** `child` runs as `thread` now. */
