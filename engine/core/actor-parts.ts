@@ -1,4 +1,5 @@
 import type { Supervision } from '../ops/supervision.ts';
+import { LoomError } from './errors.ts';
 import type { Thread } from './thread.ts';
 
 /**
@@ -26,12 +27,15 @@ export class ActorParts {
   names: string[] | null = null;
   /** Groups it is a member of, oldest first. */
   groups: string[] | null = null;
+  // Sets, not arrays: a supervisor watches every child, and each child's end takes its watch out at once.
   /** Watches of its end (monitors of it, calls waiting on it), oldest first. */
-  watchers: EndWatch[] | null = null;
+  watchers: Set<EndWatch> | null = null;
   /** Watches it holds on other threads, oldest first: dropped when it ends. */
-  watching: EndWatch[] | null = null;
+  watching: Set<EndWatch> | null = null;
   /** While it waits in a selective receive: which message it takes. */
   matcher: ((message: unknown) => boolean) | null = null;
+  /** The selective receive it waits in, to name it if the match throws. */
+  matching: { readonly description: string } | null = null;
   /** While it waits in a call: the call (its target is the thread it waits on, for deadlock checks). */
   call: EndWatch | null = null;
   /** A supervisor's children and restart counts. */
@@ -40,21 +44,23 @@ export class ActorParts {
   observesChildren = false;
 }
 
-/** Removes `watch` from `list` (a list of watchers or watching); true if it was there. */
-export function dropWatch(list: EndWatch[] | null, watch: EndWatch): boolean {
-  if (list === null) return false;
-  const at = list.indexOf(watch);
-  if (at < 0) return false;
-  list.splice(at, 1);
-  return true;
+/** Removes `watch` from `set` (watchers or watching); true if it was there. */
+export function dropWatch(set: Set<EndWatch> | null, watch: EndWatch): boolean {
+  return set !== null && set.delete(watch);
+}
+
+/** The error of a selective receive whose match threw `error`, naming the receive and the thread. */
+export function matchFailed(receive: { readonly description: string }, thread: Thread, error: unknown): LoomError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new LoomError(`${receive.description} in ${thread.label}: the match threw: ${reason}`, { cause: error });
 }
 
 /** Starts `watch`: its target keeps it, and its watcher too, so whichever ends first undoes it. */
 export function addWatch(watch: EndWatch): void {
   const target = watch.target.ensureExtra();
-  ((target.actor ??= new ActorParts()).watchers ??= []).push(watch);
+  ((target.actor ??= new ActorParts()).watchers ??= new Set()).add(watch);
   const watcher = watch.watcher.ensureExtra();
-  ((watcher.actor ??= new ActorParts()).watching ??= []).push(watch);
+  ((watcher.actor ??= new ActorParts()).watching ??= new Set()).add(watch);
 }
 
 /** Ends `watch` before its target ends (a demonitor, a call answered or given up); false if it had ended. */

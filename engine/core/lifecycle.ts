@@ -160,6 +160,7 @@ function releaseExtra(scheduler: Scheduler, thread: Thread): void {
 function endActor(scheduler: Scheduler, thread: Thread, parts: ActorParts): void {
   scheduler.registry.release(thread, parts);
   parts.matcher = null;
+  parts.matching = null;
   parts.call = null;
   const watching = parts.watching;
   parts.watching = null;

@@ -50,11 +50,10 @@ export class Mailbox {
     const mask = this.items.length - 1;
     for (let i = 0; i < this.count; i++) {
       const message = this.items[(this.head + i) & mask];
-      if (!match(message)) continue;
-      for (let j = i; j < this.count - 1; j++) this.items[(this.head + j) & mask] = this.items[(this.head + j + 1) & mask];
-      this.items[(this.head + this.count - 1) & mask] = undefined;
-      this.count--;
-      return message;
+      if (match(message)) {
+        this.removeAt(i);
+        return message;
+      }
     }
     return NO_MESSAGE;
   }
@@ -71,6 +70,21 @@ export class Mailbox {
     this.items[at] = undefined;
     this.count--;
     return message;
+  }
+
+  // Closes the gap at position `at` from the nearer end, so taking the oldest (or newest) message costs nothing.
+  private removeAt(at: number): void {
+    const items = this.items;
+    const mask = items.length - 1;
+    if (at < this.count - 1 - at) {
+      for (let j = at; j > 0; j--) items[(this.head + j) & mask] = items[(this.head + j - 1) & mask];
+      items[this.head] = undefined;
+      this.head = (this.head + 1) & mask;
+    } else {
+      for (let j = at; j < this.count - 1; j++) items[(this.head + j) & mask] = items[(this.head + j + 1) & mask];
+      items[(this.head + this.count - 1) & mask] = undefined;
+    }
+    this.count--;
   }
 
   private grow(): void {

@@ -1,4 +1,5 @@
 import { Accounting } from '../accounting/accounting.ts';
+import { matchFailed, type ActorParts } from './actor-parts.ts';
 import { CallSiteMode, type Site } from '../diagnostics/call-site.ts';
 import { spawnerRecord } from '../diagnostics/script-stack.ts';
 import { SiteTable } from '../diagnostics/site-table.ts';
@@ -212,20 +213,20 @@ export class Scheduler implements Kernel {
     mailbox.push(message);
     const receiver = thread.wait === RECEIVE ? thread : extra.receiver;
     if (receiver !== null && receiver.state === ThreadState.WAITING && receiver.wait === RECEIVE) {
-      const matcher = receiver.extra?.actor?.matcher ?? null;
-      if (matcher === null) this.wake(receiver, mailbox.shift());
-      else this.offer(receiver, mailbox, matcher);
+      const parts = receiver.extra?.actor ?? null;
+      if (parts === null || parts.matcher === null) this.wake(receiver, mailbox.shift());
+      else this.offer(receiver, mailbox, parts);
     }
   }
 
   // A selective receive has seen every older message: only the one just queued can be its match. A match that
   // throws fails the receive, not the sender.
-  private offer(receiver: Thread, mailbox: Mailbox, matcher: (message: unknown) => boolean): void {
+  private offer(receiver: Thread, mailbox: Mailbox, parts: ActorParts): void {
     let matches: boolean;
     try {
-      matches = matcher(mailbox.peekNewest());
+      matches = parts.matcher!(mailbox.peekNewest());
     } catch (error) {
-      this.wakeWithError(receiver, error);
+      this.wakeWithError(receiver, matchFailed(parts.matching!, receiver, error));
       return;
     }
     if (matches) this.wake(receiver, mailbox.pop());

@@ -79,8 +79,8 @@ export function setTicking(scheduler: Scheduler | null): void {
   ticking = scheduler;
 }
 
-function watchList(watches: EndWatch[] | null, pick: (watch: EndWatch) => Thread): Thread[] {
-  return watches === null ? [] : watches.filter((watch) => watch.kind === 'monitor').map(pick);
+function watchList(watches: Set<EndWatch> | null, pick: (watch: EndWatch) => Thread): Thread[] {
+  return watches === null ? [] : [...watches].filter((watch) => watch.kind === 'monitor').map(pick);
 }
 
 /** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */

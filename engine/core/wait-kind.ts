@@ -76,7 +76,10 @@ function releaseMailbox(thread: Thread): undefined {
   const owner = mailboxOwner(thread);
   if (owner.extra?.receiver === thread) owner.extra.receiver = null;
   const parts = thread.extra?.actor;
-  if (parts != null) parts.matcher = null;
+  if (parts != null) {
+    parts.matcher = null;
+    parts.matching = null;
+  }
   return undefined;
 }
 

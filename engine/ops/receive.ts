@@ -1,4 +1,4 @@
-import { ActorParts, checkArgument, type Kernel, LoomError, mailboxOwner, NO_MESSAGE, Op, RECEIVE, type Thread } from '../core/kernel.ts';
+import { ActorParts, checkArgument, type Kernel, type Mailbox, mailboxOwner, matchFailed, NO_MESSAGE, Op, RECEIVE, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 import { deadlineTick } from './sleep.ts';
 
@@ -18,9 +18,9 @@ class Receive<M> extends Op<M | undefined, M> {
   enter(thread: Thread, kernel: Kernel): boolean {
     const owner = mailboxOwner(thread);
     const mailbox = owner.extra?.mailbox;
-    const match = this.match === null ? null : this.guarded(this.match, thread);
+    const match = this.match;
     if (mailbox && mailbox.size > 0) {
-      const message = match === null ? mailbox.shift() : mailbox.takeFirst(match);
+      const message = match === null ? mailbox.shift() : this.takeFirst(mailbox, match, thread);
       if (message !== NO_MESSAGE) {
         thread.value = message;
         return false;
@@ -28,21 +28,22 @@ class Receive<M> extends Op<M | undefined, M> {
     }
     if (this.timeout === 0) return false; // a poll, as Erlang's `after 0`: nothing queued, undefined at once
     if (owner !== thread) this.registerReceiver(owner, thread);
-    if (match !== null) (thread.ensureExtra().actor ??= new ActorParts()).matcher = match;
+    if (match !== null) {
+      const parts = (thread.ensureExtra().actor ??= new ActorParts());
+      parts.matcher = match;
+      parts.matching = this;
+    }
     if (this.timeout === undefined) return kernel.park(thread, RECEIVE, -1, null);
     return kernel.parkUntil(thread, RECEIVE, deadlineTick(this, thread, kernel, this.timeout));
   }
 
-  // What the match throws fails this receive, named, wherever the message came from.
-  private guarded(match: Match, thread: Thread): Match {
-    return (message) => {
-      try {
-        return match(message);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new LoomError(`${this.description} in ${thread.label}: the match threw: ${reason}`, { cause: error });
-      }
-    };
+  // What the match throws fails this receive, named (as the scheduler names it when a send offers a message).
+  private takeFirst(mailbox: Mailbox, match: Match, thread: Thread): unknown {
+    try {
+      return mailbox.takeFirst(match);
+    } catch (error) {
+      throw matchFailed(this, thread, error);
+    }
   }
 
   // One receiver per mailbox, as in Erlang: a second concurrent receive would silently never get its message.

@@ -81,10 +81,15 @@ export interface Policy {
 export class Supervision {
   /** Its children, in start order. */
   readonly children: ChildRecord[] = [];
+  // Each running child by its thread, and the children waiting to start: a child's end costs the same with a
+  // thousand siblings as with one.
+  private readonly byThread = new Map<Thread, ChildRecord>();
+  private waiting: ChildRecord[] = [];
   /** Restarts so far (a restart of several children for one end counts once). */
   restarts = 0;
-  // Ticks of the restarts within the period, oldest first.
-  private readonly recent: number[] = [];
+  // Ticks of the restarts within the period, oldest first, from `oldest` on (a queue: shifting an array is linear).
+  private recent: number[] = [];
+  private oldest = 0;
   // Names added while it runs, not yet started: a second child with one of them is refused at once.
   readonly adding = new Set<string>();
 
@@ -97,8 +102,8 @@ export class Supervision {
   /** A child to start at `tick`. */
   add(spec: ChildSpec, tick: number): void {
     const record = new ChildRecord(spec);
-    record.startAt = tick;
     this.children.push(record);
+    this.startAt(record, tick);
   }
 
   /** Whether a child named `name` is kept or about to be added. */
@@ -111,20 +116,23 @@ export class Supervision {
    * restart of several starts them together once all have ended, as OTP does.
    */
   due(tick: number): ChildRecord[] {
-    const due = this.children.filter((child) => child.startAt >= 0 && child.startAt <= tick);
-    return due.some((child) => child.thread !== null) ? [] : due;
+    const due = this.waiting.filter((child) => child.startAt <= tick);
+    if (due.length === 0 || due.some((child) => child.thread !== null)) return [];
+    this.waiting = this.waiting.filter((child) => child.startAt > tick);
+    return due.length === 1 ? due : this.children.filter((child) => due.includes(child));
   }
 
   /** `child` runs as `thread` now. */
   started(child: ChildRecord, thread: Thread): void {
     child.thread = thread;
     child.startAt = -1;
+    this.byThread.set(thread, child);
   }
 
   /** Ticks from `tick` to the next start due, or -1 if none is. */
   nextDue(tick: number): number {
     let next = -1;
-    for (const child of this.children) {
+    for (const child of this.waiting) {
       if (child.startAt > tick && (next < 0 || child.startAt - tick < next)) next = child.startAt - tick;
     }
     return next;
@@ -135,8 +143,9 @@ export class Supervision {
    * the delay. Throws the supervisor's failure when the restart would go over its intensity.
    */
   childEnded(down: Down): Decision {
-    const child = this.children.find((record) => record.thread === down.thread);
+    const child = this.byThread.get(down.thread);
     if (child === undefined) return NOTHING;
+    this.byThread.delete(down.thread);
     child.thread = null;
     if (down.ending === 'failed') child.lastFailure = down.error;
     if (child.stopping) {
@@ -157,8 +166,10 @@ export class Supervision {
         stop.push(other.thread);
       }
       const again = other === child || other.restart !== 'temporary';
-      other.startAt = again ? at : -1;
-      if (again) other.restarts++;
+      if (again) {
+        this.startAt(other, at);
+        other.restarts++;
+      }
     }
     return { stop: stop.reverse() };
   }
@@ -179,8 +190,12 @@ export class Supervision {
     const { intensity, period } = this.policy;
     const window = ticksIn(period, this.dt);
     this.recent.push(down.tick);
-    while (this.recent[0]! <= down.tick - window) this.recent.shift();
-    if (this.recent.length > intensity) throw this.gaveUp(child, down);
+    while (this.recent[this.oldest]! <= down.tick - window) this.oldest++;
+    if (this.oldest > 32 && this.oldest * 2 > this.recent.length) {
+      this.recent = this.recent.slice(this.oldest);
+      this.oldest = 0;
+    }
+    if (this.recent.length - this.oldest > intensity) throw this.gaveUp(child, down);
     this.restarts++;
   }
 
@@ -188,7 +203,7 @@ export class Supervision {
     const { intensity, period } = this.policy;
     const how = down.ending === 'failed' ? `failed: ${messageOf(down.error)}` : down.ending;
     return new LoomError(
-      `supervisor ${this.thread.label} gave up: ${child.name} ended (${how}); ${this.recent.length} restarts within ` +
+      `supervisor ${this.thread.label} gave up: ${child.name} ended (${how}); ${this.recent.length - this.oldest} restarts within ` +
         `${period} s is more than its intensity, ${intensity}`,
       { cause: down.error },
     );
@@ -201,6 +216,11 @@ export class Supervision {
       throw new LoomError(`supervisor ${this.thread.label}: its delay for ${child.name} is ${String(seconds)}, not a finite number ≥ 0`);
     }
     return seconds === 0 ? 0 : ticksIn(seconds, this.dt);
+  }
+
+  private startAt(child: ChildRecord, tick: number): void {
+    if (child.startAt < 0) this.waiting.push(child);
+    child.startAt = tick;
   }
 
   private remove(child: ChildRecord): void {

@@ -44,9 +44,9 @@ describe('actors under replay, restore and hot reload', () => {
   const create = (setup: Parameters<ReturnType<typeof createLogSimulation>>[0]) => createLogSimulation({ captain, trooper })(setup).sim;
 
   it('a replay and a restore rebuild names, monitors and restart counts exactly, checkpoints included', () => {
-    const { sim } = createLogSimulation({ captain, trooper })({ seed: 5, tickRate: 60, meta: {} });
+    const { sim, world } = createLogSimulation({ captain, trooper })({ seed: 5, tickRate: 60, meta: {} });
     const recorder = new Recorder(sim, { checkpointEvery: 30 });
-    recorder.spawn(captain, sim.refs.world);
+    recorder.spawn(captain, world);
     for (let i = 0; i < 300; i++) recorder.step();
     const before = actorState(sim.engine);
     expect(before[0]).toMatch(/^names captain=1( trooper:\d=\d+){3}$/);
