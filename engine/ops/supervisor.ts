@@ -72,6 +72,7 @@ export function* supervisor(options: SupervisorOptions): Generator<unknown, neve
     const message = next < 0 ? yield* receive(mine) : yield* receive(mine, next * kernel.dt);
     if (message instanceof AddChild) {
       supervision.adding.delete(message.spec.name);
+      checkSpec(message.spec, supervision, `addChild(${self.label})`); // added before it first ran: unchecked yet
       supervision.add(message.spec, kernel.tick);
     } else if (message !== undefined) {
       for (const thread of supervision.childEnded(message).stop) cancel(thread);
@@ -82,7 +83,8 @@ export function* supervisor(options: SupervisorOptions): Generator<unknown, neve
 /**
  * Adds a child to a running {@link supervisor} (a wave spawner's next wave): it starts the next time the
  * supervisor runs (later in this tick from a script, in the next from the host), and is kept alive as the others.
- * A name the supervisor already has is a LoomError at once.
+ * A name the supervisor already has is a LoomError at once (or, added before the supervisor first ran, its
+ * failure when it takes it).
  *
  * @example
  * ```ts
@@ -91,12 +93,16 @@ export function* supervisor(options: SupervisorOptions): Generator<unknown, neve
  */
 export function addChild(supervisorThread: Thread, spec: ChildSpec): void {
   checkThread(supervisorThread, 'addChild');
-  const supervision = supervisorThread.extra?.actor?.supervision;
-  if (supervision == null || !supervisorThread.alive) {
-    throw new LoomError(`addChild(${supervisorThread.label}): it is not a running supervisor (${supervisorThread.stateName})`);
+  const where = `addChild(${supervisorThread.label})`;
+  if (supervisorThread.script !== supervisor || !supervisorThread.alive) {
+    throw new LoomError(`${where}: it is not a running supervisor (${supervisorThread.stateName})`);
   }
-  checkSpec(spec, supervision, `addChild(${supervisorThread.label})`);
-  supervision.adding.add(spec.name);
+  // Spawned and not yet run, it has no records to check against: it checks the spec when it takes the message.
+  const supervision = supervisorThread.extra?.actor?.supervision ?? null;
+  if (supervision !== null) {
+    checkSpec(spec, supervision, where);
+    supervision.adding.add(spec.name);
+  }
   supervisorThread.engine.send(supervisorThread, new AddChild(spec) as never);
 }
 
