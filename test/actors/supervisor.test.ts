@@ -175,6 +175,37 @@ describe('supervisor: children added while it runs', () => {
     expect(() => addChild(lone, { name: 'x', script: childOf(log, 1), args: [] })).toThrow('addChild(#3 lone): it is not a running supervisor (ready)');
   });
 
+  it('addChild before the supervisor first ran: started when it runs; a name it already has then fails it', () => {
+    const { engine, steps, takeErrors } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    engine.spawn(function* hive() {
+      const brood = yield* spawn({ name: 'brood' }, supervisor, { children: [{ name: 'b:0', script: childOf(log, 9), args: ['b0'] }] });
+      addChild(brood, { name: 'b:1', script: childOf(log, 9), args: ['b1'] });
+      addChild(brood, { name: 'b:0', script: childOf(log, 9), args: ['again'] });
+      yield* sleep(9);
+    });
+    steps(1);
+    // It started b:0 and b:1, then failed on the second b:0: both were cancelled before they first ran.
+    expect(log).toEqual([]);
+    expect(engine.threads().map((t) => t.label)).toEqual(['#1 hive']);
+    steps(1); // the failure is thrown into the hive at its sleep: it fails in turn, to the error hook
+    expect(takeErrors().map((e) => `${e.thread.label}: ${(e.error as Error).message}`)).toEqual([
+      '#1 hive: thread #2 brood failed: addChild(#2 brood): it already has a child named "b:0"',
+    ]);
+  });
+
+  it('addChild before the supervisor first ran starts the child when it runs', () => {
+    const { engine, steps } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    engine.spawn(function* hive() {
+      const brood = yield* spawn({ name: 'brood' }, supervisor, {});
+      addChild(brood, { name: 'b:1', script: childOf(log, 9), args: ['b1'] });
+      yield* sleep(9);
+    });
+    steps(1);
+    expect(log).toEqual(['1 start b1 #3 b:1']);
+  });
+
   it('bad options fail the supervisor with a LoomError naming it', () => {
     const { engine, steps, takeErrors } = createTestEngine();
     engine.spawn(supervisor, { strategy: 'one-for-some' as never });
