@@ -27,14 +27,15 @@ class Receive<M> extends Op<M | undefined, M> {
       }
     }
     if (this.timeout === 0) return false; // a poll, as Erlang's `after 0`: nothing queued, undefined at once
+    const due = this.timeout === undefined ? -1 : deadlineTick(this, thread, kernel, this.timeout);
     if (owner !== thread) this.registerReceiver(owner, thread);
+    // Set only once nothing can throw: the wait's end (detach or expiry) clears it.
     if (match !== null) {
       const parts = (thread.ensureExtra().actor ??= new ActorParts());
       parts.matcher = match;
       parts.matching = this;
     }
-    if (this.timeout === undefined) return kernel.park(thread, RECEIVE, -1, null);
-    return kernel.parkUntil(thread, RECEIVE, deadlineTick(this, thread, kernel, this.timeout));
+    return due < 0 ? kernel.park(thread, RECEIVE, -1, null) : kernel.parkUntil(thread, RECEIVE, due);
   }
 
   // What the match throws fails this receive, named (as the scheduler names it when a send offers a message).

@@ -119,4 +119,22 @@ describe('receive(match)', () => {
       '2 receive(fussy) in #1 actor: the match threw: unlucky (cause unlucky)',
     ]);
   });
+
+  it('bad seconds are a LoomError naming the receive, and leave no match behind for the next receive', () => {
+    const { engine, steps } = createTestEngine();
+    const log: string[] = [];
+    const actor = engine.spawn(function* actor() {
+      try {
+        yield* receive(isAnswer, -1);
+      } catch (error) {
+        log.push((error as Error).message);
+      }
+      const m = yield* receive<Message>();
+      log.push(`${engine.tick} ${m.kind}`);
+    });
+    steps(1);
+    actor.send({ kind: 'order', n: 1 });
+    steps(1);
+    expect(log).toEqual(['receive(isAnswer, -1) in #1 actor: seconds must be a finite number ≥ 0', '2 order']);
+  });
 });
