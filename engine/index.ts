@@ -23,7 +23,7 @@ export { timeout, type TimeoutResult } from './ops/timeout.ts';
 export { script } from './ops/sub-script.ts';
 export { shield, type Shielded } from './ops/shield.ts';
 export { useThread, useEngine } from './ops/current.ts';
-export { cancel, send, broadcast } from './ops/control.ts';
+export { cancel, send, sendTo, broadcast } from './ops/control.ts';
 export { register, unregister, whereis } from './ops/register.ts';
 export { joinGroup, leaveGroup, members } from './ops/groups.ts';
 export { monitor, demonitor, Monitor, Down, type Ending } from './ops/monitor.ts';

@@ -308,25 +308,35 @@ export class Engine {
   }
 
   /**
-   * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it. A string is a
-   * registered name (see `register`), looked up now. Throws a {@link LoomError} if the thread has ended or no
-   * live thread has the name. The message must be of the type the thread's script receives (the `M` of its
-   * `Thread<R, M>`; see `receive`); a name takes any.
+   * Posts `message` to a thread's mailbox (FIFO); a thread waiting in `receive` wakes with it.
+   * Throws a {@link LoomError} if the thread has ended. The message must be of the type the thread's script
+   * receives (the `M` of its `Thread<R, M>`; see `receive`).
    *
    * @example
    * ```ts
    * engine.send(grunt, { x: player.x, y: player.y });
-   * engine.send('boss', 'enrage');
    * ```
    */
-  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void;
-  send(name: string, message: unknown): void;
-  send(target: Thread | string, message: unknown): void {
-    const thread = typeof target === 'string' ? this.#named(target, 'engine.send') : target;
+  send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
     checkThread(thread, 'engine.send');
     if (!thread.alive) {
       throw new LoomError(`send to ${thread.label}: the thread has ended (${thread.stateName}); nothing can receive it`);
     }
+    this.#scheduler.send(thread, message);
+  }
+
+  /**
+   * Posts `message` to the thread registered as `name` (see `register`), looked up now; no live thread with the
+   * name is a {@link LoomError}. A name takes any message: its type is not known until it is looked up.
+   *
+   * @example
+   * ```ts
+   * engine.sendTo('boss', 'enrage');
+   * ```
+   */
+  sendTo(name: string, message: unknown): void {
+    const thread = this.#scheduler.registry.whereis(name);
+    if (thread === null) throw new LoomError(`sendTo(${JSON.stringify(name)}): no live thread has that name`);
     this.#scheduler.send(thread, message);
   }
 
@@ -392,11 +402,6 @@ export class Engine {
     return this.#scheduler.registry.groups();
   }
 
-  #named(name: string, op: string): Thread {
-    const thread = this.#scheduler.registry.whereis(name);
-    if (thread === null) throw new LoomError(`${op}(${JSON.stringify(name)}): no live thread has that name`);
-    return thread;
-  }
 }
 
 /**

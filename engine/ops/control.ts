@@ -19,24 +19,29 @@ export function cancel(thread: Thread): boolean {
 /**
  * Posts a message to a thread's mailbox, from a script or from outside; the thread takes it with `receive`.
  * Throws a LoomError naming the thread if it has ended. The message must be of the type the thread's script
- * receives (see `receive`). A string is a registered name (see `register`), looked up in the running script's
- * engine (a host calls `engine.send(name, message)`); no live thread with the name is a LoomError.
+ * receives (see `receive`).
  *
  * @example
  * ```ts
  * send(grunt, { kind: 'player-seen', x: 10, y: 4 });
- * send('boss', 'enrage');
  * ```
  */
-export function send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void;
-export function send(name: string, message: unknown): void;
-export function send(target: Thread | string, message: unknown): void {
-  if (typeof target === 'string') {
-    scriptEngine(`send(${JSON.stringify(target)})`, 'engine.send(name, message)').send(target, message);
-    return;
-  }
-  checkThread(target, 'send');
-  target.engine.send(target, message as never);
+export function send<M>(thread: Thread<unknown, M>, message: NoInfer<MessageFor<M>>): void {
+  checkThread(thread, 'send');
+  thread.engine.send(thread, message);
+}
+
+/**
+ * Posts `message` to the thread registered as `name` (see `register`), looked up in the running script's engine
+ * (a host calls `engine.sendTo`); no live thread with the name is a LoomError. Erlang's `Name ! Message`.
+ *
+ * @example
+ * ```ts
+ * sendTo('boss', 'enrage');
+ * ```
+ */
+export function sendTo(name: string, message: unknown): void {
+  scriptEngine(`sendTo(${JSON.stringify(name)})`, 'engine.sendTo(name, message)').sendTo(name, message);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addWatch, type EndWatch, type Kernel, mailboxOwner, Op, removeWatch, type Thread } from '../core/kernel.ts';
+import { addWatch, type Kernel, mailboxOwner, Op, removeWatch, type Thread } from '../core/kernel.ts';
 import { misuse } from './misuse.ts';
 
 /** How a thread ended, as a {@link Down} message says. */
@@ -46,7 +46,7 @@ export class Down<R = unknown> {
  * demonitor(watch); // lost interest: no Down will come
  * ```
  */
-export class Monitor implements EndWatch {
+export class Monitor {
   readonly kind = 'monitor';
   /** @internal Made by `monitor`. */
   constructor(

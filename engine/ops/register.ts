@@ -47,7 +47,7 @@ class Whereis extends Op<Thread | null> {
 
 /**
  * Registers the running thread under `name` (`'boss'`, `'door:12'`), so others find it with {@link whereis} and
- * `send(name, message)`. It keeps the name until it ends (or {@link unregister}s it): the moment it ends, the name
+ * `sendTo(name, message)`. It keeps the name until it ends (or {@link unregister}s it): the moment it ends, the name
  * is free, so a restarted thread can take it at once. A name another live thread has is a LoomError naming both;
  * registering a name the thread already has does nothing (so a hot reload's restart can run it again). In a
  * branch of a race, all or timeout, it registers the thread that started it, whose mailbox the branch reads.
@@ -79,7 +79,7 @@ export function unregister(name: string): Op<boolean> {
  * @example
  * ```ts
  * const boss = yield* whereis('boss');
- * if (boss) send(boss, { kind: 'enraged' });
+ * if (boss) cancel(boss); // the arena collapses
  * ```
  */
 export function whereis(name: string): Op<Thread | null> {

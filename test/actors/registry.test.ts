@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  broadcast, join, joinGroup, leaveGroup, LoomError, members, receive, register, send, sleep, spawn, unregister, whereis, type Thread,
+  broadcast, join, joinGroup, leaveGroup, LoomError, members, receive, register, sendTo, sleep, spawn, unregister, whereis, type Thread,
 } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
 
-describe('register, whereis and send to a name', () => {
+describe('register, whereis and sendTo a name', () => {
   it('finds a thread by name and sends to it, in order and on the tick the name was taken', () => {
     const { engine, steps } = createTestEngine();
     const log: string[] = [];
@@ -16,14 +16,14 @@ describe('register, whereis and send to a name', () => {
       const found = yield* whereis('boss');
       log.push(`whereis boss: ${found?.label ?? 'null'} @${engine.tick}`);
       yield* sleep(0);
-      send('boss', 'charge');
+      sendTo('boss', 'charge');
       log.push(`sent @${engine.tick}`);
     });
     steps(2);
     expect(log).toEqual(['whereis boss: #1 boss @1', 'sent @2', 'boss got charge @2']);
     expect(engine.whereis('boss')?.id).toBe(1);
     expect(engine.whereis('nobody')).toBeNull();
-    engine.send('boss', 'retreat');
+    engine.sendTo('boss', 'retreat');
     steps(1);
     expect(log.at(-1)).toBe('boss got retreat @3');
   });
@@ -79,15 +79,15 @@ describe('register, whereis and send to a name', () => {
       yield* register('boss');
       log.push(yield* unregister('boss'), yield* unregister('boss'), yield* whereis('boss'));
       try {
-        send('boss', 'x');
+        sendTo('boss', 'x');
       } catch (error) {
         log.push((error as Error).message);
       }
     });
     steps(1);
-    expect(log).toEqual([true, false, null, 'engine.send("boss"): no live thread has that name']);
-    expect(() => send('boss', 'x')).toThrow(new LoomError('send("boss") outside a script: names are an engine\'s; a host calls engine.send(name, message)'));
-    expect(() => engine.send('boss', 'x')).toThrow('engine.send("boss"): no live thread has that name');
+    expect(log).toEqual([true, false, null, 'sendTo("boss"): no live thread has that name']);
+    expect(() => sendTo('boss', 'x')).toThrow(new LoomError('sendTo("boss") outside a script: names are an engine\'s; a host calls engine.sendTo(name, message)'));
+    expect(() => engine.sendTo('boss', 'x')).toThrow('sendTo("boss"): no live thread has that name');
   });
 
   it('rejects a name that is not a non-empty string, naming the op and the thread', () => {

@@ -39,8 +39,8 @@ describe("issue 22's squad exercise", () => {
     const engine = new Engine({ tickRate: 10, onError: (error, thread) => errors.push(`${thread.label}: ${(error as Error).message}`) });
     const leader = engine.spawn(squad(log));
     engine.step();
-    engine.send('member:1', 'advance'); // orders arrive while member 1 waits for the leader's answer
-    engine.send('member:1', 'take cover');
+    engine.sendTo('member:1', 'advance'); // orders arrive while member 1 waits for the leader's answer
+    engine.sendTo('member:1', 'take cover');
     for (let i = 0; i < 6; i++) engine.step();
     expect(log).toEqual([
       // All three asked in tick 1; the leader answers one a tick (each takes it 0.1 s), all within their 0.5 s.
