@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { actorCases } from './actor-cases.ts';
 import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
 import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
@@ -45,7 +46,7 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
 const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
 if (unknown.length > 0) {
-  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed]`);
+  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed,actors]`);
   process.exit(2);
 }
 if (!canCollectGarbage()) {
@@ -69,6 +70,7 @@ const steps: [string, () => BenchRow | Promise<BenchRow | BenchRow[]>][] = [
   ['spawn 100k', () => spawnCase(plan, 100_000)],
   ['churn 100k', () => churnCase(plan, 100_000)],
   ['mixed 100k', () => mixedCase(plan, 100_000)],
+  ['actors', () => actorCases(plan)],
 ];
 for (const [name, run] of steps) {
   if (only && !only.some((word) => name.startsWith(word))) continue;

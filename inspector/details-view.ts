@@ -1,4 +1,5 @@
 import { formatFailure, type SourcePosition } from 'loom-threads';
+import { actorFacts, type ActorFacts } from './actor-facts.ts';
 import { el, setText } from './dom.ts';
 import { age, count } from './format.ts';
 import { shownState, type InspectedEngine, type InspectedStack, type InspectedThread } from './inspected.ts';
@@ -13,7 +14,8 @@ const MAX_CHILDREN = 24;
 
 /**
  * The selected thread: its state and wait (with the line it waits at), its parent and children (each a link that
- * selects it), how it was spawned, and its script stack, innermost (running or waiting now) first, each frame with
+ * selects it), as an actor its names, groups, monitors and supervised children with their restart counts, how it
+ * was spawned, and its script stack, innermost (running or waiting now) first, each frame with
  * its TypeScript line; a failed thread shows its error and the stack where it failed. The links are rebuilt only
  * when the family changed, so a refresh never swaps an element out from under the pointer between press and release.
  */
@@ -29,6 +31,9 @@ export class DetailsView {
   private readonly parent = el('span', 'loom-links');
   private readonly children = el('span', 'loom-links');
   private readonly childrenName = el('span', 'loom-field-name');
+  private readonly actor = el('span', 'loom-links');
+  private readonly actorRow: HTMLElement;
+  private actorKey = '';
   private readonly stack = el('ol', 'loom-stack');
   private readonly spawned = el('span', 'loom-dim');
   private readonly error = el('pre', 'loom-error');
@@ -54,12 +59,14 @@ export class DetailsView {
       if (this.shown?.alive) this.breakBefore?.(this.shown);
     });
     this.errorRow = field('error', this.error);
+    this.actorRow = field('actor', this.actor);
     this.body = [
       title,
       field('waits on', this.wait),
       field('stats', this.facts),
       field('parent', this.parent),
       field(this.childrenName, this.children),
+      this.actorRow,
       field('stack', this.stack),
       this.errorRow,
       field('spawned', this.spawned),
@@ -98,6 +105,7 @@ export class DetailsView {
     const engine = this.engine();
     const accounting = engine.accounting;
     const average = accounting.threadAverageMs(thread);
+    this.showActor(actorFacts(thread));
     setText(
       this.facts,
       `age ${age(thread.age, engine.dt)} · ${count(accounting.resumesOf(thread))} resumes · ` +
@@ -124,6 +132,24 @@ export class DetailsView {
     this.children.replaceChildren(...links);
   }
 
+  // Names and groups, the threads it monitors, and a supervisor's children with their restart counts.
+  private showActor(facts: ActorFacts | null): void {
+    this.actorRow.hidden = facts === null;
+    const key = facts?.key ?? '';
+    if (key === this.actorKey) return;
+    this.actorKey = key;
+    if (facts === null) {
+      this.actor.replaceChildren();
+      return;
+    }
+    const parts: HTMLElement[] = [];
+    if (facts.registry !== '') parts.push(el('span', 'loom-dim', facts.registry));
+    if (facts.monitors.length > 0) parts.push(el('span', 'loom-dim', 'monitors'), ...facts.monitors.map((t) => this.link(t)));
+    if (facts.supervised.length > 0) parts.push(el('span', 'loom-dim', 'supervises'));
+    for (const child of facts.supervised) parts.push(child.thread ? this.link(child.thread, child.text) : el('span', 'loom-dim', child.text));
+    this.actor.replaceChildren(...parts);
+  }
+
   /** The frames, innermost first, numbered by depth, each with its line; the top one is where the thread is now. */
   private showStack(stack: InspectedStack | null): void {
     const frames = stack?.frames ?? [];
@@ -141,8 +167,8 @@ export class DetailsView {
     this.stack.replaceChildren(...items);
   }
 
-  private link(thread: InspectedThread): HTMLElement {
-    const link = el('button', 'loom-link', thread.label);
+  private link(thread: InspectedThread, text = thread.label): HTMLElement {
+    const link = el('button', 'loom-link', text);
     link.type = 'button';
     link.title = `${thread.stateName}${thread.waitingOn ? `: ${thread.waitingOn}` : ''}`;
     link.addEventListener('click', () => this.onSelect(thread));

@@ -28,6 +28,8 @@ export interface FeedDetails {
   /** Its script stack, innermost first. */
   frames: ScriptFrame[];
   children: number[];
+  /** Its names, groups and monitored threads, and a supervisor's children (`thread`: null while it waits to restart). */
+  actor: { names: string[]; groups: string[]; monitoring: number[]; supervised: { name: string; thread: number | null; restarts: number }[] | null };
   /** How it was spawned: the text with a `\uE000n\uE001` mark (private use characters) where `at[n]` goes (the page writes positions). */
   ancestry: { text: string; at: SourcePosition[] };
 }
@@ -144,6 +146,12 @@ function feedDetails(thread: Thread, root: string): FeedDetails {
     waitingAt: local(thread.waitingAt),
     frames: (stack?.frames ?? []).map((frame) => ({ name: frame.name, at: local(frame.at) })),
     children: thread.children.map((child) => child.id),
+    actor: {
+      names: [...thread.registeredNames],
+      groups: [...thread.groups],
+      monitoring: thread.monitoring.map((watched) => watched.id),
+      supervised: thread.supervised?.map((child) => ({ name: child.name, thread: child.thread?.id ?? null, restarts: child.restarts })) ?? null,
+    },
     ancestry: { text, at },
   };
 }

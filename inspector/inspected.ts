@@ -23,6 +23,22 @@ export interface InspectedThread {
   readonly parent: InspectedThread | null;
   readonly children: readonly InspectedThread[];
   readonly scriptStack: InspectedStack | null;
+  /** The names it is registered under. */
+  readonly registeredNames: readonly string[];
+  /** The groups it is a member of. */
+  readonly groups: readonly string[];
+  /** The threads it monitors. */
+  readonly monitoring: readonly InspectedThread[];
+  /** A supervisor's children, in start order; null for a thread that is no supervisor. */
+  readonly supervised: readonly InspectedChild[] | null;
+}
+
+/** A supervised child as the panel reads it: `SupervisedChild` has all of it. */
+export interface InspectedChild {
+  readonly name: string;
+  /** The thread running it now; null while it waits to restart. */
+  readonly thread: InspectedThread | null;
+  readonly restarts: number;
 }
 
 /** A thread's script stack as the panel reads it: `ScriptStack` has all of it. */

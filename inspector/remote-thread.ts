@@ -1,6 +1,6 @@
 import type { ScriptFrame, SourcePosition } from 'loom-threads';
 import type { FeedDetails, FeedThread } from './feed-snapshot.ts';
-import type { InspectedStack, InspectedThread } from './inspected.ts';
+import type { InspectedChild, InspectedStack, InspectedThread } from './inspected.ts';
 
 /**
  * A thread of a room on a server, as its feed last told: the panel reads it as it reads a local `Thread`. One object
@@ -63,6 +63,23 @@ export class RemoteThread implements InspectedThread {
     const details = this.details;
     if (details === null) return this.childrenOf(this.id);
     return details.children.map((id) => this.lookup(id)).filter((child) => child !== undefined);
+  }
+  // Its actor facts come with its details: known while it is the selected thread.
+  get registeredNames(): readonly string[] {
+    return this.details?.actor.names ?? [];
+  }
+  get groups(): readonly string[] {
+    return this.details?.actor.groups ?? [];
+  }
+  get monitoring(): readonly RemoteThread[] {
+    return (this.details?.actor.monitoring ?? []).map((id) => this.lookup(id)).filter((watched) => watched !== undefined);
+  }
+  get supervised(): readonly InspectedChild[] | null {
+    return this.details?.actor.supervised?.map((child) => ({
+      name: child.name,
+      thread: child.thread === null ? null : (this.lookup(child.thread) ?? null),
+      restarts: child.restarts,
+    })) ?? null;
   }
   get scriptStack(): InspectedStack | null {
     return this.details === null || !this.alive ? null : new RemoteStack(this.details);

@@ -324,6 +324,84 @@ export class Engine {
     }
     this.#scheduler.send(thread, message);
   }
+
+  /**
+   * Posts `message` to the thread registered as `name` (see `register`), looked up now; no live thread with the
+   * name is a {@link LoomError}. A name takes any message: its type is not known until it is looked up.
+   *
+   * @example
+   * ```ts
+   * engine.sendTo('boss', 'enrage');
+   * ```
+   */
+  sendTo(name: string, message: unknown): void {
+    const thread = this.#scheduler.registry.whereis(name);
+    if (thread === null) throw new LoomError(`sendTo(${JSON.stringify(name)}): no live thread has that name`);
+    this.#scheduler.send(thread, message);
+  }
+
+  /**
+   * Posts `message` to every member of `group` (see `joinGroup`), in the order they joined; returns how many.
+   *
+   * @example
+   * ```ts
+   * engine.broadcast('squad:alpha', { kind: 'regroup', x: 10, y: 4 });
+   * ```
+   */
+  broadcast(group: string, message: unknown): number {
+    const members = this.#scheduler.registry.members(group);
+    for (const member of members) this.#scheduler.send(member, message);
+    return members.length;
+  }
+
+  /**
+   * The live thread registered as `name` (see `register`), or null.
+   *
+   * @example
+   * ```ts
+   * const boss = engine.whereis('boss');
+   * ```
+   */
+  whereis(name: string): Thread | null {
+    return this.#scheduler.registry.whereis(name);
+  }
+
+  /**
+   * The live members of `group` (see `joinGroup`), in the order they joined.
+   *
+   * @example
+   * ```ts
+   * for (const scout of engine.members('squad:alpha')) console.log(scout.label);
+   * ```
+   */
+  members(group: string): Thread[] {
+    return this.#scheduler.registry.members(group);
+  }
+
+  /**
+   * Every registered name and its thread, in the order they were taken: for inspectors.
+   *
+   * @example
+   * ```ts
+   * for (const [name, thread] of engine.names()) console.log(name, thread.label);
+   * ```
+   */
+  names(): ReadonlyMap<string, Thread> {
+    return this.#scheduler.registry.names();
+  }
+
+  /**
+   * Every group and its members, in the order the groups were first joined: for inspectors.
+   *
+   * @example
+   * ```ts
+   * for (const [group, members] of engine.groups()) console.log(group, members.length);
+   * ```
+   */
+  groups(): ReadonlyMap<string, readonly Thread[]> {
+    return this.#scheduler.registry.groups();
+  }
+
 }
 
 /**

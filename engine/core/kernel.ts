@@ -4,6 +4,7 @@ import type { ChildFailedError } from './errors.ts';
 import type { ThreadList } from './thread-list.ts';
 import { tickingScheduler, type Thread } from './thread.ts';
 import type { Wait } from './wait-kind.ts';
+import type { Registry } from './registry.ts';
 
 /**
  * What an op may do to the engine running it: read the clock, park the thread that started it, wake
@@ -33,6 +34,10 @@ export interface Kernel {
   cancel(thread: Thread): boolean;
   /** A failure of one of `thread`'s children for it to throw at its next wait. */
   queueChildFailure(thread: Thread, error: ChildFailedError): void;
+  /** Posts `message` to a live thread's mailbox, as `engine.send` does (the caller has checked it lives). */
+  send(thread: Thread, message: unknown): void;
+  /** The engine's names and groups. */
+  readonly registry: Registry;
 }
 
 /** The kernel of the engine running `thread`. */
@@ -51,7 +56,9 @@ export { checkArgument, checkOperation, checkThread } from './arguments.ts';
 export type { Engine } from './engine.ts';
 export { CancelledError, ChildFailedError, DeadlockError, LoomError, ThreadFailedError } from './errors.ts';
 export { settleJoin } from './lifecycle.ts';
-export { mailboxOwner } from './mailbox.ts';
+export { type Mailbox, mailboxOwner, NO_MESSAGE } from './mailbox.ts';
+export { ActorParts, addWatch, matchFailed, removeWatch, type EndWatch } from './actor-parts.ts';
+export type { Registry } from './registry.ts';
 export type { MessageFor, MessagesIn, MessagesOf } from './message-types.ts';
 export { Op } from './op.ts';
 export { checkScript, RAW_SCRIPT, type AnySpawnable, type Script, type SpawnedThread, type SpawnOptions, type SpawnRest, type SubScript } from './script.ts';
@@ -59,5 +66,5 @@ export { pushFrame } from './switch.ts';
 export { ThreadList } from './thread-list.ts';
 export { ThreadState } from './thread-state.ts';
 export { Flag, runningThread, type ScriptGenerator, type Thread } from './thread.ts';
-export { GROUP, JOIN, RECEIVE, SIGNAL, SLEEP, TICKS } from './wait-kind.ts';
+export { CALL, GROUP, JOIN, RECEIVE, SIGNAL, SLEEP, TICKS, TIMED_OUT } from './wait-kind.ts';
 export { waitsFor } from './waits-for.ts';

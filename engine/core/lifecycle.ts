@@ -1,3 +1,4 @@
+import { dropWatch, type ActorParts } from './actor-parts.ts';
 import { childList, withoutChild } from './children.ts';
 import { CancelledError, ChildFailedError, ThreadFailedError } from './errors.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -142,6 +143,7 @@ function releaseExtra(scheduler: Scheduler, thread: Thread): void {
   extra.mailbox = null;
   extra.endValue = undefined;
   extra.cancellation = null;
+  if (extra.actor !== null) endActor(scheduler, thread, extra.actor);
   const joiners = extra.joiners;
   extra.joiners = null;
   if (joiners) {
@@ -153,8 +155,26 @@ function releaseExtra(scheduler: Scheduler, thread: Thread): void {
   if (extra.group) extra.group.ended(thread);
 }
 
+// An ended actor leaves its names and groups, drops the watches it held, and its own watchers are told, in the
+// order they started watching: before its joiners run and before its failure reaches its observer.
+function endActor(scheduler: Scheduler, thread: Thread, parts: ActorParts): void {
+  scheduler.registry.release(thread, parts);
+  parts.matcher = null;
+  parts.matching = null;
+  parts.call = null;
+  const watching = parts.watching;
+  parts.watching = null;
+  for (const watch of watching ?? []) dropWatch(watch.target.extra?.actor?.watchers ?? null, watch);
+  const watchers = parts.watchers;
+  parts.watchers = null;
+  for (const watch of watchers ?? []) {
+    dropWatch(watch.watcher.extra?.actor?.watching ?? null, watch);
+    watch.targetEnded();
+  }
+}
+
 // An unobserved failure goes to the parent (see deliverChildFailure); a root or detached thread's goes to the
-// error hook.
+// error hook. A supervisor observes its children's failures through its monitors: none is thrown into it.
 function propagate(scheduler: Scheduler, thread: Thread, error: unknown): void {
   const parent = thread.parent;
   if (parent === null) {
@@ -162,5 +182,6 @@ function propagate(scheduler: Scheduler, thread: Thread, error: unknown): void {
     return;
   }
   thread.flags |= Flag.OBSERVED;
+  if (parent.extra?.actor?.observesChildren === true) return;
   deliverChildFailure(scheduler, parent, new ChildFailedError(thread.label, error, thread.scriptStack));
 }

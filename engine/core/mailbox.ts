@@ -10,6 +10,9 @@ export function mailboxOwner(thread: Thread): Thread {
   return owner;
 }
 
+/** What {@link Mailbox.takeFirst} returns when no message matches (undefined is a message like any other). */
+export const NO_MESSAGE: unique symbol = Symbol('no message');
+
 /**
  * A thread's FIFO of received messages: a ring buffer that doubles when full, so a steady trickle of messages
  * allocates nothing (an array sliced as it drains allocates one per message, garbage that outlives a tick).
@@ -37,6 +40,51 @@ export class Mailbox {
     this.head = (this.head + 1) & (this.items.length - 1);
     this.count--;
     return message;
+  }
+
+  /**
+   * Takes the oldest message `match` accepts, leaving the others queued in their order; {@link NO_MESSAGE} if none
+   * does. What `match` throws goes to the caller, the queue as it was.
+   */
+  takeFirst(match: (message: unknown) => boolean): unknown {
+    const mask = this.items.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      const message = this.items[(this.head + i) & mask];
+      if (match(message)) {
+        this.removeAt(i);
+        return message;
+      }
+    }
+    return NO_MESSAGE;
+  }
+
+  /** The newest message, left queued; the caller checks `size` first. */
+  peekNewest(): unknown {
+    return this.items[(this.head + this.count - 1) & (this.items.length - 1)];
+  }
+
+  /** Takes the newest message; the caller checks `size` first. */
+  pop(): unknown {
+    const at = (this.head + this.count - 1) & (this.items.length - 1);
+    const message = this.items[at];
+    this.items[at] = undefined;
+    this.count--;
+    return message;
+  }
+
+  // Closes the gap at position `at` from the nearer end, so taking the oldest (or newest) message costs nothing.
+  private removeAt(at: number): void {
+    const items = this.items;
+    const mask = items.length - 1;
+    if (at < this.count - 1 - at) {
+      for (let j = at; j > 0; j--) items[(this.head + j) & mask] = items[(this.head + j - 1) & mask];
+      items[this.head] = undefined;
+      this.head = (this.head + 1) & mask;
+    } else {
+      for (let j = at; j < this.count - 1; j++) items[(this.head + j) & mask] = items[(this.head + j + 1) & mask];
+      items[(this.head + this.count - 1) & mask] = undefined;
+    }
+    this.count--;
   }
 
   private grow(): void {

@@ -1,4 +1,5 @@
 import { Accounting } from '../accounting/accounting.ts';
+import { matchFailed, type ActorParts } from './actor-parts.ts';
 import { CallSiteMode, type Site } from '../diagnostics/call-site.ts';
 import { spawnerRecord } from '../diagnostics/script-stack.ts';
 import { SiteTable } from '../diagnostics/site-table.ts';
@@ -12,6 +13,7 @@ import { queueChildFailure, reportQueued } from './lifecycle.ts';
 import { Mailbox } from './mailbox.ts';
 import { forgetHandover } from './op.ts';
 import { Random } from './random.ts';
+import { Registry } from './registry.ts';
 import { ReadyQueue } from './ready-queue.ts';
 import { checkScript, type Script, type SpawnOptions } from './script.ts';
 import { beginCancel, run } from './switch.ts';
@@ -53,6 +55,8 @@ export class Scheduler implements Kernel {
   callSiteMode: number = CallSiteMode.frames;
   /** Set with `hotReload`: the scripts replaced, and what restarting a thread takes. */
   readonly hot: HotReload | null;
+  /** Names and groups of threads. */
+  readonly registry = new Registry();
   /** The call sites captured so far, one per line of source. */
   readonly sites = new SiteTable();
   watchdog: Watchdog | null = null;
@@ -67,8 +71,7 @@ export class Scheduler implements Kernel {
   private inTick = false;
   // The wheel has already taken a due thread out, so waking it skips the generic detach.
   private readonly wakeDue = (thread: Thread): void => {
-    thread.wait!.expire?.(thread);
-    thread.readyWith(Resume.NEXT, undefined);
+    thread.readyWith(Resume.NEXT, thread.wait!.expire?.(thread));
     this.schedule(thread);
   };
 
@@ -210,8 +213,23 @@ export class Scheduler implements Kernel {
     mailbox.push(message);
     const receiver = thread.wait === RECEIVE ? thread : extra.receiver;
     if (receiver !== null && receiver.state === ThreadState.WAITING && receiver.wait === RECEIVE) {
-      this.wake(receiver, mailbox.shift());
+      const parts = receiver.extra?.actor ?? null;
+      if (parts === null || parts.matcher === null) this.wake(receiver, mailbox.shift());
+      else this.offer(receiver, mailbox, parts);
     }
+  }
+
+  // A selective receive has seen every older message: only the one just queued can be its match. A match that
+  // throws fails the receive, not the sender.
+  private offer(receiver: Thread, mailbox: Mailbox, parts: ActorParts): void {
+    let matches: boolean;
+    try {
+      matches = parts.matcher!(mailbox.peekNewest());
+    } catch (error) {
+      this.wakeWithError(receiver, matchFailed(parts.matching!, receiver, error));
+      return;
+    }
+    if (matches) this.wake(receiver, mailbox.pop());
   }
 
   /** Hot reload: `thread`, its frames gone, starts again on `gen` (of `script`) from the next tick. */

@@ -12,6 +12,8 @@ import { LoomError, type Cancellation } from './errors.ts';
 import { sitePosition, type Site, type SourcePosition } from '../diagnostics/call-site.ts';
 import { ScriptStack, spawningOf, type Spawning } from '../diagnostics/script-stack.ts';
 import type { HotThread } from '../hot-reload/hot-reload.ts';
+import type { ActorParts, EndWatch } from './actor-parts.ts';
+import type { SupervisedChild } from '../ops/supervision.ts';
 
 /** How the core resumes a thread's top frame next. */
 export const Resume = {
@@ -77,6 +79,10 @@ export function setTicking(scheduler: Scheduler | null): void {
   ticking = scheduler;
 }
 
+function watchList(watches: Set<EndWatch> | null, pick: (watch: EndWatch) => Thread): Thread[] {
+  return watches === null ? [] : [...watches].filter((watch) => watch.kind === 'monitor').map(pick);
+}
+
 /** A generator of a script: it yields ops (or nothing, for "next tick") and returns R. */
 export type ScriptGenerator<R = unknown> = Generator<unknown, R, unknown>;
 
@@ -109,6 +115,8 @@ export class ThreadExtra {
   endValue: unknown = undefined;
   /** A race, all or timeout branch waiting in `receive` on this thread's mailbox. */
   receiver: Thread | null = null;
+  /** Names, groups, monitors, calls and supervision: see ActorParts. */
+  actor: ActorParts | null = null;
   /** Accounting: resumes counted while accounting was on. */
   resumes = 0;
   /** Accounting: ms spent in resumes in tick `msTickOf`, and the decaying per-tick average as of that tick. */
@@ -298,6 +306,31 @@ export class Thread<R = unknown, in M = never> {
   /** The error once FAILED, else undefined. */
   get error(): unknown {
     return this.state === ThreadState.FAILED ? this.value : undefined;
+  }
+
+  /** Names it is registered under (see `register`), oldest first; none once it has ended. */
+  get registeredNames(): readonly string[] {
+    return this.extra?.actor?.names ?? [];
+  }
+
+  /** Groups it is a member of (see `joinGroup`), oldest first; none once it has ended. */
+  get groups(): readonly string[] {
+    return this.extra?.actor?.groups ?? [];
+  }
+
+  /** Threads it monitors (see `monitor`), oldest watch first; a thread watched twice is listed twice. */
+  get monitoring(): Thread[] {
+    return watchList(this.extra?.actor?.watching ?? null, (watch) => watch.target);
+  }
+
+  /** Threads monitoring it, oldest watch first. */
+  get monitoredBy(): Thread[] {
+    return watchList(this.extra?.actor?.watchers ?? null, (watch) => watch.watcher);
+  }
+
+  /** If it runs `supervisor`: its children, their threads and restart counts; else null. */
+  get supervised(): readonly SupervisedChild[] | null {
+    return this.extra?.actor?.supervision?.view() ?? null;
   }
 
   /** The live children, oldest first. */

@@ -3,6 +3,7 @@ import type { Signal } from '../ops/signal.ts';
 import type { Group } from '../ops/group.ts';
 import { mailboxOwner } from './mailbox.ts';
 import { childCount } from './children.ts';
+import { removeWatch } from './actor-parts.ts';
 
 /**
  * What a parked thread waits on. The thread keeps only a pointer to one of these shared kinds plus one operand
@@ -15,8 +16,11 @@ export interface Wait {
   describe(thread: Thread): string;
   /** Undoes the registration (list, wheel) when the thread is woken by something else or cancelled. */
   detach(thread: Thread): void;
-  /** For waits in the timing wheel: what else to undo when the wheel wakes it at its due tick. */
-  expire?(thread: Thread): void;
+  /**
+   * For waits in the timing wheel: what else to undo when the wheel wakes it at its due tick; returns what the
+   * wait then returns (undefined for a sleep or a receive that timed out).
+   */
+  expire?(thread: Thread): unknown;
 }
 
 /** Every wait kind, by code - 1. */
@@ -68,9 +72,40 @@ export const RECEIVE: Wait = kind({
   expire: releaseMailbox, // a receive that timed out in a race branch lets the next one receive
 });
 
-function releaseMailbox(thread: Thread): void {
+function releaseMailbox(thread: Thread): undefined {
   const owner = mailboxOwner(thread);
   if (owner.extra?.receiver === thread) owner.extra.receiver = null;
+  const parts = thread.extra?.actor;
+  if (parts != null) {
+    parts.matcher = null;
+    parts.matching = null;
+  }
+  return undefined;
+}
+
+/** What a call that timed out returns (see `call`). */
+export const TIMED_OUT: { readonly timedOut: true } = Object.freeze({ timedOut: true });
+
+/** Waiting for the reply to a call, in the wheel too (`waitOn` is then the wake tick), its callee watched. */
+export const CALL: Wait = kind({
+  describe: (t) => {
+    const call = `call ${t.extra!.actor!.call!.target.label}`;
+    return t.waitOn === -1 ? call : `${call}, timeout at ${seconds(t, t.waitOn as number)}`;
+  },
+  detach: (t) => {
+    if (t.waitOn !== -1) fromWheel(t);
+    endCall(t);
+  },
+  expire: (t) => {
+    endCall(t);
+    return TIMED_OUT;
+  },
+});
+
+function endCall(thread: Thread): void {
+  const parts = thread.extra!.actor!;
+  removeWatch(parts.call!);
+  parts.call = null;
 }
 
 /** Its script over, waiting for its children (cancelled youngest first) to end before it ends. */

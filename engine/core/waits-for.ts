@@ -1,11 +1,11 @@
 import { childList } from './children.ts';
 import type { Group } from '../ops/group.ts';
 import type { Thread } from './thread.ts';
-import { CHILDREN, GROUP, JOIN } from './wait-kind.ts';
+import { CALL, CHILDREN, GROUP, JOIN } from './wait-kind.ts';
 
 /**
  * Whether `from` can end only after `joiner` has: the threads it waits on, in order, if so; else null. A thread
- * waits on the thread it joins, on every live branch of the race or all it waits in (any one of them could settle
+ * waits on the thread it joins or calls, on every live branch of the race or all it waits in (any one of them could settle
  * it, so all must be blocked), and, its script over, on each of its children. Checked when `joiner` starts a join
  * of `from`: that join would close the cycle.
  */
@@ -17,7 +17,7 @@ export function waitsFor(from: Thread, joiner: Thread): Thread[] | null {
 
 function waitsOnThreads(thread: Thread): boolean {
   const wait = thread.wait;
-  return wait === JOIN || wait === GROUP || wait === CHILDREN;
+  return wait === JOIN || wait === GROUP || wait === CHILDREN || wait === CALL;
 }
 
 // A loop along single edges and the last of several, recursion only for the others: a chain of any length (a
@@ -42,6 +42,7 @@ function blocked(start: Thread, joiner: Thread, seen: Set<Thread>, path: Thread[
 
 function waitedOn(thread: Thread): Thread[] {
   if (thread.wait === JOIN) return [thread.waitOn as Thread];
+  if (thread.wait === CALL) return [thread.extra!.actor!.call!.target];
   if (thread.wait === GROUP) return (thread.waitOn as Group).liveBranches();
   return childList(thread.extra?.children ?? null);
 }

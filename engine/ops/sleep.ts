@@ -6,12 +6,17 @@ export const MAX_TICKS = 2 ** 52;
 
 /** The tick a wait of `seconds` from now wakes on: the first whose simulated time reaches the deadline. */
 export function deadlineTick(op: Op<unknown, unknown>, thread: Thread, kernel: Kernel, seconds: number): number {
+  return dueTick(kernel, seconds, (reason) => misuse(op, thread, reason));
+}
+
+/** {@link deadlineTick} for what is not an op in a thread: `failure` makes the error for bad seconds. */
+export function dueTick(kernel: Kernel, seconds: number, failure: (reason: string) => Error): number {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-    throw misuse(op, thread, 'seconds must be a finite number ≥ 0');
+    throw failure('seconds must be a finite number ≥ 0');
   }
   // The epsilon keeps float error from pushing an exact multiple of dt one tick later.
   const ticks = Math.max(1, Math.ceil(seconds / kernel.dt - 1e-9));
-  if (ticks > MAX_TICKS) throw misuse(op, thread, `longer than the longest wait (2^52 ticks)`);
+  if (ticks > MAX_TICKS) throw failure(`longer than the longest wait (2^52 ticks)`);
   return kernel.tick + ticks;
 }
 

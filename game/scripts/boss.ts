@@ -1,4 +1,4 @@
-import { detMath, race, script, shield, sleep, timeout, wait, type Operation } from 'loom-threads';
+import { detMath, type Operation, race, register, script, shield, sleep, timeout, wait } from 'loom-threads';
 import bossEnragedArt from '../../assets/boss-enraged.svg';
 import bossArt from '../../assets/boss.svg';
 import type { Entity } from '../sim/entity.ts';
@@ -20,7 +20,7 @@ const CHARGE_SPEED = 700;
  * The crab mothership, in three phases, each a sub-script: volleys from the top, spirals from the centre (with
  * critters), then an enraged charge. A phase runs until the boss's health falls below its threshold: `race`
  * then cancels it, and the phase's `finally` plays the transition, which waits its full time before `race`
- * returns and the next phase starts.
+ * returns and the next phase starts. It registers as `boss`, so the HUD finds it by name (`world.entityNamed`).
  *
  * @example
  * ```ts
@@ -28,6 +28,7 @@ const CHARGE_SPEED = 700;
  * ```
  */
 export function* boss(world: World, self: Entity) {
+  yield* register('boss');
   try {
     yield* phase(volley(world, self), function wounded() { return self.hp <= self.maxHp * PHASE_ENDS[0]; });
     yield* phase(spiral(world, self), function badlyWounded() { return self.hp <= self.maxHp * PHASE_ENDS[1]; });

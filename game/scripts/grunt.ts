@@ -1,7 +1,7 @@
-import { race, receive, script, sleep, spawn, timeout, wait } from 'loom-threads';
+import { joinGroup, race, receive, script, sleep, spawn, timeout, wait } from 'loom-threads';
 import gruntArt from '../../assets/grunt.svg';
-import type { Entity, Sighting } from '../sim/entity.ts';
-import { angleTo, clamp, type Point } from '../sim/geometry.ts';
+import { GRUNT_SQUAD, type Entity, type Sighting } from '../sim/entity.ts';
+import { angleTo, clamp, type Point, within } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
 import { perish } from './lifecycle.ts';
@@ -36,7 +36,7 @@ const CONFUSED_SECONDS = 1.2;
  */
 export function* grunt(world: World, self: Entity) {
   try {
-    self.inbox = yield* spawn(listen, self);
+    yield* spawn(listen, self);
     const beat = patrolRoute(world, self);
     for (;;) {
       yield* race({
@@ -64,13 +64,16 @@ export const GRUNT: Kind = {
 };
 
 /**
- * The grunt's ears: a child thread that waits on its mailbox and keeps the latest report as the grunt's lead.
- * Reports come at any time, also mid-hunt; a listener of its own keeps only the freshest, where a `receive` in
- * the race would take a stale one queued during the last hunt. Its `receive<Sighting>` types its handle,
- * `Thread<never, Sighting>`, so a scout's `send` to `self.inbox` must be a Sighting.
+ * The grunt's ears: a child thread in the grunts' squad group (`GRUNT_SQUAD`) that keeps the latest sighting in
+ * radio range as the grunt's lead. Reports come at any time, also mid-hunt; a listener of its own keeps only the
+ * freshest, where a `receive` in the race would take a stale one queued during the last hunt.
  */
 function* listen(self: Entity) {
-  for (;;) self.lead = yield* receive<Sighting>();
+  yield* joinGroup(GRUNT_SQUAD);
+  for (;;) {
+    const sighting = yield* receive<Sighting>();
+    if (within(self, sighting.from, sighting.range)) self.lead = sighting;
+  }
 }
 
 /** Walks the beat, pausing at each post, forever (until the race cancels it). */

@@ -1,11 +1,11 @@
-import { detMath, sleep } from 'loom-threads';
+import { addChild, detMath, join, script, sleep, spawn, supervisor, ThreadFailedError, useThread, type Thread } from 'loom-threads';
 import hiveOpenArt from '../../assets/hive-open.svg';
 import hiveArt from '../../assets/hive.svg';
 import type { Entity } from '../sim/entity.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
-import { BROOD } from './brood.ts';
-import { perish, spawnEntity, untilDead } from './lifecycle.ts';
+import { BROOD, brood } from './brood.ts';
+import { perish } from './lifecycle.ts';
 import { hotKinds, hotScripts } from './hot-modules.ts';
 
 /** Broodlings per opening. */
@@ -14,13 +14,21 @@ export const BROOD_SIZE = 5;
 export const LAY_INTERVAL = 0.35;
 /** Seconds the iris stays open after the last broodling. */
 export const OPEN_SECONDS = 1.5;
-/** Seconds it rests, closed, after its last broodling died. */
+/** Seconds it rests, closed, after its brood was wiped out. */
 export const REST_SECONDS = 1.5;
+/** Seconds before a dead broodling is laid again, doubling with each respawn of that broodling, up to 4 s. */
+export const RESPAWN_DELAY = 1;
+const BACK_OFF = [1, 2, 4] as const;
+/** Respawns the hive affords within RESPAWN_PERIOD seconds; one more and its brood is spent. */
+export const BROOD_RESPAWNS = 4;
+export const RESPAWN_PERIOD = 8;
 
 /**
- * A nest. It opens (and only then can be hurt), lays its brood, closes, and waits for every broodling to die
- * (`untilDead`, a `join` on each child's thread); then it rests and opens again. The brood are its child threads:
- * kill the hive and its whole brood dies with it.
+ * A nest. It opens (and only then can be hurt), lays its brood, and closes. The brood is kept alive by a
+ * supervisor, a child thread of the hive: a broodling that dies is laid again under the same name after a
+ * back-off (RESPAWN_DELAY, doubling), until more than BROOD_RESPAWNS die within RESPAWN_PERIOD seconds; then the
+ * supervisor gives up, the rest of the brood bursts, and the hive rests and opens again with a new brood. Kill the
+ * hive and its whole brood dies with it.
  *
  * @example
  * ```ts
@@ -30,25 +38,46 @@ export const REST_SECONDS = 1.5;
 export function* hive(world: World, self: Entity) {
   try {
     for (;;) {
-      self.open = true;
-      self.armoured = false;
-      const children: Entity[] = [];
-      for (let i = 0; i < BROOD_SIZE; i++) {
-        const angle = world.random.range(0, Math.PI * 2);
-        const x = self.x + detMath.cos(angle) * (self.radius + 12);
-        const y = self.y + detMath.sin(angle) * (self.radius + 12);
-        children.push(yield* spawnEntity(world, BROOD, x, y));
-        yield* sleep(LAY_INTERVAL);
+      const brood = yield* spawn({ name: `brood of #${self.id}` }, supervisor, {
+        intensity: BROOD_RESPAWNS, period: RESPAWN_PERIOD, delay: (respawns) => RESPAWN_DELAY * BACK_OFF[Math.min(respawns, BACK_OFF.length - 1)]!,
+      });
+      try {
+        yield* nest(world, self, brood);
+      } catch (error) {
+        // The supervisor gave up (a ChildFailedError if it did while the hive was laying): the brood is spent.
+        if (!(error instanceof ThreadFailedError && error.thread === brood.label)) throw error;
       }
-      yield* sleep(OPEN_SECONDS);
       self.open = false;
       self.armoured = true;
-      for (const child of children) yield* untilDead(child);
       yield* sleep(REST_SECONDS);
     }
   } finally {
     yield* perish(world, self);
   }
+}
+
+/** Opens, lays the brood one by one (each a child of its supervisor), closes, and waits while the brood lives. */
+const nest = script(function* nest(world: World, self: Entity, brood: Thread) {
+  self.open = true;
+  self.armoured = false;
+  for (let i = 0; i < BROOD_SIZE; i++) {
+    addChild(brood, { name: `hive:${self.id}/brood:${i}`, script: broodling, args: [world, self] });
+    yield* sleep(LAY_INTERVAL);
+  }
+  yield* sleep(OPEN_SECONDS);
+  self.open = false;
+  self.armoured = true;
+  yield* join(brood);
+});
+
+/** One broodling, laid at the rim of its hive: the supervisor's child, its thread the broodling's own. */
+function* broodling(world: World, hive: Entity) {
+  const angle = world.random.range(0, Math.PI * 2);
+  const x = hive.x + detMath.cos(angle) * (hive.radius + 12);
+  const y = hive.y + detMath.sin(angle) * (hive.radius + 12);
+  const self = world.add(BROOD, x, y);
+  world.bind(self, useThread());
+  yield* brood(world, self);
 }
 
 /** The hive: from wave 2, one more every third wave. Drawn under the swarm, turning slowly, its iris open or shut. */
@@ -65,6 +94,6 @@ export const HIVE: Kind = {
 // (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
-  hotScripts.update(import.meta.hot.data, { hive });
+  hotScripts.update(import.meta.hot.data, { hive, nest, broodling });
   hotKinds.update(import.meta.hot.data, HIVE);
 }

@@ -1,6 +1,6 @@
-import { detMath, send, sleep, timeout, wait } from 'loom-threads';
+import { broadcast, detMath, sleep, timeout, wait } from 'loom-threads';
 import scoutArt from '../../assets/scout.svg';
-import type { Entity, Sighting } from '../sim/entity.ts';
+import { GRUNT_SQUAD, type Entity, type Sighting } from '../sim/entity.ts';
 import { angleTo, clamp } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
@@ -17,8 +17,8 @@ const SPEED = 160;
 
 /**
  * A fast dart that never fights: it circles the player at a distance, and at each stop it radios the
- * player's position to the grunts in range, then hovers a moment (the time to shoot it down). Each report is a message `send` to a grunt's inbox thread; the
- * grunt's listener takes it with `receive` and the grunt comes hunting.
+ * player's position to the grunts in range, then hovers a moment (the time to shoot it down). Each report is
+ * broadcast to the grunts' squad group; a grunt's listener in range takes it with `receive` and comes hunting.
  *
  * @example
  * ```ts
@@ -54,14 +54,17 @@ export const SCOUT: Kind = {
   wave: { count: (wave) => 1 + Math.floor(wave / 4), place: { margin: 50 }, label: 'SCOUT' },
 };
 
-/** Sends the player's position to every listening grunt within radio range; shows the ping. */
+/**
+ * Broadcasts the player's position to the grunts' squad group (each grunt within radio range takes it as its
+ * lead); shows the ping, with a line to each grunt in range.
+ */
 function report(world: World, self: Entity): void {
   const player = world.playerNear(self);
   if (!player?.alive || !self.alive) return;
-  const sighting: Sighting = { x: player.x, y: player.y, scout: self.id };
-  const reached = world.nearby(self, 'grunt', RADIO_RANGE).filter((grunt) => grunt.inbox?.alive);
-  for (const grunt of reached) send(grunt.inbox!, sighting);
-  world.emit({ type: 'ring', x: self.x, y: self.y, radius: 150, color: 0xb6f23a, to: reached.map(({ x, y }) => ({ x, y })) });
+  const sighting: Sighting = { x: player.x, y: player.y, scout: self.id, from: { x: self.x, y: self.y }, range: RADIO_RANGE };
+  broadcast(GRUNT_SQUAD, sighting);
+  const inRange = world.nearby(self, 'grunt', RADIO_RANGE).map(({ x, y }) => ({ x, y }));
+  world.emit({ type: 'ring', x: self.x, y: self.y, radius: 150, color: 0xb6f23a, to: inRange });
 }
 
 // An edit of this file restarts the threads running its scripts on the new code, and applies its kind's new data

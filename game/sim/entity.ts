@@ -23,10 +23,16 @@ export type Mode =
   | 'idle' | 'patrol' | 'chase' | 'windup' | 'lunge' | 'recover' | 'confused'
   | 'volley' | 'spiral' | 'aim' | 'charge' | 'stunned' | 'transition';
 
-/** A sighting a scout sends to grunts' inboxes: where the player was. */
+/** A sighting a scout broadcasts to the grunts' squad: where the player was, and where it was heard from. */
 export interface Sighting extends Point {
   scout: number;
+  /** Where the scout radioed from, and how far its radio carries: a grunt farther away does not hear it. */
+  from: Point;
+  range: number;
 }
+
+/** The group every grunt's ears join (see `joinGroup`): a scout's sighting is broadcast to it. */
+export const GRUNT_SQUAD = 'squad:grunts';
 
 /**
  * A thing in the arena: position, health and the state its script shows. Its behaviour is not here: it is the
@@ -58,8 +64,6 @@ export class Entity implements Point {
   removed = false;
   /** The thread running its behaviour: killing the entity cancels it. */
   thread: Thread | null = null;
-  /** The thread that takes scouts' reports for it (`send(entity.inbox, sighting)`), when it listens. */
-  inbox: Thread<unknown, Sighting> | null = null;
   mode: Mode = 'idle';
   /** Simulated time it appeared, was last hurt, died. */
   bornAt = 0;

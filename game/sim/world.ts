@@ -161,6 +161,12 @@ export class World {
     this.owners.set(thread, entity);
   }
 
+  /** The entity whose thread is registered as `name` (see `register`), while it is in the world; else null. */
+  entityNamed(name: string): Entity | null {
+    const thread = this.engine.whereis(name);
+    return thread === null ? null : (this.owners.get(thread) ?? null);
+  }
+
   /** Takes the entity out of the world. The last hostile going emits `waveCleared`. */
   remove(entity: Entity): void {
     if (entity.removed) return;

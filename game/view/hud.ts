@@ -132,7 +132,7 @@ export class Hud {
       heart.tint = i < hp ? 0xffffff : 0x7f93b5;
     });
     this.arrange();
-    this.drawBossBar(world.entities.find((e) => e.kind === 'boss' && !e.removed) ?? null, camera);
+    this.drawBossBar(world.entityNamed('boss'), camera);
   }
 
   private drawBossBar(boss: Entity | null, camera: Camera): void {

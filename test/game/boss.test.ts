@@ -80,4 +80,15 @@ describe('boss', () => {
     steps(engine, 30);
     expect(critters.every((c) => c.removed)).toBe(true);
   });
+
+  it('registers as boss, so the HUD finds it by name until it leaves the world', () => {
+    const { engine, world, b } = createBossFight();
+    expect(world.entityNamed('boss')).toBeNull(); // its script has not run yet
+    steps(engine, 1);
+    expect(world.entityNamed('boss')).toBe(b);
+    expect(engine.whereis('boss')).toBe(b.thread);
+    world.kill(b, false);
+    stepUntil(engine, () => b.removed);
+    expect(world.entityNamed('boss')).toBeNull();
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BROOD_SIZE, LAY_INTERVAL, OPEN_SECONDS, REST_SECONDS, hive } from '../../game/scripts/hive.ts';
+import { BROOD_RESPAWNS, BROOD_SIZE, LAY_INTERVAL, OPEN_SECONDS, RESPAWN_DELAY, REST_SECONDS, hive } from '../../game/scripts/hive.ts';
 import { BROOD } from '../../game/scripts/brood.ts';
-import { createTestWorld, launch, stepUntil, steps } from './support.ts';
+import type { Thread } from '../../engine/index.ts';
+import { createTestWorld, launch, stepUntil } from './support.ts';
 
 describe('hive', () => {
   it('opens, lays its brood, and closes OPEN_SECONDS after the last one', () => {
@@ -15,20 +16,38 @@ describe('hive', () => {
     expect(h.armoured).toBe(true);
   });
 
-  it('opens again only after its last broodling has died, and REST_SECONDS later', () => {
+  it('lays a killed broodling again after its back-off, a new thread under the same name', () => {
     const { engine, world, errors } = createTestWorld({ physics: false });
     const h = launch(world, 'hive', 560, 350, hive);
     stepUntil(engine, () => !h.open && world.time > 1);
-    const brood = world.entities.filter((e) => e.kind === 'brood');
+    const first = engine.whereis(`hive:${h.id}/brood:0`)!;
+    world.kill(world.entities.find((e) => e.thread === first)!, true);
+    const named = (): Thread | null => engine.whereis(`hive:${h.id}/brood:0`);
+    const relaid = stepUntil(engine, () => named() !== null && named() !== first);
+    // One tick for the cancel to be taken up, the broodling's death, then the back-off.
+    expect(relaid).toBe(1 + BROOD.stats.dies * 60 + RESPAWN_DELAY * 60);
+    expect(engine.whereis(`hive:${h.id}/brood:0`)).not.toBe(first);
+    expect(world.entities.filter((e) => e.kind === 'brood')).toHaveLength(BROOD_SIZE);
+    expect(errors).toEqual([]);
+  });
 
-    for (const child of brood.slice(0, -1)) world.kill(child, true);
-    steps(engine, 600);
+  it('gives up after BROOD_RESPAWNS within RESPAWN_PERIOD: the brood bursts, the hive rests, then lays a new one', () => {
+    const { engine, world, errors } = createTestWorld({ physics: false });
+    const h = launch(world, 'hive', 560, 350, hive);
+    stepUntil(engine, () => !h.open && world.time > 1);
+    for (let death = 0; death <= BROOD_RESPAWNS; death++) {
+      const brood = world.entities.filter((e) => e.kind === 'brood' && e.alive);
+      world.kill(brood[0]!, true);
+      stepUntil(engine, () => brood[0]!.removed);
+    }
     expect(h.open).toBe(false);
-
-    world.kill(brood.at(-1)!, true);
+    const spent = stepUntil(engine, () => world.entities.every((e) => e.kind !== 'brood'));
+    expect(spent).toBe(BROOD.stats.dies * 60); // the others burst together when the supervisor gives up
     const reopened = stepUntil(engine, () => h.open);
-    // One tick for the cancel to be taken up, the broodling's death, then the rest.
-    expect(reopened).toBe(1 + BROOD.stats.dies * 60 + REST_SECONDS * 60);
+    expect(reopened).toBe(REST_SECONDS * 60); // the supervisor ended with its last child: the hive rests from then
+    expect(world.entities.filter((e) => e.kind === 'brood')).toHaveLength(1); // the first is laid as it opens
+    stepUntil(engine, () => !h.open);
+    expect(world.entities.filter((e) => e.kind === 'brood')).toHaveLength(BROOD_SIZE); // a new brood
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,6 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import { send, type Thread } from '../../engine/index.ts';
+import { describe, expect, it } from 'vitest';
 import { SIGHT, grunt } from '../../game/scripts/grunt.ts';
-import type { Sighting } from '../../game/sim/entity.ts';
+import { GRUNT_SQUAD } from '../../game/sim/entity.ts';
 import { RADIO_RANGE, scout } from '../../game/scripts/scout.ts';
 import type { GameEvent } from '../../game/sim/events.ts';
 import { createTestWorld, launch, standInPlayer, stepUntil } from './support.ts';
@@ -23,7 +22,7 @@ describe('scout', () => {
     });
     // The tick the scout sends, the grunt's listener thread receives the report.
     expect(pings[0]!.to).toEqual([{ x: g.x, y: g.y }]);
-    expect(g.lead).toEqual({ x: 700, y: 400, scout: expect.any(Number) });
+    expect(g.lead).toMatchObject({ x: 700, y: 400, from: { x: 450, y: 400 }, range: RADIO_RANGE });
     expect(g.mode).toBe('patrol');
     engine.step();
     expect(g.mode).toBe('chase');
@@ -41,15 +40,21 @@ describe('scout', () => {
     expect(far.lead).toBe(null);
   });
 
-  it("types a grunt's inbox: only a Sighting can be sent to it", () => {
+  it("listens on the grunts' squad group, and takes only sightings radioed from within range", () => {
     const { engine, world } = createTestWorld({ physics: false });
     const g = launch(world, 'grunt', 200, 400, grunt);
     engine.step();
-    expectTypeOf(g.inbox).toEqualTypeOf<Thread<unknown, Sighting> | null>();
-    // @ts-expect-error -- a sighting names its scout
-    send(g.inbox!, { x: 1, y: 2 });
-    send(g.inbox!, { x: 3, y: 4, scout: 9 });
+    const [ears] = engine.members(GRUNT_SQUAD);
+    expect(ears!.parent).toBe(g.thread);
+    const from = { x: 200 + RADIO_RANGE + 1, y: 400 };
+    expect(engine.broadcast(GRUNT_SQUAD, { x: 1, y: 2, scout: 9, from, range: RADIO_RANGE })).toBe(1);
     engine.step();
-    expect(g.lead).toEqual({ x: 3, y: 4, scout: 9 }); // the listener took both, in order
+    expect(g.lead).toBe(null); // out of range: not heard
+    engine.broadcast(GRUNT_SQUAD, { x: 3, y: 4, scout: 9, from: { x: 210, y: 400 }, range: RADIO_RANGE });
+    engine.step();
+    expect(g.lead).toMatchObject({ x: 3, y: 4 });
+    world.kill(g, false);
+    stepUntil(engine, () => g.removed);
+    expect(engine.members(GRUNT_SQUAD)).toEqual([]);
   });
 });

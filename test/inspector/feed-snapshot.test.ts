@@ -1,7 +1,8 @@
 // The inspection feed of a room: a snapshot, mirrored by RemoteRoom, reads as the local engine does to the panel
 // (every field the panel reads of an engine and its threads), and the feed costs the engine nothing until asked.
 import { describe, expect, it } from 'vitest';
-import { createSignal, formatPosition, script, sleep, spawn, wait, type Engine } from '../../engine/index.ts';
+import { createSignal, formatPosition, joinGroup, monitor, register, script, sleep, spawn, supervisor, wait, type Engine } from '../../engine/index.ts';
+import { actorFacts } from '../../inspector/actor-facts.ts';
 import { EngineFeed } from '../../inspector/engine-feed.ts';
 import { relativeFile, takeSnapshot } from '../../inspector/feed-snapshot.ts';
 import type { InspectedEngine, InspectedThread } from '../../inspector/inspected.ts';
@@ -73,6 +74,18 @@ function stackOf(thread: InspectedThread) {
   };
 }
 
+/** What the details show of a thread as an actor, threads as their ids. */
+function factsOf(thread: InspectedThread) {
+  const facts = actorFacts(thread);
+  if (facts === null) return null;
+  return {
+    registry: facts.registry,
+    monitors: facts.monitors.map((watched) => watched.id),
+    supervised: facts.supervised.map((child) => [child.text, child.thread?.id ?? null]),
+    key: facts.key,
+  };
+}
+
 function totals(engine: InspectedEngine) {
   const a = engine.accounting;
   return {
@@ -108,6 +121,32 @@ describe('takeSnapshot and RemoteRoom: a room as the panel reads it', () => {
     expect(stackOf(mirrored).spawned).toMatch(/^#\d+ grunt ← spawned by #\d+ director at test\/inspector\/feed-snapshot\.test\.ts:\d+:\d+/);
     const other = room.threads().find((thread) => thread.id === director.id)!;
     expect(other.scriptStack).toBeNull(); // only the selected thread's details are sent
+  });
+
+  it("gives the selected thread's names, groups, monitors and supervised children, as the local panel shows them", () => {
+    const { engine, steps } = createTestEngine();
+    const drone = function* drone() {
+      yield* sleep(100);
+    };
+    const hive = engine.spawn({ name: 'hive' }, supervisor, { children: [{ name: 'drone:1', script: drone }, { name: 'drone:2', script: drone }] });
+    const watcher = engine.spawn(function* watcher() {
+      yield* register('watcher');
+      yield* joinGroup('squad:alpha');
+      yield* monitor(hive);
+      yield* sleep(100);
+    });
+    steps(2);
+    hive.supervised![0]!.thread!.cancel(); // a child that ends is restarted: its count goes up
+    steps(2);
+    const room = mirror();
+    for (const thread of [hive, watcher]) {
+      room.apply(JSON.parse(JSON.stringify(takeSnapshot(engine, new ScriptTimeWindow(engine), { root: ROOT, selected: thread.id }))));
+      const mirrored = room.threads().find((shownThread) => shownThread.id === thread.id)!;
+      expect(factsOf(mirrored)).toEqual(factsOf(thread));
+      expect(factsOf(mirrored)).not.toBeNull();
+    }
+    expect(factsOf(hive)!.supervised).toEqual([['drone:1 ↻1', hive.supervised![0]!.thread!.id], ['drone:2', hive.supervised![1]!.thread!.id]]);
+    expect(factsOf(watcher)).toMatchObject({ registry: 'names watcher · groups squad:alpha', monitors: [hive.id], supervised: [] });
   });
 
   it('keeps one object per thread across snapshots; a thread that ended is gone from the list and reads as ended', () => {
