@@ -77,7 +77,13 @@ describe('docs/server.md', () => {
     try {
       const rooms = ((await (await fetch(`${inspecting.url}/rooms`)).json()) as { rooms: RoomListing[] }).rooms;
       expect(rooms.map((listed) => [listed.roomId, listed.name])).toEqual([[room.roomId, 'dots-inspected']]);
-      const snapshot = (await (await fetch(`${inspecting.url}/rooms/${room.roomId}?thread=2`)).json()) as FeedSnapshot;
+      // The player's dot is spawned by the room's next tick after the join.
+      const ask = async (): Promise<FeedSnapshot> => (await (await fetch(`${inspecting.url}/rooms/${room.roomId}?thread=2`)).json()) as FeedSnapshot;
+      let snapshot = await ask();
+      for (let tries = 0; snapshot.threads.length < 2 && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the feed answers a sooner request with its last snapshot
+        snapshot = await ask();
+      }
       expect(snapshot.threads.map((thread) => thread.name)).toEqual(['arena', 'dot']);
       expect(snapshot.selected?.frames.map((frame) => frame.name)).toEqual(['dot']);
     } finally {
