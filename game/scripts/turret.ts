@@ -1,4 +1,4 @@
-import { detMath, Down, monitor, type Monitor, race, receive, script, sleep, useThread, wait } from 'loom-threads';
+import { demonitor, detMath, Down, monitor, type Monitor, race, receive, script, sleep, useThread, wait } from 'loom-threads';
 import turretArt from '../../assets/turret.svg';
 import type { Entity } from '../sim/entity.ts';
 import { angleDelta, angleTo, distanceSquared } from '../sim/geometry.ts';
@@ -32,11 +32,15 @@ export function* turret(world: World, self: Entity) {
       const target = yield* acquire(world, self);
       const watch = yield* monitor(target.thread!);
       self.locked = target;
-      yield* race({ down: receive(downOf(watch)), fight: engage(world, self, target) });
-      self.locked = null;
+      try {
+        yield* race({ down: receive(downOf(watch)), fight: engage(world, self, target) });
+      } finally {
+        // Cut short (killed, or restarted by a hot reload): no Down of this watch is left to linger in the mailbox.
+        demonitor(watch);
+        self.locked = null;
+      }
     }
   } finally {
-    self.locked = null;
     yield* perish(world, self);
   }
 }

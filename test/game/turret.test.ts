@@ -61,12 +61,15 @@ describe('turret', () => {
     expect(gun.locked).toBe(late);
   });
 
-  it('lets go of its target when it dies itself', () => {
+  it('lets go of its target, and of its monitor, when it dies itself', () => {
     const { engine, world, errors } = createTestWorld({ physics: false });
     const target = ship(world, 700, 350);
     const gun = launch(world, 'turret', 560, 350, turret);
     engine.step();
+    expect(target.thread!.monitoredBy).toEqual([gun.thread]);
     world.kill(gun, true);
+    engine.step();
+    expect(target.thread!.monitoredBy).toEqual([]); // taken off as its death begins, while the wreck still burns
     stepUntil(engine, () => gun.removed);
     expect(gun.locked).toBe(null);
     expect(gun.thread!.alive).toBe(false);
