@@ -71,7 +71,7 @@ const engage = script(function* engage(world: World, self: Entity, target: Entit
   self.mode = 'aim';
   try {
     for (;;) {
-      yield* turnToward(world, self, target);
+      yield* turnToward(self, target);
       shoot(world, self);
       yield* sleep(RELOAD_SECONDS);
     }
@@ -81,13 +81,12 @@ const engage = script(function* engage(world: World, self: Entity, target: Entit
 });
 
 /** Turns the head TURN_RATE a second until it points at the target (within AIM_TOLERANCE), one step a tick. */
-const turnToward = script(function* turnToward(world: World, self: Entity, target: Entity) {
+const turnToward = script(function* turnToward(self: Entity, target: Entity) {
   const step = TURN_RATE * useThread().engine.dt;
   for (;;) {
     const off = angleDelta(self.angle, angleTo(self, target));
     if (Math.abs(off) <= AIM_TOLERANCE) return;
     self.angle += Math.max(-step, Math.min(step, off));
-    self.aim = self.angle;
     yield;
   }
 });
