@@ -1,4 +1,5 @@
-import { detMath, script, sleep, wait } from 'loom-threads';
+import { detMath, race, receive, register, Request, script, sleep, wait } from 'loom-threads';
+import type { FlankSlot } from '../sim/entity.ts';
 import { within, type Point } from '../sim/geometry.ts';
 import { bossTier, isBossWave, waveMix, type WaveGroup } from '../sim/waves.ts';
 import type { World } from '../sim/world.ts';
@@ -12,12 +13,24 @@ export const BANNER_SECONDS = 2;
 export const CALM_SECONDS = 1.5;
 /** The kinds placed at the `edges` (critters) come in this many clusters. */
 const SWARM_CLUSTERS = 3;
+/** The name the director registers under: grunts `call` it for a flanking slot. */
+export const DIRECTOR = 'director';
+/** Flanking slots around the player, handed out in this order (in sixths of a turn): each next grunt comes from across. */
+export const FLANK_ORDER = [0, 3, 1, 4, 2, 5] as const;
+/** How far from the player a flanking slot is: inside a grunt's lunge range. */
+export const FLANK_DISTANCE = 130;
+
+/** What a grunt asks the director: a slot for its hunt. */
+export interface FlankAsk {
+  grunt: number;
+}
 
 /**
  * The waves, one after another: announce the wave (a banner and a `sleep`), spawn it (each kind of `world.kinds`
  * with a wave role, as many as its role says), and `wait` for the `waveCleared` signal, or, on a boss wave, `join`
  * the boss until it dies. Each cleared wave gives a heart back. The enemies are this thread's children: cancel the
- * director and every enemy goes.
+ * director and every enemy goes. It registers as `director`, and while a wave is on it answers the grunts' calls
+ * for flanking slots; meanwhile (a banner, a boss) their calls time out and they go straight at the player.
  *
  * @example
  * ```ts
@@ -25,6 +38,7 @@ const SWARM_CLUSTERS = 3;
  * ```
  */
 export function* director(world: World) {
+  yield* register(DIRECTOR);
   for (let wave = world.firstWave; ; wave++) {
     world.wave = wave;
     if (isBossWave(wave)) {
@@ -37,7 +51,7 @@ export function* director(world: World) {
       const mix = waveMix(world.kinds.all, wave, world.swarm);
       yield* announce(world, `WAVE ${wave}`, describe(mix), BANNER_SECONDS);
       yield* spawnWave(world, mix);
-      yield* wait(world.waveCleared);
+      yield* race({ cleared: wait(world.waveCleared), flanks: flankDesk() });
       heal(world, 1);
       yield* announce(world, 'WAVE CLEAR', '+1 HEART', CALM_SECONDS);
     }
@@ -76,6 +90,22 @@ const spawnWave = script(function* spawnWave(world: World, mix: readonly WaveGro
   }
 });
 
+/**
+ * Answers the grunts' calls for a flanking slot, in the order they come, with the next slot of FLANK_ORDER; a call
+ * whose grunt has stopped waiting (it timed out, or died) takes no slot. Runs until the wave is cleared.
+ */
+const flankDesk = script(function* flankDesk() {
+  for (let given = 0; ;) {
+    const ask = yield* receive(isFlankAsk);
+    const slot: FlankSlot = { index: given, angle: (FLANK_ORDER[given % FLANK_ORDER.length]! * Math.PI) / 3, distance: FLANK_DISTANCE };
+    if (ask.reply(slot)) given++;
+  }
+});
+
+function isFlankAsk(message: unknown): message is Request<FlankAsk, FlankSlot> {
+  return message instanceof Request && typeof (message.body as Partial<FlankAsk> | null)?.grunt === 'number';
+}
+
 function heal(world: World, hearts: number): void {
   for (const player of world.players) if (player.alive) player.hp = Math.min(player.maxHp, player.hp + hearts);
 }
@@ -113,5 +143,5 @@ function edgePoint(world: World): Point {
 // An edit of this file restarts the threads running its scripts on the new code (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
-  hotScripts.update(import.meta.hot.data, { director, announce, spawnWave });
+  hotScripts.update(import.meta.hot.data, { director, announce, spawnWave, flankDesk });
 }

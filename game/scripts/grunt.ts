@@ -1,9 +1,10 @@
-import { joinGroup, race, receive, script, sleep, spawn, timeout, wait } from 'loom-threads';
+import { call, detMath, joinGroup, race, receive, script, sleep, spawn, timeout, wait, whereis } from 'loom-threads';
 import gruntArt from '../../assets/grunt.svg';
-import { GRUNT_SQUAD, type Entity, type Sighting } from '../sim/entity.ts';
+import { GRUNT_SQUAD, type Entity, type FlankSlot, type Sighting } from '../sim/entity.ts';
 import { angleTo, clamp, type Point, within } from '../sim/geometry.ts';
 import type { Kind } from '../sim/kind.ts';
 import type { World } from '../sim/world.ts';
+import { DIRECTOR, type FlankAsk } from './director.ts';
 import { perish } from './lifecycle.ts';
 import { hotKinds, hotScripts } from './hot-modules.ts';
 
@@ -20,6 +21,12 @@ const LUNGE_SPEED = 560;
 const LUNGE_SECONDS = 0.28;
 const RECOVER_SECONDS = 0.5;
 const CONFUSED_SECONDS = 1.2;
+/** Seconds a grunt waits for the director's answer (chasing meanwhile) before it goes straight at the player. */
+export const FLANK_PATIENCE = 0.25;
+/** How near its flanking slot a grunt must be to wind up from there. */
+export const AT_SLOT = 24;
+/** How far inside the walls a flanking slot is kept. */
+const SLOT_MARGIN = 40;
 
 /**
  * A beetle drone. It patrols its beat until the player comes near (or a scout reports him), then hunts him;
@@ -27,6 +34,8 @@ const CONFUSED_SECONDS = 1.2;
  *
  * - `race` runs the patrol against a `wait` for the player: the first to finish wins and the patrol is cancelled.
  * - `timeout` bounds the hunt.
+ * - A hunt starts with a `call` to the director for a flanking slot, so a wave's grunts close in from all sides; no
+ *   answer within FLANK_PATIENCE (the director is busy, or gone) and the grunt goes straight at the player.
  * - A child thread listens for scouts' reports (`receive`): see scout.ts.
  *
  * @example
@@ -88,15 +97,24 @@ const patrol = script(function* patrol(self: Entity, beat: readonly Point[]) {
   }
 });
 
-/** Closes in on the player; near enough, winds up (the telegraph), lunges, recovers; again. */
+/**
+ * Asks the director for a flanking slot, then closes in on it (or on the player, without one); near enough, winds
+ * up (the telegraph), lunges, recovers; again, from the same slot.
+ */
 const hunt = script(function* hunt(world: World, self: Entity) {
   const player = world.playerNear(self);
   if (!player) return;
   try {
+    self.mode = 'chase';
+    self.follow(player, CHASE_SPEED); // it carries on while the director thinks
+    self.flank = yield* askForFlank(self);
     for (;;) {
       self.mode = 'chase';
-      self.follow(player, CHASE_SPEED);
-      yield* wait(function inLungeRange() { return world.playerWithin(self, LUNGE_RANGE); });
+      if (self.flank) yield* toSlot(world, self, player, self.flank);
+      else {
+        self.follow(player, CHASE_SPEED);
+        yield* wait(function inLungeRange() { return world.playerWithin(self, LUNGE_RANGE); });
+      }
       self.halt();
       self.mode = 'windup';
       self.angle = angleTo(self, player);
@@ -109,9 +127,44 @@ const hunt = script(function* hunt(world: World, self: Entity) {
       yield* sleep(RECOVER_SECONDS);
     }
   } finally {
+    self.flank = null;
     self.halt();
   }
 });
+
+/** The director's answer to a call for a flanking slot; null if there is no director or it did not answer in time. */
+const askForFlank = script(function* askForFlank(self: Entity) {
+  if ((yield* whereis(DIRECTOR)) === null) return null;
+  const answer = yield* call<FlankAsk, FlankSlot>(DIRECTOR, { grunt: self.id }, FLANK_PATIENCE);
+  return answer.timedOut ? null : answer.value;
+});
+
+/** Heads for its slot beside the player, the slot moving with him, a step each tick, until it is there. */
+const toSlot = script(function* toSlot(world: World, self: Entity, player: Entity, slot: FlankSlot) {
+  for (;;) {
+    const at = slotPoint(world, player, slot);
+    if (within(self, at, AT_SLOT)) return;
+    self.seek(at.x, at.y, CHASE_SPEED);
+    yield;
+  }
+});
+
+/**
+ * Where a flanking slot is now: `distance` from the player at `angle`, kept inside the arena (a slot past the wall
+ * is taken at the wall).
+ *
+ * @example
+ * ```ts
+ * const at = slotPoint(world, player, { index: 0, angle: 0, distance: 130 });
+ * ```
+ */
+export function slotPoint(world: World, player: Point, slot: FlankSlot): Point {
+  const { width, height } = world.arena;
+  return {
+    x: clamp(player.x + detMath.cos(slot.angle) * slot.distance, SLOT_MARGIN, width - SLOT_MARGIN),
+    y: clamp(player.y + detMath.sin(slot.angle) * slot.distance, SLOT_MARGIN, height - SLOT_MARGIN),
+  };
+}
 
 const confused = script(function* confused(self: Entity) {
   self.mode = 'confused';
@@ -133,6 +186,6 @@ function patrolRoute(world: World, self: Entity): Point[] {
 // (docs/hot-reload.md).
 if (import.meta.hot) {
   import.meta.hot.accept();
-  hotScripts.update(import.meta.hot.data, { grunt, listen, patrol, hunt, confused });
+  hotScripts.update(import.meta.hot.data, { grunt, listen, patrol, hunt, askForFlank, toSlot, confused });
   hotKinds.update(import.meta.hot.data, GRUNT);
 }

@@ -6,6 +6,7 @@ import { GRUNT } from './grunt.ts';
 import { HIVE } from './hive.ts';
 import { PLAYER } from './player.ts';
 import { SCOUT } from './scout.ts';
+import { TURRET } from './turret.ts';
 
 /**
  * Every kind of entity in the game, in the order the wave banner lists them. This is the one place a kind is
@@ -17,5 +18,5 @@ import { SCOUT } from './scout.ts';
  * ```
  */
 export function gameKinds(): KindRegistry {
-  return new KindRegistry([PLAYER, GRUNT, SCOUT, HIVE, BROOD, CRITTER, BOSS]);
+  return new KindRegistry([PLAYER, GRUNT, SCOUT, HIVE, TURRET, BROOD, CRITTER, BOSS]);
 }

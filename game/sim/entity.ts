@@ -31,6 +31,16 @@ export interface Sighting extends Point {
   range: number;
 }
 
+/**
+ * A place beside the player that the director gives a grunt who asks (see `call`), so the grunts of a wave close in
+ * from all sides: `distance` units from the player at `angle`, the `index`-th slot handed out in this wave.
+ */
+export interface FlankSlot {
+  index: number;
+  angle: number;
+  distance: number;
+}
+
 /** The group every grunt's ears join (see `joinGroup`): a scout's sighting is broadcast to it. */
 export const GRUNT_SQUAD = 'squad:grunts';
 
@@ -81,6 +91,10 @@ export class Entity implements Point {
   seat = 0;
   /** The last report a scout sent it: where the player was. */
   lead: Point | null = null;
+  /** A grunt's flanking slot for its current hunt, as the director gave it; null to go straight at the player. */
+  flank: FlankSlot | null = null;
+  /** The ship a turret is locked on, until that ship's thread ends. */
+  locked: Entity | null = null;
 
   motion: Motion = Motion.STILL;
   speed = 0;

@@ -31,8 +31,20 @@ export function lerp(a: number, b: number, t: number): number {
 
 /** Interpolates angles the short way round. */
 export function lerpAngle(a: number, b: number, t: number): number {
+  return a + angleDelta(a, b) * t;
+}
+
+/** The signed turn the short way round from angle `a` to angle `b`, in [-π, π]. */
+export function angleDelta(a: number, b: number): number {
   let delta = (b - a) % (Math.PI * 2);
   if (delta > Math.PI) delta -= Math.PI * 2;
   if (delta < -Math.PI) delta += Math.PI * 2;
-  return a + delta * t;
+  return delta;
+}
+
+/** The squared distance between two points (for comparing distances without a square root). */
+export function distanceSquared(a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  return dx * dx + dy * dy;
 }

@@ -132,6 +132,12 @@ class EntitySprite {
         return entity.open ? 0.12 + 0.1 * Math.sin(moment.time * 6) : 0;
       case 'boss':
         return this.decorateBoss(moment, inMode);
+      case 'turret':
+        // Its sight line: where the next shot goes, while it is locked on a ship.
+        if (entity.alive && entity.mode === 'aim') {
+          this.marks.moveTo(0, 0).lineTo(Math.cos(entity.angle) * 420, Math.sin(entity.angle) * 420).stroke({ width: 2, color: 0xffe600, alpha: 0.3 });
+        }
+        return 0;
       default:
         return 0;
     }

@@ -29,7 +29,7 @@ describe('director', () => {
     steps(engine, 3000);
     expect(world.wave).toBe(1);
     expect(world.banner).toBe(null);
-    expect(thread.waitingOn).toBe('signal wave.cleared');
+    expect(thread.waitingOn).toBe('race(cleared, flanks)'); // the signal, answering the grunts' calls meanwhile
 
     world.waveCleared.emit(1); // the signal alone, with every enemy still there
     engine.step();

@@ -113,6 +113,6 @@ describe('KindRegistry', () => {
     expect(kinds.has('grunt')).toBe(false);
     expect(() => kinds.get('grunt')).toThrow("no kind named 'grunt' is registered");
     expect(() => kinds.register({ ...MINE })).toThrow("a kind named 'mine' is already registered");
-    expect(gameKinds().all.map((k) => k.name)).toEqual(['player', 'grunt', 'scout', 'hive', 'brood', 'critter', 'boss']);
+    expect(gameKinds().all.map((k) => k.name)).toEqual(['player', 'grunt', 'scout', 'hive', 'turret', 'brood', 'critter', 'boss']);
   });
 });
