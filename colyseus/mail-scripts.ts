@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import { roomKeys } from './room-log-scripts.ts';
+
+// Takes a sending room's mail into a room's inbox, in the sender's order and once. KEYS: head, inbox, senders.
+// ARGV: sending room, seq, the seq of its previous mail to this room (0: none), payload, keepMs.
+// Returns 1 taken; 0 already taken (a resend after a failover); -1 no such room; -2 an earlier one is missing (resend).
+// A room that is failing over keeps its head, so its mail waits in its inbox for the rebuilt room.
+const POST = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local seen = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
+if tonumber(ARGV[2]) <= seen then return 0 end
+if seen ~= tonumber(ARGV[3]) then return -2 end
+redis.call('XADD', KEYS[2], '*', 'mail', ARGV[4])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('PEXPIRE', KEYS[3], ARGV[5])
+return 1`;
+
+// Returns an error to a sending room's inbox, if that room still exists. KEYS: head, inbox. ARGV: payload, keepMs.
+const BOUNCE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('XADD', KEYS[2], '*', 'error', ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1`;
+
+/** The mail scripts on one Redis connection. */
+export interface MailCommands {
+  post(to: string, from: string, seq: number, prev: number, payload: string, keepMs: number): Promise<number>;
+  bounce(to: string, payload: string, keepMs: number): Promise<number>;
+}
+
+type Scripted = Redis & Record<'loomPost' | 'loomBounce', (...args: (string | number)[]) => Promise<unknown>>;
+
+/** Defines the mail scripts on `redis` (once per connection) and returns them, typed. */
+export function mailCommands(redis: Redis): MailCommands {
+  const scripted = redis as Scripted;
+  if (typeof scripted.loomPost !== 'function') {
+    redis.defineCommand('loomPost', { numberOfKeys: 3, lua: POST });
+    redis.defineCommand('loomBounce', { numberOfKeys: 2, lua: BOUNCE });
+  }
+  return {
+    post: async (to, from, seq, prev, payload, keepMs) => {
+      const keys = roomKeys(to);
+      return Number(await scripted.loomPost(keys.head, keys.inbox, keys.senders, from, seq, prev, payload, keepMs));
+    },
+    bounce: async (to, payload, keepMs) => {
+      const keys = roomKeys(to);
+      return Number(await scripted.loomBounce(keys.head, keys.inbox, payload, keepMs));
+    },
+  };
+}

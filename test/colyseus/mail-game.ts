@@ -1,0 +1,45 @@
+// A small game for the mail tests: a keeper registers a name and keeps every message it receives (in its world, in
+// the order received, which the world hash covers); a sender posts one mail to another room and keeps what comes
+// back. Rooms of it are stepped by hand in room-mail.test.ts.
+import { Engine, receive, register, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
+import { MailOutbox } from 'loom-threads/colyseus';
+
+export class MailWorld {
+  readonly outbox = new MailOutbox();
+  /** What the keeper received, as JSON, in order. */
+  readonly kept: string[] = [];
+  /** What senders got back (errors), as JSON. */
+  readonly returned: string[] = [];
+}
+
+export interface MailSim extends Simulation {
+  world: MailWorld;
+}
+
+export function* keeper(world: MailWorld, name: string) {
+  yield* register(name);
+  for (;;) {
+    const message = yield* receive();
+    world.kept.push(JSON.stringify([useEngine().tick, message]));
+  }
+}
+
+export function* sender(world: MailWorld, room: string, name: string, body: unknown) {
+  world.outbox.post(room, name, body);
+  world.returned.push(JSON.stringify(yield* receive()));
+}
+
+export function createMailSimulation(setup: SimulationSetup): MailSim {
+  const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, onError: () => {} });
+  const world = new MailWorld();
+  return {
+    engine,
+    world,
+    scripts: { keeper, sender },
+    refs: { world },
+    hashWorld: (h: StateHasher) => {
+      h.int(world.kept.length);
+      for (const kept of world.kept) h.string(kept);
+    },
+  };
+}
