@@ -9,7 +9,7 @@ import { Recorder, replayRecording, restore, stateHash, type Thread } from 'loom
 import { RoomLog, RoomMail, readRoomLog, roomKeys, roomLogCommands, type LoggedRoom, type MailError, type RoomMailOptions } from 'loom-threads/colyseus';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
-import { createMailSimulation, keeper, sender, type MailSim } from './mail-game.ts';
+import { createMailSimulation, keeper, sender, type MailSim } from '../support/mail-game.ts';
 
 interface MailRoom {
   roomId: string;

@@ -1,7 +1,8 @@
 // A small game for the mail tests: a keeper registers a name and keeps every message it receives (in its world, in
 // the order received, which the world hash covers); a sender posts one mail to another room and keeps what comes
-// back. Rooms of it are stepped by hand in room-mail.test.ts.
-import { Engine, receive, register, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
+// back; a spammer posts `perTick` mails every tick. Rooms of it are stepped by hand in test/colyseus/room-mail.test.ts
+// and bench/mail.ts.
+import { Engine, receive, register, sendTo, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
 import { MailOutbox } from 'loom-threads/colyseus';
 
 export class MailWorld {
@@ -29,13 +30,28 @@ export function* sender(world: MailWorld, room: string, name: string, body: unkn
   world.returned.push(JSON.stringify(yield* receive()));
 }
 
+export function* spammer(world: MailWorld, room: string, name: string, perTick: number) {
+  for (let n = 0; ; n++) {
+    for (let i = 0; i < perTick; i++) world.outbox.post(room, name, n);
+    yield;
+  }
+}
+
+/** The same as {@link spammer}, to a thread of its own room: the in-process message a mail is measured against. */
+export function* localSpammer(name: string, perTick: number) {
+  for (let n = 0; ; n++) {
+    for (let i = 0; i < perTick; i++) sendTo(name, n);
+    yield;
+  }
+}
+
 export function createMailSimulation(setup: SimulationSetup): MailSim {
   const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, onError: () => {} });
   const world = new MailWorld();
   return {
     engine,
     world,
-    scripts: { keeper, sender },
+    scripts: { keeper, sender, spammer, localSpammer },
     refs: { world },
     hashWorld: (h: StateHasher) => {
       h.int(world.kept.length);
