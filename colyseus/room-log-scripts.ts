@@ -41,7 +41,8 @@ local previous = redis.call('HGET', KEYS[2], 'owner')
 redis.call('HSET', KEYS[2], 'owner', ARGV[1])
 return previous`;
 
-// Appends a chunk under the lease, renewing it. ARGV: owner, leaseMs, tick, events before, events after,
+// Appends a chunk under the lease, renewing it and keeping the room's inbox as long as its log (a sender's last
+// number taken must outlive a quiet spell, or its next mail would look out of order). ARGV: owner, leaseMs, tick, events before, events after,
 // checkpoints before, checkpoints after, chunk ('' for none), seats ('' when unchanged), keepMs, mail state ('' when
 // unchanged: it is written with the deliveries it counts, so a rebuild neither loses nor repeats one).
 // Returns {1} appended; {0} another owner has the room; {-1} Redis has lost the room (restarted empty);
@@ -64,6 +65,8 @@ if ARGV[9] ~= '' then redis.call('HSET', KEYS[2], 'seats', ARGV[9]) end
 if ARGV[11] ~= '' then redis.call('HSET', KEYS[2], 'mail', ARGV[11]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[10])
 redis.call('PEXPIRE', KEYS[3], ARGV[10])
+redis.call('PEXPIRE', KEYS[4], ARGV[10])
+redis.call('PEXPIRE', KEYS[5], ARGV[10])
 return {1}`;
 
 // Deletes a room's lease, head, log and inbox if this owner holds it. ARGV: owner. Returns 1, or 0 when another owner does.
@@ -90,13 +93,13 @@ export function roomLogCommands(redis: Redis): RoomLogCommands {
   if (typeof scripted.loomAppend !== 'function') {
     redis.defineCommand('loomCreate', { numberOfKeys: 2, lua: CREATE });
     redis.defineCommand('loomClaim', { numberOfKeys: 2, lua: CLAIM });
-    redis.defineCommand('loomAppend', { numberOfKeys: 3, lua: APPEND });
+    redis.defineCommand('loomAppend', { numberOfKeys: 5, lua: APPEND });
     redis.defineCommand('loomDelete', { numberOfKeys: 5, lua: DELETE });
   }
   return {
     create: async (keys, owner, leaseMs, name, header, keepMs) => Number(await scripted.loomCreate(keys.lease, keys.head, owner, leaseMs, name, header, keepMs)),
     claim: async (keys, owner, leaseMs) => ((await scripted.loomClaim(keys.lease, keys.head, owner, leaseMs)) as string | null) ?? null,
-    append: async (keys, args) => ((await scripted.loomAppend(keys.lease, keys.head, keys.log, ...args)) as number[]).map(Number),
+    append: async (keys, args) => ((await scripted.loomAppend(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, ...args)) as number[]).map(Number),
     remove: async (keys, owner) => Number(await scripted.loomDelete(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, owner)),
   };
 }

@@ -189,6 +189,18 @@ describeRedis('mail between rooms', () => {
     ]);
   });
 
+  it("a sender's last number taken lasts as long as the receiving room, however long the sender is quiet", async () => {
+    const [a, c] = [await open('a', { keepMs: 100 }), await open('c')]; // a's mail would keep c's inbox keys 100 ms
+    send(a, 'c', 'keeper', 'one');
+    await step([a, c], 12);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await step([a, c], 6); // c's append of tick 18 keeps its inbox keys as long as its log
+    expect(await redis.hget(roomKeys('c').senders, 'a')).toBe('1');
+    send(a, 'c', 'keeper', 'two');
+    await step([a, c], 12);
+    expect(c.kept().map(body)).toEqual(['one', 'two']);
+  });
+
   it('bad mail comes back to its sending thread naming both ends; the rest of the batch and the other rooms are untouched', async () => {
     const [a, b, c] = [await open('a', { maxBytes: 64 }), await open('b'), await open('c')];
     const rooms = [a, b, c];
