@@ -131,10 +131,11 @@ export class RoomMail {
     for (const mail of this.outbox.drain()) {
       this.posted = mail.seq;
       this.threads.set(mail.thread.id, mail.thread);
-      const payload = JSON.stringify({ kind: 'mail', from: this.roomId, thread: mail.thread.label, threadId: mail.thread.id, seq: mail.seq, tick: mail.tick, name: mail.name, body: mail.body });
-      const bytes = Buffer.byteLength(JSON.stringify(mail.body) ?? '');
-      if (bytes > this.maxBytes) {
-        if (mail.seq > doneBefore) this.localErrors.push({ threadId: mail.thread.id, error: this.error(mail, `it is ${bytes} bytes of JSON, over the limit of ${this.maxBytes}`) });
+      const payload = encode({ kind: 'mail', from: this.roomId, thread: mail.thread.label, threadId: mail.thread.id, seq: mail.seq, tick: mail.tick, name: mail.name, body: mail.body });
+      const bytes = typeof payload === 'string' ? Buffer.byteLength(JSON.stringify(mail.body) ?? '') : 0;
+      const refused = typeof payload !== 'string' ? `its body is not JSON (${payload.error})` : bytes > this.maxBytes ? `it is ${bytes} bytes of JSON, over the limit of ${this.maxBytes}` : null;
+      if (refused !== null || typeof payload !== 'string') {
+        if (mail.seq > doneBefore) this.localErrors.push({ threadId: mail.thread.id, error: this.error(mail, refused!) });
         continue;
       }
       const prev = this.lastTo.get(mail.room) ?? 0;
@@ -182,14 +183,23 @@ export class RoomMail {
     this.state.seen[mail.from] = mail.seq;
     const thread = this.recorder.sim.engine.whereis(mail.name);
     if (thread === null) {
-      const error: MailError = { kind: 'mail-error', error: mailError(mail.from, mail.thread, mail.seq, this.roomId, mail.name, `room ${this.roomId} has no thread named ${JSON.stringify(mail.name)}`), room: this.roomId, name: mail.name, seq: mail.seq };
-      const payload = JSON.stringify({ kind: 'error', from: this.roomId, threadId: mail.threadId, seq: mail.seq, tick: mail.tick, error });
-      this.state.bounces.push({ to: mail.from, tick: this.recorder.sim.engine.tick, payload });
+      this.bounce(mail, `room ${this.roomId} has no thread named ${JSON.stringify(mail.name)}`);
       return;
     }
     const delivered: DeliveredMail = { kind: 'mail', from: mail.from, thread: mail.thread, seq: mail.seq, tick: mail.tick, body: mail.body };
-    this.recorder.send(thread as Thread<unknown, DeliveredMail>, delivered);
-    this.delivered++;
+    try {
+      this.recorder.send(thread as Thread<unknown, DeliveredMail>, delivered);
+      this.delivered++;
+    } catch (error) {
+      // A body a recording cannot hold (a key starting with $) goes back, as an unknown name does.
+      this.bounce(mail, `room ${this.roomId} cannot record it: ${(error as Error).message}`);
+    }
+  }
+
+  private bounce(mail: Extract<Arrival, { kind: 'mail' }>, why: string): void {
+    const error: MailError = { kind: 'mail-error', error: mailError(mail.from, mail.thread, mail.seq, this.roomId, mail.name, why), room: this.roomId, name: mail.name, seq: mail.seq };
+    const payload = JSON.stringify({ kind: 'error', from: this.roomId, threadId: mail.threadId, seq: mail.seq, tick: mail.tick, error });
+    this.state.bounces.push({ to: mail.from, tick: this.recorder.sim.engine.tick, payload });
   }
 
   private deliverError(threadId: number, error: MailError, key: string): void {
@@ -241,6 +251,15 @@ export class RoomMail {
 
 function mailError(fromRoom: string, thread: string, seq: number, toRoom: string, name: string, why: string): string {
   return `room ${fromRoom}, thread ${thread}: mail #${seq} to ${JSON.stringify(name)} in room ${toRoom} was not delivered: ${why}`;
+}
+
+// JSON.stringify throws on a cycle or a BigInt: a script's bad body must not stop its room's tick.
+function encode(value: unknown): string | { error: string } {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 function compare(a: string, b: string): number {

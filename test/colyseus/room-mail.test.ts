@@ -9,7 +9,7 @@ import { Recorder, replayRecording, restore, stateHash, type Thread } from 'loom
 import { RoomLog, RoomMail, readRoomLog, roomKeys, roomLogCommands, type LoggedRoom, type MailError, type RoomMailOptions } from 'loom-threads/colyseus';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
-import { createMailSimulation, keeper, sender, type MailSim } from '../support/mail-game.ts';
+import { createMailSimulation, keeper, oddSender, sender, type MailSim } from '../support/mail-game.ts';
 
 interface MailRoom {
   roomId: string;
@@ -187,6 +187,21 @@ describeRedis('mail between rooms', () => {
       [8, expect.objectContaining({ body: 'first', seq: 1 })],
       [33, expect.objectContaining({ body: 'second', seq: 2 })],
     ]);
+  });
+
+  it('a body that is not JSON, or that a recording cannot hold, comes back to its sender; neither room stops', async () => {
+    const [a, c] = [await open('a'), await open('c')];
+    a.recorder.spawn(oddSender, a.recorder.sim.world, 'c', 'keeper', 'bigint');
+    a.recorder.spawn(oddSender, a.recorder.sim.world, 'c', 'keeper', 'dollar');
+    send(a, 'c', 'keeper', 'fine');
+    await step([a, c], 30);
+    expect(c.kept().map(body)).toEqual(['fine']);
+    expect(a.returned()).toEqual([
+      { kind: 'mail-error', room: 'c', name: 'keeper', seq: 1, error: 'room a, thread #2 oddSender: mail #1 to "keeper" in room c was not delivered: its body is not JSON (Do not know how to serialize a BigInt)' },
+      { kind: 'mail-error', room: 'c', name: 'keeper', seq: 2, error: 'room a, thread #3 oddSender: mail #2 to "keeper" in room c was not delivered: room c cannot record it: recorder.send to #1 keeper: cannot record a key starting with $ ($thread)' },
+    ]);
+    expect(a.recorder.sim.engine.tick).toBe(30);
+    expect(c.recorder.sim.engine.tick).toBe(30);
   });
 
   it("a sender's last number taken lasts as long as the receiving room, however long the sender is quiet", async () => {

@@ -37,6 +37,12 @@ export function* spammer(world: MailWorld, room: string, name: string, perTick: 
   }
 }
 
+/** Posts a body JSON cannot hold (`'bigint'`) or a recording cannot (`'dollar'`: a key starting with $). */
+export function* oddSender(world: MailWorld, room: string, name: string, odd: 'bigint' | 'dollar') {
+  world.outbox.post(room, name, odd === 'bigint' ? { big: 1n } : { $thread: 1 });
+  world.returned.push(JSON.stringify(yield* receive()));
+}
+
 /** The same as {@link spammer}, to a thread of its own room: the in-process message a mail is measured against. */
 export function* localSpammer(name: string, perTick: number) {
   for (let n = 0; ; n++) {
@@ -51,7 +57,7 @@ export function createMailSimulation(setup: SimulationSetup): MailSim {
   return {
     engine,
     world,
-    scripts: { keeper, sender, spammer, localSpammer },
+    scripts: { keeper, sender, oddSender, spammer, localSpammer },
     refs: { world },
     hashWorld: (h: StateHasher) => {
       h.int(world.kept.length);
