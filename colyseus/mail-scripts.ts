@@ -4,12 +4,16 @@ import { roomKeys } from './room-log-scripts.ts';
 // Takes a sending room's mail into a room's inbox, in the sender's order and once. KEYS: head, inbox, senders.
 // ARGV: sending room, seq, the seq of its previous mail to this room (0: none), payload, keepMs.
 // Returns 1 taken; 0 already taken (a resend after a failover); -1 no such room; -2 an earlier one is missing (resend).
-// A room that is failing over keeps its head, so its mail waits in its inbox for the rebuilt room.
+// A room that is failing over keeps its head, so its mail waits in its inbox for the rebuilt room. A sender the inbox
+// has no number for (its first mail, or a Redis restarted empty) is taken as it comes: the receiver's own count, in
+// its log's head, still keeps it from delivering a mail twice.
 const POST = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local seen = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
-if tonumber(ARGV[2]) <= seen then return 0 end
-if seen ~= tonumber(ARGV[3]) then return -2 end
+local seen = redis.call('HGET', KEYS[3], ARGV[1])
+if seen then
+  if tonumber(ARGV[2]) <= tonumber(seen) then return 0 end
+  if tonumber(seen) ~= tonumber(ARGV[3]) then return -2 end
+end
 redis.call('XADD', KEYS[2], '*', 'mail', ARGV[4])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[5])

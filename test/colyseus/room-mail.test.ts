@@ -216,6 +216,18 @@ describeRedis('mail between rooms', () => {
     expect(c.kept().map(body)).toEqual(['one', 'two']);
   });
 
+  it('after Redis restarts empty, the rooms write their heads back and mail flows again', async () => {
+    const [a, c] = [await open('a'), await open('c')];
+    send(a, 'c', 'keeper', 'before');
+    await step([a, c], 12);
+    await redis.flushall(); // as a Redis restarted with persistence off
+    await step([a, c], 6); // each room's next append finds its log gone and writes it back
+    send(a, 'c', 'keeper', 'after');
+    await step([a, c], 18);
+    expect(c.kept().map(body)).toEqual(['before', 'after']);
+    expect(a.returned()).toEqual([]);
+  });
+
   it('bad mail comes back to its sending thread naming both ends; the rest of the batch and the other rooms are untouched', async () => {
     const [a, b, c] = [await open('a', { maxBytes: 64 }), await open('b'), await open('c')];
     const rooms = [a, b, c];
