@@ -145,19 +145,29 @@ export class RoomMail {
     for (const [id, thread] of this.threads) if (!thread.alive) this.threads.delete(id);
   }
 
+  // One call per receiving room, each room's mail in order; what was not taken is sent again after the next tick.
   private send(durable: number): void {
-    const batch = this.outgoing.filter((out) => out.readyAt <= durable);
+    const byRoom = new Map<string, Outgoing[]>();
+    for (const out of this.outgoing) {
+      if (out.readyAt > durable) continue;
+      const batch = byRoom.get(out.mail.room) ?? [];
+      batch.push(out);
+      byRoom.set(out.mail.room, batch);
+    }
     this.sending = true;
-    this.track(Promise.all(batch.map((out) => this.commands.post(out.mail.room, this.roomId, out.mail.seq, out.prev, out.payload, this.keepMs).catch(() => -3))).then((codes) => {
+    const sends = [...byRoom].map(([room, batch]) => this.commands.post(room, this.roomId, batch.map(({ mail, prev, payload }) => ({ seq: mail.seq, prev, payload })), this.keepMs).then(
+      (codes) => batch.map((out, i) => ({ out, code: codes[i]! })),
+      () => [],
+    ));
+    this.track(Promise.all(sends).then((answers) => {
       const finished = new Set<Outgoing>();
-      codes.forEach((code, i) => {
-        const out = batch[i]!;
+      for (const { out, code } of answers.flat()) {
         if (code === 1 || code === 0) finished.add(out);
         if (code === -1) {
           finished.add(out);
           this.localErrors.push({ threadId: out.mail.thread.id, error: this.error(out.mail, `there is no room ${out.mail.room}`) });
         }
-      });
+      }
       this.outgoing = this.outgoing.filter((out) => !finished.has(out));
       const done = this.outgoing.length > 0 ? this.outgoing[0]!.mail.seq - 1 : this.posted;
       if (done !== this.state.done) {

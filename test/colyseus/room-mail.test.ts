@@ -6,7 +6,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { Recorder, replayRecording, restore, stateHash, type Thread } from 'loom-threads';
-import { RoomLog, RoomMail, readRoomLog, roomKeys, roomLogCommands, type LoggedRoom, type MailError, type RoomMailOptions } from 'loom-threads/colyseus';
+import { RoomLog, RoomMail, mailCommands, readRoomLog, roomKeys, roomLogCommands, type LoggedRoom, type MailError, type RoomMailOptions } from 'loom-threads/colyseus';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
 import { createMailSimulation, keeper, oddSender, sender, type MailSim } from '../support/mail-game.ts';
@@ -226,6 +226,17 @@ describeRedis('mail between rooms', () => {
     await step([a, c], 18);
     expect(c.kept().map(body)).toEqual(['before', 'after']);
     expect(a.returned()).toEqual([]);
+  });
+
+  it("an inbox takes each sender's mail in order and once: a double is answered taken, a gap is refused until filled", async () => {
+    await open('c');
+    const post = mailCommands(redis).post;
+    const mail = (seq: number, prev: number) => ({ seq, prev, payload: JSON.stringify({ kind: 'mail', seq }) });
+    expect(await post('c', 'a', [mail(2, 0), mail(4, 2)], 60_000)).toEqual([1, 1]);
+    expect(await post('c', 'a', [mail(4, 2), mail(7, 5), mail(5, 4), mail(7, 5)], 60_000)).toEqual([0, -2, 1, 1]);
+    expect(await post('nowhere', 'a', [mail(8, 7), mail(9, 8)], 60_000)).toEqual([-1, -1]);
+    const inbox = await redis.xrange(roomKeys('c').inbox, '-', '+');
+    expect(inbox.map(([, fields]) => (JSON.parse(fields[1]!) as { seq: number }).seq)).toEqual([2, 4, 5, 7]);
   });
 
   it('bad mail comes back to its sending thread naming both ends; the rest of the batch and the other rooms are untouched', async () => {
