@@ -4,6 +4,7 @@ import { LoomRoom, type LoomRoomSettings } from './loom-room.ts';
 import { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
 import type { PendingRebuild, RoomCluster } from './room-cluster.ts';
 import { RoomLog, type RoomLogState } from './room-log.ts';
+import { RoomMail, type RoomMailOptions } from './room-mail.ts';
 import { RoomSession, type SessionResume } from './room-session.ts';
 
 // Milliseconds of re-simulation between two turns of the event loop while a room is rebuilt.
@@ -14,6 +15,8 @@ const RELIST_MS = 2000;
 /** How a durable room runs: a Loom room's settings, and the cluster its log and failover belong to. */
 export interface DurableRoomSettings<S extends Simulation = Simulation> extends LoomRoomSettings<S> {
   cluster: RoomCluster;
+  /** How its mail to other rooms is checked and kept (when its game has an outbox). */
+  mail?: RoomMailOptions;
 }
 
 /**
@@ -33,6 +36,8 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   protected abstract override readonly settings: DurableRoomSettings<S>;
   /** The room's log in Redis. */
   log!: RoomLog;
+  /** Its mail to and from other rooms, when its game has an outbox. */
+  mail: RoomMail | null = null;
   /** Each seat's rejoin token; null for a free seat. */
   private tokens: (string | null)[] = [];
   private restored: SessionResume<S> | null = null;
@@ -53,6 +58,8 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
       this.log.adopt(this.session.recorder, rebuild.logged.position, this.tokens, confirmedAt);
       this.awaitRejoins();
     }
+    const outbox = this.settings.game.outbox?.(this.session.sim);
+    if (outbox !== undefined) this.mail = new RoomMail(cluster.redis, this.log, this.session.recorder, outbox, this.settings.mail, rebuild?.logged.mail);
     this.clock.setInterval(() => void this.relist(), RELIST_MS);
   }
 
@@ -114,9 +121,11 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   protected override runTick(): void {
     if (!this.log.mayTick()) return;
     const start = performance.now();
+    this.mail?.beforeTick();
     super.runTick();
     this.forgetFreedSeats();
     this.log.afterTick();
+    this.mail?.afterTick();
     this.settings.cluster.countTick(performance.now() - start);
   }
 

@@ -18,3 +18,6 @@ export { DurableLoomRoom, defineDurableRoom, type DurableRoomSettings } from './
 export { ROOM_MOVED, parseRejoinTicket, type RejoinTicket } from './rejoin-ticket.ts';
 export { RoomInspection, type InspectableRoom } from './room-inspection.ts';
 export { startInspection, type InspectionOptions, type RunningInspection } from './inspection-server.ts';
+export { MailOutbox, type PostedMail, type DeliveredMail, type MailError } from './mail-outbox.ts';
+export { RoomMail, type RoomMailOptions } from './room-mail.ts';
+export { mailCommands, type MailCommands } from './mail-scripts.ts';

@@ -1,5 +1,6 @@
 import type { CreateSimulation, Recorder, RecordingHeader, Simulation } from 'loom-threads';
 import type { InputSlot } from './input-wire.ts';
+import type { MailOutbox } from './mail-outbox.ts';
 
 /**
  * What a game supplies to be hosted in a Loom room. Everything that reaches its simulation goes through the
@@ -40,6 +41,11 @@ export interface RoomGame<S extends Simulation = Simulation> {
   apply(recorder: Recorder<S>, seat: number, values: readonly number[]): void;
   /** Runs after each tick: host decisions (a restart after game over) go through the recorder here. */
   afterTick?(recorder: Recorder<S>): void;
+  /**
+   * Where its scripts post mail to other rooms (docs/cluster.md): a durable room sends it on. Without it, a room
+   * neither sends nor reads mail.
+   */
+  outbox?(sim: S): MailOutbox;
   /** The world as clients see it, encoded; sent to every client each `viewEvery` ticks. */
   view(sim: S): Uint8Array;
 }

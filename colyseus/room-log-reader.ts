@@ -15,6 +15,8 @@ export interface LoggedRoom {
   seats: (string | null)[];
   /** The owner that last held the room's lease. */
   owner: string;
+  /** The room's mail state as its last append wrote it ('' for none): see colyseus/room-mail.ts. */
+  mail: string;
 }
 
 /**
@@ -57,5 +59,6 @@ export async function readRoomLog(redis: Redis, roomId: string): Promise<LoggedR
     position,
     seats: JSON.parse(head.seats ?? '[]') as (string | null)[],
     owner: head.owner ?? '',
+    mail: head.mail ?? '',
   };
 }

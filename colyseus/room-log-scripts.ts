@@ -8,6 +8,10 @@ export interface RoomKeys {
   head: string;
   /** The stream of chunks: each an encoded recording of what happened since the previous one. */
   log: string;
+  /** The stream of mail from other rooms not yet delivered and logged (colyseus/room-mail.ts). */
+  inbox: string;
+  /** Each sending room's last sequence number accepted into the inbox, so mail is taken in order and once. */
+  senders: string;
 }
 
 /** The hash that lists every room with a log (room id to room name): what the failover scan reads. */
@@ -15,7 +19,8 @@ export const ROOM_INDEX = 'loom:rooms';
 
 /** The keys of room `roomId`. */
 export function roomKeys(roomId: string): RoomKeys {
-  return { lease: `loom:{${roomId}}:lease`, head: `loom:{${roomId}}:head`, log: `loom:{${roomId}}:log` };
+  const key = (part: string) => `loom:{${roomId}}:${part}`;
+  return { lease: key('lease'), head: key('head'), log: key('log'), inbox: key('inbox'), senders: key('senders') };
 }
 
 // Creates a room's head and takes its lease, unless the room already has a head. ARGV: owner, leaseMs, name, header,
@@ -36,8 +41,10 @@ local previous = redis.call('HGET', KEYS[2], 'owner')
 redis.call('HSET', KEYS[2], 'owner', ARGV[1])
 return previous`;
 
-// Appends a chunk under the lease, renewing it. ARGV: owner, leaseMs, tick, events before, events after,
-// checkpoints before, checkpoints after, chunk ('' for none), seats ('' when unchanged), keepMs.
+// Appends a chunk under the lease, renewing it and keeping the room's inbox as long as its log (a sender's last
+// number taken must outlive a quiet spell, or its next mail would look out of order). ARGV: owner, leaseMs, tick, events before, events after,
+// checkpoints before, checkpoints after, chunk ('' for none), seats ('' when unchanged), keepMs, mail state ('' when
+// unchanged: it is written with the deliveries it counts, so a rebuild neither loses nor repeats one).
 // Returns {1} appended; {0} another owner has the room; {-1} Redis has lost the room (restarted empty);
 // {-2, events, checkpoints} the log holds other counts than the chunk follows (resend from there).
 // A lapsed lease that nobody took is taken back: the head still names this owner, so no one has rebuilt the room.
@@ -55,16 +62,19 @@ if events ~= tonumber(ARGV[4]) or checkpoints ~= tonumber(ARGV[6]) then return {
 if ARGV[8] ~= '' then redis.call('XADD', KEYS[3], '*', 'chunk', ARGV[8]) end
 redis.call('HSET', KEYS[2], 'tick', ARGV[3], 'events', ARGV[5], 'checkpoints', ARGV[7])
 if ARGV[9] ~= '' then redis.call('HSET', KEYS[2], 'seats', ARGV[9]) end
+if ARGV[11] ~= '' then redis.call('HSET', KEYS[2], 'mail', ARGV[11]) end
 redis.call('PEXPIRE', KEYS[2], ARGV[10])
 redis.call('PEXPIRE', KEYS[3], ARGV[10])
+redis.call('PEXPIRE', KEYS[4], ARGV[10])
+redis.call('PEXPIRE', KEYS[5], ARGV[10])
 return {1}`;
 
-// Deletes a room's lease, head and log if this owner holds it. ARGV: owner. Returns 1, or 0 when another owner does.
+// Deletes a room's lease, head, log and inbox if this owner holds it. ARGV: owner. Returns 1, or 0 when another owner does.
 const DELETE = `
 local lease = redis.call('GET', KEYS[1])
 if lease and lease ~= ARGV[1] then return 0 end
 if not lease and redis.call('HGET', KEYS[2], 'owner') ~= ARGV[1] then return 0 end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 return 1`;
 
 /** The room log's scripts on one Redis connection (loaded once; sent by their SHA after that). */
@@ -83,13 +93,13 @@ export function roomLogCommands(redis: Redis): RoomLogCommands {
   if (typeof scripted.loomAppend !== 'function') {
     redis.defineCommand('loomCreate', { numberOfKeys: 2, lua: CREATE });
     redis.defineCommand('loomClaim', { numberOfKeys: 2, lua: CLAIM });
-    redis.defineCommand('loomAppend', { numberOfKeys: 3, lua: APPEND });
-    redis.defineCommand('loomDelete', { numberOfKeys: 3, lua: DELETE });
+    redis.defineCommand('loomAppend', { numberOfKeys: 5, lua: APPEND });
+    redis.defineCommand('loomDelete', { numberOfKeys: 5, lua: DELETE });
   }
   return {
     create: async (keys, owner, leaseMs, name, header, keepMs) => Number(await scripted.loomCreate(keys.lease, keys.head, owner, leaseMs, name, header, keepMs)),
     claim: async (keys, owner, leaseMs) => ((await scripted.loomClaim(keys.lease, keys.head, owner, leaseMs)) as string | null) ?? null,
-    append: async (keys, args) => ((await scripted.loomAppend(keys.lease, keys.head, keys.log, ...args)) as number[]).map(Number),
-    remove: async (keys, owner) => Number(await scripted.loomDelete(keys.lease, keys.head, keys.log, owner)),
+    append: async (keys, args) => ((await scripted.loomAppend(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, ...args)) as number[]).map(Number),
+    remove: async (keys, owner) => Number(await scripted.loomDelete(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, owner)),
   };
 }

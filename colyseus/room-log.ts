@@ -59,6 +59,8 @@ export class RoomLog {
   private lastAppend: Promise<void> = Promise.resolve();
   private seats = '[]';
   private seatsSent = '[]';
+  private mail = '';
+  private mailSent = '';
   /** Where the log stands. */
   state: RoomLogState = 'durable';
   /** The last tick the log holds. */
@@ -99,7 +101,7 @@ export class RoomLog {
   async renew(position: LogPosition, tick: number): Promise<{ held: boolean; sentAt: number }> {
     const sentAt = this.now();
     const { events, checkpoints } = position;
-    const [code] = await this.commands.append(this.keys, [this.owner, this.leaseMs, tick, events, events, checkpoints, checkpoints, '', '', this.keepMs]);
+    const [code] = await this.commands.append(this.keys, [this.owner, this.leaseMs, tick, events, events, checkpoints, checkpoints, '', '', this.keepMs, '']);
     return { held: code === 1, sentAt };
   }
 
@@ -110,6 +112,7 @@ export class RoomLog {
     this.sent = { ...position };
     this.acked = { ...position };
     this.seats = this.seatsSent = JSON.stringify(seats);
+    this.mailSent = this.mail;
     this.durableTick = recorder.sim.engine.tick;
     this.confirmedAt = confirmedAt;
   }
@@ -117,6 +120,11 @@ export class RoomLog {
   /** The seats' rejoin tokens (null: free), sent with the next append when they changed. */
   setSeats(tokens: readonly (string | null)[]): void {
     this.seats = JSON.stringify(tokens);
+  }
+
+  /** The room's mail state (colyseus/room-mail.ts), sent with the next append when it changed: with the deliveries it counts. */
+  setMail(state: string): void {
+    this.mail = state;
   }
 
   /** After each tick: every `flushEvery` ticks, sends what was recorded since the last append. */
@@ -163,11 +171,13 @@ export class RoomLog {
       checkpoints: chunk.checkpoints.map(({ tick: at, hash }) => ({ tick: at, hash, threads: null })),
     }));
     const seats = this.seats === this.seatsSent ? '' : this.seats;
+    const mail = this.mail === this.mailSent ? '' : this.mail;
     this.sent = to;
     this.seatsSent = this.seats;
+    this.mailSent = this.mail;
     const sentAt = this.now();
     this.inFlight++;
-    const done = this.commands.append(this.keys, [this.owner, this.leaseMs, tick, from.events, to.events, from.checkpoints, to.checkpoints, bytes, seats, this.keepMs]).then(
+    const done = this.commands.append(this.keys, [this.owner, this.leaseMs, tick, from.events, to.events, from.checkpoints, to.checkpoints, bytes, seats, this.keepMs, mail]).then(
       (reply) => this.landed(reply, { tick, to, sentAt }),
       () => this.failed(),
     ).finally(() => this.inFlight--);
@@ -195,6 +205,7 @@ export class RoomLog {
     } else {
       this.sent = { events: events!, checkpoints: checkpoints! };
       this.seatsSent = '';
+      this.mailSent = '';
     }
   }
 
@@ -202,6 +213,7 @@ export class RoomLog {
     if (this.stopped) return;
     this.sent = this.acked;
     this.seatsSent = '';
+    this.mailSent = '';
     this.setState('not-durable');
   }
 
@@ -210,6 +222,7 @@ export class RoomLog {
     this.setState('not-durable');
     this.sent = this.acked = { events: 0, checkpoints: 0 };
     this.seatsSent = '';
+    this.mailSent = '';
     void this.commands.create(this.keys, this.owner, this.leaseMs, this.roomName, JSON.stringify(this.header), this.keepMs)
       .then(() => this.redis.hset(ROOM_INDEX, this.roomId, this.roomName))
       .catch(() => this.setState('not-durable'));

@@ -1,0 +1,67 @@
+// A small game for the mail tests: a keeper registers a name and keeps every message it receives (in its world, in
+// the order received, which the world hash covers); a sender posts one mail to another room and keeps what comes
+// back; a spammer posts `perTick` mails every tick. Rooms of it are stepped by hand in test/colyseus/room-mail.test.ts
+// and bench/mail.ts.
+import { Engine, receive, register, sendTo, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
+import { MailOutbox } from 'loom-threads/colyseus';
+
+export class MailWorld {
+  readonly outbox = new MailOutbox();
+  /** What the keeper received, as JSON, in order. */
+  readonly kept: string[] = [];
+  /** What senders got back (errors), as JSON. */
+  readonly returned: string[] = [];
+}
+
+export interface MailSim extends Simulation {
+  world: MailWorld;
+}
+
+export function* keeper(world: MailWorld, name: string) {
+  yield* register(name);
+  for (;;) {
+    const message = yield* receive();
+    world.kept.push(JSON.stringify([useEngine().tick, message]));
+  }
+}
+
+export function* sender(world: MailWorld, room: string, name: string, body: unknown) {
+  world.outbox.post(room, name, body);
+  world.returned.push(JSON.stringify(yield* receive()));
+}
+
+export function* spammer(world: MailWorld, room: string, name: string, perTick: number) {
+  for (let n = 0; ; n++) {
+    for (let i = 0; i < perTick; i++) world.outbox.post(room, name, n);
+    yield;
+  }
+}
+
+/** Posts a body JSON cannot hold (`'bigint'`) or a recording cannot (`'dollar'`: a key starting with $). */
+export function* oddSender(world: MailWorld, room: string, name: string, odd: 'bigint' | 'dollar') {
+  world.outbox.post(room, name, odd === 'bigint' ? { big: 1n } : { $thread: 1 });
+  world.returned.push(JSON.stringify(yield* receive()));
+}
+
+/** The same as {@link spammer}, to a thread of its own room: the in-process message a mail is measured against. */
+export function* localSpammer(name: string, perTick: number) {
+  for (let n = 0; ; n++) {
+    for (let i = 0; i < perTick; i++) sendTo(name, n);
+    yield;
+  }
+}
+
+export function createMailSimulation(setup: SimulationSetup): MailSim {
+  const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, onError: () => {} });
+  const world = new MailWorld();
+  return {
+    engine,
+    world,
+    scripts: { keeper, sender, oddSender, spammer, localSpammer },
+    refs: { world },
+    hashWorld: (h: StateHasher) => {
+      h.int(world.kept.length);
+      for (const kept of world.kept) h.string(kept);
+    },
+  };
+}
