@@ -34,7 +34,33 @@ const leaf: fc.Arbitrary<Stmt> = fc.oneof(
   { arbitrary: target.map((t) => ({ k: 'send' as const, target: t })), weight: 1 },
   { arbitrary: fc.option(ticks, { freq: 2 }).map((n) => ({ k: 'receive' as const, ticks: n })), weight: 2 },
   { arbitrary: fc.constant({ k: 'throw' as const }), weight: 3 },
+  ...actorLeaves(),
 );
+
+// The actor ops: a few names and groups, so threads meet in them.
+function actorLeaves(): { arbitrary: fc.Arbitrary<Stmt>; weight: number }[] {
+  const key = fc.nat({ max: 1 });
+  const match = fc.constantFrom('send' as const, 'tick' as const, 'after' as const, 'request' as const, 'down' as const);
+  return [
+    {
+      // Without a timeout it waits for the host's tick messages, which keep coming: every wait is bounded.
+      arbitrary: fc.tuple(match, fc.option(ticks, { freq: 2 }))
+        .map(([kind, n]): Stmt => ({ k: 'receiveMatch', match: n === null ? 'tick' : kind, ticks: n })),
+      weight: 2,
+    },
+    { arbitrary: key.map((n) => ({ k: 'register' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((n) => ({ k: 'whereis' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((n) => ({ k: 'sendName' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'joinGroup' as const, group: g })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'members' as const, group: g })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'broadcast' as const, group: g })), weight: 1 },
+    { arbitrary: target.map((t) => ({ k: 'monitor' as const, target: t })), weight: 2 },
+    { arbitrary: index.map((i) => ({ k: 'demonitor' as const, index: i })), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant('callChild' as const), child: index, ticks }), weight: 2 },
+    { arbitrary: fc.constant({ k: 'reply' as const }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('sendAfter' as const), ticks, target }), weight: 1 },
+  ];
+}
 
 const blocks: fc.Arbitrary<Block>[] = [];
 for (let depth = 0; depth <= MAX_DEPTH; depth++) blocks.push(blockOf(depth));

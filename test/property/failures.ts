@@ -50,6 +50,14 @@ export class FailureLedger {
     this.track(error, `late join: ${messageOf(error)}`);
   }
 
+  /**
+   * A call's LoomError for a callee that ended before it replied: a failure of its own, though its cause is the
+   * callee's failure, which still has its own route (its observer).
+   */
+  separate(error: unknown): void {
+    if (!this.origins.has(error)) this.track(error, `call: ${messageOf(error)}`);
+  }
+
   /** A catch that does not rethrow, or the error hook, took `error`. */
   observe(error: unknown): void {
     this.arrived(error);

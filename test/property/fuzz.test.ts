@@ -44,10 +44,11 @@ describe('random programs (model-based property suite)', () => {
       for (const { action } of program.host) seen.add(`host ${action.k}`);
     }
     expect([...seen].sort()).toEqual([
-      'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'crowd', 'emit', 'finally', 'finally shield',
-      'host cancel', 'host emit', 'host reload', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
-      'send', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'wait past the wheel\'s first level', 'waitSignal',
-      'waitTicks', 'waitUntil',
+      'all', 'broadcast', 'call plain', 'call script()', 'callChild', 'cancel', 'catch', 'catch rethrow', 'crowd', 'demonitor', 'emit',
+      'finally', 'finally shield', 'host cancel', 'host emit', 'host reload', 'host send', 'join', 'joinGroup', 'members', 'monitor',
+      'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever', 'receiveMatch', 'register', 'reply',
+      'send', 'sendAfter', 'sendName', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try',
+      'wait past the wheel\'s first level', 'waitSignal', 'waitTicks', 'waitUntil', 'whereis',
       'yield',
     ]);
   });

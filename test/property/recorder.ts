@@ -50,6 +50,8 @@ export class Recorder {
   signalWaitSeq = 0;
   /** Serial of emits, each one's value. */
   emissions = 0;
+  /** Serial of messages sent (by programs, the host, sendAfter, calls): each one's text is `kind#serial`. */
+  private messages = 0;
 
   constructor(readonly engine: Engine) {}
 
@@ -83,6 +85,16 @@ export class Recorder {
   /** Notes an observation of `thread` (numbered by its spawn; 0 for a thread the program does not see). */
   observe(thread: Thread, line: string): void {
     this.observations.push(`${this.stamp} s${this.spawnOf.get(thread) ?? 0} ${line}`);
+  }
+
+  /** A new message's text: `kind#serial`, numbered in the order messages are made. */
+  message(kind: string): string {
+    return `${kind}#${++this.messages}`;
+  }
+
+  /** The spawn number of a program thread (0 for one the program does not see). */
+  seqOf(thread: Thread): number {
+    return this.spawnOf.get(thread) ?? 0;
   }
 
   see(thread: Thread): void {

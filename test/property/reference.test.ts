@@ -41,8 +41,9 @@ describe('the reference model of the random programs', () => {
     };
     const run = runModel(program, 600);
     expect(run.stopAt).toBe(5);
-    // The host sends every live thread a message before every third tick (program.ts's HOST_PERIOD).
-    expect(run.observations).toEqual(['1 s1 start', '2 s1 receive -> host message', '3 s1 receive -> host tick message', '4 s1 receive -> -']);
+    // The host sends every live thread a message before every third tick (program.ts's HOST_PERIOD); messages are
+    // numbered in the order they are made.
+    expect(run.observations).toEqual(['1 s1 start', '2 s1 receive -> host#1', '3 s1 receive -> tick#2', '4 s1 receive -> -']);
     expect(firstDifference(execute(program, false).observations, run)).toBeNull();
   });
 
