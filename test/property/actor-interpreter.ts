@@ -1,9 +1,9 @@
 import {
-  broadcast, call, LoomError, demonitor, Down, joinGroup, members, monitor, receive, register, Request, sendAfter, sendTo, whereis,
-  type Thread,
+  broadcast, call, demonitor, Down, joinGroup, members, monitor, receive, register, Request, sendAfter, sendTo, spawn,
+  supervisor, whereis, type ChildSpec, type Thread,
 } from '../../engine/index.ts';
-import { resolve, waitOn, type World } from './interpreter.ts';
-import type { MatchKind, Stmt } from './program.ts';
+import { resolve, threadScript, waitOn, type World } from './interpreter.ts';
+import type { Block, MatchKind, Stmt } from './program.ts';
 import type { ThreadContext } from './thread-context.ts';
 
 // The actor ops of a generated program, on the engine: selective receive, names and groups, monitors, calls and
@@ -11,10 +11,10 @@ import type { ThreadContext } from './thread-context.ts';
 
 export type ActorStmt = Extract<Stmt, { k: ActorKind }>;
 export type ActorKind = 'receiveMatch' | 'register' | 'whereis' | 'sendName' | 'joinGroup' | 'members' | 'broadcast'
-  | 'monitor' | 'demonitor' | 'callChild' | 'reply' | 'sendAfter';
+  | 'monitor' | 'demonitor' | 'callChild' | 'reply' | 'sendAfter' | 'supervise';
 
 const ACTOR_KINDS = new Set<string>(['receiveMatch', 'register', 'whereis', 'sendName', 'joinGroup', 'members', 'broadcast',
-  'monitor', 'demonitor', 'callChild', 'reply', 'sendAfter']);
+  'monitor', 'demonitor', 'callChild', 'reply', 'sendAfter', 'supervise']);
 
 export function isActorStmt(stmt: Stmt): stmt is ActorStmt {
   return ACTOR_KINDS.has(stmt.k);
@@ -67,7 +67,7 @@ export function* runActorStmt(world: World, context: ThreadContext, stmt: ActorS
     }
     case 'callChild': {
       const child = context.children[stmt.child % Math.max(1, context.children.length)];
-      if (child) yield* callOf(context, child, call(child as Thread<unknown, Request>, recorder.message('request'), stmt.ticks * world.dt));
+      if (child) yield* waitOn(context, 'call', call(child as Thread<unknown, Request>, recorder.message('request'), stmt.ticks * world.dt));
       return;
     }
     case 'reply': {
@@ -80,16 +80,25 @@ export function* runActorStmt(world: World, context: ThreadContext, stmt: ActorS
       if (target) sendAfter(stmt.ticks * world.dt, target, recorder.message('after'));
       return;
     }
+    case 'supervise': return yield* supervise(world, context, stmt);
   }
 }
 
-function* callOf(context: ThreadContext, child: Thread, op: ReturnType<typeof call>): Generator<unknown, void, unknown> {
-  try {
-    yield* waitOn(context, 'call', op);
-  } catch (error) {
-    if (child.stateName === 'failed' && error instanceof LoomError && error.cause === child.error) context.recorder.failures.separate(error);
-    throw error;
-  }
+// The supervisor is seen by the program (a cancel or monitor of `thread[i]` may name it); its children are
+// numbered, as threads of the program, each time they start.
+function* supervise(world: World, context: ThreadContext, stmt: Extract<Stmt, { k: 'supervise' }>): Generator<unknown, void, unknown> {
+  const token = world.recorder.newSpawn();
+  const children: ChildSpec[] = stmt.children.map((child, i) => ({
+    name: `t${token.seq}/c${i}`, script: supervisedChild, args: [world, child.body], restart: child.restart,
+  }));
+  const options = { strategy: stmt.strategy, intensity: stmt.intensity, period: stmt.period * world.dt, delay: stmt.delay * world.dt, children };
+  const thread: Thread = yield* waitOn(context, 'supervise', spawn({ name: `t${token.seq}` }, supervisor, options));
+  world.recorder.seeProgram(thread, token);
+}
+
+/** A supervised child: a program thread numbered as it starts (its supervisor observes its failure: recorder.ts). */
+function* supervisedChild(world: World, body: Block): Generator<unknown, void, unknown> {
+  yield* threadScript(world, world.recorder.newSpawn(false), body);
 }
 
 /** A request received is kept for a later `reply`, by whichever receive took it. */

@@ -83,11 +83,24 @@ function compound(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('timeout' as const), ticks, body: inner }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('call' as const), frame: fc.boolean(), body: inner }), weight: 3 },
     { arbitrary: fc.record({ k: fc.constant('shield' as const), body: inner }), weight: 1 },
+    { arbitrary: supervise(inner), weight: 1 },
     {
       arbitrary: fc.record({ k: fc.constant('try' as const), body: inner, handler: fc.option(handler), cleanup: fc.option(cleanup, { freq: 3 }) }),
       weight: 5,
     },
   );
+}
+
+function supervise(inner: fc.Arbitrary<Block>): fc.Arbitrary<Stmt> {
+  const child = fc.record({ restart: fc.constantFrom('permanent' as const, 'transient' as const, 'temporary' as const), body: inner });
+  return fc.record({
+    k: fc.constant('supervise' as const),
+    strategy: fc.constantFrom('one-for-one' as const, 'one-for-all' as const, 'rest-for-one' as const),
+    intensity: fc.nat({ max: 3 }),
+    period: fc.integer({ min: 1, max: 8 }),
+    delay: fc.nat({ max: 2 }),
+    children: fc.array(child, { minLength: 1, maxLength: 3 }),
+  });
 }
 
 const hostAction: fc.Arbitrary<HostAction> = fc.oneof(

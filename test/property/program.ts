@@ -52,7 +52,20 @@ export type Stmt =
   | { k: 'callChild'; child: number; ticks: number }
   /** Replies to the oldest request the thread received and has not answered (none: nothing happens). */
   | { k: 'reply' }
-  | { k: 'sendAfter'; ticks: number; target: Target };
+  | { k: 'sendAfter'; ticks: number; target: Target }
+  /**
+   * A supervisor, a child of the thread (not one `child[i]` names), keeping `children` alive: at most `intensity`
+   * restarts within `period` ticks, each `delay` ticks after the child ended.
+   */
+  | { k: 'supervise'; strategy: Strategy; intensity: number; period: number; delay: number; children: SupervisedBlock[] };
+
+export type Strategy = 'one-for-one' | 'one-for-all' | 'rest-for-one';
+
+/** A supervised child: its restart type and its code. */
+export interface SupervisedBlock {
+  restart: 'permanent' | 'transient' | 'temporary';
+  body: Block;
+}
 
 /**
  * What a selective receive takes: a message of a program's send (`send#n`), of the host (`host#n`, `tick#n`), of a
@@ -126,6 +139,11 @@ function printStmt(stmt: Stmt, depth: number, lines: string[]): void {
     case 'timeout': return nested(`timeout ${stmt.ticks} ticks`, stmt.body);
     case 'shield': return nested('shield', stmt.body);
     case 'crowd': return nested(`crowd of ${stmt.count}`, stmt.body);
+    case 'supervise':
+      lines.push(`${pad}supervise ${stmt.strategy}, at most ${stmt.intensity} restarts in ${stmt.period} ticks, after ${stmt.delay} ticks (`);
+      stmt.children.forEach((child) => nested(`child ${child.restart}`, child.body, depth + 1));
+      lines.push(`${pad})`);
+      return;
     case 'race':
     case 'all':
       lines.push(`${pad}${stmt.k} (`);

@@ -1,4 +1,4 @@
-import { ThreadState, cancel, isFinal, type Engine, type Thread } from '../../engine/index.ts';
+import { ThreadState, cancel, isFinal, supervisor, type Engine, type Thread } from '../../engine/index.ts';
 import { FailureLedger } from './failures.ts';
 import { ThreadContext } from './thread-context.ts';
 
@@ -143,9 +143,9 @@ export class Recorder {
     return context;
   }
 
-  newSpawn(): SpawnToken {
+  newSpawn(spawnOrder = true): SpawnToken {
     const token = { seq: ++this.spawnSeq, tick: this.engine.tick, startedAt: 0 };
-    this.spawns.push(token);
+    if (spawnOrder) this.spawns.push(token); // a thread numbered as it first runs shows nothing of the order
     return token;
   }
 
@@ -203,7 +203,10 @@ export class Recorder {
     if (thread.alive && parent !== null && !parent.alive) {
       this.violate('a parent ends after its children', `${parent.label} ended (${parent.stateName}) before its child ${thread.label}`);
     }
-    return before === undefined && isFinal(state) && this.spawnOf.has(thread);
+    const first = before === undefined && isFinal(state);
+    // A supervisor observes its children's failures (through its monitors): none reaches another observer.
+    if (first && state === ThreadState.FAILED && thread.parent?.script === supervisor) this.failures.observe(thread.error);
+    return first && this.spawnOf.has(thread);
   }
 
   /** Once the run is over: what can only be judged at the end. */

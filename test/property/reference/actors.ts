@@ -1,7 +1,8 @@
 import type { MatchKind } from '../program.ts';
 import type { CallRequest, EndWatch, MThread, Model, Request, WaitRequest } from './model.ts';
+import { supervisorScript } from './supervisor.ts';
 import {
-  keep, mailboxOwner, message, receiveWait, resolve, sendTo, waitOn, type ModelWorld, type Run,
+  keep, mailboxOwner, see, message, receiveWait, resolve, sendTo, waitOn, type ModelWorld, type Run,
 } from './statements.ts';
 import { ModelError } from './values.ts';
 
@@ -10,14 +11,16 @@ import { ModelError } from './values.ts';
 // their reply, ending early if the callee ends first; sendAfter as a detached timer thread; selective receive.
 
 type ActorKind = 'receiveMatch' | 'register' | 'whereis' | 'sendName' | 'joinGroup' | 'members' | 'broadcast'
-  | 'monitor' | 'demonitor' | 'callChild' | 'reply' | 'sendAfter';
+  | 'monitor' | 'demonitor' | 'callChild' | 'reply' | 'sendAfter' | 'supervise';
 type ActorTable = { [K in ActorKind]: Run<Extract<import('../program.ts').Stmt, { k: K }>> };
 
 /** The model's Down message: which thread ended, how, and the monitor that posted it. */
-interface ModelDown {
+export interface ModelDown {
   down: number;
   ending: string;
   monitor: EndWatch;
+  thread: MThread;
+  tick: number;
 }
 
 function matcher(kind: MatchKind): (message: unknown) => boolean {
@@ -27,7 +30,7 @@ function matcher(kind: MatchKind): (message: unknown) => boolean {
 }
 
 /** An op that ends at once: its value, or the LoomError it throws. */
-function instant(name: string, act: (model: Model, thread: MThread) => unknown): WaitRequest {
+export function instant(name: string, act: (model: Model, thread: MThread) => unknown): WaitRequest {
   return {
     name,
     enter(model, thread) {
@@ -47,12 +50,12 @@ function watch(target: MThread, made: EndWatch): EndWatch {
   return made;
 }
 
-function monitorOf(world: ModelWorld, watcher: MThread, target: MThread): EndWatch {
+export function monitorOf(world: ModelWorld, watcher: MThread, target: MThread): EndWatch {
   const made: EndWatch = {
     active: true,
     watcher,
     targetEnded() {
-      const down: ModelDown = { down: target.seq, ending: target.state, monitor: made };
+      const down: ModelDown = { down: target.seq, ending: target.state, monitor: made, thread: target, tick: world.model.tick };
       sendTo(world, watcher, down);
     },
   };
@@ -196,5 +199,14 @@ export const ACTOR_STATEMENTS: ActorTable = {
     if (!target) return;
     const text = message(world, 'after');
     world.model.create(0, null, timerThread(world, world.model.tick + stmt.ticks, target, text), false);
+  },
+  *supervise(world, self, stmt) {
+    const seq = ++world.spawns;
+    const made = yield* waitOn(world, self, instant('supervise', (model, thread) => {
+      const inner = { thread: null as unknown as MThread };
+      inner.thread = model.create(seq, thread, supervisorScript(world, inner, seq, stmt), true);
+      return inner.thread;
+    }));
+    see(world, made as MThread);
   },
 };

@@ -71,12 +71,14 @@ export class MThread {
   readonly requests: CallRequest[] = [];
   joiners: MThread[] = [];
   observed = false;
+  /** A supervisor: its children's failures are observed by it, none thrown into it. */
+  observesChildren = false;
   /** The program has seen it (see statements.ts): its end is observed. */
   seen = false;
   /** The group this thread is a branch of. */
   group: { ended(model: Model, thread: MThread): void } | null = null;
   /** The program thread's spawn number (0 for a thread the program does not see: a timeout's timer). */
-  constructor(readonly seq: number, readonly parent: MThread | null, gen: ModelGen) {
+  constructor(public seq: number, readonly parent: MThread | null, gen: ModelGen) {
     this.frames.push(gen);
   }
 

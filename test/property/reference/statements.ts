@@ -43,7 +43,7 @@ export function spawnProgramThread(world: ModelWorld, parent: MThread | null, bo
   return self.thread;
 }
 
-function* threadScript(world: ModelWorld, self: Self, body: Block): Generator<Request, void, unknown> {
+export function* threadScript(world: ModelWorld, self: Self, body: Block): Generator<Request, void, unknown> {
   see(world, self.thread);
   world.model.observe(self.thread, 'start');
   yield* block(world, self, body);

@@ -176,6 +176,7 @@ function propagate(model: Model, thread: MThread): void {
     return;
   }
   thread.observed = true;
+  if (parent.observesChildren) return;
   deliverChildFailure(model, parent, new ModelError('ChildFailed', thread.endValue));
 }
 
