@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  broadcast, join, joinGroup, leaveGroup, LoomError, members, receive, register, sendTo, sleep, spawn, unregister, whereis, type Thread,
+  broadcast, join, joinGroup, leaveGroup, LoomError, members, receive, register, sendTo, sleep, spawn, unregister, useThread, whereis, type Thread,
 } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
 
@@ -110,11 +110,12 @@ describe('groups', () => {
     const { engine, steps } = createTestEngine();
     const log: string[] = [];
     const scout = function* scout(): Generator<unknown, void, unknown> {
+      const self = useThread();
       yield* joinGroup('squad:alpha');
       yield* joinGroup('squad:alpha'); // already a member: stays where it is
       for (;;) {
         const order = yield* receive<string>();
-        log.push(`${engine.tick} ${order}`);
+        log.push(`${engine.tick} ${self.name} ${order}`); // woken in the order broadcast posts, they log in it
       }
     };
     const a = engine.spawn({ name: 'a' }, scout);
@@ -128,14 +129,14 @@ describe('groups', () => {
     expect(engine.members('squad:alpha')).toEqual([a, c]);
     expect(engine.broadcast('squad:alpha', 'regroup')).toBe(2);
     steps(1);
-    expect(log).toEqual(['3 regroup', '3 regroup']);
+    expect(log).toEqual(['3 a regroup', '3 c regroup']);
     engine.spawn(function* leader() {
       const squad: Thread[] = yield* members('squad:alpha');
       log.push(`members ${squad.map((t) => t.name).join(',')}`);
       log.push(`reached ${broadcast('squad:alpha', 'advance')}`);
     });
     steps(2);
-    expect(log.slice(2)).toEqual(['members a,c', 'reached 2', '4 advance', '4 advance']);
+    expect(log.slice(2)).toEqual(['members a,c', 'reached 2', '4 a advance', '4 c advance']);
     expect([...engine.groups().keys()]).toEqual(['squad:alpha']);
   });
 

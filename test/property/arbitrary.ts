@@ -34,7 +34,33 @@ const leaf: fc.Arbitrary<Stmt> = fc.oneof(
   { arbitrary: target.map((t) => ({ k: 'send' as const, target: t })), weight: 1 },
   { arbitrary: fc.option(ticks, { freq: 2 }).map((n) => ({ k: 'receive' as const, ticks: n })), weight: 2 },
   { arbitrary: fc.constant({ k: 'throw' as const }), weight: 3 },
+  ...actorLeaves(),
 );
+
+// The actor ops: a few names and groups, so threads meet in them.
+function actorLeaves(): { arbitrary: fc.Arbitrary<Stmt>; weight: number }[] {
+  const key = fc.nat({ max: 1 });
+  const match = fc.constantFrom('send' as const, 'tick' as const, 'after' as const, 'request' as const, 'down' as const);
+  return [
+    {
+      // Without a timeout it waits for the host's tick messages, which keep coming: every wait is bounded.
+      arbitrary: fc.tuple(match, fc.option(ticks, { freq: 2 }))
+        .map(([kind, n]): Stmt => ({ k: 'receiveMatch', match: n === null ? 'tick' : kind, ticks: n })),
+      weight: 2,
+    },
+    { arbitrary: key.map((n) => ({ k: 'register' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((n) => ({ k: 'whereis' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((n) => ({ k: 'sendName' as const, name: n })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'joinGroup' as const, group: g })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'members' as const, group: g })), weight: 1 },
+    { arbitrary: key.map((g) => ({ k: 'broadcast' as const, group: g })), weight: 1 },
+    { arbitrary: target.map((t) => ({ k: 'monitor' as const, target: t })), weight: 2 },
+    { arbitrary: index.map((i) => ({ k: 'demonitor' as const, index: i })), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant('callChild' as const), child: index, ticks }), weight: 2 },
+    { arbitrary: fc.constant({ k: 'reply' as const }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('sendAfter' as const), ticks, target }), weight: 1 },
+  ];
+}
 
 const blocks: fc.Arbitrary<Block>[] = [];
 for (let depth = 0; depth <= MAX_DEPTH; depth++) blocks.push(blockOf(depth));
@@ -57,11 +83,24 @@ function compound(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant('timeout' as const), ticks, body: inner }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant('call' as const), frame: fc.boolean(), body: inner }), weight: 3 },
     { arbitrary: fc.record({ k: fc.constant('shield' as const), body: inner }), weight: 1 },
+    { arbitrary: supervise(inner), weight: 1 },
     {
       arbitrary: fc.record({ k: fc.constant('try' as const), body: inner, handler: fc.option(handler), cleanup: fc.option(cleanup, { freq: 3 }) }),
       weight: 5,
     },
   );
+}
+
+function supervise(inner: fc.Arbitrary<Block>): fc.Arbitrary<Stmt> {
+  const child = fc.record({ restart: fc.constantFrom('permanent' as const, 'transient' as const, 'temporary' as const), body: inner });
+  return fc.record({
+    k: fc.constant('supervise' as const),
+    strategy: fc.constantFrom('one-for-one' as const, 'one-for-all' as const, 'rest-for-one' as const),
+    intensity: fc.nat({ max: 3 }),
+    period: fc.integer({ min: 1, max: 8 }),
+    delay: fc.nat({ max: 2 }),
+    children: fc.array(child, { minLength: 1, maxLength: 3 }),
+  });
 }
 
 const hostAction: fc.Arbitrary<HostAction> = fc.oneof(

@@ -38,7 +38,7 @@ export class FailureLedger {
   /** An error reached a wait or a catch: if no tracked origin lies on its cause chain, its root becomes one. */
   arrived(error: unknown): void {
     if (isCancellation(error) || this.originOf(error) !== undefined) return;
-    const root = rootOf(error);
+    const root = innermost(error);
     this.track(root, `${nameOf(root)} "${messageOf(root)}"`);
   }
 
@@ -81,9 +81,9 @@ export class FailureLedger {
 
   // The first tracked error on the cause chain, outermost first.
   private originOf(error: unknown): Origin | undefined {
-    for (let e: unknown = error; ; e = causeOf(e)) {
+    for (let e: unknown = error; ; e = wrapped(e)) {
       const origin = this.origins.get(e);
-      if (origin || causeOf(e) === undefined) return origin;
+      if (origin || wrapped(e) === undefined) return origin;
     }
   }
 }
@@ -105,6 +105,18 @@ function rootOf(error: unknown): unknown {
   let e = error;
   for (let cause = causeOf(e); cause !== undefined; cause = causeOf(e)) e = cause;
   return e;
+}
+
+// The origin of a failure: the end of its chain of wrappers. A LoomError the engine made (a call's whose callee
+// ended, a supervisor's giving up) is a failure of its own: its cause, which it names, still has its own route.
+function innermost(error: unknown): unknown {
+  let e = error;
+  for (let inner = wrapped(e); inner !== undefined; inner = wrapped(e)) e = inner;
+  return e;
+}
+
+function wrapped(error: unknown): unknown {
+  return error instanceof LoomError ? undefined : causeOf(error);
 }
 
 function causeOf(error: unknown): unknown {

@@ -31,6 +31,13 @@ describe('random programs (model-based property suite)', () => {
         if (stmt.k === 'waitUntil' && stmt.throws) seen.add('predicate throws');
         if ('body' in stmt) walk(stmt.body);
         if ('branches' in stmt) stmt.branches.forEach(walk);
+        if (stmt.k === 'supervise') {
+          seen.add(stmt.strategy);
+          for (const child of stmt.children) {
+            seen.add(`${child.restart} child`);
+            walk(child.body);
+          }
+        }
         if (stmt.k === 'try') {
           if (stmt.handler) seen.add(stmt.handler.rethrow ? 'catch rethrow' : 'catch');
           if (stmt.cleanup) seen.add(stmt.cleanup.shielded ? 'finally shield' : 'finally');
@@ -43,13 +50,15 @@ describe('random programs (model-based property suite)', () => {
       program.roots.forEach(walk);
       for (const { action } of program.host) seen.add(`host ${action.k}`);
     }
-    expect([...seen].sort()).toEqual([
-      'all', 'call plain', 'call script()', 'cancel', 'catch', 'catch rethrow', 'crowd', 'emit', 'finally', 'finally shield',
-      'host cancel', 'host emit', 'host reload', 'host send', 'join', 'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever',
-      'send', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try', 'wait past the wheel\'s first level', 'waitSignal',
-      'waitTicks', 'waitUntil',
+    expect([...seen].sort()).toEqual([...[
+      'all', 'broadcast', 'call plain', 'call script()', 'callChild', 'cancel', 'catch', 'catch rethrow', 'crowd', 'demonitor', 'emit',
+      'finally', 'finally shield', 'host cancel', 'host emit', 'host reload', 'host send', 'join', 'joinGroup', 'members', 'monitor',
+      'predicate cancels', 'predicate throws', 'race', 'receive', 'receive forever', 'receiveMatch', 'register', 'reply',
+      'send', 'sendAfter', 'sendName', 'shield', 'sleep', 'spawn', 'spawn detached', 'throw', 'timeout', 'try',
+      'wait past the wheel\'s first level', 'waitSignal', 'waitTicks', 'waitUntil', 'whereis',
       'yield',
-    ]);
+      'one-for-all', 'one-for-one', 'permanent child', 'rest-for-one', 'supervise', 'temporary child', 'transient child',
+    ].sort()]);
   });
 
   // The reference model stops comparing where it models no more (a hot reload): most of what programs do must still

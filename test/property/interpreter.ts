@@ -7,6 +7,7 @@ import type { Recorder, SpawnToken } from './recorder.ts';
 import { showError } from './failures.ts';
 import { showValue } from './reference/show.ts';
 import type { ThreadContext } from './thread-context.ts';
+import { isActorStmt, keep, plainMessage, runActorStmt } from './actor-interpreter.ts';
 
 /** What the interpreted scripts share in one run: the recorder, the signals, seconds per tick, the scripts' versions. */
 export interface World {
@@ -91,6 +92,7 @@ function* runBlock(world: World, body: Block): Generator<unknown, void, unknown>
 function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<unknown, void, unknown> {
   const recorder = world.recorder;
   context.point(stmt.k);
+  if (isActorStmt(stmt)) return yield* runActorStmt(world, context, stmt);
   switch (stmt.k) {
     case 'yield': return yield* waitOn(context, 'yield', BARE_YIELD);
     case 'waitTicks': return yield* waitOn(context, `wait(${stmt.ticks})`, wait(stmt.ticks));
@@ -125,11 +127,11 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
     }
     case 'send': {
       const thread = resolve(world, context, stmt.target);
-      if (thread?.alive) send(thread as ProgramThread, 'message');
+      if (thread?.alive) send(thread as ProgramThread, recorder.message('send'));
       return;
     }
     case 'receive':
-      yield* waitOn(context, 'receive', stmt.ticks === null ? receive() : receive(stmt.ticks * world.dt));
+      keep(context, yield* waitOn(context, 'receive', stmt.ticks === null ? receive() : receive(stmt.ticks * world.dt)));
       return;
     case 'race': {
       const entries = Object.fromEntries(stmt.branches.map((branch, i) => [`b${i}`, branchOf(world, branch)]));
@@ -162,13 +164,13 @@ function* runStmt(world: World, context: ThreadContext, stmt: Stmt): Generator<u
  * Every wait goes through here: it notes a cancel delivered, checks that a cancel which landed is what the wait ends
  * with, and registers failures as they arrive.
  */
-function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
+export function* waitOn<T>(context: ThreadContext, what: string, op: Operation<T>, lateJoin = false): Generator<unknown, T, unknown> {
   // A sub-script call's return is a frame boundary, not a wait: a cancel asked in the callee is due at the next wait.
   const wait = what !== CALL;
   const recorder = context.recorder;
   try {
     const value = yield* op;
-    if (wait) recorder.observe(context.thread, `${what} -> ${showValue(value)}`);
+    if (wait) recorder.observe(context.thread, `${what} -> ${showValue(plainMessage(context, value))}`);
     context.point(`code after ${what}`);
     if (wait) context.resumed(what, false);
     return value;
@@ -303,7 +305,7 @@ function until(world: World, context: ThreadContext, stmt: Extract<Stmt, { k: 'w
 /** Every program thread runs threadScript, whose receives are untyped: each takes a string. */
 export type ProgramThread = Thread<unknown, string>;
 
-function resolve(world: World, context: ThreadContext, target: Target): Thread | null {
+export function resolve(world: World, context: ThreadContext, target: Target): Thread | null {
   const pick = <T>(list: readonly T[], index: number): T | null => (list.length === 0 ? null : list[index % list.length]!);
   switch (target.kind) {
     case 'self': return context.thread;

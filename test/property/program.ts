@@ -35,7 +35,43 @@ export type Stmt =
   | { k: 'shield'; body: Block }
   /** `count` spawns in a row, each child running `body`: over a thousand threads ready in one tick. */
   | { k: 'crowd'; count: number; body: Block }
-  | { k: 'try'; body: Block; handler: Handler | null; cleanup: Cleanup | null };
+  | { k: 'try'; body: Block; handler: Handler | null; cleanup: Cleanup | null }
+  /** A selective receive: the oldest message of one kind (see {@link MatchKind}), the others left queued. */
+  | { k: 'receiveMatch'; match: MatchKind; ticks: number | null }
+  /** Names `n<name>` and groups `g<group>`: register, whereis, sendTo; joinGroup, members, broadcast. */
+  | { k: 'register'; name: number }
+  | { k: 'whereis'; name: number }
+  | { k: 'sendName'; name: number }
+  | { k: 'joinGroup'; group: number }
+  | { k: 'members'; group: number }
+  | { k: 'broadcast'; group: number }
+  | { k: 'monitor'; target: Target }
+  /** Removes one of the monitors the thread made (none yet: nothing happens). */
+  | { k: 'demonitor'; index: number }
+  /** `call` of one of the thread's own children, waiting `ticks` for the reply (no child yet: nothing happens). */
+  | { k: 'callChild'; child: number; ticks: number }
+  /** Replies to the oldest request the thread received and has not answered (none: nothing happens). */
+  | { k: 'reply' }
+  | { k: 'sendAfter'; ticks: number; target: Target }
+  /**
+   * A supervisor, a child of the thread (not one `child[i]` names), keeping `children` alive: at most `intensity`
+   * restarts within `period` ticks, each `delay` ticks after the child ended.
+   */
+  | { k: 'supervise'; strategy: Strategy; intensity: number; period: number; delay: number; children: SupervisedBlock[] };
+
+export type Strategy = 'one-for-one' | 'one-for-all' | 'rest-for-one';
+
+/** A supervised child: its restart type and its code. */
+export interface SupervisedBlock {
+  restart: 'permanent' | 'transient' | 'temporary';
+  body: Block;
+}
+
+/**
+ * What a selective receive takes: a message of a program's send (`send#n`), of the host (`host#n`, `tick#n`), of a
+ * sendAfter (`after#n`), a call's request, or a monitor's Down.
+ */
+export type MatchKind = 'send' | 'tick' | 'after' | 'request' | 'down';
 
 /** A catch: it runs `body`; with `rethrow`, it then throws again what it caught. Cancellations pass untouched. */
 export interface Handler {
@@ -103,6 +139,11 @@ function printStmt(stmt: Stmt, depth: number, lines: string[]): void {
     case 'timeout': return nested(`timeout ${stmt.ticks} ticks`, stmt.body);
     case 'shield': return nested('shield', stmt.body);
     case 'crowd': return nested(`crowd of ${stmt.count}`, stmt.body);
+    case 'supervise':
+      lines.push(`${pad}supervise ${stmt.strategy}, at most ${stmt.intensity} restarts in ${stmt.period} ticks, after ${stmt.delay} ticks (`);
+      stmt.children.forEach((child) => nested(`child ${child.restart}`, child.body, depth + 1));
+      lines.push(`${pad})`);
+      return;
     case 'race':
     case 'all':
       lines.push(`${pad}${stmt.k} (`);
@@ -143,6 +184,17 @@ function printLeaf(stmt: Stmt): string {
     case 'send': return `send to ${printTarget(stmt.target)}`;
     case 'receive': return stmt.ticks === null ? 'receive()' : `receive(${stmt.ticks} ticks)`;
     case 'throw': return 'throw new Error';
+    case 'receiveMatch': return `receive(${stmt.match}${stmt.ticks === null ? '' : `, ${stmt.ticks} ticks`})`;
+    case 'register':
+    case 'whereis':
+    case 'sendName': return `${stmt.k} n${stmt.name}`;
+    case 'joinGroup':
+    case 'members':
+    case 'broadcast': return `${stmt.k} g${stmt.group}`;
+    case 'monitor': return `monitor ${printTarget(stmt.target)}`;
+    case 'demonitor': return `demonitor monitor[${stmt.index}]`;
+    case 'callChild': return `call child[${stmt.child}] for ${stmt.ticks} ticks`;
+    case 'sendAfter': return `sendAfter ${stmt.ticks} ticks to ${printTarget(stmt.target)}`;
     default: return stmt.k;
   }
 }

@@ -1,4 +1,4 @@
-import { ThreadState, cancel, isFinal, type Engine, type Thread } from '../../engine/index.ts';
+import { ThreadState, cancel, isFinal, supervisor, type Engine, type Thread } from '../../engine/index.ts';
 import { FailureLedger } from './failures.ts';
 import { ThreadContext } from './thread-context.ts';
 
@@ -50,6 +50,8 @@ export class Recorder {
   signalWaitSeq = 0;
   /** Serial of emits, each one's value. */
   emissions = 0;
+  /** Serial of messages sent (by programs, the host, sendAfter, calls): each one's text is `kind#serial`. */
+  private messages = 0;
 
   constructor(readonly engine: Engine) {}
 
@@ -83,6 +85,16 @@ export class Recorder {
   /** Notes an observation of `thread` (numbered by its spawn; 0 for a thread the program does not see). */
   observe(thread: Thread, line: string): void {
     this.observations.push(`${this.stamp} s${this.spawnOf.get(thread) ?? 0} ${line}`);
+  }
+
+  /** A new message's text: `kind#serial`, numbered in the order messages are made. */
+  message(kind: string): string {
+    return `${kind}#${++this.messages}`;
+  }
+
+  /** The spawn number of a program thread (0 for one the program does not see). */
+  seqOf(thread: Thread): number {
+    return this.spawnOf.get(thread) ?? 0;
   }
 
   see(thread: Thread): void {
@@ -131,9 +143,9 @@ export class Recorder {
     return context;
   }
 
-  newSpawn(): SpawnToken {
+  newSpawn(spawnOrder = true): SpawnToken {
     const token = { seq: ++this.spawnSeq, tick: this.engine.tick, startedAt: 0 };
-    this.spawns.push(token);
+    if (spawnOrder) this.spawns.push(token); // a thread numbered as it first runs shows nothing of the order
     return token;
   }
 
@@ -191,7 +203,10 @@ export class Recorder {
     if (thread.alive && parent !== null && !parent.alive) {
       this.violate('a parent ends after its children', `${parent.label} ended (${parent.stateName}) before its child ${thread.label}`);
     }
-    return before === undefined && isFinal(state) && this.spawnOf.has(thread);
+    const first = before === undefined && isFinal(state);
+    // A supervisor observes its children's failures (through its monitors): none reaches another observer.
+    if (first && state === ThreadState.FAILED && thread.parent?.script === supervisor) this.failures.observe(thread.error);
+    return first && this.spawnOf.has(thread);
   }
 
   /** Once the run is over: what can only be judged at the end. */

@@ -41,8 +41,9 @@ describe('the reference model of the random programs', () => {
     };
     const run = runModel(program, 600);
     expect(run.stopAt).toBe(5);
-    // The host sends every live thread a message before every third tick (program.ts's HOST_PERIOD).
-    expect(run.observations).toEqual(['1 s1 start', '2 s1 receive -> host message', '3 s1 receive -> host tick message', '4 s1 receive -> -']);
+    // The host sends every live thread a message before every third tick (program.ts's HOST_PERIOD); messages are
+    // numbered in the order they are made.
+    expect(run.observations).toEqual(['1 s1 start', '2 s1 receive -> host#1', '3 s1 receive -> tick#2', '4 s1 receive -> -']);
     expect(firstDifference(execute(program, false).observations, run)).toBeNull();
   });
 
@@ -55,6 +56,45 @@ describe('the reference model of the random programs', () => {
     };
     const expected = ['1 s1 start', '1 s2 start', '5 s2 wait(4) -> -', '4100 s2 wait(4095) -> -', '4100 s1 wait(4099) -> -', '4100 s1 ended done', '4100 s2 ended done'];
     expect(runModel(program, 20_000).observations).toEqual(expected);
+    expect(execute(program, false).observations).toEqual(expected);
+  });
+
+  // A call's request waits queued until the callee's selective receive takes it; the reply wakes the caller in the
+  // tick it is made, and the callee's end posts its Down to the monitor in the same tick.
+  it('answers a call in the tick the callee replies, and posts a Down as the monitored thread ends', () => {
+    const program: Program = {
+      roots: [[
+        { k: 'spawn', detached: false, body: [{ k: 'receiveMatch', match: 'request', ticks: 5 }, { k: 'waitTicks', ticks: 1 }, { k: 'reply' }] },
+        { k: 'monitor', target: { kind: 'child', index: 0 } },
+        { k: 'callChild', child: 0, ticks: 3 },
+        { k: 'receiveMatch', match: 'down', ticks: 5 },
+      ]],
+      host: [],
+    };
+    const expected = [
+      '1 s1 start', '1 s1 spawn -> a thread', '1 s1 monitor -> a thread', '1 s2 start', '1 s2 receive(request) -> request#1',
+      '2 s2 wait(1) -> -', '2 s2 reply to request#1 -> true', '2 s1 call -> in time answer to request#1',
+      '2 s1 receive(down) -> down s2 done', '2 s1 ended done', '2 s2 ended done',
+    ];
+    expect(runModel(program, 600).observations).toEqual(expected);
+    expect(execute(program, false).observations).toEqual(expected);
+  });
+
+  // The child fails in tick 1 and is started again a tick later; its second failure is one restart more than the
+  // intensity, so the supervisor (which already ran in tick 2) fails in tick 3, and its parent with it.
+  it('restarts a failed child after its delay, and fails the supervisor one restart past its intensity', () => {
+    const program: Program = {
+      roots: [[
+        { k: 'supervise', strategy: 'one-for-one', intensity: 1, period: 8, delay: 1, children: [{ restart: 'permanent', body: [{ k: 'throw' }] }] },
+        { k: 'waitTicks', ticks: 10 },
+      ]],
+      host: [],
+    };
+    const expected = [
+      '1 s1 start', '1 s1 supervise -> a thread', '1 s3 start', '1 s3 ended failed', '2 s4 start', '2 s4 ended failed',
+      '3 s1 wait(10) threw ChildFailed(LoomError)', '3 s1 reported ChildFailed(LoomError)', '3 s1 ended failed', '3 s2 ended failed',
+    ];
+    expect(runModel(program, 600).observations).toEqual(expected);
     expect(execute(program, false).observations).toEqual(expected);
   });
 

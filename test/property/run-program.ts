@@ -102,7 +102,7 @@ function act(world: World, action: HostAction): void {
       world.signals[action.signal]!.emit({ serial: ++recorder.emissions });
       return;
     case 'send':
-      if (thread?.alive) (thread as ProgramThread).send('host message');
+      if (thread?.alive) (thread as ProgramThread).send(recorder.message('host'));
       return;
     case 'reload':
       recorder.reloaded(recorder.engine.reload([reloadChange(world, action.script, action.broken)]));
@@ -115,7 +115,7 @@ function act(world: World, action: HostAction): void {
 function keepWaitsBounded(world: World): void {
   const { recorder } = world;
   for (const signal of world.signals) signal.emit({ serial: ++recorder.emissions });
-  for (const thread of recorder.programThreads) if (thread.alive) (thread as ProgramThread).send('host tick message');
+  for (const thread of recorder.programThreads) if (thread.alive) (thread as ProgramThread).send(recorder.message('tick'));
   for (const thread of recorder.known) if (thread.waitingOn.includes(AWAITING_FIX)) cancelHeld(recorder, thread);
 }
 

@@ -1,4 +1,4 @@
-import type { Thread } from '../../engine/index.ts';
+import type { Monitor, Request, Thread } from '../../engine/index.ts';
 import type { Recorder } from './recorder.ts';
 
 /** What the interpreter knows of one thread while it runs: its children and where it stands with a cancel. */
@@ -33,6 +33,11 @@ export class ThreadContext {
   reloading = false;
   /** A real cancel landed while a reload unwound it: it must end cancelled, not restart. */
   reallyCancelled = false;
+
+  /** The monitors it made, in order: what `demonitor monitor[i]` names. */
+  readonly monitors: Monitor[] = [];
+  /** Requests it received and has not answered, oldest first. */
+  readonly requests: Request[] = [];
 
   constructor(readonly thread: Thread, readonly recorder: Recorder) {}
 

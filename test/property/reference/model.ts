@@ -56,23 +56,48 @@ export class MThread {
   readonly children: MThread[] = [];
   /** Children a program's `spawn` made, in order: what `child[i]` names. */
   readonly spawned: MThread[] = [];
-  readonly mailbox: string[] = [];
+  readonly mailbox: unknown[] = [];
   /** A branch waiting in a receive from this thread's mailbox. */
   receiver: MThread | null = null;
+  /** While it waits in a selective receive: which message it takes. */
+  matcher: ((message: unknown) => boolean) | null = null;
+  /** Watches of its end (monitors of it, calls waiting on it), oldest first; see actors.ts. */
+  readonly watchers: EndWatch[] = [];
+  /** Watches it holds on other threads: they end when it does. */
+  readonly watching: EndWatch[] = [];
+  /** The monitors its program made, in order: what `demonitor monitor[i]` names. */
+  readonly monitors: EndWatch[] = [];
+  /** Requests it received and has not answered, oldest first. */
+  readonly requests: CallRequest[] = [];
   joiners: MThread[] = [];
   observed = false;
+  /** A supervisor: its children's failures are observed by it, none thrown into it. */
+  observesChildren = false;
   /** The program has seen it (see statements.ts): its end is observed. */
   seen = false;
   /** The group this thread is a branch of. */
   group: { ended(model: Model, thread: MThread): void } | null = null;
   /** The program thread's spawn number (0 for a thread the program does not see: a timeout's timer). */
-  constructor(readonly seq: number, readonly parent: MThread | null, gen: ModelGen) {
+  constructor(public seq: number, readonly parent: MThread | null, gen: ModelGen) {
     this.frames.push(gen);
   }
 
   get alive(): boolean {
     return this.state !== 'done' && this.state !== 'failed' && this.state !== 'cancelled';
   }
+}
+
+/** A call's request, as the callee receives it: `reply` answers the caller if it still waits. */
+export interface CallRequest {
+  readonly request: string;
+  reply(answer: string): boolean;
+}
+
+/** A watch of a thread's end: a monitor, or a call waiting for its reply; `active` until it ends or is removed. */
+export interface EndWatch {
+  active: boolean;
+  readonly watcher: MThread;
+  targetEnded(model: Model): void;
 }
 
 /** Thrown where the model meets what it does not model; `tick` is the first tick it cannot vouch for. */
@@ -116,6 +141,8 @@ export class Model {
   readonly threads: MThread[] = [];
   /** Program threads that ended in the tick running now. */
   readonly ended: MThread[] = [];
+  /** What the actor ops do as a thread ends, before its group hears (names, groups, watches: see actors.ts). */
+  actorEnded: (thread: MThread) => void = () => {};
 
   create(seq: number, parent: MThread | null, gen: ModelGen, owned: boolean): MThread {
     const thread = new MThread(seq, owned ? parent : null, gen);
@@ -130,7 +157,7 @@ export class Model {
     this.tick++;
     this.inTick = true;
     this.readyNow.push(...this.nextTick.splice(0));
-    for (const thread of this.timers.due(this.tick)) this.wake(thread, undefined);
+    for (const { thread, value } of this.timers.due(this.tick)) this.wake(thread, value);
     this.checkPredicates();
     for (let thread = this.readyNow.shift(); thread; thread = this.readyNow.shift()) run(this, thread);
     this.inTick = false;
@@ -213,22 +240,23 @@ export function beginCancel(thread: MThread): ModelCancellation {
  * ticks): a wait longer than that enters it when the tick reaches the multiple of 4,096 before its due tick.
  */
 class Timers {
-  private entries: { thread: MThread; due: number; order: [number, number, number] }[] = [];
+  private entries: { thread: MThread; due: number; value: unknown; order: [number, number, number] }[] = [];
   private serial = 0;
 
-  add(thread: MThread, now: number, due: number): Parking {
+  add(thread: MThread, now: number, due: number, value: unknown = undefined): Parking {
     const far = due - now >= 4096;
     const entered = far ? Math.floor(due / 4096) * 4096 : now;
     // At the tick it enters, a cascaded wait comes before those placed while the tick runs.
-    const entry = { thread, due, order: [entered, far ? 0 : 1, ++this.serial] as [number, number, number] };
+    const entry = { thread, due, value, order: [entered, far ? 0 : 1, ++this.serial] as [number, number, number] };
     this.entries.push(entry);
     return { leave: () => { this.entries = this.entries.filter((e) => e !== entry); } };
   }
 
-  due(tick: number): MThread[] {
+  /** The sleepers due in `tick`, each with what its wait returns at expiry. */
+  due(tick: number): { thread: MThread; value: unknown }[] {
     const due = this.entries.filter((e) => e.due === tick);
     this.entries = this.entries.filter((e) => e.due !== tick);
     due.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2]);
-    return due.map((e) => e.thread);
+    return due;
   }
 }

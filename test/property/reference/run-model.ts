@@ -1,6 +1,7 @@
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from '../program.ts';
 import { Model, Unmodeled } from './model.ts';
-import { emit, see, sendTo, spawnProgramThread, type ModelWorld } from './statements.ts';
+import { emit, message, see, sendTo, spawnProgramThread, type ModelWorld } from './statements.ts';
+import { actorEnded } from './actors.ts';
 
 /** What the model says a program does: its observations, and the first tick it cannot vouch for (if any). */
 export interface ModelRun {
@@ -14,7 +15,9 @@ export function runModel(program: Program, tickLimit: number): ModelRun {
   const model = new Model();
   const world: ModelWorld = {
     model, signalWaiters: Array.from({ length: SIGNALS }, () => []), emissions: 0, spawns: 0, errors: 0, seen: [], receivers: new Set(),
+    messages: 0, names: new Map(), groups: new Map(),
   };
+  model.actorEnded = (thread) => actorEnded(world, thread);
   for (const root of program.roots) see(world, spawnProgramThread(world, null, root, false));
   let next = 0;
   for (let tick = 1; tick <= tickLimit; tick++) {
@@ -46,7 +49,7 @@ function act(world: ModelWorld, action: HostAction): boolean {
       emit(world, action.signal);
       return true;
     case 'send':
-      if (thread?.alive) sendTo(world, thread, 'host message');
+      if (thread?.alive) sendTo(world, thread, message(world, 'host'));
       return true;
     case 'reload':
       return false;
@@ -55,7 +58,7 @@ function act(world: ModelWorld, action: HostAction): boolean {
 
 function keepWaitsBounded(world: ModelWorld): void {
   for (let signal = 0; signal < SIGNALS; signal++) emit(world, signal);
-  for (const thread of world.seen) if (thread.alive) sendTo(world, thread, 'host tick message');
+  for (const thread of world.seen) if (thread.alive) sendTo(world, thread, message(world, 'tick'));
 }
 
 /** The first observation where the engine and the model part, before the model's stop; null if none. */

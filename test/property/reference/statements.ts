@@ -4,6 +4,7 @@ import { type MThread, type Model, type Request, type WaitRequest } from './mode
 import { joinOutcome } from './switch.ts';
 import { ModelError, ModelProgramError, isModelCancellation, showModelError } from './values.ts';
 import { showValue } from './show.ts';
+import { ACTOR_STATEMENTS } from './actors.ts';
 
 // What each statement of a generated program does, as the model's program code: one entry per statement kind in
 // `STATEMENTS`. An op added to the programs gets an entry here (and a wait request if it waits).
@@ -19,10 +20,20 @@ export interface ModelWorld {
   /** Program threads in the order the program first sees them: what `thread[i]` names. */
   seen: MThread[];
   receivers: Set<MThread>;
+  /** Messages made so far: each one's text is `kind#serial`. */
+  messages: number;
+  /** Names and groups (see actors.ts). */
+  names: Map<string, MThread>;
+  groups: Map<string, MThread[]>;
 }
 
-type Self = { thread: MThread };
-type Run<S extends Stmt = Stmt> = (world: ModelWorld, self: Self, stmt: S) => Generator<Request, void, unknown>;
+/** A new message's text: `kind#serial`, numbered in the order messages are made. */
+export function message(world: ModelWorld, kind: string): string {
+  return `${kind}#${++world.messages}`;
+}
+
+export type Self = { thread: MThread };
+export type Run<S extends Stmt = Stmt> = (world: ModelWorld, self: Self, stmt: S) => Generator<Request, void, unknown>;
 type Table = { [K in Stmt['k']]: Run<Extract<Stmt, { k: K }>> };
 
 /** A program thread: notes its start, then runs its block. */
@@ -32,7 +43,7 @@ export function spawnProgramThread(world: ModelWorld, parent: MThread | null, bo
   return self.thread;
 }
 
-function* threadScript(world: ModelWorld, self: Self, body: Block): Generator<Request, void, unknown> {
+export function* threadScript(world: ModelWorld, self: Self, body: Block): Generator<Request, void, unknown> {
   see(world, self.thread);
   world.model.observe(self.thread, 'start');
   yield* block(world, self, body);
@@ -49,7 +60,7 @@ function* block(world: ModelWorld, self: Self, body: Block): Generator<Request, 
 }
 
 /** A wait the program observes: what it returned, or what it threw, and in which tick. */
-function* waitOn(world: ModelWorld, self: Self, wait: WaitRequest): Generator<Request, unknown, unknown> {
+export function* waitOn(world: ModelWorld, self: Self, wait: WaitRequest): Generator<Request, unknown, unknown> {
   try {
     const value = yield { k: 'wait', wait };
     world.model.observe(self.thread, `${wait.name} -> ${showValue(value)}`);
@@ -78,7 +89,7 @@ const BARE_YIELD: WaitRequest = {
   },
 };
 
-function resolve(world: ModelWorld, self: Self, target: Target): MThread | null {
+export function resolve(world: ModelWorld, self: Self, target: Target): MThread | null {
   const pick = (list: readonly MThread[], index: number): MThread | null => (list.length === 0 ? null : list[index % list.length]!);
   switch (target.kind) {
     case 'self': return self.thread;
@@ -88,15 +99,20 @@ function resolve(world: ModelWorld, self: Self, target: Target): MThread | null 
   }
 }
 
-/** A message sent to a live thread: a receive it waits in, or a branch's receive from its mailbox, takes it. */
-export function sendTo(world: ModelWorld, thread: MThread, message: string): void {
+/**
+ * A message sent to a live thread: a receive it waits in, or a branch's receive from its mailbox, takes it; a
+ * selective receive only if it matches (it has seen every older message).
+ */
+export function sendTo(world: ModelWorld, thread: MThread, message: unknown): void {
   thread.mailbox.push(message);
   const receiver = world.receivers.has(thread) ? thread : thread.receiver;
-  if (receiver !== null) world.model.wake(receiver, thread.mailbox.shift());
+  if (receiver === null) return;
+  if (receiver.matcher === null) world.model.wake(receiver, thread.mailbox.shift());
+  else if (receiver.matcher(message)) world.model.wake(receiver, thread.mailbox.pop());
 }
 
-// A branch of a race, all or timeout receives from the mailbox of the thread that started it.
-function mailboxOwner(thread: MThread): MThread {
+/** A branch of a race, all or timeout receives from the mailbox of the thread that started it. */
+export function mailboxOwner(thread: MThread): MThread {
   let owner = thread;
   while (owner.group !== null && owner.parent !== null) owner = owner.parent;
   return owner;
@@ -118,6 +134,7 @@ function branchesOf(world: ModelWorld, bodies: Block[]): Branch[] {
 }
 
 export const STATEMENTS: Table = {
+  ...ACTOR_STATEMENTS,
   *yield(world, self) {
     yield* waitOn(world, self, BARE_YIELD);
   },
@@ -190,28 +207,10 @@ export const STATEMENTS: Table = {
   },
   *send(world, self, stmt) {
     const thread = resolve(world, self, stmt.target);
-    if (thread?.alive) sendTo(world, thread, 'message');
+    if (thread?.alive) sendTo(world, thread, message(world, 'send'));
   },
   *receive(world, self, stmt) {
-    yield* waitOn(world, self, {
-      name: 'receive',
-      enter(model, thread) {
-        const owner = mailboxOwner(thread);
-        if (owner.mailbox.length > 0) return { now: true, value: owner.mailbox.shift() };
-        if (owner !== thread && owner.receiver !== null) return { now: true, value: new ModelError('LoomError'), throws: true };
-        if (owner !== thread) owner.receiver = thread;
-        world.receivers.add(thread);
-        const timer = stmt.ticks === null ? null : model.timers.add(thread, model.tick, model.tick + stmt.ticks);
-        model.park(thread, {
-          leave: (m, t) => {
-            world.receivers.delete(t);
-            if (owner.receiver === t) owner.receiver = null;
-            timer?.leave(m, t);
-          },
-        });
-        return { now: false };
-      },
-    });
+    keep(self.thread, yield* waitOn(world, self, receiveWait(world, 'receive', stmt.ticks, null)));
   },
   *race(world, self, stmt) {
     const list = branchesOf(world, stmt.branches);
@@ -254,6 +253,40 @@ export const STATEMENTS: Table = {
     }
   },
 };
+
+/**
+ * A receive as a wait: the oldest message (that `match` accepts, if given) or, none queued, parked until a send
+ * brings one (or `ticks` run out).
+ */
+export function receiveWait(world: ModelWorld, name: string, ticks: number | null, match: ((message: unknown) => boolean) | null): WaitRequest {
+  return {
+    name,
+    enter(model, thread) {
+      const owner = mailboxOwner(thread);
+      const at = match === null ? (owner.mailbox.length > 0 ? 0 : -1) : owner.mailbox.findIndex(match);
+      if (at >= 0) return { now: true, value: owner.mailbox.splice(at, 1)[0] };
+      if (owner !== thread && owner.receiver !== null) return { now: true, value: new ModelError('LoomError'), throws: true };
+      if (owner !== thread) owner.receiver = thread;
+      world.receivers.add(thread);
+      thread.matcher = match;
+      const timer = ticks === null ? null : model.timers.add(thread, model.tick, model.tick + ticks);
+      model.park(thread, {
+        leave: (m, t) => {
+          world.receivers.delete(t);
+          t.matcher = null;
+          if (owner.receiver === t) owner.receiver = null;
+          timer?.leave(m, t);
+        },
+      });
+      return { now: false };
+    },
+  };
+}
+
+/** A request received is kept for a later `reply`, by whichever receive took it. */
+export function keep(thread: MThread, message: unknown): void {
+  if (typeof message === 'object' && message !== null && 'reply' in message) thread.requests.push(message as unknown as MThread['requests'][number]);
+}
 
 function throwsOf(outcome: { mode: 'next' | 'throw'; value: unknown }): { value: unknown; throws: boolean } {
   return { value: outcome.value, throws: outcome.mode === 'throw' };

@@ -149,6 +149,7 @@ function endThread(model: Model, thread: MThread): MThread | null {
     const outcome = joinOutcome(thread);
     model.makeReady(joiner, outcome.mode, outcome.value);
   }
+  model.actorEnded(thread);
   thread.group?.ended(model, thread);
   const parent = thread.parent;
   let parentEnds = false;
@@ -175,6 +176,7 @@ function propagate(model: Model, thread: MThread): void {
     return;
   }
   thread.observed = true;
+  if (parent.observesChildren) return;
   deliverChildFailure(model, parent, new ModelError('ChildFailed', thread.endValue));
 }
 
