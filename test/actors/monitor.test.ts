@@ -31,6 +31,31 @@ describe('monitor', () => {
     expect(takeErrors().map((e) => `${e.thread.label}: ${(e.error as Error).message}`)).toEqual(['#2 failed: boom']);
   });
 
+  // Found by the property suite's reference model (seed 71206), which had every joiner wake before the Downs.
+  it('wakes a parent joining its child first, then the watchers with their Downs, then the other joiners', () => {
+    const { engine, steps } = createTestEngine({ tickRate: 10 });
+    const log: string[] = [];
+    let child: ReturnType<typeof engine.spawn> | null = null;
+    engine.spawn(function* otherJoiner() {
+      yield* sleep(0.05);
+      yield* join(child!);
+      log.push('other joiner');
+    });
+    engine.spawn(function* watcher() {
+      yield* sleep(0.05);
+      yield* monitor(child!);
+      yield* receive(isDown);
+      log.push('watcher');
+    });
+    engine.spawn(function* parent() {
+      child = yield* spawn(function* child() { yield* sleep(0.2); });
+      yield* join(child);
+      log.push('parent');
+    });
+    steps(4);
+    expect(log).toEqual(['parent', 'watcher', 'other joiner']);
+  });
+
   it('posts the Down at once for a thread that has already ended', () => {
     const { engine, steps } = createTestEngine();
     const log: string[] = [];

@@ -138,18 +138,19 @@ function endChain(model: Model, first: MThread): void {
   for (let thread: MThread | null = first; thread !== null; ) thread = endThread(model, thread);
 }
 
-// Ends one thread: its parent's join wakes first, then the other joiners, then its group hears; an unobserved
-// failure goes to the parent (or the error hook). Returns the parent if it waited for this last child.
+// Ends one thread: its parent's join wakes first, then its watchers get their Downs, then the other joiners wake,
+// then its group hears; an unobserved failure goes to the parent (or the error hook). Returns the parent if it
+// waited for this last child.
 function endThread(model: Model, thread: MThread): MThread | null {
   thread.state = thread.endState;
   thread.parking = null;
   if (thread.seen) model.ended.push(thread);
   const failed = thread.state === 'failed';
-  for (const joiner of thread.joiners.splice(0)) {
-    const outcome = joinOutcome(thread);
-    model.makeReady(joiner, outcome.mode, outcome.value);
-  }
+  const joiners = thread.joiners.splice(0);
+  const parentJoins = thread.parent !== null && joiners.includes(thread.parent);
+  if (parentJoins) wakeJoiner(model, thread, thread.parent!);
   model.actorEnded(thread);
+  for (const joiner of joiners) if (!(parentJoins && joiner === thread.parent)) wakeJoiner(model, thread, joiner);
   thread.group?.ended(model, thread);
   const parent = thread.parent;
   let parentEnds = false;
@@ -159,6 +160,11 @@ function endThread(model: Model, thread: MThread): MThread | null {
   }
   if (failed && !thread.observed) propagate(model, thread);
   return parentEnds ? parent : null;
+}
+
+function wakeJoiner(model: Model, target: MThread, joiner: MThread): void {
+  const outcome = joinOutcome(target);
+  model.makeReady(joiner, outcome.mode, outcome.value);
 }
 
 /** What a join of the ended `target` resumes with; a failure handed to a joiner is observed. */
