@@ -78,7 +78,13 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
   let way: ServerLink['way'] = null;
   let durable = true;
   const attach = (room: Room): void => {
-    if (room !== first) keepTicket(room);
+    if (room !== first) {
+      keepTicket(room);
+      // A room taken back says the seat again: the one the ticket or the reconnection asked for.
+      room.onMessage('seat', (again: SeatMessage) => {
+        if (again.seat !== seat.seat) options.onProblem(`room ${again.roomId} gave back seat ${again.seat}, not seat ${seat.seat}`);
+      });
+    }
     room.onMessage('durable', (said: boolean) => void (durable = said));
     room.onMessage('recording', (bytes: Uint8Array) => {
       saving?.resolve(bytes);
