@@ -29,6 +29,8 @@ export interface CoopHandle {
   effects: number;
   /** Problems the room reported (refused input, a lost connection). */
   problems: string[];
+  /** Calls `listener` with each view as it arrives (a test compares them with the room's log replayed); returns its removal. */
+  onView(listener: (frame: ViewFrame) => void): () => void;
   /** Where an arena point is on the page, in client pixels. */
   worldToClient(x: number, y: number): { x: number; y: number };
   destroy(): void;
@@ -92,7 +94,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let seq = 0;
   let localTick = 0;
   let serverThreads = 0;
+  const viewListeners = new Set<(frame: ViewFrame) => void>();
   show = (frame, arrived) => {
+    for (const listener of viewListeners) listener(frame);
     latest = frame;
     arrivedAt = arrived;
     views++;
@@ -176,6 +180,10 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       return effects;
     },
     problems,
+    onView(listener) {
+      viewListeners.add(listener);
+      return () => void viewListeners.delete(listener);
+    },
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toScreen(x, y);
