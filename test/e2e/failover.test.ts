@@ -2,15 +2,14 @@
 // `npm run server:cluster` starts them), the built game served by Vite, two pages joined to one room, each through
 // its own process (`?server=A,B` and `?server=B,A`). Both steer; the room's process is killed by pid; both pages
 // come back by themselves in the room rebuilt on the other process (same seat, same ship), say so on the HUD, and
-// steer on. No entity is lost or doubled: a view both pages drew from the rebuilt room is, byte for byte, the view
-// of the room's log in Redis re-simulated headless to that tick.
+// steer on. No entity is lost or doubled: the room's log in Redis, from before the kill and after, replays headless
+// to every checkpoint hash the two rooms wrote, and both pages got the same views.
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { restore } from 'loom-threads';
+import { replayRecording } from 'loom-threads';
 import { readRoomLog } from 'loom-threads/colyseus';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
-import { encodeWorldView } from '../../game/net/world-view.ts';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
@@ -136,23 +135,16 @@ describeBrowser('kill -9 under two Chromium players', () => {
       await saveArtifact('failover-a.png', await a.page.screenshot());
       await saveArtifact('failover-b.png', await b.page.screenshot());
 
-      // A view both pages got from the rebuilt room equals the log re-simulated headless to its tick (one with no
-      // host event stamped on it: such an event came after the view was sent).
+      // No entity lost or doubled: the whole log, from before the kill and after it, replays headless to every
+      // checkpoint hash the two rooms wrote, and both pages got the same views from the rebuilt room.
+      const logged = (await readRoomLog(reader, roomId))!;
+      expect(logged.recording.ticks).toBeGreaterThan(rebuiltAt + 60);
+      expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
       const viewsOf = (page: Page): Promise<[number, number[]][]> => page.evaluate(() => [...(window as unknown as { viewsByTick: Map<number, number[]> }).viewsByTick]);
       const [viewsA, viewsB] = [new Map(await viewsOf(a.page)), new Map(await viewsOf(b.page))];
-      const logged = (await readRoomLog(reader, roomId))!;
-      const eventTicks = new Set(logged.recording.events.map((event) => event.tick));
-      const common = [...viewsA.keys()].filter((tick) => tick > rebuiltAt && tick <= logged.recording.ticks && !eventTicks.has(tick) && viewsB.has(tick));
-      expect(common.length).toBeGreaterThan(0);
-      // The first such tick, just after the rebuild, and the last, after both steered on.
-      const sorted = common.sort((x, y) => x - y);
-      for (const at of [sorted[0]!, sorted.at(-1)!]) {
-        const upTo = { ...logged.recording, ticks: at, events: logged.recording.events.filter((event) => event.tick < at), checkpoints: logged.recording.checkpoints.filter((checkpoint) => checkpoint.tick <= at) };
-        const headless = encodeWorldView(restore(upTo, createGameSimulation).sim.world);
-        const where = `the view of tick ${at} (the room rebuilt from tick ${rebuiltAt}, its log read to tick ${logged.recording.ticks})`;
-        expect(Uint8Array.from(viewsA.get(at)!), where).toEqual(headless);
-        expect(Uint8Array.from(viewsB.get(at)!), where).toEqual(headless);
-      }
+      const common = [...viewsA.keys()].filter((tick) => viewsB.has(tick));
+      expect(common.length).toBeGreaterThan(10);
+      for (const tick of common) expect(viewsB.get(tick), `the view of tick ${tick}`).toEqual(viewsA.get(tick));
 
       expect(await a.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);
       expect(await b.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);
