@@ -28,7 +28,9 @@ if (replayUrl !== null) await watchReplay(replayUrl, params.has('paused'));
 else if (serverUrl !== null) {
   // Loaded only for co-op, so the single-player page carries no networking code.
   const { mountJoinPanel } = await import('./net/join-panel.ts');
-  mountJoinPanel(document.body, serverUrl, { lag: Number(params.get('lag')) || 0 }, (game) => (window.loomCoop = game));
+  // `?server=ws://a,ws://b`: a cluster's processes; the first is joined, any of them is rejoined through (failover).
+  const [joinUrl = '', ...servers] = serverUrl.split(',');
+  mountJoinPanel(document.body, joinUrl, { lag: Number(params.get('lag')) || 0, servers }, (game) => (window.loomCoop = game));
 }
 else {
   // One inspector for the page: a game restored in place of another ("resume live from here", a save loaded) is

@@ -36,7 +36,9 @@ for (let i = 0; i < processes; i++) {
   children.push(spawn(process.execPath, args, { stdio: 'inherit' }));
 }
 console.log(`Started ${processes} server processes (one per core), ports ${port} to ${port + processes - 1}, sharing ${url}`);
-console.log(`Play: npm start, then open http://localhost:5173/?server=ws://127.0.0.1:${port} in two windows`);
+// Every address in the link: a page whose room's process dies rejoins the room, rebuilt, through another.
+const addresses = children.map((_, i) => `ws://127.0.0.1:${port + i}`).join(',');
+console.log(`Play: npm start, then open http://localhost:5173/?server=${addresses} in two windows`);
 
 let stopping = false;
 const stop = async (): Promise<void> => {

@@ -29,6 +29,8 @@ export interface CoopHandle {
   effects: number;
   /** Problems the room reported (refused input, a lost connection). */
   problems: string[];
+  /** Calls `listener` with each view as it arrives (a test compares them with the room's log replayed); returns its removal. */
+  onView(listener: (frame: ViewFrame) => void): () => void;
   /** Where an arena point is on the page, in client pixels. */
   worldToClient(x: number, y: number): { x: number; y: number };
   destroy(): void;
@@ -38,12 +40,16 @@ export interface CoopHandle {
 export interface CoopOptions {
   /** Milliseconds added to each round trip (see `joinRoom`). */
   lag?: number;
+  /** The cluster's other server addresses, to rejoin the room through if its process dies (see `joinRoom`). */
+  servers?: readonly string[];
 }
 
 const ROOM = 'arena';
 const BUTTONS = ['up', 'down', 'left', 'right', 'firing', 'dash'] as const;
 const AIM_STEPS = 8;
 const KEEP_ALIVE_TICKS = 6;
+/** How long the HUD says the player is back after a reconnection. */
+const BACK_MS = 4000;
 
 /**
  * Joins a co-op room of the sample game and plays it: the world is drawn from the server's views, interpolated
@@ -66,6 +72,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let onStatus: (status: ConnectionStatus) => void = () => {};
   const link = await joinRoom(url, ROOM, {
     lag: options.lag,
+    servers: options.servers,
     onView: (frame, arrived) => show(frame, arrived),
     onProblem: (message) => problems.push(message),
     onStatus: (status) => onStatus(status),
@@ -87,7 +94,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let seq = 0;
   let localTick = 0;
   let serverThreads = 0;
+  const viewListeners = new Set<(frame: ViewFrame) => void>();
   show = (frame, arrived) => {
+    for (const listener of viewListeners) listener(frame);
     latest = frame;
     arrivedAt = arrived;
     views++;
@@ -100,10 +109,12 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let lastSent = '';
   // Back in the room: the inputs sent before the drop were replaced by the room's neutral one, so the prediction
   // starts again from the next view, and the input held now goes out at once.
+  let backAt = -Infinity;
   onStatus = (status) => {
     if (status.state !== 'connected') return;
     prediction.reset();
     lastSent = '';
+    backAt = performance.now();
   };
   let sentAt = -Infinity;
   let carry = 0;
@@ -150,7 +161,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       world.input.aimY = input.aimY;
       view.render({ tick: shown.tick, dt, alpha }, { threads: serverThreads, idleThreads: world.idleThreads, frameMs, scriptMs: null, paused: false, seed: link.seat.seed, dropped: 0 }, now);
       const behind = viewEvery * (1 - alpha) + (now - arrivedAt) / (dt * 1000) + (Number.isNaN(link.pingMs) ? 0 : link.pingMs / 2 / (dt * 1000));
-      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link.status) });
+      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link), note: noteLine(link, now - backAt < BACK_MS) });
     }
     frameId = requestAnimationFrame(frame);
   };
@@ -169,6 +180,10 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       return effects;
     },
     problems,
+    onView(listener) {
+      viewListeners.add(listener);
+      return () => void viewListeners.delete(listener);
+    },
     worldToClient(x, y) {
       const box = app.canvas.getBoundingClientRect();
       const at = view.camera.toScreen(x, y);
@@ -187,11 +202,21 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
 }
 
 /** The HUD's words for a connection that is not up; undefined while it is. */
-function connectionLine(status: ConnectionStatus): string | undefined {
+function connectionLine({ status, way }: ServerLink): string | undefined {
   switch (status.state) {
     case 'connected': return undefined;
-    case 'reconnecting': return `reconnecting… (try ${status.attempt} of ${status.attempts})`;
+    case 'reconnecting': {
+      const tries = `(try ${status.attempt} of ${status.attempts})`;
+      return way === 'failover' ? `the room's server stopped: rejoining the room on another… ${tries}` : `reconnecting… ${tries}`;
+    }
     case 'lost': return status.reason;
     case 'left': return 'left the room';
   }
+}
+
+/** The HUD's words after the connection's line: back in the room for a moment after a drop, or not durable. */
+function noteLine(link: ServerLink, justBack: boolean): string | undefined {
+  if (link.status.state === 'connected' && justBack) return link.way === 'failover' ? 'back: the room moved to another server' : 'back in the room';
+  if (!link.durable) return 'not durable: its server cannot reach Redis';
+  return undefined;
 }

@@ -13,7 +13,8 @@ export function mountJoinPanel(parent: HTMLElement, url: string, options: CoopOp
   const panel = document.createElement('div');
   panel.className = 'loom-join';
   const title = document.createElement('p');
-  title.textContent = `Co-op server: ${url}`;
+  const others = options.servers ?? [];
+  title.textContent = others.length === 0 ? `Co-op server: ${url}` : `Co-op server: ${url} (cluster: ${[url, ...others].join(', ')})`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Join co-op room';

@@ -7,11 +7,14 @@ export interface NetFigures {
   ticksBehind: number;
   /** Set while the connection is not up: `reconnecting… (try 1 of 8)`, or why it was lost. Replaces ping and lag. */
   connection?: string;
+  /** Said last, when set: `back in the room` for a moment after a reconnection, or that the room is not durable. */
+  note?: string;
 }
 
 /**
  * A line under the game's HUD for a co-op game: the room, your seat, the players, the ping and how many ticks the
- * drawing is behind the server; while the connection is down, `reconnecting…` or why it was lost instead. A DOM element over the canvas, so the pixi HUD is left as it is.
+ * drawing is behind the server; while the connection is down, `reconnecting…` or why it was lost instead; then a
+ * note, if any (back in the room, not durable). A DOM element over the canvas, so the pixi HUD is left as it is.
  *
  * @example
  * ```ts
@@ -28,7 +31,8 @@ export function mountNetHud(parent: HTMLElement): { show(figures: NetFigures): v
     show(f) {
       const ping = Number.isNaN(f.pingMs) ? '…' : `${Math.round(f.pingMs)} ms`;
       const players = `room ${f.roomId} · seat ${f.seat + 1} · ${f.players} ${f.players === 1 ? 'player' : 'players'}`;
-      const text = f.connection === undefined ? `${players} · ping ${ping} · ${f.ticksBehind} ticks behind` : `${players} · ${f.connection}`;
+      const state = f.connection === undefined ? `${players} · ping ${ping} · ${f.ticksBehind} ticks behind` : `${players} · ${f.connection}`;
+      const text = f.note === undefined ? state : `${state} · ${f.note}`;
       if (text !== last) line.textContent = last = text;
     },
     remove: () => line.remove(),

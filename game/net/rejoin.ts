@@ -40,6 +40,7 @@ export async function rejoinRoom(servers: readonly string[], ticket: RejoinTicke
   const rounds = options.rounds ?? 40;
   let last: unknown = null;
   for (let round = 0; round < rounds; round++) {
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 250));
     for (const server of servers) {
       try {
         return await new Client(server).joinById(ticket.roomId, { rejoin: ticket });
@@ -47,7 +48,6 @@ export async function rejoinRoom(servers: readonly string[], ticket: RejoinTicke
         last = error;
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 250));
   }
   const why = last instanceof Error ? last.message : String(last);
   throw new Error(`could not rejoin room ${ticket.roomId} at seat ${ticket.seat} through ${servers.join(', ')}: ${why}`);
@@ -90,14 +90,49 @@ export function rejoinWhenLost(room: Room, servers: readonly string[], options: 
 const CONSENTED = 4000;
 
 async function comeBack(room: Room, servers: readonly string[], ticket: RejoinTicket | null, options: RejoinOptions): Promise<Room> {
+  const back = await reconnectThroughAny(room, servers);
+  if (back !== null) return back;
+  if (ticket === null) throw new Error(`lost room ${room.roomId} before it sent a rejoin ticket`);
+  return rejoinRoom(servers, ticket, options);
+}
+
+/**
+ * Colyseus's reconnection through each of `servers` in turn; null when none took the client back. It stops at the
+ * first server that answers with a matchmaking error (it has a code): that server knows the seat is not there.
+ */
+async function reconnectThroughAny(room: Room, servers: readonly string[]): Promise<Room | null> {
   for (const server of servers) {
     try {
       return await new Client(server).reconnect(room.reconnectionToken);
     } catch (error) {
-      // A server that answered (a matchmaking error has a code) knows the seat is not there: on to the ticket.
       if (typeof (error as { code?: unknown }).code === 'number') break;
     }
   }
-  if (ticket === null) throw new Error(`lost room ${room.roomId} before it sent a rejoin ticket`);
-  return rejoinRoom(servers, ticket, options);
+  return null;
+}
+
+/**
+ * One try at getting back into a lost room, for `RoomConnection`'s `rejoin` (which waits and tries again): Colyseus's
+ * reconnection through each of `servers`, then, if none took the client back (its process died, or the room moved),
+ * one round of {@link rejoinRoom} with the room's latest ticket, after telling `onFailover`. Rejects naming the room
+ * when it has no ticket yet or no server let it in.
+ *
+ * @example
+ * ```ts
+ * let ticket: RejoinTicket | null = null;
+ * new RoomConnection(room, {
+ *   rejoin: rejoinByAnyMeans(servers, () => ticket, () => (hud.textContent = 'the room moved: rejoining')),
+ *   attach: (joined) => joined.onMessage('rejoin', (sent: RejoinTicket) => void (ticket = sent)),
+ * });
+ * ```
+ */
+export function rejoinByAnyMeans(servers: readonly string[], ticket: () => RejoinTicket | null, onFailover: () => void = () => {}): (lost: Room) => Promise<Room> {
+  return async (lost) => {
+    const back = await reconnectThroughAny(lost, servers);
+    if (back !== null) return back;
+    const held = ticket();
+    if (held === null) throw new Error(`lost room ${lost.roomId} before it sent a rejoin ticket`);
+    onFailover();
+    return rejoinRoom(servers, held, { rounds: 1 });
+  };
 }

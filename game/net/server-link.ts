@@ -1,10 +1,16 @@
 import { Client, type Room } from 'colyseus.js';
-import { RECORDING_REFUSED, RoomConnection, decodeViewFrame, encodeInput, reconnectWith, type ConnectionStatus, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus/client';
+import { RECORDING_REFUSED, RoomConnection, decodeViewFrame, encodeInput, type ConnectionStatus, type RejoinTicket, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus/client';
+import { rejoinByAnyMeans } from './rejoin.ts';
 
 /** Options of {@link joinRoom}. */
 export interface LinkOptions {
   /** Milliseconds added to every round trip (half each way), to try the game as a far-away player would. */
   lag?: number;
+  /**
+   * The other processes of the server's cluster (`npm run server:cluster`): if the room's process dies, the room is
+   * rebuilt on one of them and the client rejoins it through any of these (or the joining address).
+   */
+  servers?: readonly string[];
   /** Called with each view, when it arrives (after the added lag). */
   onView(frame: ViewFrame, arrivedMs: number): void;
   /** Called with an error the room sends (a refused input) or a connection lost for good. */
@@ -20,6 +26,14 @@ export interface ServerLink {
   readonly room: Room;
   /** `connected`, `reconnecting` (the seat is kept meanwhile), `lost` or `left`. */
   readonly status: ConnectionStatus;
+  /**
+   * How the link is getting back in since its last drop, or got back: `'reconnection'` to the room's process,
+   * `'failover'` once that process is found gone and the room's rejoin ticket is used to join it rebuilt on
+   * another; null before any drop.
+   */
+  readonly way: 'reconnection' | 'failover' | null;
+  /** False while the room says its log is not reaching Redis (a crash now would lose the room); true otherwise. */
+  readonly durable: boolean;
   /** Sends one input: its sequence number and the game's values. Dropped while reconnecting. */
   send(seq: number, values: readonly number[]): void;
   /** The last round trip measured, in ms (NaN until one is). */
@@ -37,7 +51,9 @@ const PING_EVERY_MS = 1000;
 /**
  * Joins (or creates) a room on a Loom server with colyseus.js, and waits for its seat. Views are decoded as they
  * come; a ping goes out every second. A dropped connection is reconnected by itself within the room's grace period
- * (`RoomConnection`), keeping the seat. With `lag`, every message waits half of it each way.
+ * (`RoomConnection`), keeping the seat; if the room's process died, the client rejoins the room rebuilt on another
+ * process of the cluster with the room's rejoin ticket, through `url` or `servers` (`rejoinByAnyMeans`): the same
+ * seat and ship. With `lag`, every message waits half of it each way.
  *
  * @example
  * ```ts
@@ -51,12 +67,25 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     if (half > 0) setTimeout(run, half);
     else run();
   };
-  const client = new Client(url);
-  const first = await client.joinOrCreate(roomName);
+  const first = await new Client(url).joinOrCreate(roomName);
+  let ticket: RejoinTicket | null = null;
+  const keepTicket = (room: Room): void => void room.onMessage('rejoin', (sent: RejoinTicket) => void (ticket = sent));
+  // A durable room sends the ticket right after the seat: listened for before the seat is awaited, not to miss it.
+  keepTicket(first);
   const seat = await new Promise<SeatMessage>((resolve) => first.onMessage('seat', resolve));
   let pingMs = Number.NaN;
   let saving: { resolve(bytes: Uint8Array): void; reject(error: Error): void } | null = null;
+  let way: ServerLink['way'] = null;
+  let durable = true;
   const attach = (room: Room): void => {
+    if (room !== first) {
+      keepTicket(room);
+      // A room taken back says the seat again: the one the ticket or the reconnection asked for.
+      room.onMessage('seat', (again: SeatMessage) => {
+        if (again.seat !== seat.seat) options.onProblem(`room ${again.roomId} gave back seat ${again.seat}, not seat ${seat.seat}`);
+      });
+    }
+    room.onMessage('durable', (said: boolean) => void (durable = said));
     room.onMessage('recording', (bytes: Uint8Array) => {
       saving?.resolve(bytes);
       saving = null;
@@ -73,10 +102,11 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     });
   };
   const connection = new RoomConnection(first, {
-    rejoin: reconnectWith(client),
+    rejoin: rejoinByAnyMeans([...new Set([url, ...(options.servers ?? [])])], () => ticket, () => void (way = 'failover')),
     graceMs: seat.graceSeconds * 1000,
     attach,
     onStatus(status) {
+      if (status.state === 'reconnecting' && status.attempt === 1) way = 'reconnection';
       if (status.state === 'lost') options.onProblem(status.reason);
       if (status.state !== 'connected' && saving !== null) {
         saving.reject(new Error('the connection dropped before the recording came'));
@@ -102,6 +132,12 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     },
     get status() {
       return connection.status;
+    },
+    get way() {
+      return way;
+    },
+    get durable() {
+      return durable;
     },
     send: (seq, values) => {
       const bytes = encodeInput(seq, values);

@@ -6,8 +6,9 @@ import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { Engine, replayRecording, restore } from 'loom-threads';
-import { ROOM_MOVED, encodeInput, readRoomLog, type RejoinTicket } from 'loom-threads/colyseus';
+import { ROOM_MOVED, encodeInput, readRoomLog, type RejoinTicket, type ViewFrame } from 'loom-threads/colyseus';
 import { keepRejoinTicket, rejoinRoom, rejoinWhenLost } from '../../game/net/rejoin.ts';
+import { joinRoom, type ServerLink } from '../../game/net/server-link.ts';
 import { applyWorldView, encodeWorldView } from '../../game/net/world-view.ts';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
 import { gameKinds } from '../../game/scripts/kinds.ts';
@@ -18,6 +19,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { until, watch, type Watched } from './room-clients.ts';
 
 const LEASE_MS = 1000;
+const LEFT = 1 << 2;
 const RIGHT = 1 << 3;
 
 describeRedis('rooms that outlive their process', () => {
@@ -62,13 +64,14 @@ describeRedis('rooms that outlive their process', () => {
     return { watched, ticket, host, survivor: servers.find((server) => server !== host)! };
   }
 
-  function shipOf(watched: Watched, tick: number): { id: number; x: number } {
+  function shipIn(frame: ViewFrame, seat: number): { id: number; x: number } {
     const world = new World(new Engine({ seed: 1 }), { kinds: gameKinds(), seats: 4 });
-    applyWorldView(watched.frames.get(tick)!.view, world, tick, 0);
-    const ship = world.players.find((player) => player.seat === 0)!;
+    applyWorldView(frame.view, world, frame.tick, seat);
+    const ship = world.players.find((player) => player.seat === seat)!;
     return { id: ship.id, x: ship.x };
   }
 
+  const shipOf = (watched: Watched, tick: number): { id: number; x: number } => shipIn(watched.frames.get(tick)!, 0);
   const lastTick = (watched: Watched): number => Math.max(...watched.frames.keys());
 
   it('kill -9 of the process holding a room: another process rebuilds it, and both its clients rejoin by themselves and play on in the same world', async () => {
@@ -144,6 +147,47 @@ describeRedis('rooms that outlive their process', () => {
     const headless = restore(upTo, createGameSimulation);
     expect(again.frames.get(at)!.view).toEqual(encodeWorldView(headless.sim.world));
     expect(otherAgain.frames.get(at)!.view).toEqual(again.frames.get(at)!.view);
+  }, 60_000);
+
+  it("the game's link (joinRoom) comes back by itself when its room's process is killed: reconnection fails, the ticket takes the same seat and ship in the rebuilt room", async () => {
+    await twoProcesses();
+    const frames: ViewFrame[] = [];
+    const problems: string[] = [];
+    const seen: string[] = [];
+    const link: ServerLink = await joinRoom(servers[0]!.url, 'arena', {
+      servers: servers.map((server) => server.url),
+      onView: (frame) => void frames.push(frame),
+      onProblem: (message) => void problems.push(message),
+      onStatus: (status) => void seen.push(`${status.state} ${link.way}`),
+    });
+    try {
+      const host = servers.find((server) => server.port === portOf(link.room))!;
+      const survivor = servers.find((server) => server !== host)!;
+      const roomId = link.room.roomId;
+      link.send(1, [RIGHT, 4480, 2800]);
+      await until(() => (frames.at(-1)?.tick ?? 0) >= 120, 'the room has run 2 seconds', 4000);
+      const shipBefore = shipIn(frames.at(-1)!, link.seat.seat);
+      expect(link.way).toBeNull();
+      host.signal('SIGKILL');
+      await until(() => link.status.state === 'connected', 'the link is back in the rebuilt room', 4000);
+      const atBack = frames.length;
+      await until(() => frames.length > atBack + 2, 'views from the rebuilt room', 4000);
+      expect(seen[0]).toBe('reconnecting reconnection'); // it tries the usual way first
+      expect(seen.at(-1)).toBe('connected failover');
+      expect(link.way).toBe('failover');
+      expect(link.room.roomId).toBe(roomId);
+      expect(portOf(link.room)).toBe(survivor.port);
+      const back = frames.at(-1)!;
+      const shipAfter = shipIn(back, link.seat.seat);
+      expect(shipAfter.id).toBe(shipBefore.id);
+      // Its input reaches the rebuilt room: the ship, stopped by the room's neutral input meanwhile, flies left now.
+      link.send(2, [LEFT, 4480, 2800]);
+      await until(() => frames.at(-1)!.tick > back.tick + 60, 'the rebuilt room has run a second more', 4000);
+      expect(shipIn(frames.at(-1)!, link.seat.seat).x).toBeLessThan(shipAfter.x - 100);
+      expect(problems).toEqual([]);
+    } finally {
+      link.leave();
+    }
   }, 60_000);
 
   it('Redis restarted (empty) during play: the room ticks on, says it is not durable, then its log catches up', async () => {
