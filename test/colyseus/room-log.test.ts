@@ -2,38 +2,23 @@
 // starts. Appends land every flushEvery ticks and read back into a recording that restores to the same hash; the
 // lease fences a copy whose room was claimed elsewhere; a lapsed lease nobody took is taken back; a Redis that lost
 // everything gets the whole log again; closing deletes it.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { restore, stateHash } from 'loom-threads';
 import { ROOM_INDEX, RoomLog, RoomSession, readRoomLog, roomKeys, roomLogCommands, type RoomLogState } from 'loom-threads/colyseus';
-import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
-import { describeRedis, freePort } from '../support/redis.ts';
+import { describeRedis, useFreshRedis } from '../support/redis.ts';
 import { createDotSimulation, type DotSim } from './dot-game.ts';
 import { dotGame } from './dot-room-game.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeRedis('a room log in Redis', () => {
-  let server: LocalRedis;
-  let redis: Redis;
+  const store = useFreshRedis();
   let rooms = 0;
-
-  beforeAll(async () => {
-    server = await startLocalRedis(await freePort());
-    redis = new Redis(server.url);
-  }, 20_000);
-
-  afterAll(async () => {
-    await redis?.quit();
-    await server?.stop();
-  });
-
-  beforeEach(async () => void (await redis.flushall()));
 
   function room(options: { leaseMs?: number; flushEvery?: number } = {}) {
     const roomId = `room-${++rooms}`;
     const session = new RoomSession(dotGame, { roomId, seed: 5, checkpointEvery: 5, onScriptError: () => {} });
-    const log = new RoomLog(redis, roomId, 'dots', `process-a:${rooms}`, { flushEvery: 6, ...options });
+    const log = new RoomLog(store.client, roomId, 'dots', `process-a:${rooms}`, { flushEvery: 6, ...options });
     const states: RoomLogState[] = [];
     log.onState = (state) => states.push(state);
     const hashes = new Map<number, string>();
@@ -63,8 +48,8 @@ describeRedis('a room log in Redis', () => {
     await log.settled();
     expect(log.appends).toBe(4); // the opening one, then at ticks 6, 12 and 18
     expect(log.durableTick).toBe(18);
-    expect(await redis.hget(ROOM_INDEX, roomId)).toBe('dots');
-    const logged = (await readRoomLog(redis, roomId))!;
+    expect(await store.client.hget(ROOM_INDEX, roomId)).toBe('dots');
+    const logged = (await readRoomLog(store.client, roomId))!;
     expect(logged.recording.ticks).toBe(18);
     expect(logged.roomName).toBe('dots');
     expect(logged.recording.checkpoints.map((c) => [c.tick, c.hash])).toEqual([5, 10, 15].map((t) => [t, hashes.get(t)]));
@@ -80,7 +65,7 @@ describeRedis('a room log in Redis', () => {
     log.setSeats(['t0', null, null]);
     step(6);
     await log.settled();
-    expect((await readRoomLog(redis, roomId))!.seats).toEqual(['t0', null, null]);
+    expect((await readRoomLog(store.client, roomId))!.seats).toEqual(['t0', null, null]);
   });
 
   it('a copy whose lease lapsed and was claimed elsewhere is refused, learns it moved, and never ticks again', async () => {
@@ -91,7 +76,7 @@ describeRedis('a room log in Redis', () => {
     step(6);
     await log.settled();
     await wait(200); // as if the process had been paused past its lease
-    const commands = roomLogCommands(redis);
+    const commands = roomLogCommands(store.client);
     expect(await commands.claim(roomKeys(roomId), 'process-b:1', 10_000)).toBe(log.owner);
     expect(step(1)).toBe(0); // the lease is not known to hold: no tick, a renewal goes out instead
     await log.settled();
@@ -99,9 +84,9 @@ describeRedis('a room log in Redis', () => {
     expect(log.state).toBe('moved');
     expect(step(10)).toBe(0);
     expect(session.tick).toBe(6);
-    expect((await readRoomLog(redis, roomId))!.owner).toBe('process-b:1');
+    expect((await readRoomLog(store.client, roomId))!.owner).toBe('process-b:1');
     await log.close(); // the room's log is the new owner's now: closing this copy leaves it
-    expect(await redis.exists(roomKeys(roomId).head)).toBe(1);
+    expect(await store.client.exists(roomKeys(roomId).head)).toBe(1);
   });
 
   it('a lapsed lease that nobody claimed is taken back, and the room ticks on', async () => {
@@ -123,13 +108,13 @@ describeRedis('a room log in Redis', () => {
     session.queue(seat, 1, [1]);
     step(12);
     await log.settled();
-    await redis.flushall();
+    await store.client.flushall();
     step(6); // the append at tick 18 finds no room: the log is written again
     await log.settled();
     step(6);
     await log.settled();
     expect(states).toEqual(['not-durable', 'durable']);
-    const logged = (await readRoomLog(redis, roomId))!;
+    const logged = (await readRoomLog(store.client, roomId))!;
     expect(logged.recording.ticks).toBe(24);
     expect(logged.recording.events).toEqual(session.recording().events);
     const restored = restore(logged.recording, createDotSimulation);
@@ -141,19 +126,19 @@ describeRedis('a room log in Redis', () => {
     await log.open(session.recorder);
     step(6);
     await log.settled();
-    const commands = roomLogCommands(redis);
+    const commands = roomLogCommands(store.client);
     const keys = roomKeys(roomId);
     await wait(200);
     expect(await commands.claim(keys, 'process-b:1', 150)).toBe(log.owner);
-    const rebuilding = new RoomLog(redis, roomId, 'dots', 'process-b:1', { leaseMs: 150 });
-    const before = await redis.hgetall(keys.head);
+    const rebuilding = new RoomLog(store.client, roomId, 'dots', 'process-b:1', { leaseMs: 150 });
+    const before = await store.client.hgetall(keys.head);
     const position = { events: Number(before.events), checkpoints: Number(before.checkpoints) };
     await wait(100);
     expect((await rebuilding.renew(position, 6)).held).toBe(true);
     await wait(100); // past the claim's own expiry: only the renewal keeps it
-    expect(await redis.get(keys.lease)).toBe('process-b:1');
-    expect(await redis.hgetall(keys.head)).toEqual(before);
-    await redis.set(keys.lease, 'process-c:1');
+    expect(await store.client.get(keys.lease)).toBe('process-b:1');
+    expect(await store.client.hgetall(keys.head)).toEqual(before);
+    await store.client.set(keys.lease, 'process-c:1');
     expect((await rebuilding.renew(position, 6)).held).toBe(false);
   });
 
@@ -166,7 +151,7 @@ describeRedis('a room log in Redis', () => {
     expect(log.state).toBe('closed');
     expect(step(6)).toBe(0);
     const keys = roomKeys(roomId);
-    expect(await redis.exists(keys.lease, keys.head, keys.log)).toBe(0);
-    expect(await redis.hexists(ROOM_INDEX, roomId)).toBe(0);
+    expect(await store.client.exists(keys.lease, keys.head, keys.log)).toBe(0);
+    expect(await store.client.hexists(ROOM_INDEX, roomId)).toBe(0);
   });
 });

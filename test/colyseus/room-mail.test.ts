@@ -3,12 +3,10 @@
 // tick each mail arrives in is exact. Order (sent tick, sending room, sequence); the receiving room's recording
 // replays on its own; a receiver or a sender rebuilt from its log neither loses nor repeats a mail; bad mail comes
 // back to its sender as an error naming both ends, and nothing else is lost.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Recorder, replayRecording, restore, stateHash, type Thread } from 'loom-threads';
 import { RoomLog, RoomMail, mailCommands, readRoomLog, roomKeys, roomLogCommands, type LoggedRoom, type MailError, type RoomMailOptions } from 'loom-threads/colyseus';
-import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
-import { describeRedis, freePort } from '../support/redis.ts';
+import { describeRedis, useFreshRedis } from '../support/redis.ts';
 import { createMailSimulation, keeper, oddSender, sender, type MailSim } from '../support/mail-game.ts';
 
 interface MailRoom {
@@ -23,25 +21,12 @@ interface MailRoom {
 }
 
 describeRedis('mail between rooms', () => {
-  let server: LocalRedis;
-  let redis: Redis;
+  const store = useFreshRedis();
   let owners = 0;
-
-  beforeAll(async () => {
-    server = await startLocalRedis(await freePort());
-    redis = new Redis(server.url);
-  }, 20_000);
-
-  afterAll(async () => {
-    await redis?.quit();
-    await server?.stop();
-  });
-
-  beforeEach(async () => void (await redis.flushall()));
 
   function host(roomId: string, recorder: Recorder<MailSim>, log: RoomLog, state = '', options: RoomMailOptions = {}): MailRoom {
     const world = recorder.sim.world;
-    const mail = new RoomMail(redis, log, recorder, world.outbox, options, state);
+    const mail = new RoomMail(store.client, log, recorder, world.outbox, options, state);
     const parse = (list: string[]) => list.map((json) => JSON.parse(json) as unknown);
     return { roomId, recorder, log, mail, kept: () => parse(world.kept), returned: () => parse(world.returned), alive: true };
   }
@@ -49,7 +34,7 @@ describeRedis('mail between rooms', () => {
   async function open(roomId: string, options: RoomMailOptions = {}): Promise<MailRoom> {
     const recorder = new Recorder(createMailSimulation({ seed: 3, tickRate: 60, meta: {} }), { checkpointEvery: 5 });
     recorder.spawn(keeper, recorder.sim.world, 'keeper');
-    const log = new RoomLog(redis, roomId, 'mail', `owner-${++owners}`, { flushEvery: 6 });
+    const log = new RoomLog(store.client, roomId, 'mail', `owner-${++owners}`, { flushEvery: 6 });
     await log.open(recorder);
     return host(roomId, recorder, log, '', options);
   }
@@ -58,12 +43,12 @@ describeRedis('mail between rooms', () => {
   async function rebuild(room: MailRoom, options: RoomMailOptions = {}): Promise<MailRoom> {
     room.alive = false;
     const keys = roomKeys(room.roomId);
-    await redis.del(keys.lease); // the dead owner's lease lapses
+    await store.client.del(keys.lease); // the dead owner's lease lapses
     const owner = `owner-${++owners}`;
-    expect(await roomLogCommands(redis).claim(keys, owner, 3000)).toBe(room.log.owner);
-    const logged = (await readRoomLog(redis, room.roomId)) as LoggedRoom;
+    expect(await roomLogCommands(store.client).claim(keys, owner, 3000)).toBe(room.log.owner);
+    const logged = (await readRoomLog(store.client, room.roomId)) as LoggedRoom;
     const recorder = restore(logged.recording, createMailSimulation);
-    const log = new RoomLog(redis, room.roomId, 'mail', owner, { flushEvery: 6 });
+    const log = new RoomLog(store.client, room.roomId, 'mail', owner, { flushEvery: 6 });
     log.adopt(recorder, logged.position, [], log.now());
     return host(room.roomId, recorder, log, logged.mail, options);
   }
@@ -127,12 +112,12 @@ describeRedis('mail between rooms', () => {
     expect(replay.checked).toBe(6);
     expect(replay.replayer.sim.world.kept).toEqual(c.recorder.sim.world.kept);
     // So does its log in Redis, up to the last append.
-    const logged = (await readRoomLog(redis, 'c'))!;
+    const logged = (await readRoomLog(store.client, 'c'))!;
     expect(logged.recording.ticks).toBe(30);
     const restored = restore(logged.recording, createMailSimulation);
     expect(stateHash(restored.sim.engine, restored.sim.hashWorld)).toBe(stateHash(c.recorder.sim.engine, c.recorder.sim.hashWorld));
     // Delivered and logged, the inbox entries are deleted.
-    expect(await redis.xlen(roomKeys('c').inbox)).toBe(0);
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(0);
   });
 
   it('a receiver rebuilt from its log delivers what it had not logged, once, and not what it had; mail sent meanwhile waits', async () => {
@@ -147,7 +132,7 @@ describeRedis('mail between rooms', () => {
     c.alive = false;
     send(a, 'c', 'keeper', 'waited'); // mail to a room that is failing over
     await step([a, c], 12);
-    expect(await redis.xlen(roomKeys('c').inbox)).toBe(2); // 'lost' and 'waited' wait in c's inbox
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(2); // 'lost' and 'waited' wait in c's inbox
     const rebuilt = await rebuild(c);
     expect(rebuilt.kept().map(body)).toEqual(['logged']); // re-simulated to tick 12
     await step([a, rebuilt], 2);
@@ -158,7 +143,7 @@ describeRedis('mail between rooms', () => {
     ]);
     await step([a, rebuilt], 20);
     expect(rebuilt.kept().map(body)).toEqual(['logged', 'lost', 'waited']);
-    expect(await redis.xlen(roomKeys('c').inbox)).toBe(0);
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(0);
   });
 
   it('an entry delivered and logged but not yet deleted is not delivered again by a rebuilt receiver', async () => {
@@ -166,18 +151,18 @@ describeRedis('mail between rooms', () => {
     send(a, 'c', 'keeper', 'once');
     await step([a, c], 12); // delivered in tick 8; the append of tick 12 logs it, answered after its afterTick
     expect(c.log.durableTick).toBe(12);
-    expect(await redis.xlen(roomKeys('c').inbox)).toBe(1); // not deleted yet: c crashes now
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(1); // not deleted yet: c crashes now
     const rebuilt = await rebuild(c);
     await step([a, rebuilt], 20);
     expect(rebuilt.kept()).toEqual([[8, expect.objectContaining({ body: 'once' })]]);
-    expect(await redis.xlen(roomKeys('c').inbox)).toBe(0);
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(0);
   });
 
   it('a sender rebuilt from its log sends again only what it had not finished, and the receiver takes it once', async () => {
     const [a, c] = [await open('a'), await open('c')];
     send(a, 'c', 'keeper', 'first'); // posted in tick 1, sent after tick 7
     await step([a, c], 7);
-    expect(await redis.hget(roomKeys('c').senders, 'a')).toBe('1'); // taken; a's head does not say so yet
+    expect(await store.client.hget(roomKeys('c').senders, 'a')).toBe('1'); // taken; a's head does not say so yet
     const rebuiltA = await rebuild(a); // re-simulates the post, so sends it again: c's inbox refuses the double
     await step([rebuiltA, c], 20);
     expect(c.kept().map(body)).toEqual(['first']);
@@ -210,7 +195,7 @@ describeRedis('mail between rooms', () => {
     await step([a, c], 12);
     await new Promise((resolve) => setTimeout(resolve, 250));
     await step([a, c], 6); // c's append of tick 18 keeps its inbox keys as long as its log
-    expect(await redis.hget(roomKeys('c').senders, 'a')).toBe('1');
+    expect(await store.client.hget(roomKeys('c').senders, 'a')).toBe('1');
     send(a, 'c', 'keeper', 'two');
     await step([a, c], 12);
     expect(c.kept().map(body)).toEqual(['one', 'two']);
@@ -220,7 +205,7 @@ describeRedis('mail between rooms', () => {
     const [a, c] = [await open('a'), await open('c')];
     send(a, 'c', 'keeper', 'before');
     await step([a, c], 12);
-    await redis.flushall(); // as a Redis restarted with persistence off
+    await store.client.flushall(); // as a Redis restarted with persistence off
     await step([a, c], 6); // each room's next append finds its log gone and writes it back
     send(a, 'c', 'keeper', 'after');
     await step([a, c], 18);
@@ -230,12 +215,12 @@ describeRedis('mail between rooms', () => {
 
   it("an inbox takes each sender's mail in order and once: a double is answered taken, a gap is refused until filled", async () => {
     await open('c');
-    const post = mailCommands(redis).post;
+    const post = mailCommands(store.client).post;
     const mail = (seq: number, prev: number) => ({ seq, prev, payload: JSON.stringify({ kind: 'mail', seq }) });
     expect(await post('c', 'a', [mail(2, 0), mail(4, 2)], 60_000)).toEqual([1, 1]);
     expect(await post('c', 'a', [mail(4, 2), mail(7, 5), mail(5, 4), mail(7, 5)], 60_000)).toEqual([0, -2, 1, 1]);
     expect(await post('nowhere', 'a', [mail(8, 7), mail(9, 8)], 60_000)).toEqual([-1, -1]);
-    const inbox = await redis.xrange(roomKeys('c').inbox, '-', '+');
+    const inbox = await store.client.xrange(roomKeys('c').inbox, '-', '+');
     expect(inbox.map(([, fields]) => (JSON.parse(fields[1]!) as { seq: number }).seq)).toEqual([2, 4, 5, 7]);
   });
 

@@ -1,8 +1,9 @@
 // Tests that need redis-server: run it when it is installed, skip naming how to install it when not, and fail
 // instead in CI (E2E_REQUIRED=1 or CI=true). Each suite starts its own Redis on a free loopback port.
 import { createServer } from 'node:net';
-import { describe, it } from 'vitest';
-import { findRedisServer } from '../../server/local-redis.ts';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { findRedisServer, startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 
 /** What to tell someone whose machine has no redis-server. */
 export const REDIS_INSTALL_HINT = 'redis-server not found (looked at $REDIS_SERVER, /usr/bin/redis-server, /usr/local/bin/redis-server): install it with `apt-get install -y redis-server`';
@@ -48,4 +49,35 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A Redis of the enclosing describe's own, started on a free loopback port before its tests and stopped by pid after
+ * them, emptied before each test (as a Redis restarted with persistence off), with a client connected to it.
+ *
+ * @example
+ * ```ts
+ * describeRedis('a room log', () => {
+ *   const store = useFreshRedis();
+ *   it('appends', async () => { await store.client.set('k', 'v'); });
+ * });
+ * ```
+ */
+export function useFreshRedis(): { readonly client: Redis } {
+  let server: LocalRedis | undefined;
+  let client: Redis | undefined;
+  beforeAll(async () => {
+    server = await startLocalRedis(await freePort());
+    client = new Redis(server.url);
+  }, 20_000);
+  afterAll(async () => {
+    await client?.quit();
+    await server?.stop();
+  });
+  beforeEach(async () => void (await client!.flushall()));
+  return {
+    get client() {
+      return client!;
+    },
+  };
 }
