@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { cancel, join, script, shield, sleep, spawn, useThread } from '../../engine/index.ts';
+import { cancel, join, script, shield, sleep, spawn, useThread, type Engine, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
+
+/** A boss joining a worker that throws, its error on the way out through a shielded finally; what the join caught. */
+function joinWorkerThatBreaks(engine: Engine): { caught: string[]; worker: () => Thread } {
+  const caught: string[] = [];
+  let worker: Thread | null = null;
+  engine.spawn(function* boss() {
+    worker = yield* spawn(function* worker() {
+      try {
+        yield;
+        throw new Error('broke');
+      } finally {
+        yield* shield(sleep(0.1));
+      }
+    });
+    try {
+      yield* join(worker);
+    } catch (error) {
+      caught.push(`${(error as Error).message}@${engine.tick}`);
+    }
+  });
+  return { caught, worker: () => worker! };
+}
 
 describe('cleanup that has begun completes: shield', () => {
   it('plays a shielded finally that began on a normal return in full, then throws the held cancel at its end', () => {
@@ -94,26 +116,10 @@ describe('cleanup that has begun completes: shield', () => {
 
   it('lets an error on its way out through a shielded finally reach the joiner when no cancel lands meanwhile', () => {
     const { engine, steps, takeErrors } = createTestEngine();
-    const caught: string[] = [];
-    let worker = null as unknown as ReturnType<typeof engine.spawn>;
-    engine.spawn(function* boss() {
-      worker = yield* spawn(function* worker() {
-        try {
-          yield;
-          throw new Error('broke');
-        } finally {
-          yield* shield(sleep(0.1));
-        }
-      });
-      try {
-        yield* join(worker);
-      } catch (error) {
-        caught.push(`${(error as Error).message}@${engine.tick}`);
-      }
-    });
+    const { caught, worker } = joinWorkerThatBreaks(engine);
     steps(10);
-    expect(caught).toEqual([`thread ${worker.label} failed: broke@8`]);
-    expect(worker.stateName).toBe('failed');
+    expect(caught).toEqual([`thread ${worker().label} failed: broke@8`]);
+    expect(worker().stateName).toBe('failed');
     expect(takeErrors()).toEqual([]);
   });
 
@@ -121,28 +127,12 @@ describe('cleanup that has begun completes: shield', () => {
   // throwing the held cancel where the shield ends (docs/cancellation-and-errors.md says how to keep such an error).
   it('replaces an error on its way out through a shielded finally by a cancel that lands during the shield', () => {
     const { engine, steps, takeErrors } = createTestEngine();
-    const caught: string[] = [];
-    let worker = null as unknown as ReturnType<typeof engine.spawn>;
-    engine.spawn(function* boss() {
-      worker = yield* spawn(function* worker() {
-        try {
-          yield;
-          throw new Error('broke');
-        } finally {
-          yield* shield(sleep(0.1));
-        }
-      });
-      try {
-        yield* join(worker);
-      } catch (error) {
-        caught.push(`${(error as Error).message}@${engine.tick}`);
-      }
-    });
+    const { caught, worker } = joinWorkerThatBreaks(engine);
     steps(3);
-    worker.cancel(); // lands while the error waits in the shielded finally
+    worker().cancel(); // lands while the error waits in the shielded finally
     steps(10);
-    expect(caught).toEqual([`thread ${worker.label} was cancelled@8`]);
-    expect(worker.stateName).toBe('cancelled');
+    expect(caught).toEqual([`thread ${worker().label} was cancelled@8`]);
+    expect(worker().stateName).toBe('cancelled');
     expect(takeErrors()).toEqual([]);
   });
 
