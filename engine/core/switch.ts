@@ -19,11 +19,11 @@ const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: ScriptGener
  * `engine.step` refuses to nest. Everything a script throws is caught below, so nothing unwinds through here.
  */
 export function run(scheduler: Scheduler, slot: number): void {
-  // Flags of 0 are the common case (see PLAIN_FLAGS), told by one comparison with a literal: comparing with an
-  // imported constant, or taking this resume through the mode check, measured slower.
+  // Flags of 0 but DETACHED (see PLAIN_FLAGS) are the common case, told by a mask and a comparison with literals:
+  // comparing with an imported constant, or taking this resume through the mode check, measured slower.
   // On this path nothing reads the thread's record, nor even the column of threads: see ThreadColumns.
   const columns = scheduler.columns;
-  const plain = columns.flags[slot] === 0;
+  const plain = (columns.flags[slot]! & -17) === 0; // -17: every bit but Flag.DETACHED
   if (plain) columns.running = slot;
   else columns.threads[slot]!.beginRun();
   if (plain ? resumeNext(scheduler, slot, undefined) : resumeFirst(scheduler, columns.threads[slot]!)) {
@@ -65,7 +65,7 @@ function resumeNext(scheduler: Scheduler, slot: number, value: unknown): boolean
   if (result.done === true) return frameReturned(scheduler, columns.threads[slot]!, result.value);
   // Most resumes end here: a bare `yield` with the flags still plain (no cancel asked meanwhile). The arrays are
   // read afresh: the script may have spawned, and so grown them.
-  if (result.value === undefined && columns.flags[slot] === 0) {
+  if (result.value === undefined && (columns.flags[slot]! & -17) === 0) {
     scheduler.parkNextTick(slot); // the flags say READY: this is its state check
     return false;
   }
