@@ -29,7 +29,7 @@ export interface Kernel {
   /** Wakes a waiting thread: its wait throws `error`. */
   wakeWithError(thread: Thread, error: unknown): void;
   /** Creates a thread from spawn arguments `[options?, script, ...args]`, spawned by `parent` at `site`. */
-  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }, site?: Site | null): Thread;
+  create(parent: Thread | null, input: readonly unknown[], op: string | { readonly description: string }, site?: Site | null): Thread;
   /** Cancels a thread, as `engine.cancel` does. */
   cancel(thread: Thread): boolean;
   /** A failure of one of `thread`'s children for it to throw at its next wait. */

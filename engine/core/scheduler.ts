@@ -117,13 +117,16 @@ export class Scheduler implements Kernel {
     return (this.view = view);
   }
 
-  create(parent: Thread | null, input: unknown[], op: string | { readonly description: string }, site: Site | null = null): Thread {
-    const options = isPlainObject(input[0]) ? (input.shift() as SpawnOptions) : NO_OPTIONS;
-    const checked = checkScript(input.shift(), op, parent);
+  /** Starts a thread of `input`: [options?, script, ...args], which is read, never changed. */
+  create(parent: Thread | null, input: readonly unknown[], op: string | { readonly description: string }, site: Site | null = null): Thread {
+    const optioned = isPlainObject(input[0]);
+    const options = optioned ? (input[0] as SpawnOptions) : NO_OPTIONS;
+    const at = optioned ? 2 : 1; // where the script's arguments start
+    const checked = checkScript(input[at - 1], op, parent);
     const script = this.hot === null ? checked : this.hot.resolve(checked);
     const owner = options.detached ? null : parent;
-    const thread = new Thread(this, owner, this.nextId++, script, script(...(input as never[])), this.tick);
-    if (this.hot !== null) this.hot.track(thread, script, input);
+    const thread = new Thread(this, owner, this.nextId++, script, startScript(script, input, at), this.tick);
+    if (this.hot !== null) this.hot.track(thread, script, input.slice(at));
     if (options.name !== undefined) thread.ensureExtra().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
     if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site);
@@ -321,6 +324,24 @@ export class Scheduler implements Kernel {
 }
 
 const NO_OPTIONS: SpawnOptions = Object.freeze({});
+
+// The script called with input[at..]: the usual few arguments are passed directly, as a copy and a spread of the
+// input per spawn measured slower (BENCHMARKS.md, spawn).
+function startScript(script: (...args: never[]) => ScriptGenerator, input: readonly unknown[], at: number): ScriptGenerator {
+  const run = script as (...args: unknown[]) => ScriptGenerator;
+  switch (input.length - at) {
+    case 0:
+      return run();
+    case 1:
+      return run(input[at]);
+    case 2:
+      return run(input[at], input[at + 1]);
+    case 3:
+      return run(input[at], input[at + 1], input[at + 2]);
+    default:
+      return run(...input.slice(at));
+  }
+}
 
 // Spawn options are a plain object literal: anything else in first place (a Thread, say) is a bad script argument.
 function isPlainObject(value: unknown): boolean {

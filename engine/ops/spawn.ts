@@ -15,7 +15,7 @@ class Spawn extends Op<Thread> {
   }
 
   enter(thread: Thread, kernel: Kernel): boolean {
-    thread.value = kernel.create(thread, [...this.input], this);
+    thread.value = kernel.create(thread, this.input, this);
     return false;
   }
 }
