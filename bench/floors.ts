@@ -122,6 +122,31 @@ export function churnFloor(bodies: readonly Body[], random: Random): Floor {
   };
 }
 
+/**
+ * `churn`'s floor in the engine's run order: a successor first runs after the generators already queued in its tick,
+ * and keeps that place in later ticks, so the order drifts from the order of the bodies as a spawned thread's does.
+ */
+export function churnQueueFloor(bodies: readonly Body[], random: Random): Floor {
+  const gens = bodies.map((body) => bareEphemeral(body, random));
+  let order = bodies.map((_, k) => k);
+  for (const gen of gens) gen.next();
+  return {
+    tick() {
+      const next: number[] = [];
+      for (let q = 0; q < order.length; q++) {
+        const k = order[q]!;
+        if (gens[k]!.next().done === true) {
+          gens[k] = bareEphemeral(bodies[k]!, random);
+          order.push(k); // its first resume, later in this tick
+        } else next.push(k);
+      }
+      const resumes = order.length;
+      order = next;
+      return resumes;
+    },
+  };
+}
+
 function* bareOnce(body: Body): Bare {
   body.move();
 }
@@ -130,4 +155,11 @@ function* bareOnce(body: Body): Bare {
 export function runOnceFloor(bodies: readonly Body[]): number {
   for (let k = 0; k < bodies.length; k++) bareOnce(bodies[k]!).next();
   return bodies.length;
+}
+
+/** The spawn floor with the engine's lifetimes: every generator is made first and kept, then each is run. */
+export function runHeldFloor(bodies: readonly Body[]): number {
+  const gens = bodies.map((body) => bareOnce(body));
+  for (let k = 0; k < gens.length; k++) gens[k]!.next();
+  return gens.length;
 }
