@@ -68,7 +68,18 @@ export default tseslint.config(
         { name: 'document', message: 'engine/ is headless: a host adapter supplies the browser.' },
         { name: 'requestAnimationFrame', message: 'engine/ is headless: use a host adapter (game/host.ts).' },
       ],
+      // Each engine owns its state, so two engines in one process (a server's rooms) share nothing.
+      'no-restricted-syntax': ['error', {
+        selector: 'Program > VariableDeclaration[kind!="const"], Program > ExportNamedDeclaration > VariableDeclaration[kind!="const"]',
+        message: 'engine/ keeps no process-wide mutable state: put it on the engine (Scheduler) instead of a module variable',
+      }],
     },
+  },
+  {
+    // The one exception: which engine is running a tick now, set and cleared within its synchronous tick. It is how
+    // `useThread()` and an op's `yield*` find their engine without being handed it.
+    files: ['engine/core/thread.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   // What each part of the engine may import (engine/README.md draws the same map).
   engineImports('engine/core/**/*.ts', [

@@ -57,6 +57,7 @@ export interface EngineOptions {
  * The scheduler behind an engine: for the engine's own modules (ops get it as their `Kernel`).
  * Not exported from the package, so a host sees only {@link Engine}'s public members.
  */
+// eslint-disable-next-line no-restricted-syntax -- set once, by the class's static block: the accessor of a private field
 export let schedulerOf: (engine: Engine) => Scheduler;
 
 /**

@@ -4,42 +4,51 @@ import type { Scheduler } from './scheduler.ts';
 import { tickingScheduler, type Thread } from './thread.ts';
 import { CallSiteMode } from '../diagnostics/call-site.ts';
 
-let pending: Op<unknown, unknown> | null = null;
+/**
+ * How an op reaches the engine from a script's `yield* op`: each engine has one, so nothing is shared between
+ * engines. `yield*` calls the op's iterator, which is this object; its first `next` hands the op to the engine, and
+ * the engine's resume arrives as the second `next`, which ends the delegation with the op's result. One iterator
+ * per engine means a wait keeps no object alive until the wake: the op is garbage as soon as the engine has read
+ * it. The two results it returns are its own too: a suspended `yield*` holds the inner result in a register until
+ * the wake, so a fresh `{ value: op }` per wait would keep the op and its operands alive as long as the wait (long
+ * enough to be promoted: about 100 bytes a wait), and a fresh result per end was garbage as plentiful as waits.
+ */
+export class Handover implements Iterator<unknown, unknown, unknown> {
+  /** The op started and not yet handed over. */
+  pending: Op<unknown, unknown> | null = null;
+  private readonly handed: IteratorYieldResult<unknown> = { value: undefined, done: false };
+  private readonly ended: IteratorReturnResult<unknown> = { value: undefined, done: true };
 
-// The one iterator every `yield* op` delegates to. Its first `next` hands the op to the engine; the engine's
-// resume then arrives as the second `next`, which ends the delegation with the op's result. Sharing it means a
-// wait keeps no object alive until the wake: the op itself is garbage as soon as the engine has read it.
-// The result that hands an op over is shared as well: a suspended `yield*` holds the inner result in a register
-// until the wake, so a fresh `{ value: op }` per wait would keep the op and its operands alive as long as the wait
-// (long enough to be promoted: about 100 bytes a wait).
-const HANDOVER: IteratorYieldResult<unknown> = { value: undefined, done: false };
-// The result that ends a delegation is shared too: `yield*` reads it at once, and a fresh one per wait was
-// garbage as plentiful as the waits themselves.
-const DONE: IteratorReturnResult<unknown> = { value: undefined, done: true };
-
-const DELEGATE: Iterator<unknown, unknown, unknown> = {
   next(value?: unknown): IteratorResult<unknown, unknown> {
-    if (pending !== null) {
-      HANDOVER.value = pending;
-      pending = null;
-      return HANDOVER;
+    const op = this.pending;
+    if (op !== null) {
+      this.handed.value = op;
+      this.pending = null;
+      return this.handed;
     }
-    DONE.value = value;
-    return DONE;
-  },
+    this.ended.value = value;
+    return this.ended;
+  }
+
   throw(error?: unknown): IteratorResult<unknown, unknown> {
     throw error;
-  },
-  return(value?: unknown): IteratorResult<unknown, unknown> {
-    DONE.value = value;
-    return DONE;
-  },
-};
+  }
 
-/** Drops the last op and result the shared objects hold, so they keep nothing alive between ticks. */
-export function forgetHandover(): void {
-  HANDOVER.value = undefined;
-  DONE.value = undefined;
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    this.ended.value = value;
+    return this.ended;
+  }
+
+  /** Drops the last op and result it holds, so it keeps nothing alive between ticks. */
+  forget(): void {
+    this.handed.value = undefined;
+    this.ended.value = undefined;
+  }
+}
+
+// Outside any engine's tick (a script's generator driven by hand), an op is handed over by an iterator of its own.
+function* handedAlone(op: Op<unknown, unknown>): Generator<unknown, unknown, unknown> {
+  return yield op;
 }
 
 /**
@@ -79,11 +88,12 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 
   // `yield* op` calls this from the script's line: the one place that sees where every op is started.
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
-    pending = this;
     const scheduler = tickingScheduler();
-    if (scheduler !== null && scheduler.callSiteMode !== CallSiteMode.off) noteSite(scheduler, this);
-    return DELEGATE as Iterator<Step<M>, T, unknown>;
+    if (scheduler === null) return handedAlone(this) as Iterator<Step<M>, T, unknown>;
+    const handover = scheduler.handover;
+    handover.pending = this;
+    if (scheduler.callSiteMode !== CallSiteMode.off) noteSite(scheduler, this);
+    return handover as Iterator<Step<M>, T, unknown>;
   }
 
   toString(): string {

@@ -11,7 +11,7 @@ import type { ChildFailedError } from './errors.ts';
 import type { Kernel } from './kernel.ts';
 import { queueChildFailure, reportQueued } from './lifecycle.ts';
 import { Mailbox } from './mailbox.ts';
-import { forgetHandover } from './op.ts';
+import { Handover } from './op.ts';
 import { Random } from './random.ts';
 import { Registry } from './registry.ts';
 import { ReadyQueue } from './ready-queue.ts';
@@ -57,6 +57,8 @@ export class Scheduler implements Kernel {
   readonly hot: HotReload | null;
   /** Names and groups of threads. */
   readonly registry = new Registry();
+  /** How a script's `yield* op` hands the op to this engine. */
+  readonly handover = new Handover();
   /** The call sites captured so far, one per line of source. */
   readonly sites = new SiteTable();
   watchdog: Watchdog | null = null;
@@ -99,7 +101,7 @@ export class Scheduler implements Kernel {
       this.accounting.beginTick(this.tick);
       this.runReady();
     } finally {
-      forgetHandover();
+      this.handover.forget();
       setTicking(null);
       this.inTick = false;
     }

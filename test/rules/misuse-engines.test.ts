@@ -46,3 +46,16 @@ describe('engines are independent', () => {
   });
 
 });
+
+describe('an op outside any tick', () => {
+  it('a script driven by hand, with no engine, is handed each op and returns what it is resumed with', () => {
+    function* byHand(): Generator<unknown, number, unknown> {
+      return (yield* sleep(2)) as unknown as number;
+    }
+    const gen = byHand();
+    const first = gen.next();
+    expect(first.done).toBe(false);
+    expect(String(first.value)).toBe('sleep(2)');
+    expect(gen.next(7)).toEqual({ value: 7, done: true });
+  });
+});
