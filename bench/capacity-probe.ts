@@ -15,8 +15,8 @@ export interface CapacityProbeResult {
 
 /** The threads that outlive the peak. */
 const FEW = 8;
-/** Ticks run after the last thread of the peak ends: a second at 60 Hz. */
-const TICKS_AFTER = 60;
+/** Ticks run after the last thread of the peak ends: two seconds at 60 Hz. */
+const TICKS_AFTER = 120;
 
 function* resident() {
   while (true) yield* sleep(1);

@@ -31,6 +31,6 @@ export function capacityCase(plan: BenchPlan, peak: number): BenchRow {
     ratio,
     target: '≤ 1.05x',
     met: ratio <= 1.05,
-    note: `8 threads live through a peak of ${peak.toLocaleString('en-US')} that all end; ${mb(best.after)} a second after it, against ${mb(best.start)} before it (settled heap and typed arrays, the lowest of ${rounds.length} fresh processes)`,
+    note: `8 threads live through a peak of ${peak.toLocaleString('en-US')} that all end; ${mb(best.after)} two seconds after it, against ${mb(best.start)} before it (settled heap and typed arrays, the lowest of ${rounds.length} fresh processes)`,
   };
 }
