@@ -9,9 +9,9 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * The price: a thread woken at random touches its record and three columns rather than one record, and a thread
  * that starts or ends moves in and out of the columns (BENCHMARKS.md has what each costs). A slot is reused after
  * its thread ends. Each engine owns its columns, so they go with it. They grow by doubling, and shrink between
- * ticks once few threads live (`sparse`, `compact`), which moves the live threads to the lowest slots: a slot number
- * is good until the next tick starts. The arrays are replaced when the columns grow or shrink: read them afresh
- * after anything that can spawn.
+ * ticks once few threads live (`dueToShrink`, `compact`), which moves the live threads to the lowest slots: a slot
+ * number is good until the next tick starts. The arrays are replaced when the columns grow or shrink: read them
+ * afresh after anything that can spawn.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */
