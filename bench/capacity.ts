@@ -14,7 +14,7 @@ function probeCapacity(peak: number): CapacityProbeResult {
 
 /**
  * What a live engine keeps after a peak of `peak` threads that have all ended: its settled heap then, as a ratio to
- * the same engine's before the peak, the lower of `plan.rounds` fresh processes (what the engine keeps is in every
+ * the same engine's before the peak, the lowest of 3 fresh processes (fewer if `plan.rounds` is) (what the engine keeps is in every
  * one; the few hundred kB V8 keeps or frees on its own schedule is not). Target: at most 1.05x.
  */
 export function capacityCase(plan: BenchPlan, peak: number): BenchRow {
