@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { actorCases } from './actor-cases.ts';
+import { capacityCase } from './capacity.ts';
 import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
 import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
@@ -46,7 +47,7 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
 const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
 if (unknown.length > 0) {
-  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed,actors]`);
+  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed,actors,capacity]`);
   process.exit(2);
 }
 if (!canCollectGarbage()) {
@@ -71,6 +72,7 @@ const steps: [string, () => BenchRow | Promise<BenchRow | BenchRow[]>][] = [
   ['churn 100k', () => churnCase(plan, 100_000)],
   ['mixed 100k', () => mixedCase(plan, 100_000)],
   ['actors', () => actorCases(plan)],
+  ['capacity', () => capacityCase(plan, 100_000)],
 ];
 for (const [name, run] of steps) {
   if (only && !only.some((word) => name.startsWith(word))) continue;

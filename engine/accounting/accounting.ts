@@ -150,6 +150,23 @@ export class Accounting {
     return extra.msAverage * DECAY ** (this.tick - extra.msTickOf);
   }
 
+  /**
+   * @internal The thread columns were compacted to `size` slots between ticks: the marks and counts of each slot
+   * move to `moved[slot]` (see ThreadColumns.compact); free slots' are dropped.
+   */
+  renumber(moved: Int32Array, size: number): void {
+    this.counts.renumber(moved, size);
+    if (this.marks.length === 0) return;
+    const marks = new Uint8Array(size);
+    this.marked = 0;
+    for (let slot = 0; slot < Math.min(moved.length, this.marks.length); slot++) {
+      if (moved[slot]! < 0 || this.marks[slot] === IN_RUN) continue;
+      marks[moved[slot]!] = this.marks[slot]!;
+      this.marked++;
+    }
+    this.marks = marks;
+  }
+
   /** @internal Drains `ready` in runs timed as a whole, heavy threads alone, stopping at the budget. */
   runTimed(scheduler: Scheduler, ready: ReadyQueue, run: (scheduler: Scheduler, slot: number) => void): void {
     const length = this.resumeRuns(scheduler, ready, run, this.openTick(scheduler, ready));

@@ -44,6 +44,23 @@ export class SlotCounts {
     this.owners.fill(null);
   }
 
+  /**
+   * The thread columns were compacted to `size` slots: each slot's count and owner move to `moved[slot]`, and free
+   * slots' are dropped.
+   */
+  renumber(moved: Int32Array, size: number): void {
+    if (this.counts.length === 0) return;
+    const counts = new Uint32Array(size);
+    const owners = new Array<Thread | null>(size).fill(null);
+    for (let slot = 0; slot < Math.min(moved.length, this.counts.length); slot++) {
+      if (moved[slot]! < 0) continue;
+      counts[moved[slot]!] = this.counts[slot]!;
+      owners[moved[slot]!] = this.owners[slot]!;
+    }
+    this.counts = counts;
+    this.owners = owners;
+  }
+
   private grow(slot: number): void {
     const size = Math.max(1024, 2 * this.counts.length, slot + 1);
     const counts = new Uint32Array(size);

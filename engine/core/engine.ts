@@ -276,7 +276,7 @@ export class Engine {
    * new version from the top, with the same arguments (or those `migrate` returns), the same id and parent. A
    * thread under another being restarted is cancelled by it instead. Other threads are untouched; spawns and
    * sub-script calls of a `from` script run its new version from now on. Needs `hotReload: true`; between ticks
-   * only. Returns the threads restarting.
+   * only. Returns the threads restarting, in the order they were spawned (the order they restart in).
    *
    * @example
    * ```ts

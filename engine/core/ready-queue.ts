@@ -59,6 +59,18 @@ export class ReadyQueue {
     for (let slot = other.shift(); slot >= 0; slot = other.shift()) this.push(slot);
   }
 
+  /**
+   * The columns were compacted: each queued slot becomes `moved[slot]` (see ThreadColumns.compact), in the same
+   * order, in an array sized afresh to the queue, since the columns shrank with it.
+   */
+  renumber(moved: Int32Array): void {
+    const items = new Int32Array(Math.max(MIN_SIZE, 2 * this.size));
+    for (let i = this.head; i < this.tail; i++) items[i - this.head] = moved[this.items[i]!]!;
+    this.items = items;
+    this.tail -= this.head;
+    this.head = 0;
+  }
+
   // Slots before `head` are taken: when they are half the array, the queued ones move to the front instead.
   private grow(): void {
     const count = this.tail - this.head;

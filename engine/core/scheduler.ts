@@ -91,6 +91,7 @@ export class Scheduler implements Kernel {
    * tick that have not run in it yet. The caller has checked that no tick is running.
    */
   runTick(): void {
+    if (this.columns.dueToShrink()) this.compact();
     this.inTick = true;
     setTicking(this);
     try {
@@ -105,6 +106,15 @@ export class Scheduler implements Kernel {
       setTicking(null);
       this.inTick = false;
     }
+  }
+
+  // Between ticks, once few threads live: the columns give back their spare slots, and the slot numbers held
+  // elsewhere follow their threads down. The queues keep their order and the threads their ids: nothing else moves.
+  private compact(): void {
+    const moved = this.columns.compact();
+    this.ready.renumber(moved);
+    this.nextTick.renumber(moved);
+    this.accounting.renumber(moved, this.columns.capacity);
   }
 
   /** The live threads, in no set order; kept until a thread starts or ends. */

@@ -7,10 +7,11 @@ import type { ScriptGenerator, Thread } from './thread.ts';
  * and the thread itself. A plain resume (flags 0: ready, nothing pending) reads the first two and never the
  * thread's record, so a tick of a million threads walks two dense arrays instead of a million scattered records.
  * The price: a thread woken at random touches its record and three columns rather than one record, and a thread
- * that starts or ends moves in and out of the columns (BENCHMARKS.md has what each costs). A slot is the thread's
- * while it lives and is
- * reused after it ends. Each engine owns its columns, so they go with it; they never shrink while it lives. The
- * arrays are replaced when the columns grow: read them afresh after anything that can spawn.
+ * that starts or ends moves in and out of the columns (BENCHMARKS.md has what each costs). A slot is reused after
+ * its thread ends. Each engine owns its columns, so they go with it. They grow by doubling, and shrink between
+ * ticks once few threads live (`dueToShrink`, `compact`), which moves the live threads to the lowest slots: a slot
+ * number is good until the next tick starts. The arrays are replaced when the columns grow or shrink: read them
+ * afresh after anything that can spawn.
  */
 export class ThreadColumns {
   /** `Thread.flags` of the thread in each slot. */
@@ -31,13 +32,57 @@ export class ThreadColumns {
    * its state reads as RUNNING because its slot is this one, so a bare `yield` writes no state at all.
    */
   running = -1;
-  // Freed slots, reused last-freed first; `used` slots have ever been handed out.
-  private readonly free: number[] = [];
+  // Freed slots, reused last-freed first; `used` slots have been handed out since the columns were made or compacted.
+  private free: number[] = [];
   private used = 0;
+  // Ticks in a row the columns were found sparse before (see `dueToShrink`).
+  private sparseTicks = 0;
 
   /** Slots handed out so far, free ones included: a walk of `threads` up to here sees every live thread. */
   get extent(): number {
     return this.used;
+  }
+
+  /** Slots the columns hold, free and never used ones included. */
+  get capacity(): number {
+    return this.flags.length;
+  }
+
+  /**
+   * Asked once before each tick: whether to `compact` now, because at the start of each of the last SETTLE_TICKS
+   * ticks an eighth of the slots or fewer were live. Right after a compaction a quarter to a half of them are, so
+   * between two compactions an eighth of the slots' threads at least have ended: its cost is paid by them. The
+   * ticks in a row keep an engine whose threads come and go in waves from shrinking and growing with each wave.
+   */
+  dueToShrink(): boolean {
+    if (this.flags.length === INITIAL || 8 * (this.used - this.free.length) > this.flags.length) this.sparseTicks = 0;
+    else this.sparseTicks++;
+    return this.sparseTicks >= SETTLE_TICKS;
+  }
+
+  /**
+   * Moves the live threads down to the lowest slots, in the order of their slots, into columns of the smallest
+   * power of two at least twice their number (INITIAL at least), and sets each thread's `slot`. Returns the new slot
+   * of each old one (-1 for a free one), for whatever else holds slot numbers. Only between ticks: no thread runs.
+   */
+  compact(): Int32Array {
+    const moved = new Int32Array(this.used).fill(-1);
+    let live = 0;
+    for (let slot = 0; slot < this.used; slot++) if (this.threads[slot] !== null) moved[slot] = live++;
+    let size = INITIAL;
+    while (size < 2 * live) size *= 2;
+    const flags = new Int32Array(size);
+    for (let slot = 0; slot < this.used; slot++) if (moved[slot]! >= 0) flags[moved[slot]!] = this.flags[slot]!;
+    this.flags = flags;
+    this.gens = copiedTo(this.gens, moved, size);
+    this.threads = copiedTo(this.threads, moved, size);
+    if (this.spawnings !== null) this.spawnings = copiedTo(this.spawnings, moved, size);
+    if (this.hots !== null) this.hots = copiedTo(this.hots, moved, size);
+    for (let slot = 0; slot < live; slot++) this.threads[slot]!.slot = slot;
+    this.free = [];
+    this.used = live;
+    this.sparseTicks = 0;
+    return moved;
   }
 
   /** Gives `thread` a slot holding `gen` and flags 0 (see PLAIN_FLAGS); returns the slot. */
@@ -85,6 +130,8 @@ export class ThreadColumns {
 }
 
 const INITIAL = 1024;
+// A second at the default 60 ticks a second.
+const SETTLE_TICKS = 60;
 
 function filled<T>(size: number, value: T): T[] {
   return new Array<T>(size).fill(value);
@@ -93,5 +140,11 @@ function filled<T>(size: number, value: T): T[] {
 function copied<T>(from: (T | null)[], size: number): (T | null)[] {
   const to = filled<T | null>(size, null);
   for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+  return to;
+}
+
+function copiedTo<T>(from: (T | null)[], moved: Int32Array, size: number): (T | null)[] {
+  const to = filled<T | null>(size, null);
+  for (let slot = 0; slot < moved.length; slot++) if (moved[slot]! >= 0) to[moved[slot]!] = from[slot]!;
   return to;
 }

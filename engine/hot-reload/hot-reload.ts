@@ -138,6 +138,7 @@ export class HotReload {
 
   // The live threads running a changed script at the bottom or in a frame the engine owns, but those under
   // another of them (they are cancelled as it restarts). A race or all branch stands for the thread that waits on it.
+  // In the order they were spawned: their slots' order is not the engine's to keep (a shrink of the columns moves it).
   private affected(byFrame: Map<object, ScriptChange>): Thread[] {
     const found = new Set<Thread>();
     for (const thread of this.scheduler.threads()) {
@@ -146,7 +147,7 @@ export class HotReload {
       while (owner !== null && isBranch(owner.script)) owner = owner.parent;
       if (owner?.hot != null && !owner.cancelling) found.add(owner);
     }
-    return [...found].filter((thread) => !hasAncestorIn(thread, found));
+    return [...found].filter((thread) => !hasAncestorIn(thread, found)).sort((a, b) => a.id - b.id);
   }
 }
 

@@ -98,7 +98,8 @@ describe('actors under replay, restore and hot reload', () => {
     expect(before).toEqual(['names guard:2=3 guard:1=4', '#1 squad monitors 3,4', '#1 squad guard:1:4:1 guard:2:3:0']);
     engine.reload([{ from: guard, to: guardEdited }]);
     steps(2);
-    expect(log).toEqual(['1 v1 guard 1', '1 v1 guard 2', '3 v1 guard 1', '6 v2 guard 1', '6 v2 guard 2']);
+    // Restarted in the order they were spawned: guard:2 (#3), then guard:1 (#4, its restart at tick 3).
+    expect(log).toEqual(['1 v1 guard 1', '1 v1 guard 2', '3 v1 guard 1', '6 v2 guard 2', '6 v2 guard 1']);
     expect(actorState(engine)).toEqual(before); // the same threads, names, watches and counts
     expect(squad.supervised!.map((c) => c.thread!.reloads)).toEqual([1, 1]);
   });

@@ -34,6 +34,28 @@ describe('hot reload: engine.reload', () => {
     expect(a.script).toBe(walkerEdited);
   });
 
+  it('restarts threads in the order they were spawned, not that of their slots (which a shrink of the columns moves)', () => {
+    const { engine, steps } = createTestEngine({ hotReload: true });
+    const order: string[] = [];
+    function* walker(name: string) {
+      for (;;) { order.push(`v1 ${name}@${engine.tick}`); yield* wait(5); }
+    }
+    function* walkerEdited(name: string) {
+      for (;;) { order.push(`v2 ${name}@${engine.tick}`); yield* wait(5); }
+    }
+    const brief = engine.spawn(function* brief() {});
+    const older = engine.spawn(walker, 'older');
+    steps(1);
+    const newer = engine.spawn(walker, 'newer');
+    expect(newer.slot).toBeLessThan(older.slot); // the test means something only if the newer took the freed slot
+    steps(1);
+    const restarted = engine.reload([{ from: walker, to: walkerEdited }]);
+    steps(2);
+
+    expect([brief.stateName, restarted]).toEqual(['done', [older, newer]]);
+    expect(order).toEqual(['v1 older@1', 'v1 newer@2', 'v2 older@4', 'v2 newer@4']);
+  });
+
   it('restarts a thread at its root when a sub-script frame on its stack changed', () => {
     const { engine, steps } = createTestEngine({ hotReload: true });
     const order: string[] = [];

@@ -102,6 +102,24 @@ describe('watchdog', () => {
     expect(lines).toEqual(['[loom] #3 reuser (script reuser) has run 2.5 s without yielding']);
   });
 
+  it('names a thread afresh in the slot a shrink of the thread columns moved it to', () => {
+    const { engine, steps, lines, pollAt } = watched();
+    for (let i = 0; i < 3000; i++) {
+      engine.spawn(function* brief() {
+        yield; // named in slots 0 to 2999, then ends in tick 2
+      });
+    }
+    const mover = engine.spawn({ name: 'mover' }, function* mover() {
+      while (engine.tick < 63) yield;
+      pollAt(0);
+      pollAt(LIMIT);
+    });
+    steps(62); // the columns shrank before tick 62, a second after the crowd ended
+    expect(mover.slot).toBe(0); // the test means something only if the thread moved into a slot named before
+    steps(1);
+    expect(lines).toEqual(['[loom] #3001 mover (script mover) has run 2.0 s without yielding']);
+  });
+
   it('grows its tables into new buffers, posts them, and names a thread whose record is in the grown part', () => {
     const { engine, steps, lines, pollAt, posted } = watched();
     const idle = function* idle() {
