@@ -77,6 +77,11 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
     return false;
   }
 
+  /** @internal Whether it spawns a thread: with `callSites: 'frames'`, it takes its call site from the SiteTable. */
+  get spawns(): boolean {
+    return false;
+  }
+
   // `yield* op` calls this from the script's line: the one place that sees where every op is started.
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared iterator hands this op over next
@@ -95,7 +100,9 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 function noteSite(scheduler: Scheduler, op: Op<unknown, unknown>): void {
   const columns = scheduler.columns;
   if (columns.running < 0 || (scheduler.callSiteMode === CallSiteMode.frames && !op.framing)) return;
-  columns.threads[columns.running]!.ensureExtra().site = scheduler.sites.capture(ITERATOR);
+  const site = scheduler.sites.capture(ITERATOR);
+  if (scheduler.callSiteMode === CallSiteMode.frames && op.spawns) scheduler.sites.noteSpawn(op, site);
+  else columns.threads[columns.running]!.ensureExtra().site = site;
 }
 
 const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;

@@ -22,6 +22,25 @@ const firstFrame: PrepareStackTrace = (_error, trace) => trace[0];
 export class SiteTable {
   // By file, then by line and column as one number.
   private readonly files = new Map<string | null | undefined, Map<number, Site>>();
+  // A spawn op's site with `'frames'`, held for the spawn it starts: kept in the spawner's extra instead, it would
+  // cost every thread that spawns but has no extra one.
+  private spawnOp: unknown = null;
+  private spawnSite: Site | null = null;
+
+  /** Holds `site` for the spawn `op` is about to make (see takeSpawn). */
+  noteSpawn(op: unknown, site: Site | null): void {
+    this.spawnOp = op;
+    this.spawnSite = site;
+  }
+
+  /** The site noted for `op`, once; null if none was. */
+  takeSpawn(op: unknown): Site | null {
+    if (this.spawnOp !== op) return null;
+    const site = this.spawnSite;
+    this.spawnOp = null;
+    this.spawnSite = null;
+    return site;
+  }
 
   /**
    * The site of the function that called `callee`, or null where the runtime cannot capture one: only V8 has
