@@ -100,9 +100,10 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 function noteSite(scheduler: Scheduler, op: Op<unknown, unknown>): void {
   const columns = scheduler.columns;
   if (columns.running < 0 || (scheduler.callSiteMode === CallSiteMode.frames && !op.framing)) return;
+  const thread = columns.threads[columns.running]!;
   const site = scheduler.sites.capture(ITERATOR);
-  if (scheduler.callSiteMode === CallSiteMode.frames && op.spawns) scheduler.sites.noteSpawn(op, site);
-  else columns.threads[columns.running]!.ensureExtra().site = site;
+  if (scheduler.callSiteMode === CallSiteMode.frames && op.spawns) scheduler.sites.noteSpawn(thread, site);
+  else thread.ensureExtra().site = site;
 }
 
 const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;

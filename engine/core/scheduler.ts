@@ -126,7 +126,7 @@ export class Scheduler implements Kernel {
     if (this.hot !== null) this.hot.track(thread, script, input);
     if (options.name !== undefined) thread.ensureExtra().name = options.name;
     if (options.detached) thread.flags |= Flag.DETACHED;
-    if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site, op);
+    if (this.callSiteMode !== CallSiteMode.off) recordSpawn(thread, parent, site);
     if (owner) {
       const extra = owner.ensureExtra();
       extra.children = withChild(extra.children, thread);

@@ -380,9 +380,10 @@ export class Thread<R = unknown, in M = never> {
   // The call site of the top frame's latest op; in a shield frame, the call of the shield (the op is the shield's).
   private topSite(): Site | null {
     const extra = this.extra;
-    if (extra === null) return null;
+    const spawn = this.kernel.sites.spawnSiteOf(this); // with 'frames', a failed spawn's site stays there
+    if (extra === null) return spawn;
     const top = this.depth - 1;
-    return extra.shields?.at(-1) === top ? (extra.sites?.[top - 1] ?? null) : extra.site;
+    return extra.shields?.at(-1) === top ? (extra.sites?.[top - 1] ?? null) : (extra.site ?? spawn);
   }
 
   /** Number of frames: 1 plus the sub-scripts it is inside. */

@@ -28,13 +28,13 @@ export const MAX_ANCESTRY = 16;
 export const ELIDED: Spawning = Object.freeze({ id: 0, name: '', site: null, by: null, generations: 0 });
 
 /**
- * Records where `thread` was spawned, by `parent` (null: the host) with `op`. `site` is where the host called the
- * spawn; in a script, it is the site of the spawn op: noted for it in the SiteTable (`'frames'`), else the one the
+ * Records where `thread` was spawned, by `parent` (null: the host). `site` is where the host called the spawn; in a
+ * script, it is the site of the spawn op: held for the spawner in the SiteTable (`'frames'`), else the one the
  * spawner's latest op left in its extra.
  */
-export function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null, op: unknown): void {
+export function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): void {
   let at = site;
-  if (parent !== null) at = thread.kernel.sites.takeSpawn(op) ?? takeLatestSite(parent);
+  if (parent !== null) at = thread.kernel.sites.takeSpawn(parent) ?? takeLatestSite(parent);
   const entry = parent === null ? at : newRecord(thread.id, thread.name, at, spawnerRecord(parent));
   thread.kernel.columns.recordSpawning(thread.slot, entry);
 }

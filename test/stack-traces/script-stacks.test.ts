@@ -171,7 +171,8 @@ describe('script stack traces', () => {
     const record = host.spawning!;
     expect(record).toMatchObject({ id: host.id, name: 'director', by: null });
     expect(record.site?.position?.line).toBe(lineOf('host'));
-    expect([column(), host.spawning]).toEqual([record, record]);
+    expect(column()).toBe(record);
+    expect(host.spawning).toBe(record);
     expect(host.kernel.columns.spawnings!.find((entry) => entry !== record && (entry as Spawning | null)?.by === record)).toBeDefined();
   });
 
@@ -186,6 +187,16 @@ describe('script stack traces', () => {
     expect(spawner.extra).toBeNull();
     const host = `spawned by the host at ${at('spawner-host', 'spawn(')}`;
     expect(child!.scriptStack!.ancestry).toBe(`#2 grunt ← spawned by #1 spawner at ${at('detached-spawn', 'spawn(')} ← ${host}`);
+  });
+
+  it("with callSites 'frames', shows the line of a spawn that failed, though its site is not in the thread's extra", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    engine.onError = () => {};
+    const spawner = engine.spawn(function* badSpawner() {
+      yield* spawn(42 as never); // @bad-spawn
+    });
+    steps(1);
+    expect(spawner.scriptStack!.frames).toEqual([{ name: 'badSpawner', at: expect.objectContaining({ line: lineOf('bad-spawn') }) }]);
   });
 
   it("with callSites 'off', captures nothing: no spawn record, no frame site", () => {
