@@ -86,6 +86,11 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
     return false;
   }
 
+  /** @internal Whether it spawns a thread: with `callSites: 'frames'`, it takes its call site from the SiteTable. */
+  get spawns(): boolean {
+    return false;
+  }
+
   // `yield* op` calls this from the script's line: the one place that sees where every op is started.
   [Symbol.iterator](): Iterator<Step<M>, T, unknown> {
     const scheduler = tickingScheduler();
@@ -105,7 +110,10 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 function noteSite(scheduler: Scheduler, op: Op<unknown, unknown>): void {
   const columns = scheduler.columns;
   if (columns.running < 0 || (scheduler.callSiteMode === CallSiteMode.frames && !op.framing)) return;
-  columns.threads[columns.running]!.ensureExtra().site = scheduler.sites.capture(ITERATOR);
+  const thread = columns.threads[columns.running]!;
+  const site = scheduler.sites.capture(ITERATOR);
+  if (scheduler.callSiteMode === CallSiteMode.frames && op.spawns) scheduler.sites.noteSpawn(thread, site);
+  else thread.ensureExtra().site = site;
 }
 
 const ITERATOR = Op.prototype[Symbol.iterator] as (...args: never[]) => unknown;

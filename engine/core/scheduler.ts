@@ -1,7 +1,7 @@
 import { Accounting } from '../accounting/accounting.ts';
 import { matchFailed, type ActorParts } from './actor-parts.ts';
 import { CallSiteMode, type Site } from '../diagnostics/call-site.ts';
-import { spawnerRecord } from '../diagnostics/script-stack.ts';
+import { recordSpawn } from '../diagnostics/spawnings.ts';
 import { SiteTable } from '../diagnostics/site-table.ts';
 import { clearUnwinding, HotReload } from '../hot-reload/hot-reload.ts';
 import type { Watchdog } from '../watchdog/watchdog.ts';
@@ -362,14 +362,3 @@ function isPlainObject(value: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-// Where a spawned thread came from: the spawner's own record continues the chain. In a script, the site is that
-// of the spawn op (the running thread's latest op site).
-function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): void {
-  let at = site;
-  if (parent !== null && parent.extra !== null) {
-    at = parent.extra.site;
-    parent.extra.site = null;
-  }
-  const spawning = { id: thread.id, name: thread.name, site: at, by: parent === null ? null : spawnerRecord(parent) };
-  thread.kernel.columns.recordSpawning(thread.slot, spawning);
-}

@@ -1,5 +1,5 @@
 import type { HotThread } from '../hot-reload/hot-reload.ts';
-import type { Spawning } from '../diagnostics/script-stack.ts';
+import type { SpawnEntry } from '../diagnostics/spawnings.ts';
 import type { ScriptGenerator, Thread } from './thread.ts';
 
 /**
@@ -24,7 +24,7 @@ export class ThreadColumns {
    * Where and by whom the thread in each slot was spawned; made on the first spawn with call sites on, so an
    * engine that never captures them has no such column (a record in the thread's extra would cost its extra).
    */
-  spawnings: (Spawning | null)[] | null = null;
+  spawnings: SpawnEntry[] | null = null;
   /** What a hot reload needs to restart the thread in each slot; made on the first spawn with `hotReload` on. */
   hots: (HotThread | null)[] | null = null;
   /**
@@ -119,7 +119,7 @@ export class ThreadColumns {
   }
 
   /** Records how the thread in `slot` was spawned. */
-  recordSpawning(slot: number, spawning: Spawning): void {
+  recordSpawning(slot: number, spawning: SpawnEntry): void {
     (this.spawnings ??= filled(this.flags.length, null))[slot] = spawning;
   }
 

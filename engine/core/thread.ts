@@ -10,7 +10,8 @@ import type { Group } from '../ops/group.ts';
 import { WAIT_KINDS, type Wait } from './wait-kind.ts';
 import { LoomError, type Cancellation } from './errors.ts';
 import { sitePosition, type Site, type SourcePosition } from '../diagnostics/call-site.ts';
-import { ScriptStack, spawningOf, type Spawning } from '../diagnostics/script-stack.ts';
+import { ScriptStack } from '../diagnostics/script-stack.ts';
+import { recordOf, spawningOf, type Spawning } from '../diagnostics/spawnings.ts';
 import type { HotThread } from '../hot-reload/hot-reload.ts';
 import type { ActorParts, EndWatch } from './actor-parts.ts';
 import type { SupervisedChild } from '../ops/supervision.ts';
@@ -365,7 +366,7 @@ export class Thread<R = unknown, in M = never> {
 
   /** @internal Where and by whom it was spawned, if call sites were on then; null once it has ended. */
   get spawning(): Spawning | null {
-    return this.slot >= 0 ? (this.kernel.columns.spawnings?.[this.slot] ?? null) : null;
+    return this.slot >= 0 ? recordOf(this) : null;
   }
 
   /** @internal Its script stack as it is now; `error` is what it throws, if it is failing. */
@@ -379,9 +380,10 @@ export class Thread<R = unknown, in M = never> {
   // The call site of the top frame's latest op; in a shield frame, the call of the shield (the op is the shield's).
   private topSite(): Site | null {
     const extra = this.extra;
-    if (extra === null) return null;
+    const spawn = this.kernel.sites.spawnSiteOf(this); // with 'frames', a failed spawn's site stays there
+    if (extra === null) return spawn;
     const top = this.depth - 1;
-    return extra.shields?.at(-1) === top ? (extra.sites?.[top - 1] ?? null) : extra.site;
+    return extra.shields?.at(-1) === top ? (extra.sites?.[top - 1] ?? null) : (extra.site ?? spawn);
   }
 
   /** Number of frames: 1 plus the sub-scripts it is inside. */

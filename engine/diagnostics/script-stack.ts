@@ -1,5 +1,5 @@
 import { parseStackLine, sitePosition, type Site, type SourcePosition } from './call-site.ts';
-import type { Thread } from '../core/thread.ts';
+import { ELIDED, MAX_ANCESTRY, type Spawning } from './spawnings.ts';
 
 /** One frame of a script stack: a script, a sub-script or a plain function, and where it is in its source. */
 export interface ScriptFrame {
@@ -17,24 +17,6 @@ export interface RecordedFrame {
   readonly name: string;
   readonly site: Site | null;
 }
-
-/**
- * How a thread came to be: its id and name (not its label: a string a thread would keep for nothing
- * until it fails), where it was spawned, and the record of the thread that spawned it (null for a thread spawned
- * from outside any script).
- */
-export interface Spawning {
-  readonly id: number;
-  readonly name: string;
-  readonly site: Site | null;
-  readonly by: Spawning | null;
-}
-
-/** Spawners listed before the rest of the chain is left out. */
-const MAX_ANCESTRY = 16;
-
-// Where a chain was cut: threads that spawn their successors for ever would otherwise keep every generation's record.
-const ELIDED: Spawning = Object.freeze({ id: 0, name: '', site: null, by: null });
 
 /**
  * The logical stack of a thread's script across its sub-scripts, innermost first, and how the thread was spawned.
@@ -117,36 +99,9 @@ export class ScriptStack {
   }
 }
 
-/**
- * The spawn record of `thread`: the one made when it was spawned with call sites on, else one made now
- * from its parents (no sites), up to the first with a record. A loop: a chain may be any number of threads deep.
- */
-export function spawningOf(thread: Thread): Spawning {
-  const unrecorded: Thread[] = [];
-  let record: Spawning | null = null;
-  for (let next: Thread | null = thread; next !== null; next = next.parent) {
-    record = next.spawning;
-    if (record !== null || unrecorded.length > MAX_ANCESTRY) break;
-    unrecorded.push(next);
-  }
-  for (let i = unrecorded.length - 1; i >= 0; i--) record = { id: unrecorded[i]!.id, name: unrecorded[i]!.name, site: null, by: record };
-  return record!;
-}
-
 // `#id name`, as Thread.label prints it.
 function label(record: Spawning): string {
   return `#${record.id} ${record.name}`;
-}
-
-/**
- * The record a thread spawned by `parent` continues: the parent's, or, once that chain is as long as
- * is ever listed, a copy of the parent's alone, which ends the chain there.
- */
-export function spawnerRecord(parent: Thread): Spawning {
-  const record = spawningOf(parent);
-  let length = 0;
-  for (let next: Spawning | null = record; next !== null && next !== ELIDED; next = next.by) length++;
-  return length < MAX_ANCESTRY ? record : { id: record.id, name: record.name, site: record.site, by: ELIDED };
 }
 
 /** `file:line:column`. */

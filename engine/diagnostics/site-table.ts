@@ -22,6 +22,29 @@ const firstFrame: PrepareStackTrace = (_error, trace) => trace[0];
 export class SiteTable {
   // By file, then by line and column as one number.
   private readonly files = new Map<string | null | undefined, Map<number, Site>>();
+  // The site of the spawn op a thread is starting, with `'frames'`: kept in the spawner's extra instead, it would
+  // cost an extra to every thread that spawns but has none. The spawn takes it; a spawn that fails leaves it.
+  private spawner: object | null = null;
+  private spawnSite: Site | null = null;
+
+  /** Holds `site` for the spawn `thread` is starting (see takeSpawn). */
+  noteSpawn(thread: object, site: Site | null): void {
+    this.spawner = thread;
+    this.spawnSite = site;
+  }
+
+  /** The site held for a spawn by `thread`, if any; null otherwise. */
+  spawnSiteOf(thread: object): Site | null {
+    return this.spawner === thread ? this.spawnSite : null;
+  }
+
+  /** The site held for a spawn by `thread`, once; null if none is. */
+  takeSpawn(thread: object): Site | null {
+    const site = this.spawnSiteOf(thread);
+    this.spawner = null;
+    this.spawnSite = null;
+    return site;
+  }
 
   /**
    * The site of the function that called `callee`, or null where the runtime cannot capture one: only V8 has

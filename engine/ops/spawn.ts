@@ -9,6 +9,10 @@ class Spawn extends Op<Thread> {
     return true;
   }
 
+  override get spawns(): boolean {
+    return true;
+  }
+
   get description(): string {
     const script = this.input.find((x) => typeof x === 'function') as { name?: string } | undefined;
     return `spawn(${script?.name || '?'})`;

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine, Recorder, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, useThread, type CallSites, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
+import { Site, sitePosition } from '../../engine/diagnostics/call-site.ts';
+import type { Spawning } from '../../engine/diagnostics/spawnings.ts';
 
 const FILE = fileURLToPath(import.meta.url);
 const SOURCE = readFileSync(FILE, 'utf8').split('\n');
@@ -157,6 +159,44 @@ describe('script stack traces', () => {
     // grunt called patrol, from the one line of grunt, in both threads
     expect(first!.extra!.sites![0]).toBe(second!.extra!.sites![0]);
     expect(first!.extra!.sites![0]!.position?.line).toBe(lineOf('grunt'));
+  });
+
+  it('keeps only the site of a thread the host spawned, and makes its spawn record once, when first read', () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    const host = spawnDirector(engine);
+    const column = () => host.kernel.columns.spawnings![host.slot];
+    expect(column()).toBeInstanceOf(Site);
+    expect(sitePosition(column() as Site)?.line).toBe(lineOf('host'));
+    steps(1); // the director spawns its grunt, whose record continues the director's
+    const record = host.spawning!;
+    expect(record).toMatchObject({ id: host.id, name: 'director', by: null });
+    expect(record.site?.position?.line).toBe(lineOf('host'));
+    expect(column()).toBe(record);
+    expect(host.spawning).toBe(record);
+    expect(host.kernel.columns.spawnings!.find((entry) => entry !== record && (entry as Spawning | null)?.by === record)).toBeDefined();
+  });
+
+  it("with callSites 'frames', gives a thread that only spawns no extra for the spawn's site", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    let child: Thread | null = null;
+    const spawner = engine.spawn(function* spawner() { // @spawner-host
+      child = yield* spawn({ detached: true }, grunt, false); // @detached-spawn
+      yield* sleep(10);
+    });
+    steps(1);
+    expect(spawner.extra).toBeNull();
+    const host = `spawned by the host at ${at('spawner-host', 'spawn(')}`;
+    expect(child!.scriptStack!.ancestry).toBe(`#2 grunt ← spawned by #1 spawner at ${at('detached-spawn', 'spawn(')} ← ${host}`);
+  });
+
+  it("with callSites 'frames', shows the line of a spawn that failed, though its site is not in the thread's extra", () => {
+    const { engine, steps } = createTestEngine({ callSites: 'frames' });
+    engine.onError = () => {};
+    const spawner = engine.spawn(function* badSpawner() {
+      yield* spawn(42 as never); // @bad-spawn
+    });
+    steps(1);
+    expect(spawner.scriptStack!.frames).toEqual([{ name: 'badSpawner', at: expect.objectContaining({ line: lineOf('bad-spawn') }) }]);
   });
 
   it("with callSites 'off', captures nothing: no spawn record, no frame site", () => {
