@@ -1,9 +1,8 @@
 // `npm run bench`: every workload against its floor, measured in the same process; see BENCHMARKS.md.
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import { actorCases } from './actor-cases.ts';
 import { capacityCase } from './capacity.ts';
+import { environment } from './environment.ts';
 import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
 import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
@@ -22,23 +21,6 @@ function cells(row: BenchRow): string[] {
     row.met === null ? '' : row.met ? 'yes' : 'NO',
     row.note,
   ];
-}
-
-/** The engine's commit, marked `+changes` when engine/ differs from it. */
-function engineVersion(): string {
-  try {
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', 'engine') ? '+changes' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function environment(): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  return `engine ${engineVersion()}, Node ${process.version}, ${cpus().length} × ${cpu}, load average ${load}, ${new Date().toISOString()}`;
 }
 
 const args = process.argv.slice(2);
