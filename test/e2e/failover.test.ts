@@ -3,13 +3,15 @@
 // its own process (`?server=A,B` and `?server=B,A`). Both steer; the room's process is killed by pid; both pages
 // come back by themselves in the room rebuilt on the other process (same seat, same ship), say so on the HUD, and
 // steer on. No entity is lost or doubled: the room's log in Redis, from before the kill and after, replays headless
-// to every checkpoint hash the two rooms wrote, and both pages got the same views.
+// to every checkpoint hash the two rooms wrote, and every view both pages got from the rebuilt room is, byte for
+// byte, the view of that log re-simulated headless to its tick.
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { replayRecording } from 'loom-threads';
+import { Replayer, replayRecording } from 'loom-threads';
 import { readRoomLog } from 'loom-threads/colyseus';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
+import { arenaGame } from '../../server/arena-game.ts';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
@@ -145,6 +147,17 @@ describeBrowser('kill -9 under two Chromium players', () => {
       const common = [...viewsA.keys()].filter((tick) => viewsB.has(tick));
       expect(common.length).toBeGreaterThan(10);
       for (const tick of common) expect(viewsB.get(tick), `the view of tick ${tick}`).toEqual(viewsA.get(tick));
+      // Byte for byte, effects included, each view the pages got from the rebuilt room (to the log's end) is the
+      // arena's view of the log re-simulated headless to its tick.
+      const replayer = new Replayer(logged.recording, createGameSimulation);
+      const view = arenaGame().view;
+      const checked = common.filter((tick) => tick <= logged.recording.ticks).sort((x, y) => x - y);
+      expect(checked.length).toBeGreaterThan(10);
+      for (const tick of checked) {
+        replayer.runTo(tick);
+        const where = `the view of tick ${tick} (the room rebuilt from tick ${rebuiltAt}, its log read to tick ${logged.recording.ticks})`;
+        expect(Uint8Array.from(viewsA.get(tick)!), where).toEqual(view(replayer.sim, tick - 2));
+      }
 
       expect(await a.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);
       expect(await b.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);
