@@ -9,7 +9,7 @@ import { Client } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { replayRecording, restore } from 'loom-threads';
-import { readRoomLog, type DeliveredMail } from 'loom-threads/colyseus';
+import { readRoomLog, roomKeys, type DeliveredMail } from 'loom-threads/colyseus';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { createMailSimulation } from '../support/mail-game.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
@@ -59,7 +59,7 @@ describeRedis('mail between server processes, one killed while mail is in flight
     for (const end = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
       const kept = await keptByLog(roomId);
       if (kept.length >= atLeast) return kept;
-      if (Date.now() > end) throw new Error(`${what} within ${ms} ms: the receiver's log holds ${kept.length} mails`);
+      if (Date.now() > end) throw new Error(`${what} within ${ms} ms: the receiver's log holds ${kept.length} mails; the servers printed:\n${servers.map((server) => server.output()).join('\n')}`);
     }
   }
 
@@ -102,8 +102,15 @@ describeRedis('mail between server processes, one killed while mail is in flight
     const { senders, receivers, receiver, from } = await mailInFlight();
     receivers.signal('SIGKILL');
     await receivers.exited;
-    await expectEachMailOnce(receiver, from);
+    // Mail sent while the receiver is down waits in its inbox for the rebuilt room.
+    let waiting = 0;
+    for (let i = 0; i < 100 && !senders.output().includes(`room ${receiver} rebuilt here`); i++) {
+      waiting = Math.max(waiting, await reader.xlen(roomKeys(receiver).inbox));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(senders.output()).toContain(`room ${receiver} rebuilt here from its log`);
+    expect(waiting).toBeGreaterThan(0);
+    await expectEachMailOnce(receiver, from);
   }, 60_000);
 
   it("the senders' process killed: they are rebuilt on the receiver's process, and no mail is lost or doubled", async () => {
