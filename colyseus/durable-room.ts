@@ -61,6 +61,20 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
     const outbox = this.settings.game.outbox?.(this.session.sim);
     if (outbox !== undefined) this.mail = new RoomMail(cluster.redis, this.log, this.session.recorder, outbox, this.settings.mail, rebuild?.logged.mail);
     this.clock.setInterval(() => void this.relist(), RELIST_MS);
+    cluster.rooms.add(this);
+  }
+
+  /**
+   * Hands the room to the cluster's other processes, this one shutting down ({@link RoomCluster.handOver}): it stops
+   * ticking, its log gets every tick it ran and its lease is given up with the log kept, then its clients are closed
+   * with {@link ROOM_MOVED}. Another process rebuilds it from the log at once, and its players rejoin there with
+   * their tickets, nothing lost. If Redis did not take the whole log, the lease lapses as after a crash.
+   */
+  async handOver(): Promise<void> {
+    await this.mail?.settled();
+    const tick = await this.log.release();
+    if (this.log.state !== 'moved') console.log(`[loom room ${this.roomId}] ${tick === null ? 'handed over as after a crash: Redis did not take its whole log' : `handed over at tick ${tick}: its log holds every tick`}`);
+    await this.leaveTo(ROOM_MOVED);
   }
 
   /**
@@ -115,6 +129,7 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
 
   override onDispose(): void | Promise<void> {
     super.onDispose();
+    this.settings.cluster.rooms.delete(this);
     return this.log?.close();
   }
 
@@ -181,8 +196,13 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   // Another process holds the room now: stop here without touching its listing, which is the new copy's.
   private async leaveMoved(): Promise<void> {
     console.warn(`[loom room ${this.roomId}] now runs on another process: this copy stops (its clients rejoin there)`);
+    await this.leaveTo(ROOM_MOVED);
+  }
+
+  // Stops here leaving the room's listing alone: it is, or soon will be, the copy's on another process.
+  private async leaveTo(code: number): Promise<void> {
     this.listing = matchMaker.driver.createInstance({ name: this.roomName, processId: matchMaker.processId });
-    await this.disconnect(ROOM_MOVED);
+    await this.disconnect(code);
   }
 }
 

@@ -175,7 +175,7 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
   }
 
   private sendView(): void {
-    const frame = encodeViewFrame(this.session.tick, this.session.seatAcks(), this.settings.game.view(this.session.sim));
+    const frame = encodeViewFrame(this.session.tick, this.session.seatAcks(), this.settings.game.view(this.session.sim, this.session.tick - this.viewEvery));
     this.broadcast('view', frame);
     this.stats.viewsSent++;
     // The protocol byte, the type's length and 'view': Colyseus's framing of a bytes message.

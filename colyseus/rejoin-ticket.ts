@@ -9,7 +9,10 @@ export interface RejoinTicket {
   token: string;
 }
 
-/** The close code a client gets when its room now runs on another process: rejoin it with the ticket. */
+/**
+ * The close code a client gets when its room now runs on another process, or was handed over to one (its process is
+ * shutting down): rejoin it with the ticket.
+ */
 export const ROOM_MOVED = 4210;
 
 /** Reads a rejoin ticket from untrusted join options; null when it is not one. */

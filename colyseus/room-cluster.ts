@@ -56,6 +56,8 @@ export class RoomCluster {
   private readonly commands: RoomLogCommands;
   private readonly pending = new Map<string, PendingRebuild>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The durable rooms running here, which {@link handOver} hands over. */
+  readonly rooms = new Set<{ handOver(): Promise<void> }>();
   private scanning = false;
 
   constructor(options: RoomClusterOptions) {
@@ -87,6 +89,21 @@ export class RoomCluster {
   stop(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Hands every room here to the cluster's other processes, this one shutting down (SIGTERM, a rolling restart):
+   * stops the failover scan, then each room stops ticking, logs every tick it ran, gives up its lease keeping its log,
+   * and closes its clients with ROOM_MOVED. Another process's scan rebuilds each at once; the players rejoin there.
+   *
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void cluster.handOver().then(() => server.gracefullyShutdown()));
+   * ```
+   */
+  async handOver(): Promise<void> {
+    this.stop();
+    await Promise.all([...this.rooms].map((room) => room.handOver()));
   }
 
   /** Counts one tick of a room here that took `ms` (its step, view and log append). */

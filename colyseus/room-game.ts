@@ -46,6 +46,11 @@ export interface RoomGame<S extends Simulation = Simulation> {
    * neither sends nor reads mail.
    */
   outbox?(sim: S): MailOutbox;
-  /** The world as clients see it, encoded; sent to every client each `viewEvery` ticks. */
-  view(sim: S): Uint8Array;
+  /**
+   * The world as clients see it, encoded; sent to every client each `viewEvery` ticks. `since` is the tick of the
+   * view before (this tick less `viewEvery`): what happened after it is this view's news. A room rebuilt from its log
+   * sent no view before, and re-simulated every effect of its past: it sends only those of the ticks after `since`,
+   * so its views are a function of its log, as a headless replay computes them.
+   */
+  view(sim: S, since: number): Uint8Array;
 }

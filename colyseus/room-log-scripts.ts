@@ -77,29 +77,37 @@ if not lease and redis.call('HGET', KEYS[2], 'owner') ~= ARGV[1] then return 0 e
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 return 1`;
 
+// Gives up the lease, keeping the head and log, if this owner holds it (a room handed over). ARGV: owner. Returns 1 or 0.
+const RELEASE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('DEL', KEYS[1])`;
+
 /** The room log's scripts on one Redis connection (loaded once; sent by their SHA after that). */
 export interface RoomLogCommands {
   create(keys: RoomKeys, owner: string, leaseMs: number, name: string, header: string, keepMs: number): Promise<number>;
   claim(keys: RoomKeys, owner: string, leaseMs: number): Promise<string | null>;
   append(keys: RoomKeys, args: (string | number | Buffer)[]): Promise<number[]>;
   remove(keys: RoomKeys, owner: string): Promise<number>;
+  release(keys: RoomKeys, owner: string): Promise<number>;
 }
 
-type Scripted = Redis & Record<'loomCreate' | 'loomClaim' | 'loomAppend' | 'loomDelete', (...args: (string | number | Buffer)[]) => Promise<unknown>>;
+type Scripted = Redis & Record<'loomCreate' | 'loomClaim' | 'loomAppend' | 'loomDelete' | 'loomRelease', (...args: (string | number | Buffer)[]) => Promise<unknown>>;
 
 /** Defines the scripts on `redis` (once per connection) and returns them, typed. */
 export function roomLogCommands(redis: Redis): RoomLogCommands {
   const scripted = redis as Scripted;
-  if (typeof scripted.loomAppend !== 'function') {
+  if (typeof scripted.loomRelease !== 'function') {
     redis.defineCommand('loomCreate', { numberOfKeys: 2, lua: CREATE });
     redis.defineCommand('loomClaim', { numberOfKeys: 2, lua: CLAIM });
     redis.defineCommand('loomAppend', { numberOfKeys: 5, lua: APPEND });
     redis.defineCommand('loomDelete', { numberOfKeys: 5, lua: DELETE });
+    redis.defineCommand('loomRelease', { numberOfKeys: 1, lua: RELEASE });
   }
   return {
     create: async (keys, owner, leaseMs, name, header, keepMs) => Number(await scripted.loomCreate(keys.lease, keys.head, owner, leaseMs, name, header, keepMs)),
     claim: async (keys, owner, leaseMs) => ((await scripted.loomClaim(keys.lease, keys.head, owner, leaseMs)) as string | null) ?? null,
     append: async (keys, args) => ((await scripted.loomAppend(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, ...args)) as number[]).map(Number),
     remove: async (keys, owner) => Number(await scripted.loomDelete(keys.lease, keys.head, keys.log, keys.inbox, keys.senders, owner)),
+    release: async (keys, owner) => Number(await scripted.loomRelease(keys.lease, owner)),
   };
 }

@@ -17,9 +17,9 @@ export interface RoomLogOptions {
 /**
  * Where a log stands: `durable` (appends land), `not-durable` (Redis does not answer: the room ticks on, and its log
  * catches up when Redis is back), `moved` (another process holds the room now: this copy must stop), `closed` (the
- * room ended and its log was deleted).
+ * room ended and its log was deleted), `released` (the room was handed over: its log kept, its lease given up).
  */
-export type RoomLogState = 'durable' | 'not-durable' | 'moved' | 'closed';
+export type RoomLogState = 'durable' | 'not-durable' | 'moved' | 'closed' | 'released';
 
 /** Where a log carries on from: what Redis already holds of it (a room rebuilt elsewhere). */
 export interface LogPosition {
@@ -61,6 +61,7 @@ export class RoomLog {
   private seatsSent = '[]';
   private mail = '';
   private mailSent = '';
+  private releasing = false;
   /** Where the log stands. */
   state: RoomLogState = 'durable';
   /** The last tick the log holds. */
@@ -138,7 +139,7 @@ export class RoomLog {
    * lease and the room waits: a process paused past its lease learns here, before it ticks, that its room has moved.
    */
   mayTick(): boolean {
-    if (this.stopped || this.recorder === null) return false;
+    if (this.stopped || this.releasing || this.recorder === null) return false;
     if (this.now() < this.confirmedAt + this.leaseMs) return true;
     if (this.redis.status !== 'ready') {
       this.setState('not-durable');
@@ -153,6 +154,32 @@ export class RoomLog {
     if (this.stopped) return;
     this.state = 'closed';
     if ((await this.commands.remove(this.keys, this.owner)) === 1) await this.redis.hdel(ROOM_INDEX, this.roomId);
+  }
+
+  /**
+   * Hands the room over (its process is shutting down): the room ticks no more, its log gets every tick it ran (a
+   * few appends at most, each awaited), and its lease is given up with its log kept, so another process's failover
+   * scan rebuilds it at once, with nothing lost. Returns the last tick the log holds, or null if Redis did not take it
+   * all (the lease is then left to lapse, as after a crash).
+   */
+  async release(): Promise<number | null> {
+    if (this.stopped || this.recorder === null) return null;
+    this.releasing = true;
+    const tick = this.recorder.sim.engine.tick;
+    for (let tries = 0; tries < 3 && !this.stopped && !this.holds(tick); tries++) {
+      this.append();
+      await this.settled();
+    }
+    if (this.stopped || !this.holds(tick)) return null;
+    this.state = 'released';
+    await this.commands.release(this.keys, this.owner);
+    return tick;
+  }
+
+  // Whether every append sent has landed, the last at `tick`.
+  private holds(tick: number): boolean {
+    return this.durableTick === tick && this.acked.events === this.sent.events && this.acked.checkpoints === this.sent.checkpoints
+      && this.seatsSent === this.seats && this.mailSent === this.mail;
   }
 
   private append(): void {
@@ -228,9 +255,9 @@ export class RoomLog {
       .catch(() => this.setState('not-durable'));
   }
 
-  // Moved or closed: nothing more is appended, whatever answers are still on their way.
+  // Moved, closed or released: nothing more is appended, whatever answers are still on their way.
   private get stopped(): boolean {
-    return this.state === 'moved' || this.state === 'closed';
+    return this.state === 'moved' || this.state === 'closed' || this.state === 'released';
   }
 
   private setState(state: RoomLogState): void {

@@ -226,8 +226,9 @@ export class RoomMail {
   }
 
   // Errors owed to other rooms go once the log holds the tick they were decided in; the log's head forgets them after.
+  // Decided before the step of tick + 1 (`tick` is the engine's then), they are in the appends from that tick on.
   private sendBounces(durable: number): void {
-    const ready = this.state.bounces.filter((bounce) => bounce.tick <= durable);
+    const ready = this.state.bounces.filter((bounce) => bounce.tick < durable);
     if (ready.length === 0 || this.sending) return;
     this.sending = true;
     this.track(Promise.all(ready.map((bounce) => this.commands.bounce(bounce.to, bounce.payload, this.keepMs).then(() => true, () => false))).then((sent) => {
@@ -237,10 +238,12 @@ export class RoomMail {
     }).finally(() => (this.sending = false)));
   }
 
-  // Inbox entries the log has counted (and whose bounces went) are deleted: a rebuild would skip them anyway.
+  // Inbox entries the log has counted (and whose bounces went) are deleted: a rebuild would skip them anyway. An
+  // entry delivered before the step of tick + 1 is in the appends from that tick on: the append of `tick` itself,
+  // sent before the delivery, does not hold it, and a rebuild from it must still find the entry.
   private trim(durable: number): void {
     const owed = this.state.bounces.length > 0 ? Math.min(...this.state.bounces.map((bounce) => bounce.tick)) : Infinity;
-    const done = this.processed.filter((entry) => entry.tick <= durable && entry.tick < owed);
+    const done = this.processed.filter((entry) => entry.tick < durable && entry.tick < owed);
     if (done.length === 0) return;
     this.processed = this.processed.slice(done.length);
     this.track(this.redis.xdel(this.inbox, ...done.map((entry) => entry.id)).catch(() => {}));

@@ -14,7 +14,7 @@ export interface ViewFrame {
  *
  * @example
  * ```ts
- * const frame = encodeViewFrame(session.tick, session.seatAcks(), game.view(session.sim));
+ * const frame = encodeViewFrame(session.tick, session.seatAcks(), game.view(session.sim, session.tick - 2));
  * decodeViewFrame(frame).tick === session.tick; // true
  * ```
  */

@@ -4,6 +4,7 @@ import { game } from '../game/scripts/game.ts';
 import { MAX_SEATS } from '../game/sim/crew-input-channel.ts';
 import type { InputState } from '../game/sim/input-state.ts';
 import { createGameSimulation, type GameSimulation } from '../game/headless/simulation.ts';
+import type { GameEvent } from '../game/sim/events.ts';
 import type { World } from '../game/sim/world.ts';
 import { encodeWorldView } from '../game/net/world-view.ts';
 
@@ -56,8 +57,14 @@ export function arenaGame(options: ArenaOptions = {}): RoomGame<GameSimulation> 
     apply: (recorder, seat, values) => writeInput(recorder.sim.world.seats[seat]!, values),
     afterTick: (recorder) => restartWhenOver(recorder, overSince),
     // The effects asked for since the last view go out with it, once: the room sends each view to every client.
-    view: (sim) => encodeWorldView(sim.world, sim.world.takeEvents()),
+    view: (sim, since) => encodeWorldView(sim.world, effectsAfter(sim.world, since)),
   };
+}
+
+// Taken all, sent only those of the ticks after `since`: a rebuilt room's world holds its whole past's effects.
+function effectsAfter(world: World, since: number): GameEvent[] {
+  const dt = world.engine.dt;
+  return world.takeEvents().filter((event) => Math.round(event.time / dt) > since);
 }
 
 function writeInput(input: InputState, [buttons = 0, aimX = 0, aimY = 0]: readonly number[]): void {

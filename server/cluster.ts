@@ -1,6 +1,8 @@
-// `npm run server:cluster -- [--port 2567] [--processes N] [--swarm 500] [--redis-port 6379]`: the co-op server as one
-// process per core sharing one Redis. It uses the Redis on 127.0.0.1:<redis-port> if one answers, else starts one
-// there with persistence off, and stops it (and every process it started, by pid) on Ctrl-C.
+// `npm run server:cluster -- [--port 2567] [--processes N] [--swarm 500] [--redis-port 6379] [--inspect [--inspect-port P]]`:
+// the co-op server as one process per core sharing one Redis. It uses the Redis on 127.0.0.1:<redis-port> if one
+// answers, else starts one there with persistence off, and stops it (and every process it started, by pid) on Ctrl-C.
+// With --inspect, each process has its inspection endpoint on a port of its own, from P (default: the port after the
+// last game port) on.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +17,11 @@ const port = option('port', 2567);
 const processes = option('processes', availableParallelism());
 const swarm = option('swarm', 500);
 const redisPort = option('redis-port', 6379);
-const counts = [port, processes, swarm, redisPort];
-if (!counts.every(Number.isInteger) || processes < 1 || port < 1 || port + processes > 65536 || redisPort < 1 || redisPort > 65535) {
-  console.log('Usage: npm run server:cluster -- [--port 2567] [--processes N] [--swarm 500] [--redis-port 6379]');
+const inspect = argv.includes('--inspect');
+const inspectPort = option('inspect-port', port + processes);
+const counts = [port, processes, swarm, redisPort, inspectPort];
+if (!counts.every(Number.isInteger) || processes < 1 || port < 1 || port + processes > 65536 || redisPort < 1 || redisPort > 65535 || inspectPort < 1 || inspectPort + processes > 65536) {
+  console.log('Usage: npm run server:cluster -- [--port 2567] [--processes N] [--swarm 500] [--redis-port 6379] [--inspect [--inspect-port P]]');
   process.exit(2);
 }
 
@@ -32,10 +36,13 @@ const url = `redis://127.0.0.1:${redisPort}`;
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 const children: ChildProcess[] = [];
 for (let i = 0; i < processes; i++) {
-  const args = [...process.execArgv, main, '--port', String(port + i), '--swarm', String(swarm), '--redis', url];
+  // Each its own inspection port: the one a process takes by default (2568) is the next process's game port.
+  const inspection = inspect ? ['--inspect', '--inspect-port', String(inspectPort + i)] : [];
+  const args = [...process.execArgv, main, '--port', String(port + i), '--swarm', String(swarm), '--redis', url, '--no-play-link', ...inspection];
   children.push(spawn(process.execPath, args, { stdio: 'inherit' }));
 }
 console.log(`Started ${processes} server processes (one per core), ports ${port} to ${port + processes - 1}, sharing ${url}`);
+if (inspect) console.log(`Their inspection endpoints, in the same order: ports ${inspectPort} to ${inspectPort + processes - 1} (http://127.0.0.1:${inspectPort} for the first)`);
 // Every address in the link: a page whose room's process dies rejoins the room, rebuilt, through another.
 const addresses = children.map((_, i) => `ws://127.0.0.1:${port + i}`).join(',');
 console.log(`Play: npm start, then open http://localhost:5173/?server=${addresses} in two windows`);

@@ -1,6 +1,7 @@
-// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]]`:
+// `npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]] [--no-play-link]`:
 // the sample game's co-op server; with --redis, one of several processes sharing that Redis (npm run server:cluster
-// starts them); with --inspect, the inspection endpoint on its own loopback port.
+// starts them, with --no-play-link: it prints the link naming them all); with --inspect, the inspection endpoint on
+// its own loopback port.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
@@ -22,7 +23,7 @@ const inspectPort = Number(option('inspect-port') ?? 2568);
 const inspect = argv.includes('--inspect') || option('inspect-port') !== undefined;
 const validPort = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= 65535;
 if (!validPort(port) || !Number.isInteger(swarm) || swarm < 0 || (leaseMs !== undefined && !(leaseMs >= 100)) || !(statsEvery >= 0) || !validPort(inspectPort)) {
-  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]]');
+  console.log('Usage: npm run server -- [--port 2567] [--host 127.0.0.1] [--swarm 500] [--record DIR] [--redis URL [--lease-ms 3000] [--stats SECONDS]] [--inspect [--inspect-port 2568]] [--no-play-link]');
   process.exit(2);
 }
 if (record !== undefined) mkdirSync(record, { recursive: true });
@@ -42,7 +43,7 @@ const running = await startServer({
 });
 const url = `ws://${running.host}:${running.port}`;
 console.log(`Loom co-op server on ${url} (room 'arena', 2 to 4 players)${redis === undefined ? '' : `, sharing ${redis} with the other processes`}`);
-console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
+if (!argv.includes('--no-play-link')) console.log(`Play: npm start, then open http://localhost:5173/?server=${url} in two windows`);
 if (record !== undefined) console.log(`Each room's recording is written to ${record}/ when it closes`);
 if (running.inspection !== null) {
   console.log(`Inspection endpoint on ${running.inspection.url} (loopback only, read-only: a development tool)`);

@@ -28,7 +28,10 @@ export interface ServerOptions extends ArenaOptions, Omit<Partial<LoomRoomSettin
   inspect?: { port?: number };
 }
 
-/** A running server: its Colyseus `Server`, the port it listens on, and how to stop it. */
+/**
+ * A running server: its Colyseus `Server`, the port it listens on, and how to stop it. Sharing a Redis, `stop` hands
+ * its rooms over to the other processes (`RoomCluster.handOver`); on its own, it ends them.
+ */
 export interface RunningServer {
   server: Server;
   /** With `redis`: the durable rooms' cluster (its failover scan, the rebuilds it did). */
@@ -86,7 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // @colyseus/testing's client reads the port from here.
   (server as unknown as { port: number }).port = port;
   const stop = async (): Promise<void> => {
-    cluster?.stop();
+    await cluster?.handOver();
     await server.gracefullyShutdown(false);
     await cluster?.redis.quit();
     await inspection?.stop();

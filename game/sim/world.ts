@@ -41,7 +41,8 @@ export interface WorldOptions {
 export const PLAYER_MERCY = 1;
 /** Seconds after appearing during which an enemy neither hurts nor can be hurt: spawns are fair and visible. */
 export const SPAWN_GRACE = 0.5;
-const MAX_EVENTS = 4096;
+/** The most effects a world holds for its view; past it the oldest go. */
+export const MAX_EVENTS = 4096;
 
 /**
  * The shared state of a game: entities, bullets, the player's input, score and the signals scripts wait on.
@@ -240,9 +241,13 @@ export class World {
     return bullet;
   }
 
-  /** Appends an effect for the view, stamped with the current time. */
+  /**
+   * Appends an effect for the view, stamped with the current time. Past MAX_EVENTS the oldest goes: a world nobody
+   * took effects from for long (a room re-simulating its log) still holds the latest, which its next view sends.
+   */
   emit(event: GameEventInput): void {
-    if (this.events.length < MAX_EVENTS) this.events.push({ ...event, time: this.time } as GameEvent);
+    if (this.events.length >= MAX_EVENTS) this.events.shift();
+    this.events.push({ ...event, time: this.time } as GameEvent);
   }
 
   /** Hands the pending effects to the view. */

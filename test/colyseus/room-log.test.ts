@@ -1,7 +1,7 @@
 // A room's log in Redis, stepped by hand: a session of the dot game under a RoomLog, against a Redis the test
 // starts. Appends land every flushEvery ticks and read back into a recording that restores to the same hash; the
 // lease fences a copy whose room was claimed elsewhere; a lapsed lease nobody took is taken back; a Redis that lost
-// everything gets the whole log again; closing deletes it.
+// everything gets the whole log again; a room handed over gives up its lease keeping its whole log; closing deletes it.
 import { expect, it } from 'vitest';
 import { restore, stateHash } from 'loom-threads';
 import { ROOM_INDEX, RoomLog, RoomSession, readRoomLog, roomKeys, roomLogCommands, type RoomLogState } from 'loom-threads/colyseus';
@@ -140,6 +140,24 @@ describeRedis('a room log in Redis', () => {
     expect(await store.client.hgetall(keys.head)).toEqual(before);
     await store.client.set(keys.lease, 'process-c:1');
     expect((await rebuilding.renew(position, 6)).held).toBe(false);
+  });
+
+  it('released (handed over), the log gets every tick run, the lease goes with the log kept, the room ticks no more, and closing after deletes nothing', async () => {
+    const { roomId, session, log, hashes, step } = room();
+    await log.open(session.recorder);
+    step(9); // three ticks past the last append
+    expect(await log.release()).toBe(9);
+    expect(log.state).toBe('released');
+    expect(step(6)).toBe(0);
+    await log.close();
+    expect(await store.client.exists(roomKeys(roomId).lease)).toBe(0);
+    expect(await store.client.hget(ROOM_INDEX, roomId)).toBe('dots');
+    const logged = (await readRoomLog(store.client, roomId))!;
+    expect(logged.recording.ticks).toBe(9);
+    const recorder = restore(logged.recording, createDotSimulation);
+    expect(stateHash(recorder.sim.engine, recorder.sim.hashWorld)).toBe(hashes.get(9));
+    // Another process claims it at once: the lease is free.
+    expect(await roomLogCommands(store.client).claim(roomKeys(roomId), 'process-b:1', 10_000)).toBe(log.owner);
   });
 
   it('closing the room deletes its log and its entry in the index', async () => {

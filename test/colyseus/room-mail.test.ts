@@ -146,6 +146,21 @@ describeRedis('mail between rooms', () => {
     expect(await store.client.xlen(roomKeys('c').inbox)).toBe(0);
   });
 
+  it('an entry delivered just after an append landed stays in the inbox until a later append logs it: a rebuilt receiver delivers it', async () => {
+    const c = await open('c');
+    await step([c], 5);
+    const a = await open('a'); // five ticks behind c: its mail reaches c just before c's append of tick 12
+    send(a, 'c', 'keeper', 'after the append');
+    await step([a, c], 8);
+    expect(c.kept()).toEqual([[13, expect.objectContaining({ body: 'after the append' })]]);
+    expect(c.log.durableTick).toBe(12); // its delivery is in no append yet: c crashes now
+    expect(await store.client.xlen(roomKeys('c').inbox)).toBe(1);
+    const rebuilt = await rebuild(c);
+    expect(rebuilt.kept()).toEqual([]);
+    await step([a, rebuilt], 20);
+    expect(rebuilt.kept()).toEqual([[14, expect.objectContaining({ body: 'after the append', seq: 1 })]]);
+  });
+
   it('an entry delivered and logged but not yet deleted is not delivered again by a rebuilt receiver', async () => {
     const [a, c] = [await open('a'), await open('c')];
     send(a, 'c', 'keeper', 'once');

@@ -3,13 +3,18 @@
 // its own process (`?server=A,B` and `?server=B,A`). Both steer; the room's process is killed by pid; both pages
 // come back by themselves in the room rebuilt on the other process (same seat, same ship), say so on the HUD, and
 // steer on. No entity is lost or doubled: the room's log in Redis, from before the kill and after, replays headless
-// to every checkpoint hash the two rooms wrote, and both pages got the same views.
+// to every checkpoint hash the two rooms wrote, and every view both pages got from the rebuilt room is, byte for
+// byte, the view of that log re-simulated headless to its tick.
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { replayRecording } from 'loom-threads';
+import { Engine, Replayer, replayRecording } from 'loom-threads';
 import { readRoomLog } from 'loom-threads/colyseus';
 import { createGameSimulation } from '../../game/headless/simulation.ts';
+import { applyWorldView } from '../../game/net/world-view.ts';
+import { gameKinds } from '../../game/scripts/kinds.ts';
+import { World } from '../../game/sim/world.ts';
+import { arenaGame } from '../../server/arena-game.ts';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { collectConsoleErrors, describeBrowser, saveArtifact, useServedProject } from '../support/browser.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
@@ -33,6 +38,13 @@ interface Seen {
   way: string | null;
   port: number;
   views: number;
+}
+
+/** How many effects a view carries, as a page's mirror world reads them. */
+function effectsIn(view: number[], tick: number): number {
+  const mirror = new World(new Engine({ seed: 1 }), { kinds: gameKinds(), seats: 4 });
+  applyWorldView(Uint8Array.from(view), mirror, tick, 0);
+  return mirror.takeEvents().length;
 }
 
 describeBrowser('kill -9 under two Chromium players', () => {
@@ -145,6 +157,20 @@ describeBrowser('kill -9 under two Chromium players', () => {
       const common = [...viewsA.keys()].filter((tick) => viewsB.has(tick));
       expect(common.length).toBeGreaterThan(10);
       for (const tick of common) expect(viewsB.get(tick), `the view of tick ${tick}`).toEqual(viewsA.get(tick));
+      // Byte for byte, effects included, each view the pages got from the rebuilt room (to the log's end) is the
+      // arena's view of the log re-simulated headless to its tick.
+      const replayer = new Replayer(logged.recording, createGameSimulation);
+      const view = arenaGame().view;
+      const checked = common.filter((tick) => tick <= logged.recording.ticks).sort((x, y) => x - y);
+      expect(checked.length).toBeGreaterThan(10);
+      let withEffects = 0;
+      for (const tick of checked) {
+        replayer.runTo(tick);
+        const where = `the view of tick ${tick} (the room rebuilt from tick ${rebuiltAt}, its log read to tick ${logged.recording.ticks})`;
+        expect(Uint8Array.from(viewsA.get(tick)!), where).toEqual(view(replayer.sim, tick - 2));
+        if (effectsIn(viewsA.get(tick)!, tick) > 0) withEffects++;
+      }
+      expect(withEffects).toBeGreaterThan(0); // the shots' bursts: the views compared carry effects
 
       expect(await a.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);
       expect(await b.page.evaluate(() => window.loomCoop!.problems)).toEqual([]);

@@ -7,7 +7,7 @@ import { MAX_VIEW_EVENTS } from '../../game/net/event-view.ts';
 import { applyWorldView, encodeWorldView } from '../../game/net/world-view.ts';
 import { gameKinds } from '../../game/scripts/kinds.ts';
 import type { GameEvent } from '../../game/sim/events.ts';
-import { World } from '../../game/sim/world.ts';
+import { MAX_EVENTS, World } from '../../game/sim/world.ts';
 import { arenaGame } from '../../server/arena-game.ts';
 
 function room(): RoomSession<ReturnType<ReturnType<typeof arenaGame>['create']>> {
@@ -56,10 +56,18 @@ describe('the co-op world view', () => {
     world.takeEvents();
     world.emit({ type: 'shake', amount: 4 });
     const client = mirror();
-    applyWorldView(session.game.view(session.sim), client, session.tick, 0);
-    applyWorldView(session.game.view(session.sim), client, session.tick, 0);
+    applyWorldView(session.game.view(session.sim, session.tick - 2), client, session.tick, 0);
+    applyWorldView(session.game.view(session.sim, session.tick - 2), client, session.tick, 0);
     expect(client.takeEvents().map((e) => e.type)).toEqual(['shake']);
     expect(world.events).toEqual([]);
+  });
+
+  it('a world nobody takes effects from (a room re-simulating its log) keeps the latest MAX_EVENTS, so its next view has the newest', () => {
+    const world = room().sim.world;
+    world.takeEvents();
+    for (let i = 0; i <= MAX_EVENTS; i++) world.emit({ type: 'score', x: i, y: 0, points: 1 });
+    expect(world.events.length).toBe(MAX_EVENTS);
+    expect(world.events.map((e) => (e.type === 'score' ? e.x : -1))).toEqual(Array.from({ length: MAX_EVENTS }, (_, i) => i + 1));
   });
 
   it('keeps at most MAX_VIEW_EVENTS effects a view', () => {

@@ -2,6 +2,7 @@
 // holding it is killed with SIGKILL; the other process claims the room's lease, rebuilds it by re-simulating its log
 // (same room id, same ship, checked against the last checkpoint hash), and the client rejoins with its ticket and
 // plays on. A process stopped (SIGSTOP) past its lease, then continued, does not run its room again: it stops it.
+// A process told to stop (SIGTERM) hands its room over: rebuilt elsewhere at the tick it stopped, nothing lost.
 import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -147,6 +148,42 @@ describeRedis('rooms that outlive their process', () => {
     const headless = restore(upTo, createGameSimulation);
     expect(again.frames.get(at)!.view).toEqual(encodeWorldView(headless.sim.world));
     expect(otherAgain.frames.get(at)!.view).toEqual(again.frames.get(at)!.view);
+  }, 60_000);
+
+  it('SIGTERM of the process holding a room hands it over: the other rebuilds it at the tick it stopped, nothing lost, and its client rejoins by itself', async () => {
+    await twoProcesses();
+    const { watched, ticket, host, survivor } = await play();
+    let again!: Watched;
+    const back = new Promise<Room>((resolve, reject) => rejoinWhenLost(watched.room, [host.url, survivor.url], {
+      retryMs: 100,
+      onRejoined: (room) => {
+        again = watch(room);
+        resolve(room);
+      },
+      onGiveUp: reject,
+    }));
+    watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
+    const left = new Promise<number>((resolve) => watched.room.onLeave(resolve));
+    host.signal('SIGTERM');
+    expect(await left).toBe(ROOM_MOVED);
+    await host.exited;
+    const handed = /room (\S+)\] handed over at tick (\d+): its log holds every tick/.exec(host.output());
+    expect(handed?.[1]).toBe(watched.room.roomId);
+    const stoppedAt = Number(handed![2]);
+    expect(stoppedAt).toBeGreaterThanOrEqual(lastTick(watched)); // every view the client got is in the log
+    const rejoined = await back;
+    rooms.push(rejoined);
+    expect(portOf(rejoined)).toBe(survivor.port);
+    expect((await again.seat).seat).toBe((await watched.seat).seat);
+    // Rebuilt at the very tick the room stopped: a crash loses up to two appends' ticks, a hand-over none.
+    const rebuilt = /room (\S+) rebuilt here from its log at tick (\d+)/.exec(survivor.output());
+    expect(rebuilt?.[1]).toBe(watched.room.roomId);
+    expect(Number(rebuilt![2])).toBe(stoppedAt);
+    await until(() => again.frames.size > 2, 'views from the rebuilt room', 4000);
+    expect(shipOf(again, Math.min(...again.frames.keys())).id).toBe(shipOf(watched, lastTick(watched)).id);
+    const logged = (await readRoomLog(reader, rejoined.roomId))!;
+    expect(replayRecording(logged.recording, createGameSimulation, { verify: true }).divergence).toBeNull();
   }, 60_000);
 
   it("the game's link (joinRoom) comes back by itself when its room's process is killed: reconnection fails, the ticket takes the same seat and ship in the rebuilt room", async () => {

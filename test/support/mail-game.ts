@@ -1,7 +1,7 @@
 // A small game for the mail tests: a keeper registers a name and keeps every message it receives (in its world, in
 // the order received, which the world hash covers); a sender posts one mail to another room and keeps what comes
-// back; a spammer posts `perTick` mails every tick. Rooms of it are stepped by hand in test/colyseus/room-mail.test.ts
-// and bench/mail.ts.
+// back; a spammer posts `perTick` mails every tick, a poster `count` mails then ends. Rooms of it are stepped by hand
+// in test/colyseus/room-mail.test.ts and bench/mail.ts, and run in server processes by test/support/mail-server.ts.
 import { Engine, receive, register, sendTo, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
 import { MailOutbox } from 'loom-threads/colyseus';
 
@@ -37,6 +37,13 @@ export function* spammer(world: MailWorld, room: string, name: string, perTick: 
   }
 }
 
+/** Posts `count` mails, `perTick` a tick, their bodies numbered from 0, then ends. */
+export function* poster(world: MailWorld, room: string, name: string, count: number, perTick: number) {
+  for (let n = 0; n < count; yield) {
+    for (let i = 0; i < perTick && n < count; i++) world.outbox.post(room, name, n++);
+  }
+}
+
 /** Posts a body JSON cannot hold (`'bigint'`) or a recording cannot (`'dollar'`: a key starting with $). */
 export function* oddSender(world: MailWorld, room: string, name: string, odd: 'bigint' | 'dollar') {
   world.outbox.post(room, name, odd === 'bigint' ? { big: 1n } : { $thread: 1 });
@@ -57,7 +64,7 @@ export function createMailSimulation(setup: SimulationSetup): MailSim {
   return {
     engine,
     world,
-    scripts: { keeper, sender, oddSender, spammer, localSpammer },
+    scripts: { keeper, sender, oddSender, spammer, poster, localSpammer },
     refs: { world },
     hashWorld: (h: StateHasher) => {
       h.int(world.kept.length);

@@ -1,5 +1,6 @@
-// A game server in a child process (`server/main.ts`, as `npm run server` runs it): for tests with several processes,
-// and for kill -9. Started on a given loopback port, stopped (or killed) by its pid.
+// A game server in a child process (`server/main.ts`, as `npm run server` runs it, or a test's own entry such as
+// test/support/mail-server.ts): for tests with several processes, and for kill -9. Started on a given loopback port,
+// stopped (or killed) by its pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +22,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts --port PORT ...args` and waits until it prints that it listens (at most `waitMs`). */
-export async function startServerProcess(port: number, args: readonly string[], waitMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', join('server', 'main.ts'), '--port', String(port), ...args], {
+/**
+ * Starts `ENTRY --port PORT ...args` (by default `server/main.ts`) and waits until it prints that it listens on that
+ * port (at most `waitMs`).
+ */
+export async function startServerProcess(port: number, args: readonly string[], waitMs = 60_000, entry = join('server', 'main.ts')): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', entry, '--port', String(port), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +39,7 @@ export async function startServerProcess(port: number, args: readonly string[], 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server on port ${port} did not start within ${waitMs} ms:\n${printed}`)), waitMs);
     const check = (): void => {
-      if (printed.includes('Loom co-op server on')) {
+      if (printed.includes(`server on ws://127.0.0.1:${port}`)) {
         clearTimeout(timer);
         resolve();
       }
