@@ -337,8 +337,7 @@ export class Scheduler implements Kernel {
 
 const NO_OPTIONS: SpawnOptions = Object.freeze({});
 
-// The script called with input[at..]: the usual few arguments are passed directly, as a copy and a spread of the
-// input per spawn measured slower (BENCHMARKS.md, spawn).
+// The script called with input[at..]: the usual few arguments are passed directly, with no copy of the input.
 function startScript(script: (...args: never[]) => ScriptGenerator, input: readonly unknown[], at: number): ScriptGenerator {
   const run = script as (...args: unknown[]) => ScriptGenerator;
   switch (input.length - at) {
