@@ -6,23 +6,10 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { restore } from 'loom-threads';
-import { RoomCluster, defineDurableRoom, readRoomLog, type DurableLoomRoom, type RoomGame } from 'loom-threads/colyseus';
+import { RoomCluster, defineDurableRoom, readRoomLog, type DurableLoomRoom } from 'loom-threads/colyseus';
 import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
-import { createMailSimulation, keeper, sender, type MailSim } from '../support/mail-game.ts';
+import { createMailSimulation, mailGame, sender, type MailSim } from '../support/mail-game.ts';
 import { describeRedis, freePort } from '../support/redis.ts';
-
-const mailGame: RoomGame<MailSim> = {
-  create: createMailSimulation,
-  meta: { game: 'mail' },
-  seats: 1,
-  input: [{ name: 'none', min: 0, max: 0 }],
-  neutral: [0],
-  start: (recorder) => void recorder.spawn(keeper, recorder.sim.world, 'keeper'),
-  seat: () => {},
-  apply: () => {},
-  outbox: (sim) => sim.world.outbox,
-  view: () => new Uint8Array(0),
-};
 
 describeRedis('mail through durable rooms', () => {
   let redisServer: LocalRedis;

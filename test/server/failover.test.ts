@@ -65,6 +65,20 @@ describeRedis('rooms that outlive their process', () => {
     return { watched, ticket, host, survivor: servers.find((server) => server !== host)! };
   }
 
+  /** The room's client rejoining by itself once its connection is lost, watched again once back. */
+  function rejoining(room: Room, urls: string[]): { back: Promise<Room>; again: () => Watched } {
+    let again: Watched | null = null;
+    const back = new Promise<Room>((resolve, reject) => rejoinWhenLost(room, urls, {
+      retryMs: 100,
+      onRejoined: (rejoined) => {
+        again = watch(rejoined);
+        resolve(rejoined);
+      },
+      onGiveUp: reject,
+    }));
+    return { back, again: () => again! };
+  }
+
   function shipIn(frame: ViewFrame, seat: number): { id: number; x: number } {
     const world = new World(new Engine({ seed: 1 }), { kinds: gameKinds(), seats: 4 });
     applyWorldView(frame.view, world, frame.tick, seat);
@@ -79,29 +93,13 @@ describeRedis('rooms that outlive their process', () => {
     await twoProcesses();
     const { watched, ticket, host, survivor } = await play();
     // The client comes back by itself: reconnection fails (the process is gone), so it rejoins with its ticket.
-    let again!: Watched;
-    const back = new Promise<Room>((resolve, reject) => rejoinWhenLost(watched.room, [host.url, survivor.url], {
-      retryMs: 100,
-      onRejoined: (room) => {
-        again = watch(room);
-        resolve(room);
-      },
-      onGiveUp: reject,
-    }));
+    const { back, again: againNow } = rejoining(watched.room, [host.url, survivor.url]);
     const seat = (await watched.seat).seat;
     // A second player, through the other process's matchmaker, comes back by itself too.
     const other = await new Client(survivor.url).joinById(watched.room.roomId);
     rooms.push(other);
     watch(other);
-    let otherAgain!: Watched;
-    const otherBack = new Promise<Room>((resolve, reject) => rejoinWhenLost(other, [survivor.url, host.url], {
-      retryMs: 100,
-      onRejoined: (room) => {
-        otherAgain = watch(room);
-        resolve(room);
-      },
-      onGiveUp: reject,
-    }));
+    const { back: otherBack, again: otherAgainNow } = rejoining(other, [survivor.url, host.url]);
     watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
     const before = lastTick(watched);
@@ -112,6 +110,7 @@ describeRedis('rooms that outlive their process', () => {
     expect(await left).not.toBe(ROOM_MOVED); // the socket just dropped
     const [rejoined, otherRejoined] = await Promise.all([back, otherBack]);
     rooms.push(rejoined, otherRejoined);
+    const [again, otherAgain] = [againNow(), otherAgainNow()];
     expect(otherRejoined.roomId).toBe(watched.room.roomId);
     expect((await otherAgain.seat).seat).toBe(1 - seat);
     expect(rejoined.roomId).toBe(watched.room.roomId);
@@ -153,15 +152,7 @@ describeRedis('rooms that outlive their process', () => {
   it('SIGTERM of the process holding a room hands it over: the other rebuilds it at the tick it stopped, nothing lost, and its client rejoins by itself', async () => {
     await twoProcesses();
     const { watched, ticket, host, survivor } = await play();
-    let again!: Watched;
-    const back = new Promise<Room>((resolve, reject) => rejoinWhenLost(watched.room, [host.url, survivor.url], {
-      retryMs: 100,
-      onRejoined: (room) => {
-        again = watch(room);
-        resolve(room);
-      },
-      onGiveUp: reject,
-    }));
+    const { back, again: againNow } = rejoining(watched.room, [host.url, survivor.url]);
     watched.room.sendBytes('input', encodeInput(1, [RIGHT, 4480, 2800]));
     await until(() => watched.frames.size > 0 && lastTick(watched) >= 120 && ticket() !== null, 'the room has run 2 seconds', 4000);
     const left = new Promise<number>((resolve) => watched.room.onLeave(resolve));
@@ -174,6 +165,7 @@ describeRedis('rooms that outlive their process', () => {
     expect(stoppedAt).toBeGreaterThanOrEqual(lastTick(watched)); // every view the client got is in the log
     const rejoined = await back;
     rooms.push(rejoined);
+    const again = againNow();
     expect(portOf(rejoined)).toBe(survivor.port);
     expect((await again.seat).seat).toBe((await watched.seat).seat);
     // Rebuilt at the very tick the room stopped: a crash loses up to two appends' ticks, a hand-over none.

@@ -3,7 +3,7 @@
 // back; a spammer posts `perTick` mails every tick, a poster `count` mails then ends. Rooms of it are stepped by hand
 // in test/colyseus/room-mail.test.ts and bench/mail.ts, and run in server processes by test/support/mail-server.ts.
 import { Engine, receive, register, sendTo, useEngine, type Simulation, type SimulationSetup, type StateHasher } from 'loom-threads';
-import { MailOutbox } from 'loom-threads/colyseus';
+import { MailOutbox, type RoomGame } from 'loom-threads/colyseus';
 
 export class MailWorld {
   readonly outbox = new MailOutbox();
@@ -72,3 +72,17 @@ export function createMailSimulation(setup: SimulationSetup): MailSim {
     },
   };
 }
+
+/** A room game of mail alone: one seat, no input, a `keeper` named `keeper` from the start, no view. */
+export const mailGame: RoomGame<MailSim> = {
+  create: createMailSimulation,
+  meta: { game: 'mail' },
+  seats: 1,
+  input: [{ name: 'none', min: 0, max: 0 }],
+  neutral: [0],
+  start: (recorder) => void recorder.spawn(keeper, recorder.sim.world, 'keeper'),
+  seat: () => {},
+  apply: () => {},
+  outbox: (sim) => sim.world.outbox,
+  view: () => new Uint8Array(0),
+};

@@ -9,27 +9,14 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Redis } from 'ioredis';
-import { DurableLoomRoom, RoomCluster, type DurableRoomSettings, type RoomGame } from 'loom-threads/colyseus';
-import { createMailSimulation, keeper, poster, type MailSim } from './mail-game.ts';
+import { DurableLoomRoom, RoomCluster, type DurableRoomSettings } from 'loom-threads/colyseus';
+import { mailGame, poster, type MailSim } from './mail-game.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => argv[argv.indexOf(`--${name}`) + 1];
 const port = Number(option('port'));
 const redis = option('redis')!;
 const url = `ws://127.0.0.1:${port}`;
-
-const mailGame: RoomGame<MailSim> = {
-  create: createMailSimulation,
-  meta: { game: 'mail' },
-  seats: 1,
-  input: [{ name: 'none', min: 0, max: 0 }],
-  neutral: [0],
-  start: (recorder) => void recorder.spawn(keeper, recorder.sim.world, 'keeper'),
-  seat: () => {},
-  apply: () => {},
-  outbox: (sim) => sim.world.outbox,
-  view: () => new Uint8Array(0),
-};
 
 const settings: DurableRoomSettings<MailSim> = {
   game: mailGame,
