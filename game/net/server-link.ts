@@ -49,7 +49,8 @@ export interface ServerLink {
 const PING_EVERY_MS = 1000;
 
 /**
- * Joins (or creates) a room on a Loom server with colyseus.js, and waits for its seat. Views are decoded as they
+ * Joins (or creates) a room on a Loom server with colyseus.js, and waits for its seat: through `url`, else through
+ * each of `servers` in turn (a cluster whose first process is gone still takes the player). Views are decoded as they
  * come; a ping goes out every second. A dropped connection is reconnected by itself within the room's grace period
  * (`RoomConnection`), keeping the seat; if the room's process died, the client rejoins the room rebuilt on another
  * process of the cluster with the room's rejoin ticket, through `url` or `servers` (`rejoinByAnyMeans`): the same
@@ -67,7 +68,7 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
     if (half > 0) setTimeout(run, half);
     else run();
   };
-  const first = await new Client(url).joinOrCreate(roomName);
+  const first = await joinFirstAnswering([...new Set([url, ...(options.servers ?? [])])], roomName);
   let ticket: RejoinTicket | null = null;
   const keepTicket = (room: Room): void => void room.onMessage('rejoin', (sent: RejoinTicket) => void (ticket = sent));
   // A durable room sends the ticket right after the seat: listened for before the seat is awaited, not to miss it.
@@ -161,4 +162,32 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
       void connection.leave();
     },
   };
+}
+
+// Joins through the first address that answers; if none does, says which were tried and why the last one failed.
+async function joinFirstAnswering(addresses: readonly string[], roomName: string): Promise<Room> {
+  let last: unknown = null;
+  for (const address of addresses) {
+    try {
+      return await new Client(address).joinOrCreate(roomName);
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`no server answered at ${addresses.join(', ')} (${joinFailure(last)})`);
+}
+
+/**
+ * Why a join failed, readable: colyseus.js rejects with the browser's ProgressEvent, which has no message, when
+ * nothing listens at the address.
+ *
+ * @example
+ * ```ts
+ * joinFailure(new Error('seat taken')); // 'seat taken'
+ * ```
+ */
+export function joinFailure(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'type' in error) return `the request ended with a network ${String(error.type)}`;
+  return String(error);
 }
