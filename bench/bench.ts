@@ -1,6 +1,7 @@
 // `npm run bench`: every workload against its floor, measured in the same process; see BENCHMARKS.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { actorCases } from './actor-cases.ts';
+import { benchArguments } from './arguments.ts';
 import { capacityCase } from './capacity.ts';
 import { environment } from './environment.ts';
 import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
@@ -23,15 +24,7 @@ function cells(row: BenchRow): string[] {
   ];
 }
 
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
-const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
-if (unknown.length > 0) {
-  console.error(`bench: unknown argument ${unknown[0]}\nUsage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed,actors,capacity]`);
-  process.exit(2);
-}
+const { quick, only } = benchArguments('bench', 'Usage: npm run bench -- [--quick] [--only frame,sleepers,parked,spawn,churn,mixed,actors,capacity]');
 if (!canCollectGarbage()) {
   console.error('bench: needs node --expose-gc; run it as `npm run bench`');
   process.exit(2);

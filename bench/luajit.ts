@@ -2,6 +2,7 @@
 // beside its own floor; see BENCHMARKS.md. Without luajit on PATH it says how to install it and exits 0.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { churnCase, frameCase, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
+import { benchArguments } from './arguments.ts';
 import { environment } from './environment.ts';
 import { LUAJIT_INSTALL_HINT, findLuajit, luajitVersion, runLuaWorkload, type LuaResult, type LuaWorkload } from './luajit-runner.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
@@ -32,15 +33,7 @@ function cells({ workload, threads, loom, lua }: SideBySide): string[] {
 }
 
 const USAGE = 'Usage: npm run bench:luajit -- [--quick] [--only frame,sleepers,spawn,churn]';
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
-const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
-if (unknown.length > 0) {
-  console.error(`bench:luajit: unknown argument ${unknown[0]}\n${USAGE}`);
-  process.exit(2);
-}
+const { quick, only } = benchArguments('bench:luajit', USAGE);
 const luajit = findLuajit();
 if (luajit === null) {
   console.log(`bench:luajit: ${LUAJIT_INSTALL_HINT}; nothing measured.`);

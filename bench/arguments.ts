@@ -1,0 +1,19 @@
+// The arguments every table benchmark takes: `--quick` for a short run, `--only a,b` to choose its rows.
+
+/** What a table benchmark was asked for. */
+export interface BenchArguments {
+  quick: boolean;
+  /** The rows named with `--only`, or null for all. */
+  only: string[] | null;
+}
+
+/** Reads `--quick` and `--only`; anything else prints `usage` and exits with 2, naming the command and the argument. */
+export function benchArguments(command: string, usage: string, args = process.argv.slice(2)): BenchArguments {
+  const onlyAt = args.indexOf('--only');
+  const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
+  if (unknown.length > 0) {
+    console.error(`${command}: unknown argument ${unknown[0]}\n${usage}`);
+    process.exit(2);
+  }
+  return { quick: args.includes('--quick'), only: onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null };
+}
