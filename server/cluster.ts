@@ -39,9 +39,17 @@ for (let i = 0; i < processes; i++) {
   // Each its own inspection port: the one a process takes by default (2568) is the next process's game port.
   const inspection = inspect ? ['--inspect', '--inspect-port', String(inspectPort + i)] : [];
   const args = [...process.execArgv, main, '--port', String(port + i), '--swarm', String(swarm), '--redis', url, '--no-play-link', ...inspection];
-  children.push(spawn(process.execPath, args, { stdio: 'inherit' }));
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  // A process that ends on its own (killed, or stopped and its rooms handed over) is said at once: its rooms move.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.log(`Server process ${child.pid} (port ${port + i}) ended (${signal ?? `exit code ${code}`}); ${alive()} still running`);
+  });
+  children.push(child);
 }
-console.log(`Started ${processes} server processes (one per core), ports ${port} to ${port + processes - 1}, sharing ${url}`);
+const alive = (): number => children.filter((child) => child.exitCode === null && child.signalCode === null).length;
+const perCore = argv.includes('--processes') ? '' : ' (one per core)';
+console.log(`Started ${processes} server processes${perCore}, sharing ${url}:`);
+children.forEach((child, i) => console.log(`  pid ${child.pid}: ws://127.0.0.1:${port + i}`));
 if (inspect) console.log(`Their inspection endpoints, in the same order: ports ${inspectPort} to ${inspectPort + processes - 1} (http://127.0.0.1:${inspectPort} for the first)`);
 // Every address in the link: a page whose room's process dies rejoins the room, rebuilt, through another.
 const addresses = children.map((_, i) => `ws://127.0.0.1:${port + i}`).join(',');

@@ -1,6 +1,7 @@
 // `npm run server:cluster`: the command as its script runs it, in a child process, on a Redis the test starts (the
 // cluster uses the one that answers) and free loopback ports, stopped by its pid. It prints one link naming every
-// process (not one per process), and with --inspect gives each process an inspection endpoint on a port of its own.
+// process (not one per process) and each process's pid and address, says when one ends, and with --inspect gives
+// each process an inspection endpoint on a port of its own.
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { startLocalRedis } from '../../server/local-redis.ts';
@@ -30,6 +31,13 @@ describeRedis('npm run server:cluster', () => {
       const endpoints = [...printed.matchAll(/Inspection endpoint on (http:\/\/127\.0\.0\.1:(\d+))/g)];
       expect(endpoints.map((match) => Number(match[2])).sort()).toEqual([inspectPort, inspectPort + 1]);
       for (const [, url] of endpoints) expect((await fetch(`${url!}/rooms`)).status).toBe(200);
+      // Each process by its pid and address, so a user can find and stop one; one that dies is said at once.
+      expect(printed).toContain('Started 2 server processes, sharing');
+      const pids = [...printed.matchAll(/^ {2}pid (\d+): (ws:\/\/\S+)$/gm)].map((match) => ({ pid: Number(match[1]), url: match[2] }));
+      expect(pids.map((child) => child.url)).toEqual(games);
+      process.kill(pids[1]!.pid, 'SIGKILL');
+      for (let i = 0; i < 100 && !printed.includes('still running'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(printed).toContain(`Server process ${pids[1]!.pid} (port ${port + 1}) ended (SIGKILL); 1 still running`);
     } finally {
       process.kill(cluster.pid!, 'SIGTERM'); // it stops its processes by pid, then exits
       await exited;
