@@ -80,6 +80,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await server.listen(options.port ?? 2567, host);
   } catch (error) {
+    // Colyseus has already listed this process in the shared Redis: unlisted, or new rooms would be sent to it.
+    await server.gracefullyShutdown(false).catch(() => {});
+    await cluster?.redis.quit();
     await inspection?.stop();
     throw error;
   }
