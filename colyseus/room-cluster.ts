@@ -103,7 +103,18 @@ export class RoomCluster {
    */
   async handOver(): Promise<void> {
     this.stop();
-    await Promise.all([...this.rooms].map((room) => room.handOver()));
+    const rooms = [...this.rooms];
+    await Promise.all(rooms.map((room) => room.handOver()));
+    if (rooms.length > 0 && !(await this.othersListed())) {
+      const minutes = (this.logOptions.keepMs ?? 600_000) / 60_000;
+      console.log(`[loom cluster] no other server process is running: the ${rooms.length} room(s) handed over wait in Redis until one starts (their logs expire ${minutes} minutes after their last append), and their players only for the rooms' grace period`);
+    }
+  }
+
+  // Whether another process of the cluster is listed (Colyseus lists each live process's room count).
+  private async othersListed(): Promise<boolean> {
+    const listed = await matchMaker.stats.fetchAll().catch(() => []);
+    return listed.some((entry) => entry.processId !== matchMaker.processId);
   }
 
   /** Counts one tick of a room here that took `ms` (its step, view and log append). */

@@ -161,6 +161,7 @@ describeRedis('rooms that outlive their process', () => {
     await host.exited;
     const handed = /room (\S+)\] handed over at tick (\d+): its log holds every tick/.exec(host.output());
     expect(handed?.[1]).toBe(watched.room.roomId);
+    expect(host.output()).not.toContain('no other server process is running');
     const stoppedAt = Number(handed![2]);
     expect(stoppedAt).toBeGreaterThanOrEqual(lastTick(watched)); // every view the client got is in the log
     const rejoined = await back;
@@ -218,6 +219,19 @@ describeRedis('rooms that outlive their process', () => {
       link.leave();
     }
   }, 60_000);
+
+  it('SIGTERM of the last process hands its room over all the same, and says that no other process is there to take it', async () => {
+    servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', String(LEASE_MS)]));
+    const room = await new Client(servers[0]!.url).create('arena', { seed: 9 });
+    rooms.push(room);
+    const watched = watch(room);
+    await until(() => watched.frames.size > 0 && lastTick(watched) >= 30, 'the room has run', 4000);
+    servers[0]!.signal('SIGTERM');
+    await servers[0]!.exited;
+    expect(servers[0]!.output()).toContain(`[loom room ${room.roomId}] handed over at tick`);
+    expect(servers[0]!.output()).toContain('[loom cluster] no other server process is running: the 1 room(s) handed over wait in Redis until one starts (their logs expire 10 minutes after their last append)');
+    expect((await readRoomLog(reader, room.roomId))?.recording.ticks).toBeGreaterThanOrEqual(lastTick(watched));
+  }, 30_000);
 
   it('Redis restarted (empty) during play: the room ticks on, says it is not durable, then its log catches up', async () => {
     servers.push(await startServerProcess(await freePort(), ['--swarm', '20', '--redis', redis.url, '--lease-ms', String(LEASE_MS)]));
