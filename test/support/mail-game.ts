@@ -59,6 +59,7 @@ export function* localSpammer(name: string, perTick: number) {
 }
 
 export function createMailSimulation(setup: SimulationSetup): MailSim {
+  // Quiet: the tests make scripts fail on purpose. A game keeps the default hook, which prints each failure.
   const engine = new Engine({ seed: setup.seed, tickRate: setup.tickRate, onError: () => {} });
   const world = new MailWorld();
   return {
