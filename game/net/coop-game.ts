@@ -94,6 +94,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
   let seq = 0;
   let localTick = 0;
   let serverThreads = 0;
+  let players = 0; // seats held by a player, as the room says (a ship may be down between lives)
   const viewListeners = new Set<(frame: ViewFrame) => void>();
   show = (frame, arrived) => {
     for (const listener of viewListeners) listener(frame);
@@ -101,7 +102,9 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
     arrivedAt = arrived;
     views++;
     const queued = world.events.length;
-    serverThreads = applyWorldView(frame.view, world, frame.tick, seat).threads;
+    const figures = applyWorldView(frame.view, world, frame.tick, seat);
+    serverThreads = figures.threads;
+    players = figures.players;
     effects += world.events.length - queued;
     const me = world.player;
     if (me?.alive) prediction.serverSaw(me.x, me.y, frame.tick, frame.acks[seat] ?? { seq: 0, tick: 0 }, localTick);
@@ -161,7 +164,7 @@ export async function startCoop(parent: HTMLElement, url: string, options: CoopO
       world.input.aimY = input.aimY;
       view.render({ tick: shown.tick, dt, alpha }, { threads: serverThreads, idleThreads: world.idleThreads, frameMs, scriptMs: null, paused: false, seed: link.seat.seed, dropped: 0 }, now);
       const behind = viewEvery * (1 - alpha) + (now - arrivedAt) / (dt * 1000) + (Number.isNaN(link.pingMs) ? 0 : link.pingMs / 2 / (dt * 1000));
-      hud.show({ roomId: link.seat.roomId, seat, players: world.players.length, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link), note: noteLine(link, now - backAt < BACK_MS) });
+      hud.show({ roomId: link.seat.roomId, seat, players, pingMs: link.pingMs, ticksBehind: Math.round(behind), connection: connectionLine(link), note: noteLine(link, now - backAt < BACK_MS) });
     }
     frameId = requestAnimationFrame(frame);
   };

@@ -27,13 +27,15 @@ const DETAIL = 64;
 export interface WorldViewFigures {
   /** Each seat's ship id, 0 for none. */
   ships: number[];
+  /** How many seats a player holds (a ship may be down between lives; its player is still in the room). */
+  players: number;
   /** The server engine's live threads, for the HUD. */
   threads: number;
 }
 
 /**
  * Encodes what a client draws of a world: score, wave, run, game over and banner; the engine's live and idle
- * threads (the HUD's figures); each seat's ship id; each entity (id, kind, position in eighths of a unit, angle in
+ * threads (the HUD's figures); each seat's ship id and whether a player holds the seat; each entity (id, kind, position in eighths of a unit, angle in
  * 256ths of a turn, state flags, and only when they say something: health, mode, phase, aim, and the ages of its
  * birth, last hit and death in ticks); every bullet (position and velocity); and `events`, the effects asked for
  * since the last view (`world.takeEvents()`). A full snapshot each time, so a client that missed one loses nothing
@@ -55,7 +57,9 @@ export function encodeWorldView(world: World, events: readonly GameEvent[] = [])
   else out.byte(1).text(banner.text).text(banner.detail).uint(ageInTicks(banner.since, tick, dt));
   out.uint(world.engine.threadCount).uint(world.idleThreads);
   out.byte(world.seats.length);
-  for (let seat = 0; seat < world.seats.length; seat++) out.uint(world.players.find((ship) => ship.seat === seat)?.id ?? 0);
+  for (let seat = 0; seat < world.seats.length; seat++) {
+    out.uint(world.players.find((ship) => ship.seat === seat)?.id ?? 0).byte(world.seated[seat] === true ? 1 : 0);
+  }
   const kinds = world.kinds.all;
   out.uint(world.entities.length);
   for (const e of world.entities) {
@@ -94,7 +98,11 @@ export function applyWorldView(bytes: Uint8Array, world: World, tick: number, se
   world.banner = input.byte() === 1 ? { text: input.text(), detail: input.text(), since: (tick - input.uint()) * dt } : null;
   const threads = input.uint();
   world.idleThreads = input.uint();
-  const ships = Array.from({ length: input.byte() }, () => input.uint());
+  const ships: number[] = [];
+  for (let seat = 0, seats = input.byte(); seat < seats; seat++) {
+    ships.push(input.uint());
+    world.seated[seat] = input.byte() === 1;
+  }
   const known = new Map(world.entities.map((e) => [e.id, e]));
   const kinds = world.kinds.all;
   const shown: Entity[] = [];
@@ -152,7 +160,7 @@ export function applyWorldView(bytes: Uint8Array, world: World, tick: number, se
   readBullets(input, world.enemyShots, dt);
   input.section = 'effects';
   world.events.push(...readEvents(input, tick, dt));
-  return { ships, threads };
+  return { ships, players: world.seated.filter(Boolean).length, threads };
 }
 
 function writeBullets(out: ByteWriter, bullets: readonly Bullet[]): void {

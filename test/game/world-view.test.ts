@@ -90,6 +90,15 @@ describe('the co-op world view', () => {
     expect(client.player?.id).toBe(figures.ships[1]);
   });
 
+  it('counts the players holding seats, with or without a ship: a ship down between lives keeps its player', () => {
+    const session = room();
+    const client = mirror();
+    expect(applyWorldView(encodeWorldView(session.sim.world), client, session.tick, 0).players).toBe(2);
+    expect(client.seated).toEqual([true, true, false, false]);
+    session.sim.world.players.length = 0; // both ships down
+    expect(applyWorldView(encodeWorldView(session.sim.world), client, session.tick, 0).players).toBe(2);
+  });
+
   it('a view cut short is refused with a RangeError naming where it ends', () => {
     const session = room();
     const bytes = encodeWorldView(session.sim.world);
