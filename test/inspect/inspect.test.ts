@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countStates, createSignal, inspectedState, join, race, receive, script, sleep, snapshot, spawn, timeout, wait } from '../../engine/index.ts';
-import { PLAIN_FLAGS } from '../../engine/core/thread.ts';
+import { Flag, PLAIN_FLAGS } from '../../engine/core/thread.ts';
 import { createTestEngine } from '../helpers.ts';
 
 describe('inspection', () => {
@@ -123,6 +123,8 @@ describe('inspection', () => {
     expect([plain.flags, detached.flags === 0]).toEqual([0, false]);
     steps(1);
     expect([plain.flags, plain.stateName]).toEqual([0, 'ready']);
+    // DETACHED is the one bit a ready thread keeps for good: the core masks it out, so detached threads run plain too.
+    expect([detached.flags, detached.stateName]).toEqual([Flag.DETACHED, 'ready']);
     steps(2);
     expect(order).toEqual(['plain0', 'detached0', 'plain1', 'detached1']);
     expect([plain.stateName, detached.stateName]).toEqual(['done', 'done']);
