@@ -1,4 +1,4 @@
-// The arguments every table benchmark takes: `--quick` for a short run, `--only a,b` to choose its rows.
+// The arguments the benchmarks take: `--quick` and `--only a,b` for the table commands, `--NAME N` for the others.
 
 /** What a table benchmark was asked for. */
 export interface BenchArguments {
@@ -16,4 +16,10 @@ export function benchArguments(command: string, usage: string, args = process.ar
     process.exit(2);
   }
   return { quick: args.includes('--quick'), only: onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null };
+}
+
+/** The number after `--NAME` in the command line, or `fallback` when it is not given. */
+export function numberOption(name: string, fallback: number, args = process.argv.slice(2)): number {
+  const at = args.indexOf(`--${name}`);
+  return at < 0 ? fallback : Number(args[at + 1]);
 }

@@ -16,15 +16,11 @@ import { arenaGame } from '../server/arena-game.ts';
 import { startLocalRedis } from '../server/local-redis.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 import { freePort } from '../test/support/redis.ts';
+import { numberOption } from './arguments.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : Number(argv[at + 1]);
-};
-const AGE_S = option('age', 60);
-const ROOMS = option('rooms', 4);
-const CLIENTS = option('clients', 1);
+const AGE_S = numberOption('age', 60);
+const ROOMS = numberOption('rooms', 4);
+const CLIENTS = numberOption('clients', 1);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const redisServer = await startLocalRedis(await freePort());

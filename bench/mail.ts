@@ -13,14 +13,10 @@ import { percentile } from '../harness/stats.ts';
 import { startLocalRedis } from '../server/local-redis.ts';
 import { createMailSimulation, keeper, localSpammer, sender, spammer, type MailSim } from '../test/support/mail-game.ts';
 import { freePort } from '../test/support/redis.ts';
+import { numberOption } from './arguments.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : Number(argv[at + 1]);
-};
-const PER_TICK = option('per-tick', 10);
-const TICKS = option('ticks', 600);
+const PER_TICK = numberOption('per-tick', 10);
+const TICKS = numberOption('ticks', 600);
 
 const redisServer = await startLocalRedis(await freePort());
 const redis = new Redis(redisServer.url);

@@ -9,14 +9,10 @@ import { autopilot } from '../game/sim/autopilot.ts';
 import { playScripted, recordGame } from '../game/headless/session.ts';
 import { createGameSimulation } from '../game/headless/simulation.ts';
 import { World } from '../game/sim/world.ts';
+import { numberOption } from './arguments.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : Number(argv[at + 1]);
-};
-const seed = option('seed', 7);
-const swarm = option('swarm', 500);
+const seed = numberOption('seed', 7);
+const swarm = numberOption('swarm', 500);
 const MAX_TICKS = 60 * 60 * 20;
 const quiet = (): void => {};
 

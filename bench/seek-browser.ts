@@ -9,15 +9,11 @@ import { Replayer, encodeRecording } from 'loom-threads';
 import { playScripted, recordGame } from '../game/headless/session.ts';
 import { createGameSimulation } from '../game/headless/simulation.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';
+import { numberOption } from './arguments.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : Number(argv[at + 1]);
-};
-const minutes = option('minutes', 10);
-const seed = option('seed', 7);
-const swarm = option('swarm', 500);
+const minutes = numberOption('minutes', 10);
+const seed = numberOption('seed', 7);
+const swarm = numberOption('swarm', 500);
 const quiet = (): void => {};
 
 const { sim, recorder } = recordGame({ seed, swarm, onError: quiet });
