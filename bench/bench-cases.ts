@@ -193,6 +193,18 @@ function* once(body: Body) {
   body.move();
 }
 
+/** A row of `result` against its floor, with a target ratio, or none for a row that explains another. */
+function floorRow(row: Pick<BenchRow, 'benchmark' | 'threads' | 'unit' | 'note'>, result: Paired, target: number | null): BenchRow {
+  return {
+    ...row,
+    engine: result.engine,
+    floor: result.floor,
+    ratio: result.ratio,
+    target: target === null ? '-' : `≤ ${target}x floor`,
+    met: target === null ? null : result.ratio <= target,
+  };
+}
+
 /**
  * Spawning a thread and running it to completion, per thread, against creating and running a bare generator; a
  * second row takes the floor that keeps every generator until all are made, as the engine keeps its threads.
@@ -210,20 +222,11 @@ export async function spawnCase(plan: BenchPlan, count: number): Promise<BenchRo
   };
   const direct = await interleave(plan.rounds, engineRound, () => (timed(() => runOnceFloor(placed)).ms * 1e6) / count);
   const held = await interleave(plan.rounds, engineRound, () => (timed(() => runHeldFloor(placed)).ms * 1e6) / count);
-  const row = (result: Paired, floorNote: string, target: number | null): BenchRow => ({
-    benchmark: target === null ? 'spawn + run, floor keeping its generators' : 'spawn + run to completion',
-    threads: count,
-    unit: 'ns/thread',
-    engine: result.engine,
-    floor: result.floor,
-    ratio: result.ratio,
-    target: target === null ? '-' : `≤ ${target}x floor`,
-    met: target === null ? null : result.ratio <= target,
-    note: `engine.spawn ${count.toLocaleString('en-US')} threads, then one tick runs them all; floor: ${floorNote}`,
-  });
+  const row = { threads: count, unit: 'ns/thread' };
+  const note = (floor: string): string => `engine.spawn ${count.toLocaleString('en-US')} threads, then one tick runs them all; floor: ${floor}`;
   return [
-    row(direct, 'create a generator and next() it', 5),
-    row(held, 'create them all, keeping each, then next() each', null),
+    floorRow({ ...row, benchmark: 'spawn + run to completion', note: note('create a generator and next() it') }, direct, 5),
+    floorRow({ ...row, benchmark: 'spawn + run, floor keeping its generators', note: note('create them all, keeping each, then next() each') }, held, null),
   ];
 }
 
@@ -245,20 +248,12 @@ export async function churnCase(plan: BenchPlan, count: number): Promise<BenchRo
   const ticks = Math.max(3, Math.round(1e6 / count));
   const inPlace = await interleave(plan.rounds, () => engineNsPerSwitch(engine, ticks), () => nsPerResume(floor, ticks));
   const inOrder = await interleave(plan.rounds, () => engineNsPerSwitch(engine, ticks), () => nsPerResume(queued, ticks));
-  const row = (result: Paired, floorNote: string, target: number | null): BenchRow => ({
-    benchmark: target === null ? 'churn, floor in the engine\'s order' : 'churn',
-    threads: count,
-    unit: 'ns/switch',
-    engine: result.engine,
-    floor: result.floor,
-    ratio: result.ratio,
-    target: target === null ? '-' : `≤ ${target}x floor`,
-    met: target === null ? null : result.ratio <= target,
-    note: `about ${Math.round(count / 15.5).toLocaleString('en-US')} threads end and start a tick, after ${CHURN_WARM_UP} ticks; floor: ${floorNote}`,
-  });
+  const row = { threads: count, unit: 'ns/switch' };
+  const note = (floor: string): string =>
+    `about ${Math.round(count / 15.5).toLocaleString('en-US')} threads end and start a tick, after ${CHURN_WARM_UP} ticks; floor: ${floor}`;
   return [
-    row(inPlace, 'slots refilled with a new generator', 2),
-    row(inOrder, 'a successor runs after the threads already queued, and keeps that place (as a spawned thread does)', null),
+    floorRow({ ...row, benchmark: 'churn', note: note('slots refilled with a new generator') }, inPlace, 2),
+    floorRow({ ...row, benchmark: 'churn, floor in the engine\'s order', note: note('a successor runs after the threads already queued, and keeps that place (as a spawned thread does)') }, inOrder, null),
   ];
 }
 
