@@ -41,16 +41,34 @@ export async function rejoinRoom(servers: readonly string[], ticket: RejoinTicke
   let last: unknown = null;
   for (let round = 0; round < rounds; round++) {
     if (round > 0) await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 250));
-    for (const server of servers) {
-      try {
-        return await new Client(server).joinById(ticket.roomId, { rejoin: ticket });
-      } catch (error) {
-        last = error;
-      }
+    try {
+      return await throughAny(servers, (server) => new Client(server).joinById(ticket.roomId, { rejoin: ticket }));
+    } catch (error) {
+      last = error;
     }
   }
   const why = last instanceof Error ? last.message : String(last);
   throw new Error(`could not rejoin room ${ticket.roomId} at seat ${ticket.seat} through ${servers.join(', ')}: ${why}`);
+}
+
+/**
+ * `attempt` through each of `servers` in turn: what the first that answers gives, or the last failure.
+ *
+ * @example
+ * ```ts
+ * const room = await throughAny(['ws://127.0.0.1:2567', 'ws://127.0.0.1:2568'], (url) => new Client(url).joinOrCreate('arena'));
+ * ```
+ */
+export async function throughAny<T>(servers: readonly string[], attempt: (server: string) => Promise<T>): Promise<T> {
+  let last: unknown = new Error('no server to try');
+  for (const server of servers) {
+    try {
+      return await attempt(server);
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
 }
 
 /** Options of {@link rejoinWhenLost}. */

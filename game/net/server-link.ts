@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import { RECORDING_REFUSED, RoomConnection, decodeViewFrame, encodeInput, type ConnectionStatus, type RejoinTicket, type SeatMessage, type ViewFrame } from 'loom-threads/colyseus/client';
-import { rejoinByAnyMeans } from './rejoin.ts';
+import { rejoinByAnyMeans, throughAny } from './rejoin.ts';
 
 /** Options of {@link joinRoom}. */
 export interface LinkOptions {
@@ -166,15 +166,11 @@ export async function joinRoom(url: string, roomName: string, options: LinkOptio
 
 // Joins through the first address that answers; if none does, says which were tried and why the last one failed.
 async function joinFirstAnswering(addresses: readonly string[], roomName: string): Promise<Room> {
-  let last: unknown = null;
-  for (const address of addresses) {
-    try {
-      return await new Client(address).joinOrCreate(roomName);
-    } catch (error) {
-      last = error;
-    }
+  try {
+    return await throughAny(addresses, (address) => new Client(address).joinOrCreate(roomName));
+  } catch (error) {
+    throw new Error(`no server answered at ${addresses.join(', ')} (${joinFailure(error)})`, { cause: error });
   }
-  throw new Error(`no server answered at ${addresses.join(', ')} (${joinFailure(last)})`);
 }
 
 /**
