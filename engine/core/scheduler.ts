@@ -287,7 +287,10 @@ export class Scheduler implements Kernel {
 
   // Ordering rule: a thread made ready during a tick runs later in that tick unless it already ran in it
   // (a thread runs at most once per tick, so no ping-pong can stall a tick); between ticks, in the next.
+  // The check reads the columns its resume will read: where wakes come back to back (a tick's sleepers, a signal's
+  // waiters) their cache misses overlap here, rather than each stalling its own resume later (BENCHMARKS.md).
   private schedule(thread: Thread): void {
+    if (!this.columns.holdsRunnable(thread.slot, thread)) throw new Error(`internal: ${thread.label} is not runnable in its slot`);
     if (this.inTick && thread.parkedIn !== this.tick) this.ready.push(thread.slot);
     else this.nextTick.push(thread.slot);
   }

@@ -95,6 +95,11 @@ export class ThreadColumns {
     return slot;
   }
 
+  /** Whether `slot` holds `thread`, with a frame to resume. */
+  holdsRunnable(slot: number, thread: Thread): boolean {
+    return this.threads[slot] === thread && this.gens[slot] !== null;
+  }
+
   /** Frees `slot` (its thread has ended and keeps its flags and result itself). */
   detach(slot: number): void {
     this.gens[slot] = null;

@@ -90,4 +90,23 @@ describe('thread slots', () => {
     expect(order).toEqual([`spawned ${count} at tick 1`, `after, at tick 2, ${count} ran`]);
     expect(engine.threadCount).toBe(0);
   });
+
+  it('holds a thread as runnable only in its own slot and while it has a frame', () => {
+    const { engine, steps } = createTestEngine();
+    const columns = schedulerOf(engine).columns;
+    const other = engine.spawn(function* other() {
+      for (;;) yield;
+    });
+    const thread = engine.spawn(function* parked() {
+      yield;
+    });
+    expect(columns.holdsRunnable(thread.slot, thread)).toBe(true);
+    expect(columns.holdsRunnable(other.slot, thread)).toBe(false);
+    steps(2); // its script has returned: its slot is free
+    expect(columns.holdsRunnable(thread.slot, thread)).toBe(false);
+    const gen = other.gen;
+    other.gen = null;
+    expect(columns.holdsRunnable(other.slot, other)).toBe(false);
+    other.gen = gen;
+  });
 });
