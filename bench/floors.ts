@@ -47,6 +47,29 @@ function ticksOf(seconds: number, dt: number): number {
   return Math.max(1, Math.ceil(seconds / dt - 1e-9));
 }
 
+const RING = 1024; // a power of two above the longest sleep, 600 ticks
+
+/**
+ * A calendar queue: a ring of one array per tick, of generators parked until their wake tick. O(1) per wake, the
+ * cheapest sleep queue there is (a binary heap would cost O(log n) per wake).
+ */
+class CalendarQueue<G> {
+  private readonly ring: G[][] = Array.from({ length: RING }, () => []);
+  private now = 0;
+
+  constructor(private readonly dt: number) {}
+
+  park(gen: G, seconds: number): void {
+    this.ring[(this.now + ticksOf(seconds, this.dt)) & (RING - 1)]!.push(gen);
+  }
+
+  /** Moves to the next tick and returns its bucket, which the caller empties. */
+  advance(): G[] {
+    this.now++;
+    return this.ring[this.now & (RING - 1)]!;
+  }
+}
+
 function* bareSleeper(body: Body, random: Random): Generator<number, void, unknown> {
   while (true) {
     yield random.range(0.1, 10);
@@ -54,32 +77,89 @@ function* bareSleeper(body: Body, random: Random): Generator<number, void, unkno
   }
 }
 
-const RING = 1024; // a power of two above the longest sleep, 600 ticks
-
-/**
- * `sleepers`' floor: a calendar queue, a ring of one array per tick, of bare generators that yield their sleep in
- * seconds. A tick empties its bucket, resuming each generator and pushing it into the bucket of its wake tick: O(1)
- * per wake, the cheapest sleep queue there is (a binary heap would cost O(log n) per wake).
- */
+/** `sleepers`' floor: a calendar queue of bare generators that yield their sleep in seconds. */
 export function sleepersFloor(bodies: readonly Body[], random: Random, tickRate = 60): Floor {
-  const dt = 1 / tickRate;
-  const ring: Generator<number, void, unknown>[][] = Array.from({ length: RING }, () => []);
-  let now = 0;
-  const park = (gen: Generator<number, void, unknown>, seconds: number): void => {
-    ring[(now + ticksOf(seconds, dt)) & (RING - 1)]!.push(gen);
-  };
+  const queue = new CalendarQueue<Generator<number, void, unknown>>(1 / tickRate);
   for (const body of bodies) {
     const gen = bareSleeper(body, random);
-    park(gen, gen.next().value as number);
+    queue.park(gen, gen.next().value as number);
   }
   return {
     tick() {
-      now++;
-      const due = ring[now & (RING - 1)]!;
+      const due = queue.advance();
       const woken = due.length;
       for (let k = 0; k < woken; k++) {
         const gen = due[k]!;
-        park(gen, gen.next().value as number);
+        queue.park(gen, gen.next().value as number);
+      }
+      due.length = 0;
+      return woken;
+    },
+  };
+}
+
+/** A sleep as a script asks for it in the engine: an object per sleep, as `sleep()` makes. */
+class FloorSleep {
+  constructor(readonly seconds: number) {}
+}
+
+type OpSleeper = Generator<FloorSleep, void, unknown>;
+
+/**
+ * How `yield* op` reaches the op floor: like the engine's handover, one iterator reused for every op. `sleep`
+ * makes the op and returns this iterator, whose first `next` hands the op over and whose second ends the `yield*`.
+ */
+class FloorHandover implements Iterator<FloorSleep, void, unknown> {
+  private pending: FloorSleep | null = null;
+  private readonly handed: IteratorYieldResult<FloorSleep> = { value: new FloorSleep(0), done: false };
+  private readonly ended: IteratorReturnResult<void> = { value: undefined, done: true };
+
+  sleep(seconds: number): Iterable<FloorSleep, void, unknown> {
+    this.pending = new FloorSleep(seconds);
+    return this;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<FloorSleep, void> {
+    const op = this.pending;
+    if (op === null) return this.ended;
+    this.handed.value = op;
+    this.pending = null;
+    return this.handed;
+  }
+}
+
+function opSleeperScript(handover: FloorHandover) {
+  return function* opSleeper(body: Body, random: Random): OpSleeper {
+    while (true) {
+      yield* handover.sleep(random.range(0.1, 10));
+      body.hop(random);
+    }
+  };
+}
+
+/**
+ * The sleepers floor with the script's side of `yield* sleep()`: the generators make an op object per sleep and
+ * hand it over through `yield*`, as the engine's sleepers script does; the same calendar queue reads it. Against
+ * `sleepersFloor`, it weighs what the op protocol costs a script by itself, with no engine at all.
+ */
+export function sleepersOpFloor(bodies: readonly Body[], random: Random, tickRate = 60): Floor {
+  const queue = new CalendarQueue<OpSleeper>(1 / tickRate);
+  const script = opSleeperScript(new FloorHandover());
+  for (const body of bodies) {
+    const gen = script(body, random);
+    queue.park(gen, (gen.next().value as FloorSleep).seconds);
+  }
+  return {
+    tick() {
+      const due = queue.advance();
+      const woken = due.length;
+      for (let k = 0; k < woken; k++) {
+        const gen = due[k]!;
+        queue.park(gen, (gen.next().value as FloorSleep).seconds);
       }
       due.length = 0;
       return woken;

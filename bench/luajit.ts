@@ -46,13 +46,13 @@ if (!canCollectGarbage()) {
 
 const plan: BenchPlan = { rounds: quick ? 3 : 7, mixedTicks: 0, seed: 1, log: (text) => console.error(text) };
 const steps: [LuaWorkload, number, () => BenchRow | Promise<BenchRow>][] = [
+  // Of the cases with two rows, the first: against the floor the goals are set on.
   ['frame', 10_000, () => frameCase(plan, 10_000)],
   ['frame', 100_000, () => frameCase(plan, 100_000)],
   ['frame', 1_000_000, () => frameCase(plan, 1_000_000)],
-  ['sleepers', 10_000, () => sleepersCase(plan, 10_000)],
-  ['sleepers', 100_000, () => sleepersCase(plan, 100_000)],
-  ['sleepers', 1_000_000, () => sleepersCase(plan, 1_000_000)],
-  // The first row of each: against the floor the goals are set on.
+  ['sleepers', 10_000, async () => (await sleepersCase(plan, 10_000))[0]!],
+  ['sleepers', 100_000, async () => (await sleepersCase(plan, 100_000))[0]!],
+  ['sleepers', 1_000_000, async () => (await sleepersCase(plan, 1_000_000))[0]!],
   ['spawn', 100_000, async () => (await spawnCase(plan, 100_000))[0]!],
   ['churn', 100_000, async () => (await churnCase(plan, 100_000))[0]!],
 ];

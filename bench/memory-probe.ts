@@ -3,7 +3,7 @@
 // A fresh process keeps the figure clean: in a process that has run other benchmarks, stale references held by
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
 import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
-import { sleepersFloor, type Floor } from './floors.ts';
+import { sleepersFloor, sleepersOpFloor, type Floor } from './floors.ts';
 import { heapLimitBytes, settledBytes } from '../harness/memory.ts';
 import { Body, sleeper } from '../harness/workloads.ts';
 
@@ -16,8 +16,11 @@ function* starlessSleeper(body: Body) {
   }
 }
 
-/** Which threads a probe weighs: the sleepers script, the same without the star, or bare generators. */
-export type ProbeSide = 'engine' | 'starless' | 'floor';
+/**
+ * Which threads a probe weighs: the sleepers script, the same without the star, bare generators, or bare generators
+ * that hand over an op per sleep with `yield*` (see sleepersOpFloor).
+ */
+export type ProbeSide = 'engine' | 'starless' | 'floor' | 'op-floor';
 
 /** What a probe prints, as JSON on one line. */
 export interface ProbeResult {
@@ -39,16 +42,16 @@ function probe(side: ProbeSide, count: number, callSites: CallSites): ProbeResul
   const engine = new Engine({ seed: 1, callSites });
   const before = settledBytes();
   let floor: Floor | null = null;
-  if (side !== 'floor') {
+  if (side === 'engine' || side === 'starless') {
     for (const body of bodies) engine.spawn(side === 'engine' ? sleeper : starlessSleeper, body);
     for (let t = 0; t < TICKS; t++) engine.step();
   } else {
-    floor = sleepersFloor(bodies, engine.random);
+    floor = (side === 'floor' ? sleepersFloor : sleepersOpFloor)(bodies, engine.random);
     for (let t = 0; t < TICKS; t++) floor.tick();
   }
   const after = settledBytes();
   // Read both after weighing, so neither can be collected before it.
-  if (engine.threadCount !== (side === 'floor' ? 0 : count) || (side === 'floor') !== (floor !== null)) {
+  if (engine.threadCount !== (floor === null ? count : 0)) {
     throw new Error('memory probe: lost threads');
   }
   return { side, count, bytesPerThread: (after - before) / count, heapUsed: process.memoryUsage().heapUsed, heapLimit: heapLimitBytes() };
@@ -56,8 +59,9 @@ function probe(side: ProbeSide, count: number, callSites: CallSites): ProbeResul
 
 const [side, countText, callSites = 'off'] = process.argv.slice(2);
 const modes: readonly string[] = ['off', 'frames', 'waits'] satisfies CallSites[];
-if ((side !== 'engine' && side !== 'starless' && side !== 'floor') || !(Number(countText) > 0) || !modes.includes(callSites)) {
-  console.error('usage: node --expose-gc --import tsx bench/memory-probe.ts engine|starless|floor COUNT [off|frames|waits]');
+const sides: readonly string[] = ['engine', 'starless', 'floor', 'op-floor'] satisfies ProbeSide[];
+if (!sides.includes(side!) || !(Number(countText) > 0) || !modes.includes(callSites)) {
+  console.error('usage: node --expose-gc --import tsx bench/memory-probe.ts engine|starless|floor|op-floor COUNT [off|frames|waits]');
   process.exit(2);
 }
-console.log(JSON.stringify(probe(side, Number(countText), callSites as CallSites)));
+console.log(JSON.stringify(probe(side as ProbeSide, Number(countText), callSites as CallSites)));

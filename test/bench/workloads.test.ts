@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/index.ts';
-import { churnFloor, frameFloor, runOnceFloor, sleepersFloor } from '../../bench/floors.ts';
+import { churnFloor, frameFloor, runOnceFloor, sleepersFloor, sleepersOpFloor } from '../../bench/floors.ts';
 import { Body, WORKLOAD_NAMES, WORLD_SIZE, isWorkloadName, workloads, type WorkloadName } from '../../harness/workloads.ts';
 import { createTestEngine } from '../helpers.ts';
 
@@ -93,6 +93,15 @@ describe('floors', () => {
     for (let t = 0; t < 600; t++) woken += floor.tick();
     expect(woken).toBeGreaterThanOrEqual(50);
     expect(woken).toBeLessThanOrEqual(50 * 100); // no sleep is shorter than 6 ticks
+  });
+
+  it('sleepers floor with ops wakes its generators on the same ticks as the plain one', () => {
+    const plain = sleepersFloor(bodies(50), new Engine({ seed: 3 }).random);
+    const withOps = sleepersOpFloor(bodies(50), new Engine({ seed: 3 }).random);
+    const wakes = (floor: typeof plain): number[] => Array.from({ length: 600 }, () => floor.tick());
+    const woken = wakes(plain);
+    expect(wakes(withOps)).toEqual(woken);
+    expect(woken.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(50);
   });
 
   it('churn floor refills a slot as soon as its generator ends', () => {
