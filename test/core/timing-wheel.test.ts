@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedulerOf } from '../../engine/core/engine.ts';
-import { Random, wait, type Thread } from '../../engine/index.ts';
+import { Random, sleep, wait, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
 import { TimingWheel } from '../../engine/core/timing-wheel.ts';
 
@@ -65,5 +65,54 @@ describe('waits of any length', () => {
     for (const t of [...ticks].sort((x, y) => x - y)) wheel.advance(t, () => woke.push(t));
     expect(woke).toEqual([due]);
     expect(wheel.size).toBe(0);
+  });
+});
+
+describe('threads parked in the wheel', () => {
+  it('wake in the order they parked when due on the same tick, whichever tick each parked in', () => {
+    const { engine, steps } = createTestEngine();
+    const woke: string[] = [];
+    // All three are due at tick 4: a parks in tick 1, then b and c in tick 2, b first.
+    const sleeper = (name: string, ticks: number) =>
+      function* named() {
+        yield* wait(ticks);
+        woke.push(`${name}@${engine.tick}`);
+      };
+    engine.spawn(sleeper('a', 3)); // runs in tick 1: due at 4
+    engine.spawn(function* later() {
+      yield; // tick 1
+      engine.spawn(sleeper('c', 2)); // spawned in tick 2, runs in it: due at 4
+      yield* wait(2); // parks in tick 2 before c: due at 4
+      woke.push(`b@${engine.tick}`);
+    });
+    steps(4);
+    expect(woke).toEqual(['a@4', 'b@4', 'c@4']);
+  });
+
+  it('leave the wheel when cancelled in the tick they parked, and are not woken at their tick', () => {
+    const { engine, steps, takeErrors } = createTestEngine();
+    const timers = schedulerOf(engine).timers;
+    const log: string[] = [];
+    const sleepers = [0, 1, 2].map((i) =>
+      engine.spawn(function* sleeper() {
+        try {
+          yield* sleep(0.05);
+          log.push(`${i} woke at ${engine.tick}`);
+        } finally {
+          log.push(`${i} unwound at ${engine.tick}`);
+        }
+      }),
+    );
+    let sizeBefore = 0;
+    engine.spawn(function* canceller() {
+      sizeBefore = timers.size;
+      sleepers[1]!.cancel();
+    });
+    steps(1);
+    expect([sizeBefore, timers.size]).toEqual([3, 2]);
+    steps(5);
+    expect(log).toEqual(['1 unwound at 2', '0 woke at 4', '0 unwound at 4', '2 woke at 4', '2 unwound at 4']);
+    expect(timers.size).toBe(0);
+    expect(takeErrors()).toEqual([]);
   });
 });
