@@ -5,7 +5,8 @@ import { churnFloor, churnQueueFloor, runHeldFloor, runOnceFloor, sleepersFloor,
 import { GcWatch } from '../harness/gc-watch.ts';
 import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed, type Paired } from './measure.ts';
 import type { BuildOrder, FrameProbeResult } from './frame-probe.ts';
-import type { ProbeResult, ProbeSide } from './memory-probe.ts';
+import type { ProbeResult } from './memory-probe.ts';
+import type { ProbeSide } from './parked-population.ts';
 import { settledBytes } from '../harness/memory.ts';
 import { Samples, summarize } from '../harness/stats.ts';
 import { Body, ephemeral, sleeper, workloads, type WorkloadTally } from '../harness/workloads.ts';

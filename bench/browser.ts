@@ -1,12 +1,22 @@
 // `npm run bench:browser`: script time per frame of `frame` and `sleepers` in headless Chromium (the stress page,
-// stress.html, from a production build), next to the same workloads ticked at 60 Hz in this Node process.
+// stress.html, from a production build), next to the same workloads ticked at 60 Hz in this Node process; then the
+// heap per parked thread in Chromium (browser-heap.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { Engine } from 'loom-threads';
 import type { Measurement } from '../game/stress/frame-stats.ts';
 import { launchChromium, servePreview } from '../test/support/browser.ts';
+import { browserHeapFigures, type BrowserHeapFigure } from './browser-heap.ts';
+import type { ProbeSide } from './parked-population.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
 import { median } from '../harness/stats.ts';
 import { workloads, type WorkloadName } from '../harness/workloads.ts';
+
+const PROBE_NAMES: Record<ProbeSide, string> = {
+  engine: 'sleepers script (yield* sleep)',
+  starless: 'sleepers script (yield sleep)',
+  floor: 'bare generators, calendar queue',
+  'op-floor': 'bare generators making an op per sleep, yield*',
+};
 
 const CASES: [WorkloadName, number][] = [
   ['frame', 10_000],
@@ -15,6 +25,7 @@ const CASES: [WorkloadName, number][] = [
   ['sleepers', 100_000],
 ];
 const ROUNDS = 3;
+const PARKED = 1_000_000;
 const SECONDS = 3;
 const FRAME_MS = 1000 / 60;
 
@@ -52,6 +63,7 @@ interface Row {
 const preview = await servePreview();
 const browser = await launchChromium();
 const rows: Row[] = [];
+let heap: BrowserHeapFigure[];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
@@ -87,6 +99,8 @@ try {
     rows.push(row);
   }
   if (errors.length > 0) throw new Error(`the stress page reported errors:\n${errors.join('\n')}`);
+  console.error(`heap per parked thread: ${grouped(PARKED)} threads, a fresh page per probe`);
+  heap = await browserHeapFigures(browser, PARKED);
 } finally {
   await browser.close();
   await preview.close();
@@ -109,7 +123,21 @@ const cells = rows.map((r) => [
 ]);
 const title = `Loom in headless Chromium (stress.html, production build, rendering off, one tick per frame) vs Node ` +
   `${process.version} (paced at 60 Hz, and back to back); medians of ${ROUNDS} rounds of ${SECONDS} s`;
-console.log(`${title}\n\n${formatTable(headers, cells)}`);
+const floorBytes = heap.find((figure) => figure.side === 'floor')!.bytesPerThread;
+const heapHeaders = ['probe', 'callSites', 'B/thread', 'ratio to bare generators', 'target ≤ 256 B'];
+const heapCells = heap.map((figure) => [
+  PROBE_NAMES[figure.side],
+  figure.side === 'engine' ? figure.callSites : '-',
+  figure.bytesPerThread.toFixed(0),
+  `${(figure.bytesPerThread / floorBytes).toFixed(2)}x`,
+  figure.side === 'engine' ? (figure.bytesPerThread <= 256 ? 'yes' : 'NO') : '-',
+]);
+const heapTitle = `Heap per parked thread in headless Chromium: ${grouped(PARKED)} sleepers after 1,500 ticks, bodies not ` +
+  'counted, heap and typed arrays after a full collection (DevTools protocol), a fresh page per probe';
+console.log(`${title}\n\n${formatTable(headers, cells)}\n\n${heapTitle}\n\n${formatTable(heapHeaders, heapCells)}`);
 await mkdir('bench/results', { recursive: true });
-await writeFile('bench/results/browser.md', `# ${title}\n\n${formatMarkdownTable(headers, cells)}\n`);
+await writeFile(
+  'bench/results/browser.md',
+  `# ${title}\n\n${formatMarkdownTable(headers, cells)}\n\n# ${heapTitle}\n\n${formatMarkdownTable(heapHeaders, heapCells)}\n`,
+);
 console.log('\nWrote bench/results/browser.md');
