@@ -32,9 +32,10 @@ async function weigh(browser: Browser, code: string, side: ProbeSide, count: num
     await page.addScriptTag({ content: code });
     const cdp = await page.context().newCDPSession(page);
     // Each function runs in the page, so each names the probe itself.
-    await page.evaluate(({ count, callSites }) => (globalThis as unknown as PageGlobal).loomHeapProbe.setUp(count, callSites), { count, callSites });
+    const args = { side, count, callSites };
+    await page.evaluate(({ side, count, callSites }) => (globalThis as unknown as PageGlobal).loomHeapProbe.setUp(side, count, callSites), args);
     const before = await settledBytes(cdp);
-    await page.evaluate((side) => (globalThis as unknown as PageGlobal).loomHeapProbe.park(side), side);
+    await page.evaluate(() => (globalThis as unknown as PageGlobal).loomHeapProbe.park());
     const after = await settledBytes(cdp);
     const kept = await page.evaluate(() => (globalThis as unknown as PageGlobal).loomHeapProbe.check());
     if (!kept) throw new Error(`bench:browser: the ${side} probe lost threads`);

@@ -4,7 +4,7 @@
 // interpreter frames and leftover heap growth shift heapUsed by as much as the threads themselves weigh.
 import type { CallSites } from 'loom-threads';
 import { heapLimitBytes, settledBytes } from '../harness/memory.ts';
-import { parkPopulation, PROBE_SIDES, probeSetup, type ProbeSide } from './parked-population.ts';
+import { population, PROBE_SIDES, type ProbeSide } from './parked-population.ts';
 
 /** What a probe prints, as JSON on one line. */
 export interface ProbeResult {
@@ -18,11 +18,12 @@ export interface ProbeResult {
 }
 
 function probe(side: ProbeSide, count: number, callSites: CallSites): ProbeResult {
-  const setup = probeSetup(count, callSites);
+  const steps = population(side, count, callSites);
+  steps.next();
   const before = settledBytes();
-  const population = parkPopulation(side, setup);
+  const check = steps.next().value as () => boolean;
   const after = settledBytes();
-  if (!population.check()) throw new Error('memory probe: lost threads');
+  if (!check()) throw new Error('memory probe: lost threads');
   return { side, count, bytesPerThread: (after - before) / count, heapUsed: process.memoryUsage().heapUsed, heapLimit: heapLimitBytes() };
 }
 

@@ -1,5 +1,5 @@
 // The threads the heap probes weigh, in Node (memory-probe.ts) and in Chromium (heap-page.ts): made and run to a
-// steady state here, weighed by the caller, which makes the engine and the bodies first so they are not counted.
+// steady state here, weighed by the caller before and after.
 import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
 import { sleepersFloor, sleepersOpFloor, type Floor } from './floors.ts';
 import { Body, sleeper } from '../harness/workloads.ts';
@@ -19,31 +19,24 @@ function* starlessSleeper(body: Body) {
  */
 export type ProbeSide = 'engine' | 'starless' | 'floor' | 'op-floor';
 
+/** Every side, as the probe's command line takes them. */
 export const PROBE_SIDES: readonly ProbeSide[] = ['engine', 'starless', 'floor', 'op-floor'];
 
 // Ticks run before weighing: 25 s at 60 Hz, past the longest sleep (10 s), so every thread has woken and slept
 // again a few times, its script has tiered up, and the heap holds what a steady state holds.
 const TICKS = 1500;
 
-/** What a probe makes before weighing: an engine (its fixed cost is not a thread's) and `count` bodies. */
-export interface ProbeSetup {
-  engine: Engine;
-  bodies: Body[];
-}
-
-/** The engine and bodies for a probe of `count` threads. */
-export function probeSetup(count: number, callSites: CallSites): ProbeSetup {
-  return { engine: new Engine({ seed: 1, callSites }), bodies: Body.placed(1, count, new Float32Array(2 * count)) };
-}
-
-/** A population of parked threads (or bare generators), kept alive until `check` is called. */
-export interface Population {
-  /** Whether all of them are still there; call it after weighing, so nothing is collected before. */
-  check(): boolean;
-}
-
-/** Starts one thread (or bare generator) per body on `side` and runs them to a steady state. */
-export function parkPopulation(side: ProbeSide, { engine, bodies }: ProbeSetup): Population {
+/**
+ * A probe's population in two steps, for the caller to weigh between them: the first `next()` makes the engine (its
+ * fixed cost is not a thread's) and one body per thread; the second starts one thread (or bare generator) per body
+ * on `side`, runs them to a steady state and returns a check that all are still there, to call after weighing.
+ * The check reads the array of bodies too, so that array is alive at both weighings on every side: left to die once
+ * the threads held their bodies, it was freed between the two on some sides and not others (8 B a thread).
+ */
+export function* population(side: ProbeSide, count: number, callSites: CallSites): Generator<void, () => boolean, void> {
+  const bodies = Body.placed(1, count, new Float32Array(2 * count));
+  const engine = new Engine({ seed: 1, callSites });
+  yield;
   let floor: Floor | null = null;
   if (side === 'engine' || side === 'starless') {
     for (const body of bodies) engine.spawn(side === 'engine' ? sleeper : starlessSleeper, body);
@@ -52,5 +45,5 @@ export function parkPopulation(side: ProbeSide, { engine, bodies }: ProbeSetup):
     floor = (side === 'floor' ? sleepersFloor : sleepersOpFloor)(bodies, engine.random);
     for (let t = 0; t < TICKS; t++) floor.tick();
   }
-  return { check: () => engine.threadCount === (floor === null ? bodies.length : 0) };
+  return () => bodies.length === count && engine.threadCount === (floor === null ? count : 0);
 }
