@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine, sleep, useEngine, type CallSites } from 'loom-threads';
-import { churnFloor, churnQueueFloor, runHeldFloor, runOnceFloor, sleepersFloor, sleepersOpFloor } from './floors.ts';
+import { churnFloor, churnQueueFloor, sleepersFloor, sleepersOpFloor } from './floors.ts';
 import { GcWatch } from '../harness/gc-watch.ts';
-import { breathe, engineNsPerSwitch, interleave, nsPerResume, timed, type Paired } from './measure.ts';
+import { breathe, engineNsPerSwitch, interleave, nsPerResume, type Paired } from './measure.ts';
 import type { BuildOrder, FrameProbeResult } from './frame-probe.ts';
 import type { ProbeResult } from './memory-probe.ts';
+import type { SpawnFloor, SpawnProbeResult } from './spawn-probe.ts';
 import type { ProbeSide } from './parked-population.ts';
 import { settledBytes } from '../harness/memory.ts';
 import { Samples, summarize } from '../harness/stats.ts';
@@ -192,12 +193,8 @@ export async function parkedCases(plan: BenchPlan, count: number): Promise<Bench
   ];
 }
 
-function* once(body: Body) {
-  body.move();
-}
-
 /** A row of `result` against its floor, with a target ratio, or none for a row that explains another. */
-function floorRow(row: Pick<BenchRow, 'benchmark' | 'threads' | 'unit' | 'note'>, result: Paired, target: number | null): BenchRow {
+function floorRow(row: Pick<BenchRow, 'benchmark' | 'threads' | 'unit' | 'note'>, result: Omit<Paired, 'rounds'>, target: number | null): BenchRow {
   return {
     ...row,
     engine: result.engine,
@@ -210,21 +207,13 @@ function floorRow(row: Pick<BenchRow, 'benchmark' | 'threads' | 'unit' | 'note'>
 
 /**
  * Spawning a thread and running it to completion, per thread, against creating and running a bare generator; a
- * second row takes the floor that keeps every generator until all are made, as the engine keeps its threads.
+ * second row takes the floor that keeps every generator until all are made, as the engine keeps its threads. Each
+ * row is measured in a fresh process (spawn-probe.ts).
  */
-export async function spawnCase(plan: BenchPlan, count: number): Promise<BenchRow[]> {
-  const placed = bodies(plan.seed, count);
-  const engineRound = (): number => {
-    const engine = new Engine({ seed: plan.seed });
-    const { ms } = timed(() => {
-      for (let i = 0; i < count; i++) engine.spawn(once, placed[i]!);
-      engine.step();
-    });
-    if (engine.threadCount !== 0) throw new Error('spawn case: threads left running');
-    return (ms * 1e6) / count;
-  };
-  const direct = await interleave(plan.rounds, engineRound, () => (timed(() => runOnceFloor(placed)).ms * 1e6) / count);
-  const held = await interleave(plan.rounds, engineRound, () => (timed(() => runHeldFloor(placed)).ms * 1e6) / count);
+export function spawnCase(plan: BenchPlan, count: number): BenchRow[] {
+  const probe = (floor: SpawnFloor): SpawnProbeResult => runProbe('spawn-probe.ts', [floor, count, plan.rounds, plan.seed]);
+  const direct = probe('direct');
+  const held = probe('held');
   const row = { threads: count, unit: 'ns/thread' };
   const note = (floor: string): string => `engine.spawn ${count.toLocaleString('en-US')} threads, then one tick runs them all; floor: ${floor}`;
   return [

@@ -34,7 +34,7 @@ const env = environment();
 console.error(`Loom bench${quick ? ' (--quick)' : ''}: ${env}`);
 
 const rows: BenchRow[] = [];
-const steps: [string, () => BenchRow | Promise<BenchRow | BenchRow[]>][] = [
+const steps: [string, () => BenchRow | BenchRow[] | Promise<BenchRow | BenchRow[]>][] = [
   ['frame 10k', () => frameCase(plan, 10_000)],
   ['frame 100k', () => frameCase(plan, 100_000)],
   ['frame 1M', () => frameCase(plan, 1_000_000)],
