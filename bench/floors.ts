@@ -147,6 +147,8 @@ function opSleeperScript(handover: FloorHandover) {
  * `sleepersFloor`, it weighs what the op protocol costs a script by itself, with no engine at all.
  */
 export function sleepersOpFloor(bodies: readonly Body[], random: Random, tickRate = 60): Floor {
+  // sleepersFloor's loop, written again: one loop for both, told how to read the sleep, would make a call per wake
+  // through a function that differs by floor, and slow the plain floor.
   const queue = new CalendarQueue<OpSleeper>(1 / tickRate);
   const script = opSleeperScript(new FloorHandover());
   for (const body of bodies) {
