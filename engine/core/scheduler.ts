@@ -309,7 +309,10 @@ export class Scheduler implements Kernel {
       return;
     }
     let resumes = 0;
-    for (let slot = this.ready.shift(); slot >= 0; slot = this.ready.shift()) {
+    // The queue in a local: read from `this`, it is loaded and checked again after every resume (a script may run
+    // any code), a cost on every switch.
+    const ready = this.ready;
+    for (let slot = ready.shift(); slot >= 0; slot = ready.shift()) {
       run(this, slot);
       resumes++;
     }
