@@ -6,13 +6,11 @@
 // each mail once, in (sent tick, sending room, sequence) order within a tick's deliveries.
 import { join } from 'node:path';
 import { Client } from 'colyseus.js';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { replayRecording, restore } from 'loom-threads';
 import { readRoomLog, roomKeys, type DeliveredMail } from 'loom-threads/colyseus';
-import { startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
 import { createMailSimulation } from '../support/mail-game.ts';
-import { describeRedis, freePort } from '../support/redis.ts';
+import { describeRedis, freePort, useFreshRedis } from '../support/redis.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const LEASE_MS = 1000;
@@ -20,24 +18,12 @@ const COUNT = 150;
 const ENTRY = join('test', 'support', 'mail-server.ts');
 
 describeRedis('mail between server processes, one killed while mail is in flight', () => {
-  let redis: LocalRedis;
-  let reader: Redis;
+  const redis = useFreshRedis();
   let servers: ServerProcess[] = [];
-
-  beforeAll(async () => {
-    redis = await startLocalRedis(await freePort());
-    reader = new Redis(redis.url);
-  }, 20_000);
 
   afterEach(async () => {
     await Promise.all(servers.map((server) => server.stop()));
     servers = [];
-    await reader.flushall();
-  });
-
-  afterAll(async () => {
-    await reader?.quit();
-    await redis?.stop();
   });
 
   /** Creates a mail room on `server` (left with no client: it stays). */
@@ -50,7 +36,7 @@ describeRedis('mail between server processes, one killed while mail is in flight
 
   /** What the receiver's keeper holds by its log in Redis, re-simulated headless (checked against its last hash). */
   async function keptByLog(roomId: string): Promise<[number, DeliveredMail][]> {
-    const logged = await readRoomLog(reader, roomId);
+    const logged = await readRoomLog(redis.client, roomId);
     if (logged === null) return [];
     return restore(logged.recording, createMailSimulation).sim.world.kept.map((json) => JSON.parse(json) as [number, DeliveredMail]);
   }
@@ -93,7 +79,7 @@ describeRedis('mail between server processes, one killed while mail is in flight
       expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), `mail ${i} of tick ${after[0]}: ${JSON.stringify(a)} then ${JSON.stringify(b)}`).toBe(true);
     }
     // The receiver's log alone (no Redis, no other room) replays to every checkpoint hash it wrote.
-    const logged = (await readRoomLog(reader, receiver))!;
+    const logged = (await readRoomLog(redis.client, receiver))!;
     expect(replayRecording(logged.recording, createMailSimulation, { verify: true }).divergence).toBeNull();
     for (const server of servers) expect(server.output()).not.toContain('not delivered');
   }
@@ -105,7 +91,7 @@ describeRedis('mail between server processes, one killed while mail is in flight
     // Mail sent while the receiver is down waits in its inbox for the rebuilt room.
     let waiting = 0;
     for (let i = 0; i < 100 && !senders.output().includes(`room ${receiver} rebuilt here`); i++) {
-      waiting = Math.max(waiting, await reader.xlen(roomKeys(receiver).inbox));
+      waiting = Math.max(waiting, await redis.client.xlen(roomKeys(receiver).inbox));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(senders.output()).toContain(`room ${receiver} rebuilt here from its log`);

@@ -63,7 +63,7 @@ export function freePort(): Promise<number> {
  * });
  * ```
  */
-export function useFreshRedis(): { readonly client: Redis } {
+export function useFreshRedis(): { readonly client: Redis; readonly url: string } {
   let server: LocalRedis | undefined;
   let client: Redis | undefined;
   beforeAll(async () => {
@@ -78,6 +78,10 @@ export function useFreshRedis(): { readonly client: Redis } {
   return {
     get client() {
       return client!;
+    },
+    /** Its address, for server processes to connect to. */
+    get url() {
+      return server!.url;
     },
   };
 }
