@@ -17,6 +17,16 @@ local function suspended(cos)
   return n
 end
 
+-- One coroutine of `script` per body, each resumed once with its body: suspended at its first yield.
+local function started(script, bodies)
+  local cos = {}
+  for i = 1, #bodies do
+    cos[i] = create(script)
+    resume(cos[i], bodies[i])
+  end
+  return cos
+end
+
 local function bare_mover(body)
   while true do
     yield()
@@ -26,11 +36,7 @@ end
 
 -- frame: a list of suspended coroutines resumed round-robin, once each a tick.
 function floors.frame(bodies)
-  local cos = {}
-  for i = 1, #bodies do
-    cos[i] = create(bare_mover)
-    resume(cos[i], bodies[i])
-  end
+  local cos = started(bare_mover, bodies)
   local n = #cos
   return {
     tick = function()
@@ -109,11 +115,7 @@ end
 -- churn: slots resumed round-robin; a coroutine that ends is replaced at once by its successor, which makes its
 -- first resume in the same tick.
 function floors.churn(bodies)
-  local cos = {}
-  for i = 1, #bodies do
-    cos[i] = create(bare_ephemeral)
-    resume(cos[i], bodies[i])
-  end
+  local cos = started(bare_ephemeral, bodies)
   local n = #cos
   return {
     tick = function()
