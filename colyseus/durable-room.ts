@@ -74,7 +74,7 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
     await this.mail?.settled();
     const tick = await this.log.release();
     if (this.log.state !== 'moved') console.log(`[loom room ${this.roomId}] ${tick === null ? 'handed over as after a crash: Redis did not take its whole log' : `handed over at tick ${tick}: its log holds every tick`}`);
-    await this.leaveTo(ROOM_MOVED);
+    await this.leaveForCopy();
   }
 
   /**
@@ -196,13 +196,14 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
   // Another process holds the room now: stop here without touching its listing, which is the new copy's.
   private async leaveMoved(): Promise<void> {
     console.warn(`[loom room ${this.roomId}] now runs on another process: this copy stops (its clients rejoin there)`);
-    await this.leaveTo(ROOM_MOVED);
+    await this.leaveForCopy();
   }
 
-  // Stops here leaving the room's listing alone: it is, or soon will be, the copy's on another process.
-  private async leaveTo(code: number): Promise<void> {
+  // Stops here leaving the room's listing alone, which is, or soon will be, the copy's on another process; its
+  // clients are closed with ROOM_MOVED and rejoin there.
+  private async leaveForCopy(): Promise<void> {
     this.listing = matchMaker.driver.createInstance({ name: this.roomName, processId: matchMaker.processId });
-    await this.disconnect(code);
+    await this.disconnect(ROOM_MOVED);
   }
 }
 
