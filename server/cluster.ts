@@ -41,8 +41,9 @@ for (let i = 0; i < processes; i++) {
   const args = [...process.execArgv, main, '--port', String(port + i), '--swarm', String(swarm), '--redis', url, '--no-play-link', ...inspection];
   const child = spawn(process.execPath, args, { stdio: 'inherit' });
   // A process that ends on its own (killed, or stopped and its rooms handed over) is said at once: its rooms move.
+  // The count is of this cluster's own processes: one started by hand on a freed port is not among them.
   child.once('exit', (code, signal) => {
-    if (!stopping) console.log(`Server process ${child.pid} (port ${port + i}) ended (${signal ?? `exit code ${code}`}); ${alive()} still running`);
+    if (!stopping) console.log(`Server process ${child.pid} (port ${port + i}) ended (${signal ?? `exit code ${code}`}); ${alive()} of the ${processes} this cluster started still running`);
   });
   children.push(child);
 }
