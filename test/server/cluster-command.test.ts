@@ -6,12 +6,14 @@ import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { startLocalRedis } from '../../server/local-redis.ts';
 import { REPO_ROOT } from '../support/browser.ts';
-import { describeRedis, freePort } from '../support/redis.ts';
+import { describeRedis, freePort, freePortRun } from '../support/redis.ts';
 
 describeRedis('npm run server:cluster', () => {
   it('prints one link naming every process, and with --inspect starts each its own inspection endpoint', async () => {
     const redis = await startLocalRedis(await freePort());
-    const [port, inspectPort] = [await freePort(), await freePort()];
+    // Game ports port and port + 1, inspection ports the two after: one run of four, so none is another's.
+    const port = await freePortRun(4);
+    const inspectPort = port + 2;
     const args = ['--port', String(port), '--processes', '2', '--swarm', '0', '--redis-port', String(redis.port), '--inspect', '--inspect-port', String(inspectPort)];
     const cluster = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', 'server/cluster.ts', ...args], {
       cwd: REPO_ROOT,

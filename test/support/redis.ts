@@ -1,6 +1,6 @@
 // Tests that need redis-server: run it when it is installed, skip naming how to install it when not, and fail
 // instead in CI (E2E_REQUIRED=1 or CI=true). Each suite starts its own Redis on a free loopback port.
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { findRedisServer, startLocalRedis, type LocalRedis } from '../../server/local-redis.ts';
@@ -39,16 +39,44 @@ export function describeRedis(name: string, fn: () => void): void {
 }
 
 /** A loopback port free right now: the OS picks it, the probe lets it go. */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  const probe = await listening(0);
+  const address = probe.address();
+  await closed(probe);
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+/**
+ * The first of `count` consecutive loopback ports all free right now, for a command that takes a first port and
+ * counts up from it. Two ports from `freePort` can be neighbours, and the one after a free port can be taken.
+ */
+export async function freePortRun(count: number, candidate: () => Promise<number> = freePort): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = await candidate();
+    if (first + count > 65536) continue;
+    const held: Server[] = [];
+    try {
+      for (let at = first; at < first + count; at++) held.push(await listening(at));
+      return first;
+    } catch {
+      // One of them is taken: try another run.
+    } finally {
+      await Promise.all(held.map(closed));
+    }
+  }
+  throw new Error(`no run of ${count} free loopback ports found in 50 tries`);
+}
+
+function listening(port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
+}
+
+function closed(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 /**
