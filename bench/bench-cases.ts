@@ -110,7 +110,7 @@ function* napper(body: Body) {
 }
 
 /** Runs a probe script of bench/ in a fresh process and parses the JSON line it prints. */
-function runProbe<T>(file: string, args: (string | number)[]): T {
+export function runProbe<T>(file: string, args: (string | number)[]): T {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, file), ...args.map(String)], {
     cwd: join(import.meta.dirname, '..'),
     encoding: 'utf8',

@@ -21,7 +21,7 @@ function bareMoverScript() {
 }
 
 // Generators' shared `next`, called directly: with many kinds of generator a `gen.next` lookup is megamorphic.
-const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: Bare }).prototype.next;
+export const NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: Bare }).prototype.next;
 
 /**
  * `frame`'s floor: an array of suspended generators, made by `scripts` generator functions in turn, resumed
@@ -43,11 +43,11 @@ export function frameFloor(bodies: readonly Body[], scripts = 1): Floor {
 }
 
 // The same rule as the engine's sleep: the first tick whose time reaches the deadline, at least the next one.
-function ticksOf(seconds: number, dt: number): number {
+export function ticksOf(seconds: number, dt: number): number {
   return Math.max(1, Math.ceil(seconds / dt - 1e-9));
 }
 
-const RING = 1024; // a power of two above the longest sleep, 600 ticks
+export const RING = 1024; // a power of two above the longest sleep, 600 ticks
 
 /**
  * A calendar queue: a ring of one array per tick, of generators parked until their wake tick. O(1) per wake, the
@@ -99,17 +99,18 @@ export function sleepersFloor(bodies: readonly Body[], random: Random, tickRate 
 }
 
 /** A sleep as a script asks for it in the engine: an object per sleep, as `sleep()` makes. */
-class FloorSleep {
+export class FloorSleep {
   constructor(readonly seconds: number) {}
 }
 
-type OpSleeper = Generator<FloorSleep, void, unknown>;
+/** The op floor's generator: it yields one op per sleep. */
+export type OpSleeper = Generator<FloorSleep, void, unknown>;
 
 /**
  * How `yield* op` reaches the op floor: like the engine's handover, one iterator reused for every op. `sleep`
  * makes the op and returns this iterator, whose first `next` hands the op over and whose second ends the `yield*`.
  */
-class FloorHandover implements Iterator<FloorSleep, void, unknown> {
+export class FloorHandover implements Iterator<FloorSleep, void, unknown> {
   private pending: FloorSleep | null = null;
   private readonly handed: IteratorYieldResult<FloorSleep> = { value: new FloorSleep(0), done: false };
   private readonly ended: IteratorReturnResult<void> = { value: undefined, done: true };
@@ -132,7 +133,8 @@ class FloorHandover implements Iterator<FloorSleep, void, unknown> {
   }
 }
 
-function opSleeperScript(handover: FloorHandover) {
+/** The op floor's script, its ops handed over by `handover`. */
+export function opSleeperScript(handover: FloorHandover) {
   return function* opSleeper(body: Body, random: Random): OpSleeper {
     while (true) {
       yield* handover.sleep(random.range(0.1, 10));
