@@ -4,7 +4,7 @@
 import { Engine, type Random } from 'loom-threads';
 import { sleepersFloor, sleepersOpFloor, type Floor } from './floors.ts';
 import { columnSleepers, recordSleepers } from './minimal-engines.ts';
-import { sleeper, type Body } from '../harness/workloads.ts';
+import { sleeper, steppedLikeAFloor, type Body } from '../harness/workloads.ts';
 
 /** The tick rate of every population here, as in `npm run bench`. */
 export const TICK_RATE = 60;
@@ -42,12 +42,5 @@ export const DESIGNS: Record<string, Design> = {
 function loomSleepers(bodies: readonly Body[], seed: number): Floor {
   const engine = new Engine({ seed, tickRate: TICK_RATE });
   for (const body of bodies) engine.spawn(sleeper, body);
-  engine.step();
-  return {
-    tick() {
-      const before = engine.resumes;
-      engine.step();
-      return engine.resumes - before;
-    },
-  };
+  return steppedLikeAFloor(engine);
 }

@@ -37,6 +37,19 @@ class SlotQueue {
   }
 }
 
+// Resumes the generator in `slot` and returns what it yielded, as an engine's core does; a model runs no script that
+// fails or ends.
+function nextOp(gens: readonly OpSleeper[], slot: number): unknown {
+  let result: IteratorResult<FloorSleep, void>;
+  try {
+    result = NEXT.call(gens[slot]!) as IteratorResult<FloorSleep, void>;
+  } catch (error) {
+    throw new Error(`minimal engine: slot ${slot} threw`, { cause: error });
+  }
+  if (result.done === true) throw new Error(`minimal engine: slot ${slot} ended`);
+  return result.value;
+}
+
 const READY = 0;
 const WAITING = 1;
 const CANCELLED = 2;
@@ -98,14 +111,7 @@ export function recordSleepers(bodies: readonly Body[], random: Random, tickRate
   };
   const resume = (slot: number): void => {
     core.running = slot;
-    let result: IteratorResult<FloorSleep, void>;
-    try {
-      result = NEXT.call(core.gens[slot]!) as IteratorResult<FloorSleep, void>;
-    } catch (error) {
-      throw new Error(`minimal engine: slot ${slot} threw`, { cause: error });
-    }
-    if (result.done === true) throw new Error(`minimal engine: slot ${slot} ended`);
-    park(core.threads[slot]!, result.value);
+    park(core.threads[slot]!, nextOp(core.gens, slot));
     core.running = -1;
   };
   core.gens.forEach((gen, slot) => park(core.threads[slot]!, gen.next().value));
@@ -160,14 +166,7 @@ export function columnSleepers(bodies: readonly Body[], random: Random, tickRate
   };
   const resume = (slot: number): void => {
     core.running = slot;
-    let result: IteratorResult<FloorSleep, void>;
-    try {
-      result = NEXT.call(core.gens[slot]!) as IteratorResult<FloorSleep, void>;
-    } catch (error) {
-      throw new Error(`minimal engine: slot ${slot} threw`, { cause: error });
-    }
-    if (result.done === true) throw new Error(`minimal engine: slot ${slot} ended`);
-    park(slot, result.value);
+    park(slot, nextOp(core.gens, slot));
     core.running = -1;
   };
   core.gens.forEach((gen, slot) => park(slot, gen.next().value));

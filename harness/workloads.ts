@@ -146,6 +146,11 @@ export function frameEngine(bodies: readonly Body[], scripts = 1): { tick(): num
   const engine = new Engine({ seed: 1 });
   const movers = moverScripts(scripts);
   bodies.forEach((body, i) => engine.spawn(movers[i % scripts]!, body));
+  return steppedLikeAFloor(engine);
+}
+
+/** Runs one tick of `engine`; its `tick()` runs one more and returns how many threads it resumed, as a floor's does. */
+export function steppedLikeAFloor(engine: Engine): { tick(): number } {
   engine.step();
   return {
     tick() {
