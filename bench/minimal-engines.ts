@@ -27,13 +27,15 @@ class SlotQueue {
     this.items[this.tail++] = slot;
   }
 
-  /** The oldest slot, or -1 when empty. */
-  shift(): number {
-    if (this.head === this.tail) {
-      this.head = this.tail = 0;
-      return -1;
+  /** Hands every slot to `run` in order, those pushed meanwhile included; returns how many it handed. */
+  drain(run: (slot: number) => void): number {
+    let count = 0;
+    while (this.head < this.tail) {
+      run(this.items[this.head++]!);
+      count++;
     }
-    return this.items[this.head++]!;
+    this.head = this.tail = 0;
+    return count;
   }
 }
 
@@ -124,12 +126,7 @@ export function recordSleepers(bodies: readonly Body[], random: Random, tickRate
         thread.state = READY;
         core.ready.push(thread.slot);
       }
-      let resumed = 0;
-      for (let slot = core.ready.shift(); slot >= 0; slot = core.ready.shift()) {
-        resume(slot);
-        resumed++;
-      }
-      return resumed;
+      return core.ready.drain(resume);
     },
     cancel(slot) {
       const thread = core.threads[slot]!;
@@ -180,12 +177,7 @@ export function columnSleepers(bodies: readonly Body[], random: Random, tickRate
         core.ready.push(slot);
       }
       due.length = 0;
-      let resumed = 0;
-      for (let slot = core.ready.shift(); slot >= 0; slot = core.ready.shift()) {
-        resume(slot);
-        resumed++;
-      }
-      return resumed;
+      return core.ready.drain(resume);
     },
     cancel(slot) {
       if (core.flags[slot] !== WAITING) return;
