@@ -227,6 +227,11 @@ export function spawnCase(plan: BenchPlan, count: number): BenchRow[] {
   ];
 }
 
+/** `churn` or `mixed` (below) run in a fresh process (case-probe.ts), so no case before it moves its figures. */
+export function caseInFreshProcess(name: 'churn' | 'mixed', plan: BenchPlan, count: number): BenchRow[] {
+  return runProbe('case-probe.ts', [name, count, plan.rounds, plan.mixedTicks, plan.seed]);
+}
+
 /**
  * `churn` in steady state, once every thread of the start has ended and been followed (60 ticks; lives are 1 to 30),
  * against slots refilled in place; a second row takes the floor that runs each successor where the engine does.

@@ -4,7 +4,7 @@ import { actorCases } from './actor-cases.ts';
 import { benchArguments } from './arguments.ts';
 import { capacityCase } from './capacity.ts';
 import { environment } from './environment.ts';
-import { churnCase, frameCase, mixedCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
+import { caseInFreshProcess, frameCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
 import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
 import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
 
@@ -44,8 +44,8 @@ const steps: [string, () => BenchRow | BenchRow[] | Promise<BenchRow | BenchRow[
   ['sleepers 1M', () => sleepersCase(plan, 1_000_000)],
   ['parked 1M', () => parkedCases(plan, 1_000_000)],
   ['spawn 100k', () => spawnCase(plan, 100_000)],
-  ['churn 100k', () => churnCase(plan, 100_000)],
-  ['mixed 100k', () => mixedCase(plan, 100_000)],
+  ['churn 100k', () => caseInFreshProcess('churn', plan, 100_000)],
+  ['mixed 100k', () => caseInFreshProcess('mixed', plan, 100_000)],
   ['actors', () => actorCases(plan)],
   ['capacity', () => capacityCase(plan, 100_000)],
 ];
