@@ -8,7 +8,10 @@ const CASES = { churn: churnCase, mixed: mixedCase };
 
 const [name, ...numbers] = process.argv.slice(2);
 const [threads, rounds, mixedTicks, seed] = numbers.map(Number);
-if (!Object.hasOwn(CASES, name ?? '') || ![threads, rounds, mixedTicks, seed].every((n) => Number.isInteger(n) && n! > 0)) {
+const counts = [threads, rounds, seed].every((n) => Number.isInteger(n) && n! > 0);
+// The ticks count only for mixed: the churn rows of a plan with none (bench:luajit's) run here too.
+const ticks = Number.isInteger(mixedTicks) && (name === 'mixed' ? mixedTicks! > 0 : mixedTicks! >= 0);
+if (!Object.hasOwn(CASES, name ?? '') || !counts || !ticks) {
   console.error('usage: node --expose-gc --import tsx bench/case-probe.ts churn|mixed THREADS ROUNDS MIXED_TICKS SEED');
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 // `npm run bench:luajit`: each workload in Loom (bench-cases.ts) and in LuaJIT (bench/luajit/), back to back, each
 // beside its own floor; see BENCHMARKS.md. Without luajit on PATH it says how to install it and exits 0.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { churnCase, frameCase, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
+import { caseInFreshProcess, frameCase, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
 import { benchArguments } from './arguments.ts';
 import { environment } from './environment.ts';
 import { LUAJIT_INSTALL_HINT, findLuajit, luajitVersion, runLuaWorkload, type LuaResult, type LuaWorkload } from './luajit-runner.ts';
@@ -54,7 +54,7 @@ const steps: [LuaWorkload, number, () => BenchRow | Promise<BenchRow>][] = [
   ['sleepers', 100_000, async () => (await sleepersCase(plan, 100_000))[0]!],
   ['sleepers', 1_000_000, async () => (await sleepersCase(plan, 1_000_000))[0]!],
   ['spawn', 100_000, () => spawnCase(plan, 100_000)[0]!],
-  ['churn', 100_000, async () => (await churnCase(plan, 100_000))[0]!],
+  ['churn', 100_000, () => caseInFreshProcess('churn', plan, 100_000)[0]!],
 ];
 
 const env = `${environment()}, ${luajitVersion(luajit)} (${luajit})`;

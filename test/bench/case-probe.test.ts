@@ -17,6 +17,13 @@ it.each([
   expect(rows.every((row) => row.threads === 2000 && row.engine >= 0)).toBe(true);
 }, 60_000);
 
-it('refuses a case it does not run, naming the ones it does', () => {
-  expect(() => probe('frame', '2000', '1', '20', '1')).toThrow(/case-probe\.ts churn\|mixed THREADS ROUNDS MIXED_TICKS SEED/);
+it('runs churn with no mixed ticks, as bench:luajit asks', () => {
+  expect((JSON.parse(probe('churn', '2000', '1', '0', '1')) as BenchRow[]).length).toBe(2);
+}, 60_000);
+
+it.each([
+  ['a case it does not run', ['frame', '2000', '1', '20', '1']],
+  ['mixed with no ticks', ['mixed', '2000', '1', '0', '1']],
+])('refuses %s, saying what it takes', (_, args) => {
+  expect(() => probe(...args)).toThrow(/case-probe\.ts churn\|mixed THREADS ROUNDS MIXED_TICKS SEED/);
 }, 30_000);
