@@ -38,7 +38,16 @@ export interface BenchPlan {
   log: (text: string) => void;
 }
 
-const TICK_RATE = 60;
+/** The tick rate of every sleepers population the benchmarks run. */
+export const TICK_RATE = 60;
+
+/**
+ * Ticks in a round of sleepers at `count` threads: about 200k wakes (a 60th of the threads wake per second of sleep,
+ * 5 s on average), at least 2 s of simulated time, since small counts need many ticks before the JIT has settled.
+ */
+export function sleepersRoundTicks(count: number): number {
+  return Math.max(120, Math.round(200_000 / (count / (5.05 * TICK_RATE))));
+}
 
 /** Bodies for `count` threads, each writing its position to an array of its benchmark's (as on the stress page). */
 function bodies(seed: number, count: number): Body[] {
@@ -81,9 +90,7 @@ export async function sleepersCase(plan: BenchPlan, count: number): Promise<Benc
   const engine = new Engine({ seed: plan.seed, tickRate: TICK_RATE });
   for (const body of bodies(plan.seed, count)) engine.spawn(sleeper, body);
   engine.step();
-  // Rounds of about 200k wakes (a 60th of the threads wake per second of sleep, 5 s on average), at least 2 s of
-  // simulated time: small counts need many ticks before the JIT has settled.
-  const ticks = Math.max(120, Math.round(200_000 / (count / (5.05 * TICK_RATE))));
+  const ticks = sleepersRoundTicks(count);
   // One floor at a time, each dropped once measured: a heap that held both floors' million generators at once stays
   // bigger, and slows the cases that run after this one. The first is warmed up alongside the engine.
   const against = async (make: typeof sleepersFloor, warmEngine: boolean): Promise<Paired> => {

@@ -2,12 +2,10 @@
 // does: Loom itself, and the minimal engines (minimal-engines.ts) and floor set beside it; and the floor they are
 // each measured against.
 import { Engine, type Random } from 'loom-threads';
+import { TICK_RATE } from './bench-cases.ts';
 import { sleepersFloor, sleepersOpFloor, type Floor } from './floors.ts';
 import { columnSleepers, recordSleepers } from './minimal-engines.ts';
 import { sleeper, steppedLikeAFloor, type Body } from '../harness/workloads.ts';
-
-/** The tick rate of every population here, as in `npm run bench`. */
-export const TICK_RATE = 60;
 
 /** A design measured, or the floor: how its population is built, and what it does, as the table says it. */
 export interface Design {

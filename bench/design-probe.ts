@@ -2,7 +2,8 @@
 // first and the design second, for every design alike, since what is built second runs faster.
 // Run: node --expose-gc --import tsx bench/design-probe.ts DESIGN THREADS ROUNDS SEED
 import { Engine } from 'loom-threads';
-import { DESIGNS, FLOOR, TICK_RATE, type Design } from './design-builds.ts';
+import { sleepersRoundTicks } from './bench-cases.ts';
+import { DESIGNS, FLOOR, type Design } from './design-builds.ts';
 import { interleave, nsPerResume, type Paired } from './measure.ts';
 import { collectGarbage } from '../harness/gc-watch.ts';
 import { Body } from '../harness/workloads.ts';
@@ -16,8 +17,7 @@ async function probe(design: Design, threads: number, rounds: number, seed: numb
   const built = ({ build }: Design) => build(Body.placed(seed, threads, new Float32Array(2 * threads)), new Engine({ seed }).random, seed);
   const floor = built(FLOOR);
   const measured = built(design);
-  // As the bench's sleepers rows: rounds of about 200k wakes, 2 s of simulated time at least.
-  const ticks = Math.max(120, Math.round(200_000 / (threads / (5.05 * TICK_RATE))));
+  const ticks = sleepersRoundTicks(threads); // as the bench's sleepers rows
   for (let t = 0; t < ticks; t++) {
     floor.tick();
     measured.tick();
