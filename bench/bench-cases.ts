@@ -164,17 +164,21 @@ export async function parkedCases(plan: BenchPlan, count: number): Promise<Bench
   }
   const idle = summarize(samples.view());
   const stillParked = engine.threadCount === count && engine.resumes === count;
-  const memoryRow = (probe: ProbeResult, form: string, floor = floorProbe): BenchRow => ({
-    benchmark: `heap per parked thread (${form})`,
-    threads: count,
-    unit: 'B/thread',
-    engine: probe.bytesPerThread,
-    floor: floor.bytesPerThread,
-    ratio: probe.bytesPerThread / floor.bytesPerThread,
-    target: floor === floorProbe ? '≤ 256 B' : '-',
-    met: floor === floorProbe ? probe.bytesPerThread <= 256 : null,
-    note: `sleepers script after 1,500 ticks, body not counted; floor: ${floor === floorProbe ? 'bare generator' : 'bare generator making an op per sleep and handing it over with `yield*`'} in a calendar queue`,
-  });
+  // The goal is set on the plain floor; a row against the op floor explains it.
+  const memoryRow = (probe: ProbeResult, form: string, floor = floorProbe): BenchRow => {
+    const goal = floor === floorProbe;
+    return {
+      benchmark: `heap per parked thread (${form})`,
+      threads: count,
+      unit: 'B/thread',
+      engine: probe.bytesPerThread,
+      floor: floor.bytesPerThread,
+      ratio: probe.bytesPerThread / floor.bytesPerThread,
+      target: goal ? '≤ 256 B' : '-',
+      met: goal ? probe.bytesPerThread <= 256 : null,
+      note: `sleepers script after 1,500 ticks, body not counted; floor: ${goal ? 'bare generator' : 'bare generator making an op per sleep and handing it over with `yield*`'} in a calendar queue`,
+    };
+  };
   return [
     memoryRow(engineProbe, 'yield* sleep'),
     memoryRow(starless, 'yield sleep'),
