@@ -108,10 +108,12 @@ export abstract class Op<T = unknown, M = never> implements Iterable<Step<M>, T,
 
 // The running thread's latest op site: a pushed frame or a spawn takes it, and a wait leaves it to show where.
 function noteSite(scheduler: Scheduler, op: Op<unknown, unknown>): void {
+  // Taken before anything else, so that a placement never outlives the op it was made for.
+  const placed = scheduler.sites.takePlaced();
   const columns = scheduler.columns;
   if (columns.running < 0 || (scheduler.callSiteMode === CallSiteMode.frames && !op.framing)) return;
   const thread = columns.threads[columns.running]!;
-  const site = scheduler.sites.capture(ITERATOR);
+  const site = placed ?? scheduler.sites.capture(ITERATOR);
   if (scheduler.callSiteMode === CallSiteMode.frames && op.spawns) scheduler.sites.noteSpawn(thread, site);
   else thread.ensureExtra().site = site;
 }

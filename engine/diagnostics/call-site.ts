@@ -41,6 +41,11 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
+  /**
+   * True where the position is the source's as written, told by a build step ({@link atSite}) rather than read from
+   * the runtime's stack: no source map applies to it. Absent otherwise.
+   */
+  original?: true;
 }
 
 // `    at fn (file:line:col)`, `    at file:line:col`, `    at async fn (file:line:col)`; V8's format.
@@ -66,12 +71,15 @@ export class Site {
   constructor(
     /** The stack the runtime printed for it: one `at` line, after a headline if the runtime wrote one. */
     readonly stack: string,
+    /** Whether `stack` names the source as written (see {@link SourcePosition.original}). */
+    readonly original = false,
   ) {}
 
   /** The position it names; null if the runtime printed none. Frozen: every trace through this place shares it. */
   get position(): SourcePosition | null {
     if (this.parsed === undefined) {
       const position = firstPosition(this.stack);
+      if (position !== null && this.original) position.original = true;
       this.parsed = position === null ? null : Object.freeze(position);
     }
     return this.parsed;

@@ -26,6 +26,20 @@ export class SiteTable {
   // cost an extra to every thread that spawns but has none. The spawn takes it; a spawn that fails leaves it.
   private spawner: object | null = null;
   private spawnSite: Site | null = null;
+  // The site a build step told for the op about to be started (see atSite): its iterator takes it at once.
+  private placed: Site | null = null;
+
+  /** Holds `site` for the op whose iterator runs next (see takePlaced). */
+  place(site: Site): void {
+    this.placed = site;
+  }
+
+  /** The site held for the op now starting, once; null if none is. */
+  takePlaced(): Site | null {
+    const site = this.placed;
+    this.placed = null;
+    return site;
+  }
 
   /** Holds `site` for the spawn `thread` is starting (see takeSpawn). */
   noteSpawn(thread: object, site: Site | null): void {
