@@ -180,4 +180,7 @@ export default tseslint.config(
   ...allowedImports('tools', ['harness', 'game/headless']),
   ...allowedImports('bench', ['harness', 'game', 'server', 'test/support']),
   ...allowedImports('eslint-plugin', []),
+  ...allowedImports('vite-plugin', [], [
+    { group: ['loom-threads', 'loom-threads/*'], message: 'vite-plugin/ runs in the bundler: it writes imports of the engine into modules, and imports none itself' },
+  ]),
 );

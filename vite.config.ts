@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { loomSites } from './vite-plugin/index.ts';
 
 // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, so the inspector's
 // per-thread times mean something. Everything the pages load is same-origin.
@@ -10,6 +11,9 @@ const isolation = {
 
 export default defineConfig({
   base: './',
+  // The scripts' call sites written in at serve time (docs/stack-traces.md): the engine itself, and the tests'
+  // own scripts, keep the runtime's capture, which the stack-trace tests check.
+  plugins: [loomSites({ include: ['game/**', 'harness/**'].map((folder) => resolve(import.meta.dirname, folder)) })],
   // The game and the tools use the engine by its package name, from source (tsconfig.json has the same paths).
   resolve: {
     alias: [
@@ -20,6 +24,7 @@ export default defineConfig({
       { find: /^loom-threads\/eslint-plugin$/, replacement: resolve(import.meta.dirname, 'eslint-plugin/index.ts') },
       { find: /^loom-threads\/colyseus$/, replacement: resolve(import.meta.dirname, 'colyseus/index.ts') },
       { find: /^loom-threads\/colyseus\/client$/, replacement: resolve(import.meta.dirname, 'colyseus/client.ts') },
+      { find: /^loom-threads\/vite$/, replacement: resolve(import.meta.dirname, 'vite-plugin/index.ts') },
     ],
   },
   // Every package the pages import, co-op's included, is pre-bundled at start: a dependency found later (the join

@@ -7,6 +7,7 @@ const MAPPING_URL = /[#@] sourceMappingURL=(\S+)\s*$/;
  * Writes positions of script stacks as the page's TypeScript sources: `game/scripts/grunt.ts:71`. Each file's
  * source map (inline, as Vite serves modules in development, or a `.map` next to the bundle of a build) is fetched
  * on the first position in that file; until it is there, or if there is none, the position is written as it is.
+ * A position marked `original` (written in by the Vite plugin, `loom-threads/vite`) is the TypeScript's already.
  *
  * @example
  * ```ts
@@ -26,6 +27,7 @@ export class SourceLines {
 
   /** The source position of `position`, when its file's map is loaded; else `position` itself. */
   map(position: SourcePosition): SourcePosition {
+    if (position.original === true) return position; // told by the Vite plugin: already the TypeScript's
     const file = position.file;
     if (!this.maps.has(file)) {
       this.maps.set(file, null);

@@ -3,7 +3,7 @@
 // name, run the script with Node, and bundle the page with Vite and open it in Chromium (the inspector attaches).
 // Slow (npm pack builds lib/, about 10 s).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,8 @@ describe('the packed package, installed into a fresh project', () => {
     expect(paths).toContain('lib/eslint-plugin/index.d.ts');
     expect(paths).toContain('lib/colyseus/index.js');
     expect(paths).toContain('lib/colyseus/client.js');
+    expect(paths).toContain('lib/vite-plugin/index.js');
+    expect(paths).toContain('lib/vite-plugin/index.d.ts');
     const other = /^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md|BENCHMARKS\.md|bench\/figures\/[\w-]+\.svg|docs\/[\w-]+\.md)$/;
     expect(paths.filter((path) => !other.test(path))).toEqual([]);
   });
@@ -110,7 +112,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './inspector/feed', './eslint-plugin', './colyseus', './colyseus/client', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './inspector/feed', './eslint-plugin', './colyseus', './colyseus/client', './vite', './package.json']);
   });
 
   it('type-checks a script and a page that import the package by name, and runs the script with Node', () => {
@@ -160,6 +162,18 @@ describe('the packed package, installed into a fresh project', () => {
       ...Object.fromEntries(rules.filter((rule) => rule !== 'no-unportable-math').map((rule) => [`loom/${rule}`, 'error'])),
       'no-unsafe-finally': 'error',
     });
+  });
+  it("serves its Vite plugin by name, to a project that has vite (a peer dependency), and it writes a script's sites in", () => {
+    symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
+    const script = `
+      const { loomSites } = await import('loom-threads/vite');
+      const plugin = loomSites();
+      const placed = plugin.transform.call({ environment: { config: { consumer: 'client' } } }, 'export function* g() { yield* sleep(1); }', '/p/a.ts');
+      console.log(JSON.stringify({ name: plugin.name, code: placed.code }));`;
+    const { name, code } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], dir)) as { name: string; code: string };
+    expect(name).toBe('loom-sites');
+    expect(code).toContain('yield* __loom$at(sleep(1), __loom$s0)');
+    expect(code).toContain('__loom$site(import.meta.url, 1, 31, "g")');
   });
   describeBrowser('its inspector in a page bundled by Vite from the install', () => {
     it('attaches, docked left, styled, listing the threads, under the strict CSP, with no console error', async () => {

@@ -1,7 +1,7 @@
 /**
  * Support for browser tests: find Debian's Chromium, decide whether browser tests run, skip or fail,
- * launch it headless through playwright-core, serve a production build of the project, and read
- * back what a page shows.
+ * launch it headless through playwright-core, serve a production build of the project (or the project itself, as
+ * `npm start` does), and read back what a page shows.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page, type ViewportSize } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, createServer, preview } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import { decodePng, type RgbaImage } from './png.ts';
 
@@ -116,6 +116,42 @@ export async function servePreview(root = REPO_ROOT, headers: Record<string, str
     throw new Error('Vite preview server reported no local URL');
   }
   return { url, outDir, close: () => server.close() };
+}
+
+/** A running Vite dev server on the checkout: `url` ends with '/'. */
+export interface DevHandle {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the repository as `npm start` does, with its vite.config.ts, on a free loopback port; with `sites` false,
+ * without its plugins (the call sites then come from the runtime's capture). Its dependency cache is its own, in a
+ * temporary folder, so it never races another server's. Close the handle when done.
+ */
+export async function serveDevelopment(sites = true): Promise<DevHandle> {
+  const { default: config } = await import('../../vite.config.ts');
+  const cacheDir = await mkdtemp(join(tmpdir(), 'loom-dev-'));
+  const server = await createServer({
+    ...config,
+    configFile: false,
+    root: REPO_ROOT,
+    plugins: sites ? config.plugins : [],
+    cacheDir,
+    logLevel: 'warn',
+    server: { ...config.server, port: 0, host: '127.0.0.1', strictPort: true },
+  });
+  const close = async () => {
+    await server.close();
+    await rm(cacheDir, { recursive: true, force: true });
+  };
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) {
+    await close();
+    throw new Error('Vite dev server reported no local URL');
+  }
+  return { url, close };
 }
 
 function buildOnce(root: string): Promise<string> {

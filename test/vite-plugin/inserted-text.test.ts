@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SourceMap } from '../../inspector/source-map.ts';
+import { insertText } from '../../vite-plugin/inserted-text.ts';
+import { placeSites } from '../../vite-plugin/placed-sites.ts';
+
+const FIXTURE = new URL('./fixtures/placed-scripts.ts', import.meta.url);
+const TOKEN = /[\w$]+|[^\w$\s]/g;
+
+// Each token of the output mapped back through `map`, as `text@line:column`, where the source has it.
+function mappedTokens(code: string, map: ReturnType<typeof insertText>['map']): string[] {
+  const lookup = new SourceMap(map, 'http://localhost/source.ts');
+  return code.split('\n').flatMap((text, line) =>
+    [...text.matchAll(TOKEN)].map((token) => {
+      const at = lookup.lookup(line + 1, token.index + 1);
+      return `${token[0]}@${at === null ? 'none' : `${at.line}:${at.column}`}`;
+    }),
+  );
+}
+
+// Whether `all` holds every item of `wanted`, in the same order (with others between).
+function inOrderWithin(wanted: string[], all: string[]): boolean {
+  let next = 0;
+  for (const item of all) if (item === wanted[next]) next++;
+  return next === wanted.length;
+}
+
+function sourceTokens(source: string): string[] {
+  return source.split('\n').flatMap((text, line) => [...text.matchAll(TOKEN)].map((token) => `${token[0]}@${line + 1}:${token.index + 1}`));
+}
+
+describe('text put into a module, and its source map', () => {
+  it('puts each insertion at its offset, in the order given where offsets are equal', () => {
+    const { code } = insertText('yield* yield* f(x);', [
+      { offset: 18, text: ', inner)' },
+      { offset: 18, text: ', outer)' },
+      { offset: 7, text: 'wrap(' },
+      { offset: 14, text: 'wrap(' },
+    ], 'head;', ';tail', 'a.ts');
+    expect(code).toBe('head;yield* wrap(yield* wrap(f(x), inner), outer);;tail');
+  });
+
+  it('maps every token of the source, moved or not, back to its own line and column', () => {
+    const source = 'function* g() {\n  yield* a(yield* b(1));\r\n\n  const s = "é 😀";\tyield* c();\n}';
+    const insertions = [
+      { offset: source.indexOf('a(yield'), text: '__at(' },
+      { offset: source.indexOf('b(1)'), text: '__at(' },
+      { offset: source.indexOf('b(1)') + 4, text: ', s1)' },
+      { offset: source.indexOf('b(1)') + 5, text: ', s0)' },
+      { offset: source.indexOf('c()'), text: '__at(' },
+      { offset: source.indexOf('c()') + 3, text: ', s2)' },
+    ];
+    const { code, map } = insertText(source, insertions, 'import x from "y";', '\nvar s0, s1, s2;\n', 'a.ts');
+    // The inserted tokens map to the source token before them; the source's own, in order, each to its own place.
+    expect(inOrderWithin(sourceTokens(source), mappedTokens(code, map))).toBe(true);
+    expect(map.sources).toEqual(['a.ts']);
+    expect(map.sourcesContent).toEqual([source]);
+  });
+
+  it('keeps every line of a module at its number: the import joins the first line, the sites follow the last', () => {
+    const source = readFileSync(FIXTURE, 'utf8');
+    const placed = placeSites(source, '/game/scripts/placed-scripts.ts')!;
+    const before = source.split('\n');
+    const after = placed.code.split('\n');
+    expect(after[0]).toBe(`import { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";${before[0]}`);
+    const unwrapped = (line: string) => line.replaceAll('__loom$at(', '').replace(/, __loom\$s\d+\)/g, '');
+    for (const [index, line] of before.entries()) if (index > 0) expect(unwrapped(after[index]!), `line ${index + 1}`).toBe(line);
+    expect(after.slice(before.length).join('\n')).toMatch(/^var __loom\$s0 = __loom\$site\(import\.meta\.url, 6, 10, "nap"\),\n/);
+    expect(inOrderWithin(sourceTokens(source), mappedTokens(placed.code, placed.map))).toBe(true);
+  });
+
+  it('leaves alone a module with no yield*, or one that does not parse (the bundler reports that)', () => {
+    expect(placeSites('export const a = 1;', '/a.ts')).toBeNull();
+    expect(placeSites('export function* g() { yield 1; yield sleep(1); }', '/a.ts')).toBeNull();
+    expect(placeSites('export function* g() { yield* sleep(1)', '/a.ts')).toBeNull();
+  });
+
+  it("names the module by its path for Node, by import.meta.url for a page, and imports from the engine it is told", () => {
+    const source = 'export function* g() { yield* sleep(1); }';
+    expect(placeSites(source, '/work/game/a.ts?v=12', { server: true })!.code).toContain('__loom$site("/work/game/a.ts", 1, 31, "g")');
+    expect(placeSites(source, '/work/game/a.ts?v=12', { engine: '@me/loom' })!.code).toMatch(/^import .* from "@me\/loom";.*\n.*__loom\$site\(import\.meta\.url, 1, 31, "g"\)/);
+  });
+});

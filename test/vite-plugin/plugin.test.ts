@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../engine/index.ts';
+import { drill } from '../../game/scripts/drill.ts';
+import { loomSites } from '../../vite-plugin/index.ts';
+
+const SOURCE = 'export function* g() { yield* sleep(1); }';
+type Transform = (this: unknown, code: string, id: string, options?: { ssr?: boolean }) => { code: string } | null;
+
+function transformIn(plugin: Plugin, consumer: 'client' | 'server', id: string): string | null {
+  const transform = plugin.transform as Transform;
+  return transform.call({ environment: { config: { consumer } } }, SOURCE, id)?.code ?? null;
+}
+
+describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
+  it('runs under the dev server only, before TypeScript is stripped', () => {
+    const plugin = loomSites();
+    expect([plugin.name, plugin.apply, plugin.enforce]).toEqual(['loom-sites', 'serve', 'pre']);
+  });
+
+  it('writes sites into script modules, by URL for a page and by path for Node, and leaves node_modules and other files alone', () => {
+    const plugin = loomSites();
+    expect(transformIn(plugin, 'client', '/p/game/a.ts')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
+    expect(transformIn(plugin, 'client', '/p/game/a.mjs?t=5')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
+    expect(transformIn(plugin, 'server', '/p/game/a.ts')).toContain('__loom$site("/p/game/a.ts", 1, 31, "g")');
+    expect(transformIn(plugin, 'client', '/p/node_modules/loom-threads/lib/engine/ops/group.js')).toBeNull();
+    expect(transformIn(plugin, 'client', '/p/game/page.css')).toBeNull();
+    expect(transformIn(plugin, 'client', '/p/game/page.html?html-proxy&index=0.js')).toBeNull();
+  });
+
+  it('takes include and exclude, and the specifier to import the engine by', () => {
+    const plugin = loomSites({ include: ['/p/game/**'], exclude: ['/p/game/vendor/**'], engine: '@me/loom' });
+    expect(transformIn(plugin, 'client', '/p/game/a.ts')).toMatch(/^import \{ atSite as __loom\$at, sourceSite as __loom\$site \} from "@me\/loom";/);
+    expect(transformIn(plugin, 'client', '/p/test/a.ts')).toBeNull();
+    expect(transformIn(plugin, 'client', '/p/game/vendor/a.ts')).toBeNull();
+  });
+
+  it("is in this project's config for the game: under vitest a game script's sites are written in, by path", () => {
+    const engine = new Engine({ callSites: 'waits' });
+    const thread = engine.spawn(drill);
+    engine.step();
+    const file = resolve(import.meta.dirname, '../../game/scripts/drill.ts');
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes('yield* join(child)')) + 1;
+    expect(thread.waitingAt).toEqual({ fn: 'drill', file, line, column: 10, original: true });
+    engine.cancel(thread);
+    engine.step();
+  });
+});

@@ -1,0 +1,142 @@
+/** A node of the ESTree the parser gives (oxc's, with TypeScript's nodes): offsets in UTF-16 units. */
+export interface SyntaxNode {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly [field: string]: unknown;
+}
+
+/** One `yield* argument` of a module: what to wrap, where the runtime would say it is, and in which function. */
+export interface Delegation {
+  /** The argument's extent, which the plugin wraps. */
+  readonly start: number;
+  readonly end: number;
+  /** The offset V8 reports for the frame while `yield*` starts its argument's iterator. */
+  readonly at: number;
+  /** The enclosing function's name, as a stack trace would print it; '' if it has none. */
+  readonly fn: string;
+}
+
+// Wrappers that change nothing at run time: the position is the wrapped expression's.
+const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Every `yield* argument` in `program`, outermost first. */
+export function findDelegations(program: SyntaxNode, code: string): Delegation[] {
+  const found: Delegation[] = [];
+  visit(program, { fn: '', naming: '', owner: '' }, code, found);
+  return found;
+}
+
+/** What a node's place tells of function names. */
+interface Scope {
+  /** The enclosing function's name. */
+  readonly fn: string;
+  /** The name V8 would give a function literal found here, from what it is assigned to. */
+  readonly naming: string;
+  /** The object or class whose members are named here: V8 prints a method as `Owner.method`. */
+  readonly owner: string;
+}
+
+function visit(node: SyntaxNode, scope: Scope, code: string, found: Delegation[]): void {
+  if (node.type === 'YieldExpression' && node['delegate'] === true && isNode(node['argument'])) {
+    const argument = node['argument'];
+    found.push({ start: argument.start, end: argument.end, at: reportedOffset(node, argument, code), fn: scope.fn });
+  }
+  const fn = FUNCTIONS.has(node.type) ? functionName(node, scope) : scope.fn;
+  for (const [field, value] of Object.entries(node)) {
+    const inner: Scope = { fn, naming: namingFor(node, field, scope.owner), owner: ownerFor(node, scope) };
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item, inner, code, found);
+    } else if (isNode(value)) {
+      visit(value, inner, code, found);
+    }
+  }
+}
+
+function functionName(node: SyntaxNode, scope: Scope): string {
+  return identifierName(node['id']) ?? scope.naming;
+}
+
+function ownerFor(node: SyntaxNode, scope: Scope): string {
+  if (node.type === 'ObjectExpression') return 'Object';
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return identifierName(node['id']) ?? scope.naming;
+  return node.type === 'ClassBody' ? scope.owner : '';
+}
+
+// V8 names a function literal after what it is assigned to: a variable, a property, a method's key.
+function namingFor(node: SyntaxNode, field: string, owner: string): string {
+  switch (node.type) {
+    case 'VariableDeclarator':
+      return field === 'init' ? (identifierName(node['id']) ?? '') : '';
+    case 'AssignmentExpression':
+      return field === 'right' ? (targetName(node['left']) ?? '') : '';
+    case 'Property':
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+      // A static member's owner is the class, a function: V8 prints `Function.member`.
+      if (field !== 'value' || node['computed'] === true) return '';
+      return memberName(node['static'] === true ? 'Function' : owner, keyName(node['key']));
+    default:
+      return '';
+  }
+}
+
+function memberName(owner: string, key: string | undefined): string {
+  if (key === undefined) return '';
+  return owner === '' || key.startsWith('#') ? key : `${owner}.${key}`;
+}
+
+/**
+ * Where V8 says the frame is while `yield*` starts its argument: at a call, the name just before its `(` (the
+ * callee, or the property called), or the `(` itself after anything else; at `new`, the `new`; at a tagged
+ * template, the template; at anything else, the `yield`.
+ */
+function reportedOffset(yieldNode: SyntaxNode, argument: SyntaxNode, code: string): number {
+  const expression = unwrapped(argument);
+  switch (expression.type) {
+    case 'CallExpression':
+      return callOffset(expression, code);
+    case 'NewExpression':
+      return expression.start;
+    case 'TaggedTemplateExpression':
+      return isNode(expression['quasi']) ? expression['quasi'].start : expression.start;
+    default:
+      return yieldNode.start;
+  }
+}
+
+function callOffset(call: SyntaxNode, code: string): number {
+  const callee = call['callee'];
+  if (!isNode(callee)) return call.start;
+  if (callee.type === 'Identifier') return callee.start;
+  if (callee.type === 'MemberExpression' && callee['computed'] !== true && isNode(callee['property'])) return callee['property'].start;
+  // The `(` that opens the arguments, after the callee and its type arguments.
+  const typeArguments = call['typeArguments'];
+  const open = code.indexOf('(', isNode(typeArguments) ? typeArguments.end : callee.end);
+  return open < 0 ? call.start : open;
+}
+
+function unwrapped(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  while (TRANSPARENT.has(current.type) && isNode(current['expression'])) current = current['expression'];
+  return current;
+}
+
+function identifierName(node: unknown): string | undefined {
+  return isNode(node) && node.type === 'Identifier' && typeof node['name'] === 'string' ? node['name'] : undefined;
+}
+
+function keyName(node: unknown): string | undefined {
+  if (isNode(node) && node.type === 'Literal' && typeof node['value'] === 'string') return node['value'];
+  return identifierName(node) ?? (isNode(node) && node.type === 'PrivateIdentifier' ? `#${String(node['name'])}` : undefined);
+}
+
+function targetName(node: unknown): string | undefined {
+  if (isNode(node) && node.type === 'MemberExpression' && node['computed'] !== true) return keyName(node['property']);
+  return identifierName(node);
+}
+
+function isNode(value: unknown): value is SyntaxNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,69 @@
+import { parseSync } from 'vite';
+import { findDelegations, type SyntaxNode } from './delegations.ts';
+import { insertText, type Insertion, type SourceMapV3 } from './inserted-text.ts';
+import { LineIndex } from './line-index.ts';
+
+// Names the plugin adds to a module: unlikely to meet a name of the module's own.
+const AT = '__loom$at';
+const SITE = '__loom$site';
+const SITES = '__loom$s';
+
+/** How {@link placeSites} writes a module's sites. */
+export interface PlaceOptions {
+  /** The specifier the written code imports `atSite` and `sourceSite` from: `'loom-threads'` by default. */
+  engine?: string;
+  /**
+   * Whether the module runs in Node (Vite's server environments, vitest), whose stack traces name a module by its
+   * path; in a browser they name it by its URL, `import.meta.url`, as the sites do by default.
+   */
+  server?: boolean;
+}
+
+/** A module with its call sites written in, and the map back to the source it was given. */
+export interface PlacedModule {
+  code: string;
+  map: SourceMapV3;
+}
+
+/**
+ * `code` with each `yield* argument` written as `yield* atSite(argument, site)`, where `site` is made once per
+ * place when the module loads: the engine then takes the place from the source instead of capturing the stack
+ * at run time. Null if the module has no `yield*`, or does not parse (the bundler's own transform reports that).
+ * The module's lines keep their numbers: the import goes on the first line and the sites after the last.
+ *
+ * @example
+ * ```ts
+ * placeSites('function* guard() { yield* walkTo(4, 2); }', '/game/scripts/guard.ts')?.code;
+ * // import { atSite as __loom$at, ... } from 'loom-threads';function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s0); }
+ * // var __loom$s0 = __loom$site(import.meta.url, 1, 27, "guard");
+ * ```
+ */
+export function placeSites(code: string, id: string, options: PlaceOptions = {}): PlacedModule | null {
+  if (!code.includes('yield')) return null;
+  const parsed = parseSync(pathOf(id), code);
+  if (parsed.errors.length > 0) return null;
+  const delegations = findDelegations(parsed.program as unknown as SyntaxNode, code);
+  if (delegations.length === 0) return null;
+  const lines = new LineIndex(code);
+  const file = options.server === true ? JSON.stringify(pathOf(id)) : 'import.meta.url';
+  const insertions: Insertion[] = [];
+  const closings: Insertion[] = [];
+  const sites = delegations.map((delegation, index) => {
+    // Outermost first: at one offset an outer wrapper opens before an inner one, and closes after it.
+    insertions.push({ offset: delegation.start, text: `${AT}(` });
+    closings.unshift({ offset: delegation.end, text: `, ${SITES}${index})` });
+    const { line, column } = lines.position(delegation.at);
+    return `${SITES}${index} = ${SITE}(${file}, ${line}, ${column}, ${JSON.stringify(delegation.fn)})`;
+  });
+  const engine = JSON.stringify(options.engine ?? 'loom-threads');
+  const prefix = `import { atSite as ${AT}, sourceSite as ${SITE} } from ${engine};`;
+  // `var`: a function of the module called before the module has run to its end finds undefined, not a throw.
+  const suffix = `\nvar ${sites.join(',\n  ')};\n`;
+  return insertText(code, [...closings, ...insertions], prefix, suffix, pathOf(id));
+}
+
+// The file a module id names, without the query a bundler may add (`?t=…`, `?v=…`).
+function pathOf(id: string): string {
+  const query = id.indexOf('?');
+  return query < 0 ? id : id.slice(0, query);
+}
