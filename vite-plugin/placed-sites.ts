@@ -29,17 +29,19 @@ export interface PlacedModule {
  * `code` with each `yield* argument` written as `yield* atSite(argument, site)`, where `site` is made once per
  * place when the module loads: the engine then takes the place from the source instead of capturing the stack
  * at run time. Null if the module has no `yield*`, or does not parse (the bundler's own transform reports that).
- * The module's lines keep their numbers: the import goes on the first line and the sites after the last.
+ * The module's lines keep their numbers: the import and the sites go after the last.
  *
  * @example
  * ```ts
  * placeSites('function* guard() { yield* walkTo(4, 2); }', '/game/scripts/guard.ts')?.code;
- * // import { atSite as __loom$at, ... } from 'loom-threads';function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s0); }
+ * // function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s0); }
+ * // import { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";
  * // var __loom$s0 = __loom$site(import.meta.url, 1, 27, "guard");
  * ```
  */
 export function placeSites(code: string, id: string, options: PlaceOptions = {}): PlacedModule | null {
-  if (!code.includes('yield')) return null;
+  // A module transformed already (the plugin listed twice, say) would import the same names twice.
+  if (!code.includes('yield') || code.includes(AT)) return null;
   const parsed = parseSync(pathOf(id), code);
   if (parsed.errors.length > 0) return null;
   const delegations = findDelegations(parsed.program as unknown as SyntaxNode, code);
@@ -56,10 +58,11 @@ export function placeSites(code: string, id: string, options: PlaceOptions = {})
     return `${SITES}${index} = ${SITE}(${file}, ${line}, ${column}, ${JSON.stringify(delegation.fn)})`;
   });
   const engine = JSON.stringify(options.engine ?? 'loom-threads');
-  const prefix = `import { atSite as ${AT}, sourceSite as ${SITE} } from ${engine};`;
-  // `var`: a function of the module called before the module has run to its end finds undefined, not a throw.
-  const suffix = `\nvar ${sites.join(',\n  ')};\n`;
-  return insertText(code, [...closings, ...insertions], prefix, suffix, pathOf(id));
+  // After the last line, so that no line moves and a first line's `#!` or directive stays first: an import is
+  // hoisted wherever it stands. `var`: a function of the module called before the module has run to its end
+  // finds undefined there, not a throw.
+  const suffix = `\nimport { atSite as ${AT}, sourceSite as ${SITE} } from ${engine};\nvar ${sites.join(',\n  ')};\n`;
+  return insertText(code, [...closings, ...insertions], '', suffix, pathOf(id));
 }
 
 // The file a module id names, without the query a bundler may add (`?t=…`, `?v=…`).

@@ -57,16 +57,28 @@ describe('text put into a module, and its source map', () => {
     expect(map.sourcesContent).toEqual([source]);
   });
 
-  it('keeps every line of a module at its number: the import joins the first line, the sites follow the last', () => {
+  it('keeps every line of a module at its number: the import and the sites follow the last', () => {
     const source = readFileSync(FIXTURE, 'utf8');
     const placed = placeSites(source, '/game/scripts/placed-scripts.ts')!;
     const before = source.split('\n');
     const after = placed.code.split('\n');
-    expect(after[0]).toBe(`import { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";${before[0]}`);
     const unwrapped = (line: string) => line.replaceAll('__loom$at(', '').replace(/, __loom\$s\d+\)/g, '');
-    for (const [index, line] of before.entries()) if (index > 0) expect(unwrapped(after[index]!), `line ${index + 1}`).toBe(line);
-    expect(after.slice(before.length).join('\n')).toMatch(/^var __loom\$s0 = __loom\$site\(import\.meta\.url, 6, 10, "nap"\),\n/);
+    for (const [index, line] of before.entries()) expect(unwrapped(after[index]!), `line ${index + 1}`).toBe(line);
+    expect(after.slice(before.length).join('\n')).toMatch(
+      /^import \{ atSite as __loom\$at, sourceSite as __loom\$site \} from "loom-threads";\nvar __loom\$s0 = __loom\$site\(import\.meta\.url, 6, 10, "nap"\),\n/,
+    );
     expect(inOrderWithin(sourceTokens(source), mappedTokens(placed.code, placed.map))).toBe(true);
+  });
+
+  it('leaves a first line that must stay first, a `#!` or a directive, where it is', () => {
+    const source = '#!/usr/bin/env node\n"use strict";\nexport function* g() { yield* sleep(1); }\n';
+    const after = placeSites(source, '/a.js')!.code.split('\n');
+    expect(after.slice(0, 2)).toEqual(['#!/usr/bin/env node', '"use strict";']);
+  });
+
+  it('leaves alone a module it has transformed already', () => {
+    const once = placeSites('export function* g() { yield* sleep(1); }', '/a.ts')!.code;
+    expect(placeSites(once, '/a.ts')).toBeNull();
   });
 
   it('leaves alone a module with no yield*, or one that does not parse (the bundler reports that)', () => {
@@ -78,6 +90,6 @@ describe('text put into a module, and its source map', () => {
   it("names the module by its path for Node, by import.meta.url for a page, and imports from the engine it is told", () => {
     const source = 'export function* g() { yield* sleep(1); }';
     expect(placeSites(source, '/work/game/a.ts?v=12', { server: true })!.code).toContain('__loom$site("/work/game/a.ts", 1, 31, "g")');
-    expect(placeSites(source, '/work/game/a.ts?v=12', { engine: '@me/loom' })!.code).toMatch(/^import .* from "@me\/loom";.*\n.*__loom\$site\(import\.meta\.url, 1, 31, "g"\)/);
+    expect(placeSites(source, '/work/game/a.ts?v=12', { engine: '@me/loom' })!.code).toMatch(/\nimport .* from "@me\/loom";\nvar __loom\$s0 = __loom\$site\(import\.meta\.url, 1, 31, "g"\);\n$/);
   });
 });
