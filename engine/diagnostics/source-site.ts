@@ -21,8 +21,7 @@ export function sourceSite(file: string, line: number, column: number, fn: strin
 /**
  * `value`, after telling the ticking engine that the op it is (if it is one) starts at `site`: with `callSites`
  * other than `'off'`, the engine then takes `site` instead of capturing the stack, which costs about a
- * microsecond. Only what `yield*` starts at once may pass through here: the op's iterator takes the site. An
- * undefined site (a module read before it finished loading) leaves the engine to capture as usual.
+ * microsecond. Only what `yield*` starts at once may pass through here: the op's iterator takes the site.
  *
  * @example
  * ```ts
@@ -30,8 +29,8 @@ export function sourceSite(file: string, line: number, column: number, fn: strin
  * const door = yield* atSite(walkTo(x, y), here); // what the plugin writes for `yield* walkTo(x, y)`
  * ```
  */
-export function atSite<T>(value: T, site: Site | undefined): T {
-  if (site === undefined || !(value instanceof Op)) return value;
+export function atSite<T>(value: T, site: Site): T {
+  if (!(value instanceof Op)) return value;
   const scheduler = tickingScheduler();
   if (scheduler !== null && scheduler.callSiteMode !== CallSiteMode.off) scheduler.sites.place(site);
   return value;

@@ -77,19 +77,19 @@ describe('sites told by a build step (atSite, sourceSite)', () => {
     expect(frameAt(thread, 1)).toMatch(/^plain .*source-sites\.test\.ts:\d+:\d+$/);
   });
 
-  it("with 'off', nothing is told or kept, and an undefined site (a module not yet loaded) falls back to capture", () => {
-    const off = engineWith('off');
-    const quiet = off.engine.spawn(function* guard() {
+  it("with 'off', nothing is told or kept", () => {
+    const { engine, steps } = engineWith('off');
+    const thread = engine.spawn(function* guard() {
       yield* atSite(step(), GUARD);
     });
-    off.steps(1);
-    expect(quiet.scriptStack!.frames[1]!.at).toBeNull();
-    const { engine, steps } = engineWith('frames');
-    const thread = engine.spawn(function* guard() {
-      yield* atSite(step(), undefined);
+    steps(1);
+    expect(thread.scriptStack!.frames[1]!.at).toBeNull();
+    engine.callSites = 'frames';
+    const next = engine.spawn(function* guard() {
+      yield* step();
     });
     steps(1);
-    expect(frameAt(thread, 1)).toMatch(/^guard .*source-sites\.test\.ts:\d+:\d+$/);
+    expect(frameAt(next, 1)).toMatch(/^guard .*source-sites\.test\.ts:\d+:\d+$/);
   });
 
   it('outside any tick (a generator driven by hand) an op passes through unchanged', () => {
