@@ -88,22 +88,65 @@ function memberName(owner: string, key: string | undefined): string {
 }
 
 /**
- * Where V8 says the frame is while `yield*` starts its argument: at a call, the name just before its `(` (the
- * callee, or the property called), or the `(` itself after anything else; at `new`, the `new`; at a tagged
- * template, the template; at anything else, the `yield`.
+ * Where V8 says the frame is while `yield*` starts its argument: the last position its bytecode recorded while
+ * evaluating it (see recordedLast), or, where it recorded none (a variable, `this`), the `yield` itself.
  */
 function reportedOffset(yieldNode: SyntaxNode, argument: SyntaxNode, code: string): number {
-  const expression = unwrapped(argument);
-  switch (expression.type) {
+  return recordedLast(argument, code) ?? yieldNode.start;
+}
+
+/**
+ * The last source position V8 records in evaluating `node`, in the order it generates bytecode: a call at its
+ * callee's name or its `(`, `new` at the `new`, a tagged template at the template, a property load at the
+ * property's name, a `[` or a `?.`. Null if none: a name, `this`, a literal. Static: of a conditional, the last
+ * branch V8 emits, whichever runs.
+ */
+function recordedLast(node: SyntaxNode, code: string): number | null {
+  switch (node.type) {
     case 'CallExpression':
-      return callOffset(expression, code);
+      return callOffset(node, code);
     case 'NewExpression':
-      return expression.start;
+      return node.start;
     case 'TaggedTemplateExpression':
-      return isNode(expression['quasi']) ? expression['quasi'].start : expression.start;
+      return isNode(node['quasi']) ? node['quasi'].start : node.start;
+    case 'MemberExpression':
+      return memberOffset(node, code);
+    case 'SequenceExpression':
+      return lastOf(node['expressions'], code);
+    case 'LogicalExpression':
+      return lastOf([node['left'], node['right']], code);
+    case 'ConditionalExpression':
+      return conditionalOffset(node, code);
     default:
-      return yieldNode.start;
+      return TRANSPARENT.has(node.type) && isNode(node['expression']) ? recordedLast(node['expression'], code) : null;
   }
+}
+
+function memberOffset(member: SyntaxNode, code: string): number | null {
+  const object = member['object'];
+  const property = member['property'];
+  if (!isNode(object) || !isNode(property)) return null;
+  if (member['computed'] === true) return code.lastIndexOf('[', property.start);
+  return member['optional'] === true ? code.indexOf('?.', object.end) : property.start;
+}
+
+// A literal `true` or `false` test is folded: only the branch it takes is emitted.
+function conditionalOffset(conditional: SyntaxNode, code: string): number | null {
+  const test = conditional['test'];
+  const folded = isNode(test) && test.type === 'Literal' && typeof test['value'] === 'boolean' ? test['value'] : null;
+  if (folded === true) return isNode(conditional['consequent']) ? recordedLast(conditional['consequent'], code) : null;
+  if (folded === false) return isNode(conditional['alternate']) ? recordedLast(conditional['alternate'], code) : null;
+  return lastOf([conditional['test'], conditional['consequent'], conditional['alternate']], code);
+}
+
+function lastOf(nodes: unknown, code: string): number | null {
+  if (!Array.isArray(nodes)) return null;
+  for (let index = nodes.length - 1; index >= 0; index--) {
+    const node: unknown = nodes[index];
+    const offset = isNode(node) ? recordedLast(node, code) : null;
+    if (offset !== null) return offset;
+  }
+  return null;
 }
 
 function callOffset(call: SyntaxNode, code: string): number {
@@ -115,12 +158,6 @@ function callOffset(call: SyntaxNode, code: string): number {
   const typeArguments = call['typeArguments'];
   const open = code.indexOf('(', isNode(typeArguments) ? typeArguments.end : callee.end);
   return open < 0 ? call.start : open;
-}
-
-function unwrapped(node: SyntaxNode): SyntaxNode {
-  let current = node;
-  while (TRANSPARENT.has(current.type) && isNode(current['expression'])) current = current['expression'];
-  return current;
 }
 
 function identifierName(node: unknown): string | undefined {

@@ -30,17 +30,20 @@ const SCRIPT_MODULE = /\.[cm]?[jt]sx?$/;
  * ```
  */
 export function loomSites(options: LoomSitesOptions = {}): Plugin {
+  const engine = options.engine ?? 'loom-threads';
   const included = createFilter(options.include ?? SCRIPT_MODULE, options.exclude ?? /\/node_modules\//);
   return {
     name: 'loom-sites',
     apply: 'serve',
     // Before TypeScript is stripped: the positions are those of the source as written.
     enforce: 'pre',
-    transform(code, id, transformOptions) {
+    async transform(code, id, transformOptions) {
       const file = id.split('?', 1)[0]!;
-      if (!SCRIPT_MODULE.test(file) || !included(file)) return null;
+      if (!SCRIPT_MODULE.test(file) || !included(file) || !code.includes('yield')) return null;
+      // A module the engine cannot be imported from (a linked library of its own) uses no Loom: leave it.
+      if ((await this.resolve(engine, id)) === null) return null;
       const server = this.environment.config.consumer === 'server' || transformOptions?.ssr === true;
-      return placeSites(code, id, { engine: options.engine, server });
+      return placeSites(code, id, { engine, server });
     },
   };
 }

@@ -7,6 +7,7 @@ import { LineIndex } from './line-index.ts';
 const AT = '__loom$at';
 const SITE = '__loom$site';
 const SITES = '__loom$s';
+const MADE = '__loom$sites';
 
 /** How {@link placeSites} writes a module's sites. */
 export interface PlaceOptions {
@@ -27,16 +28,17 @@ export interface PlacedModule {
 
 /**
  * `code` with each `yield* argument` written as `yield* atSite(argument, site)`, where `site` is made once per
- * place when the module loads: the engine then takes the place from the source instead of capturing the stack
+ * place, the first time the module needs one: the engine then takes the place from the source instead of capturing the stack
  * at run time. Null if the module has no `yield*`, or does not parse (the bundler's own transform reports that).
  * The module's lines keep their numbers: the import and the sites go after the last.
  *
  * @example
  * ```ts
  * placeSites('function* guard() { yield* walkTo(4, 2); }', '/game/scripts/guard.ts')?.code;
- * // function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s0); }
+ * // function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s(0)); }
  * // import { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";
- * // var __loom$s0 = __loom$site(import.meta.url, 1, 27, "guard");
+ * // function __loom$s(index) { return (__loom$sites ??= [__loom$site(import.meta.url, 1, 27, "guard")])[index]; }
+ * // var __loom$sites;
  * ```
  */
 export function placeSites(code: string, id: string, options: PlaceOptions = {}): PlacedModule | null {
@@ -53,15 +55,23 @@ export function placeSites(code: string, id: string, options: PlaceOptions = {})
   const sites = delegations.map((delegation, index) => {
     // Outermost first: at one offset an outer wrapper opens before an inner one, and closes after it.
     insertions.push({ offset: delegation.start, text: `${AT}(` });
-    closings.unshift({ offset: delegation.end, text: `, ${SITES}${index})` });
+    closings.unshift({ offset: delegation.end, text: `, ${SITES}(${index}))` });
     const { line, column } = lines.position(delegation.at);
-    return `${SITES}${index} = ${SITE}(${file}, ${line}, ${column}, ${JSON.stringify(delegation.fn)})`;
+    return `${SITE}(${file}, ${line}, ${column}, ${JSON.stringify(delegation.fn)})`;
   });
   const engine = JSON.stringify(options.engine ?? 'loom-threads');
-  // After the last line, so that no line moves and a first line's `#!` or directive stays first: an import is
-  // hoisted wherever it stands. `var`: a function of the module called before the module has run to its end
-  // finds undefined there, not a throw.
-  const suffix = `\nimport { atSite as ${AT}, sourceSite as ${SITE} } from ${engine};\nvar ${sites.join(',\n  ')};\n`;
+  // After the last line, so that no line moves and a first line's `#!` or directive stays first: an import and a
+  // function declaration are hoisted wherever they stand, so a function of the module called before the module
+  // has run to its end (from a module it imports) finds its sites too. Made on the first call, once.
+  const suffix = [
+    '',
+    `import { atSite as ${AT}, sourceSite as ${SITE} } from ${engine};`,
+    `function ${SITES}(index) {`,
+    `  return (${MADE} ??= [\n    ${sites.join(',\n    ')},\n  ])[index];`,
+    '}',
+    `var ${MADE};`,
+    '',
+  ].join('\n');
   return insertText(code, [...closings, ...insertions], '', suffix, pathOf(id));
 }
 

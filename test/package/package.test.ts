@@ -168,11 +168,12 @@ describe('the packed package, installed into a fresh project', () => {
     const script = `
       const { loomSites } = await import('loom-threads/vite');
       const plugin = loomSites();
-      const placed = plugin.transform.call({ environment: { config: { consumer: 'client' } } }, 'export function* g() { yield* sleep(1); }', '/p/a.ts');
+      const context = { environment: { config: { consumer: 'client' } }, resolve: async () => ({ id: '/p/node_modules/loom-threads/lib/engine/index.js' }) };
+      const placed = await plugin.transform.call(context, 'export function* g() { yield* sleep(1); }', '/p/a.ts');
       console.log(JSON.stringify({ name: plugin.name, code: placed.code }));`;
     const { name, code } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], dir)) as { name: string; code: string };
     expect(name).toBe('loom-sites');
-    expect(code).toContain('yield* __loom$at(sleep(1), __loom$s0)');
+    expect(code).toContain('yield* __loom$at(sleep(1), __loom$s(0))');
     expect(code).toContain('__loom$site(import.meta.url, 1, 31, "g")');
   });
   describeBrowser('its inspector in a page bundled by Vite from the install', () => {

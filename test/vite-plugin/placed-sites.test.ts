@@ -6,6 +6,8 @@ import { placeSites } from '../../vite-plugin/placed-sites.ts';
 
 const FIXTURE = new URL('./fixtures/placed-scripts.ts', import.meta.url);
 const PLACED = new URL(`./fixtures/.placed-scripts-${process.pid}.ts`, import.meta.url);
+const PLACED_MEMBERS = new URL(`./fixtures/.placed-members-${process.pid}.js`, import.meta.url);
+const PLACED_EARLY = new URL(`./fixtures/.placed-early-${process.pid}.ts`, import.meta.url);
 
 type Scripts = typeof import('./fixtures/placed-scripts.ts');
 
@@ -42,12 +44,33 @@ function waitSites(body: () => ScriptGenerator): string[] {
 }
 
 describe('the Vite plugin writes the sites V8 would capture', () => {
-  afterAll(() => rmSync(PLACED, { force: true }));
+  afterAll(() => {
+    rmSync(PLACED, { force: true });
+    rmSync(PLACED_MEMBERS, { force: true });
+    rmSync(PLACED_EARLY, { force: true });
+  });
 
   it('names the same line, column and function for every form of yield*', async () => {
     const captured = waitSites((await asWritten()).everyForm);
     expect(captured).toHaveLength(14);
     expect(waitSites((await placedScripts()).everyForm)).toEqual(captured);
+  });
+
+  it('names the column V8 does for an argument that is not a call: a property, a `[`, a `?.`, the last branch', async () => {
+    const source = new URL('./fixtures/placed-members.js', import.meta.url);
+    const module = placeSites(readFileSync(source, 'utf8'), fileURLToPath(source), { server: true })!;
+    writeFileSync(PLACED_MEMBERS, module.code);
+    type Members = { members: () => ScriptGenerator };
+    const captured = waitSites(((await import(/* @vite-ignore */ source.href)) as Members).members);
+    expect(captured).toEqual(['10:17 members', '11:21 members', '12:22 members', '13:16 members', '14:59 members', '15:29 members', '16:25 members', '17:25 members', '18:21 members']);
+    expect(waitSites(((await import(/* @vite-ignore */ PLACED_MEMBERS.href)) as Members).members)).toEqual(captured);
+  });
+
+  it('gives a script run before its module has loaded to its end its site all the same', async () => {
+    const source = new URL('./fixtures/placed-early.ts', import.meta.url);
+    writeFileSync(PLACED_EARLY, placeSites(readFileSync(source, 'utf8'), fileURLToPath(source), { server: true })!.code);
+    const { earlyAt } = (await import(/* @vite-ignore */ PLACED_EARLY.href)) as { earlyAt: SourcePosition };
+    expect(earlyAt).toEqual({ fn: 'early', file: fileURLToPath(source), line: 6, column: 10, original: true });
   });
 
   it('names methods as V8 does, by their owner', async () => {

@@ -7,11 +7,13 @@ import { drill } from '../../game/scripts/drill.ts';
 import { loomSites } from '../../vite-plugin/index.ts';
 
 const SOURCE = 'export function* g() { yield* sleep(1); }';
-type Transform = (this: unknown, code: string, id: string, options?: { ssr?: boolean }) => { code: string } | null;
+type Transform = (this: unknown, code: string, id: string, options?: { ssr?: boolean }) => Promise<{ code: string } | null>;
 
-function transformIn(plugin: Plugin, consumer: 'client' | 'server', id: string): string | null {
+// The plugin's transform as Vite calls it; the engine resolves from every module but those under /p/linked/.
+async function transformIn(plugin: Plugin, consumer: 'client' | 'server', id: string): Promise<string | null> {
   const transform = plugin.transform as Transform;
-  return transform.call({ environment: { config: { consumer } } }, SOURCE, id)?.code ?? null;
+  const resolve = (specifier: string, importer: string) => Promise.resolve(importer.startsWith('/p/linked/') ? null : { id: `/p/node_modules/${specifier}/index.js` });
+  return (await transform.call({ environment: { config: { consumer } }, resolve }, SOURCE, id))?.code ?? null;
 }
 
 describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
@@ -20,21 +22,27 @@ describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
     expect([plugin.name, plugin.apply, plugin.enforce]).toEqual(['loom-sites', 'serve', 'pre']);
   });
 
-  it('writes sites into script modules, by URL for a page and by path for Node, and leaves node_modules and other files alone', () => {
+  it('writes sites into script modules, by URL for a page and by path for Node, and leaves node_modules and other files alone', async () => {
     const plugin = loomSites();
-    expect(transformIn(plugin, 'client', '/p/game/a.ts')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
-    expect(transformIn(plugin, 'client', '/p/game/a.mjs?t=5')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
-    expect(transformIn(plugin, 'server', '/p/game/a.ts')).toContain('__loom$site("/p/game/a.ts", 1, 31, "g")');
-    expect(transformIn(plugin, 'client', '/p/node_modules/loom-threads/lib/engine/ops/group.js')).toBeNull();
-    expect(transformIn(plugin, 'client', '/p/game/page.css')).toBeNull();
-    expect(transformIn(plugin, 'client', '/p/game/page.html?html-proxy&index=0.js')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/a.ts')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
+    expect(await transformIn(plugin, 'client', '/p/game/a.mjs?t=5')).toContain('__loom$site(import.meta.url, 1, 31, "g")');
+    expect(await transformIn(plugin, 'server', '/p/game/a.ts')).toContain('__loom$site("/p/game/a.ts", 1, 31, "g")');
+    expect(await transformIn(plugin, 'client', '/p/node_modules/loom-threads/lib/engine/ops/group.js')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/page.css')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/page.html?html-proxy&index=0.js')).toBeNull();
   });
 
-  it('takes include and exclude, and the specifier to import the engine by', () => {
+  it('takes include and exclude, and the specifier to import the engine by', async () => {
     const plugin = loomSites({ include: ['/p/game/**'], exclude: ['/p/game/vendor/**'], engine: '@me/loom' });
-    expect(transformIn(plugin, 'client', '/p/game/a.ts')).toContain('\nimport { atSite as __loom$at, sourceSite as __loom$site } from "@me/loom";\n');
-    expect(transformIn(plugin, 'client', '/p/test/a.ts')).toBeNull();
-    expect(transformIn(plugin, 'client', '/p/game/vendor/a.ts')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/a.ts')).toContain('\nimport { atSite as __loom$at, sourceSite as __loom$site } from "@me/loom";\n');
+    expect(await transformIn(plugin, 'client', '/p/test/a.ts')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/vendor/a.ts')).toBeNull();
+  });
+
+  it('leaves alone a module the engine does not resolve from: a linked library that does not use Loom', async () => {
+    const plugin = loomSites();
+    expect(await transformIn(plugin, 'client', '/p/linked/flatten.ts')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/flatten.ts')).not.toBeNull();
   });
 
   it("is in this project's config for the game: under vitest a game script's sites are written in, by path", () => {
