@@ -18,8 +18,9 @@ export interface Delegation {
 }
 
 // Wrappers that change nothing at run time: the position is the wrapped expression's.
-const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'ChainExpression']);
-const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const TRANSPARENT = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ChainExpression']);
+// Functions that can hold a `yield*`: an arrow cannot be a generator.
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression']);
 
 /** Every `yield* argument` in `program`, outermost first. */
 export function findDelegations(program: SyntaxNode, code: string): Delegation[] {
@@ -70,7 +71,7 @@ function namingFor(node: SyntaxNode, field: string, owner: string): string {
     case 'VariableDeclarator':
       return field === 'init' ? (identifierName(node['id']) ?? '') : '';
     case 'AssignmentExpression':
-      return field === 'right' ? (targetName(node['left']) ?? '') : '';
+      return field === 'right' ? assignedName(node['left']) : '';
     case 'Property':
     case 'MethodDefinition':
     case 'PropertyDefinition':
@@ -84,7 +85,15 @@ function namingFor(node: SyntaxNode, field: string, owner: string): string {
 
 function memberName(owner: string, key: string | undefined): string {
   if (key === undefined) return '';
-  return owner === '' || key.startsWith('#') ? key : `${owner}.${key}`;
+  return owner === '' ? key : `${owner}.${key}`;
+}
+
+// `walk = function* ...` is `walk`; `squad.walk = function* ...` is named `squad.walk`, and V8 prints the type of
+// the object it is called on before that: `Object.squad.walk`, for the plain object it mostly is.
+function assignedName(target: unknown): string {
+  const name = targetName(target);
+  if (name === undefined) return '';
+  return isNode(target) && target.type === 'MemberExpression' ? `Object.${name}` : name;
 }
 
 /**
@@ -98,8 +107,9 @@ function reportedOffset(yieldNode: SyntaxNode, argument: SyntaxNode, code: strin
 /**
  * The last source position V8 records in evaluating `node`, in the order it generates bytecode: a call at its
  * callee's name or its `(`, `new` at the `new`, a tagged template at the template, a property load at the
- * property's name, a `[` or a `?.`. Null if none: a name, `this`, a literal. Static: of a conditional, the last
- * branch V8 emits, whichever runs.
+ * property's name, a `[` or a `?.`; the branch last emitted of a conditional, `||`, `&&`, `??` or comma at that
+ * branch's start if it records none of its own. Null if none: a name, `this`, a literal. Static: of a conditional
+ * whose test is a literal, the branch it takes, as V8 folds it; otherwise the last branch, whichever runs.
  */
 function recordedLast(node: SyntaxNode, code: string): number | null {
   switch (node.type) {
@@ -112,9 +122,9 @@ function recordedLast(node: SyntaxNode, code: string): number | null {
     case 'MemberExpression':
       return memberOffset(node, code);
     case 'SequenceExpression':
-      return lastOf(node['expressions'], code);
+      return branchOffset(Array.isArray(node['expressions']) ? node['expressions'].at(-1) : undefined, code);
     case 'LogicalExpression':
-      return lastOf([node['left'], node['right']], code);
+      return branchOffset(node['right'], code);
     case 'ConditionalExpression':
       return conditionalOffset(node, code);
     default:
@@ -130,27 +140,32 @@ function memberOffset(member: SyntaxNode, code: string): number | null {
   return member['optional'] === true ? code.indexOf('?.', object.end) : property.start;
 }
 
-// A literal `true` or `false` test is folded: only the branch it takes is emitted.
-function conditionalOffset(conditional: SyntaxNode, code: string): number | null {
-  const test = conditional['test'];
-  const folded = isNode(test) && test.type === 'Literal' && typeof test['value'] === 'boolean' ? test['value'] : null;
-  if (folded === true) return isNode(conditional['consequent']) ? recordedLast(conditional['consequent'], code) : null;
-  if (folded === false) return isNode(conditional['alternate']) ? recordedLast(conditional['alternate'], code) : null;
-  return lastOf([conditional['test'], conditional['consequent'], conditional['alternate']], code);
+// V8 records where each branch starts: the last branch's own last position, or else its start.
+function branchOffset(branch: unknown, code: string): number | null {
+  if (!isNode(branch)) return null;
+  return recordedLast(branch, code) ?? unwrapped(branch).start;
 }
 
-function lastOf(nodes: unknown, code: string): number | null {
-  if (!Array.isArray(nodes)) return null;
-  for (let index = nodes.length - 1; index >= 0; index--) {
-    const node: unknown = nodes[index];
-    const offset = isNode(node) ? recordedLast(node, code) : null;
-    if (offset !== null) return offset;
-  }
-  return null;
+// A literal test is folded: only the branch it takes is emitted, and it records no start of its own.
+function conditionalOffset(conditional: SyntaxNode, code: string): number | null {
+  const test = conditional['test'];
+  const taken = isNode(test) && test.type === 'Literal' && test['regex'] === undefined && typeof test['value'] !== 'bigint'
+    ? conditional[test['value'] ? 'consequent' : 'alternate']
+    : undefined;
+  if (taken !== undefined) return isNode(taken) ? recordedLast(taken, code) : null;
+  return branchOffset(conditional['alternate'], code);
+}
+
+function unwrapped(node: SyntaxNode): SyntaxNode {
+  let inner = node;
+  while (TRANSPARENT.has(inner.type) && isNode(inner['expression'])) inner = inner['expression'];
+  return inner;
 }
 
 function callOffset(call: SyntaxNode, code: string): number {
-  const callee = call['callee'];
+  let callee = call['callee'];
+  // `walk!(x)` is served as `walk(x)`: the `!` leaves nothing for V8 to see.
+  while (isNode(callee) && callee.type === 'TSNonNullExpression') callee = callee['expression'];
   if (!isNode(callee)) return call.start;
   if (callee.type === 'Identifier') return callee.start;
   if (callee.type === 'MemberExpression' && callee['computed'] !== true && isNode(callee['property'])) return callee['property'].start;
@@ -169,9 +184,13 @@ function keyName(node: unknown): string | undefined {
   return identifierName(node) ?? (isNode(node) && node.type === 'PrivateIdentifier' ? `#${String(node['name'])}` : undefined);
 }
 
+// An assignment's target as V8 names a function assigned to it: `walk`, `squad.walk`.
 function targetName(node: unknown): string | undefined {
-  if (isNode(node) && node.type === 'MemberExpression' && node['computed'] !== true) return keyName(node['property']);
-  return identifierName(node);
+  if (!isNode(node)) return undefined;
+  if (node.type !== 'MemberExpression' || node['computed'] === true) return identifierName(node);
+  const object = targetName(node['object']);
+  const property = keyName(node['property']);
+  return object === undefined || property === undefined ? undefined : `${object}.${property}`;
 }
 
 function isNode(value: unknown): value is SyntaxNode {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../inspector/source-map.ts';
 import { insertText } from '../../vite-plugin/inserted-text.ts';
+import { LineIndex } from '../../vite-plugin/line-index.ts';
 import { placeSites } from '../../vite-plugin/placed-sites.ts';
 
 const FIXTURE = new URL('./fixtures/placed-scripts.ts', import.meta.url);
@@ -30,6 +31,23 @@ function sourceTokens(source: string): string[] {
 }
 
 describe('text put into a module, and its source map', () => {
+  it("puts three insertions at one offset in the order given, and one at a line's end before its newline", () => {
+    const lines = new LineIndex('\nab\ncd\n\nef');
+    const at = (offset: number) => Object.values(lines.position(offset)).join(':');
+    expect([0, 1, 2, 3, 4, 6, 7, 8, 9].map(at)).toEqual(['1:1', '2:1', '2:2', '2:3', '3:1', '3:3', '4:1', '5:1', '5:2']);
+  });
+
+  it('puts three insertions at one offset in the order given, and one at a line\'s end before its newline', () => {
+    const { code } = insertText('\na\nb', [
+      { offset: 1, text: '1' },
+      { offset: 1, text: '2' },
+      { offset: 1, text: '3' },
+      { offset: 2, text: '!' },
+      { offset: 0, text: '^' },
+    ], '', '', 'a.ts');
+    expect(code).toBe('^\n123a!\nb');
+  });
+
   it('puts each insertion at its offset, in the order given where offsets are equal', () => {
     const { code } = insertText('yield* yield* f(x);', [
       { offset: 18, text: ', inner)' },
@@ -85,6 +103,7 @@ describe('text put into a module, and its source map', () => {
     expect(placeSites('export const a = 1;', '/a.ts')).toBeNull();
     expect(placeSites('export function* g() { yield 1; yield sleep(1); }', '/a.ts')).toBeNull();
     expect(placeSites('export function* g() { yield* sleep(1)', '/a.ts')).toBeNull();
+    expect(placeSites('export function* g() { yield* sleep(1); } }', '/a.ts')).toBeNull();
   });
 
   it("names the module by its path for Node, by import.meta.url for a page, and imports from the engine it is told", () => {

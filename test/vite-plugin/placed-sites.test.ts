@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -5,24 +6,28 @@ import { Engine, type ScriptGenerator, type SourcePosition } from '../../engine/
 import { placeSites } from '../../vite-plugin/placed-sites.ts';
 
 const FIXTURE = new URL('./fixtures/placed-scripts.ts', import.meta.url);
-const PLACED = new URL(`./fixtures/.placed-scripts-${process.pid}.ts`, import.meta.url);
-const PLACED_MEMBERS = new URL(`./fixtures/.placed-members-${process.pid}.js`, import.meta.url);
-const PLACED_EARLY = new URL(`./fixtures/.placed-early-${process.pid}.ts`, import.meta.url);
+const MEMBERS = new URL('./fixtures/placed-members.js', import.meta.url);
+const EARLY = new URL('./fixtures/placed-early.ts', import.meta.url);
+const written: URL[] = [];
 
 type Scripts = typeof import('./fixtures/placed-scripts.ts');
+type Members = { members: () => ScriptGenerator; names: () => ScriptGenerator };
 
-let placed: Scripts | null = null;
-
-// The fixture through the plugin's transform, written next to it so that it imports the engine the same way.
-async function placedScripts(): Promise<Scripts> {
-  if (placed !== null) return placed;
-  const module = placeSites(readFileSync(FIXTURE, 'utf8'), fileURLToPath(FIXTURE), { server: true });
+/**
+ * A fixture through the plugin's transform, written next to it (so that it imports the engine the same way) under
+ * a name of its own content: a transform that writes something else is imported afresh, never a module cached.
+ */
+async function placed<T>(fixture: URL): Promise<T> {
+  const module = placeSites(readFileSync(fixture, 'utf8'), fileURLToPath(fixture), { server: true });
   expect(module).not.toBeNull();
-  writeFileSync(PLACED, module!.code);
-  placed = (await import(/* @vite-ignore */ PLACED.href)) as Scripts;
-  return placed;
+  const hash = createHash('sha1').update(module!.code).digest('hex').slice(0, 12);
+  const file = new URL(fixture.href.replace(/\/([\w-]+)(\.\w+)$/, `/.$1-${process.pid}-${hash}$2`));
+  writeFileSync(file, module!.code);
+  written.push(file);
+  return (await import(/* @vite-ignore */ file.href)) as T;
 }
 
+const placedScripts = (): Promise<Scripts> => placed<Scripts>(FIXTURE);
 const asWritten = (): Promise<Scripts> => import('./fixtures/placed-scripts.ts');
 
 function where(at: SourcePosition): string {
@@ -45,32 +50,30 @@ function waitSites(body: () => ScriptGenerator): string[] {
 
 describe('the Vite plugin writes the sites V8 would capture', () => {
   afterAll(() => {
-    rmSync(PLACED, { force: true });
-    rmSync(PLACED_MEMBERS, { force: true });
-    rmSync(PLACED_EARLY, { force: true });
+    for (const file of written) rmSync(file, { force: true });
   });
 
   it('names the same line, column and function for every form of yield*', async () => {
     const captured = waitSites((await asWritten()).everyForm);
-    expect(captured).toHaveLength(14);
+    expect(captured).toHaveLength(17);
     expect(waitSites((await placedScripts()).everyForm)).toEqual(captured);
   });
 
-  it('names the column V8 does for an argument that is not a call: a property, a `[`, a `?.`, the last branch', async () => {
-    const source = new URL('./fixtures/placed-members.js', import.meta.url);
-    const module = placeSites(readFileSync(source, 'utf8'), fileURLToPath(source), { server: true })!;
-    writeFileSync(PLACED_MEMBERS, module.code);
-    type Members = { members: () => ScriptGenerator };
-    const captured = waitSites(((await import(/* @vite-ignore */ source.href)) as Members).members);
-    expect(captured).toEqual(['10:17 members', '11:21 members', '12:22 members', '13:16 members', '14:59 members', '15:29 members', '16:25 members', '17:25 members', '18:21 members']);
-    expect(waitSites(((await import(/* @vite-ignore */ PLACED_MEMBERS.href)) as Members).members)).toEqual(captured);
+  it('names the column V8 does for each form of argument: a call, a property, a `[`, a `?.`, the last branch', async () => {
+    const captured = waitSites(((await import(/* @vite-ignore */ MEMBERS.href)) as Members).members);
+    expect(captured).toHaveLength(21);
+    expect(waitSites((await placed<Members>(MEMBERS)).members)).toEqual(captured);
+  });
+
+  it('names each function as V8 does: by variable, by assignment, by owner, by key', async () => {
+    const captured = waitSites(((await import(/* @vite-ignore */ MEMBERS.href)) as Members).names);
+    expect(captured.map((site) => site.split(' ').slice(1).join(' '))).toEqual(['anonymous', 'assigned', 'Object.owner.run', 'Squad.march', 'Squad.#sneak', 'Squad.quoted name']);
+    expect(waitSites((await placed<Members>(MEMBERS)).names)).toEqual(captured);
   });
 
   it('gives a script run before its module has loaded to its end its site all the same', async () => {
-    const source = new URL('./fixtures/placed-early.ts', import.meta.url);
-    writeFileSync(PLACED_EARLY, placeSites(readFileSync(source, 'utf8'), fileURLToPath(source), { server: true })!.code);
-    const { earlyAt } = (await import(/* @vite-ignore */ PLACED_EARLY.href)) as { earlyAt: SourcePosition };
-    expect(earlyAt).toEqual({ fn: 'early', file: fileURLToPath(source), line: 6, column: 10, original: true });
+    const { earlyAt } = await placed<{ earlyAt: SourcePosition }>(EARLY);
+    expect(earlyAt).toEqual({ fn: 'early', file: fileURLToPath(EARLY), line: 6, column: 10, original: true });
   });
 
   it('names methods as V8 does, by their owner', async () => {
@@ -87,7 +90,7 @@ describe('the Vite plugin writes the sites V8 would capture', () => {
       engine.spawn(scripts.spawner);
       for (let tick = 0; tick < 200; tick++) engine.step();
       print.mockRestore();
-      return printed.join('\n').replaceAll(fileURLToPath(PLACED), 'FILE').replaceAll(fileURLToPath(FIXTURE), 'FILE');
+      return printed.join('\n').replace(/\/[\w/.-]*placed-scripts[\w-]*\.ts/g, 'FILE');
     };
     const captured = failures(await asWritten());
     expect(captured).toContain('at outer (FILE:');

@@ -10,11 +10,15 @@ const SOURCE = 'export function* g() { yield* sleep(1); }';
 type Transform = (this: unknown, code: string, id: string, options?: { ssr?: boolean }) => Promise<{ code: string } | null>;
 
 // The plugin's transform as Vite calls it; the engine resolves from every module but those under /p/linked/.
-async function transformIn(plugin: Plugin, consumer: 'client' | 'server', id: string): Promise<string | null> {
+async function transformIn(plugin: Plugin, consumer: 'client' | 'server', id: string, source = SOURCE, ssr = false): Promise<string | null> {
   const transform = plugin.transform as Transform;
-  const resolve = (specifier: string, importer: string) => Promise.resolve(importer.startsWith('/p/linked/') ? null : { id: `/p/node_modules/${specifier}/index.js` });
-  return (await transform.call({ environment: { config: { consumer } }, resolve }, SOURCE, id))?.code ?? null;
+  const resolve = (specifier: string, importer: string) => {
+    resolved.push(specifier);
+    return Promise.resolve(importer.startsWith('/p/linked/') ? null : { id: `/p/node_modules/${specifier}/index.js` });
+  };
+  return (await transform.call({ environment: { config: { consumer } }, resolve }, source, id, { ssr }))?.code ?? null;
 }
+const resolved: string[] = [];
 
 describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
   it('runs under the dev server only, before TypeScript is stripped', () => {
@@ -30,6 +34,9 @@ describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
     expect(await transformIn(plugin, 'client', '/p/node_modules/loom-threads/lib/engine/ops/group.js')).toBeNull();
     expect(await transformIn(plugin, 'client', '/p/game/page.css')).toBeNull();
     expect(await transformIn(plugin, 'client', '/p/game/page.html?html-proxy&index=0.js')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/data.json')).toBeNull();
+    expect(await transformIn(plugin, 'client', '/p/game/a.ts', SOURCE, true)).toContain('__loom$site("/p/game/a.ts", 1, 31, "g")');
+    expect(await transformIn(plugin, 'client', '/p/game/a.ts')).toContain('\nimport { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";\n');
   });
 
   it('takes include and exclude, and the specifier to import the engine by', async () => {
@@ -37,6 +44,14 @@ describe('loomSites, the Vite plugin (loom-threads/vite)', () => {
     expect(await transformIn(plugin, 'client', '/p/game/a.ts')).toContain('\nimport { atSite as __loom$at, sourceSite as __loom$site } from "@me/loom";\n');
     expect(await transformIn(plugin, 'client', '/p/test/a.ts')).toBeNull();
     expect(await transformIn(plugin, 'client', '/p/game/vendor/a.ts')).toBeNull();
+  });
+
+  it('looks for the engine only from a module with a yield', async () => {
+    resolved.length = 0;
+    expect(await transformIn(loomSites(), 'client', '/p/game/a.ts', 'export const a = 1;')).toBeNull();
+    expect(resolved).toEqual([]);
+    expect(await transformIn(loomSites(), 'client', '/p/game/a.ts')).not.toBeNull();
+    expect(resolved).toEqual(['loom-threads']);
   });
 
   it('leaves alone a module the engine does not resolve from: a linked library that does not use Loom', async () => {
