@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT, describeBrowser, launchChromium, openReady, serveDevelopment, type DevHandle } from '../support/browser.ts';
+import { describeBrowser, launchChromium, openReady, serveDevelopment, type DevHandle } from '../support/browser.ts';
+import { drillAncestry, drillFrames } from '../support/drill-lines.ts';
 
-const DRILL = 'game/scripts/drill.ts';
-const DRILL_SOURCE = readFileSync(join(REPO_ROOT, DRILL), 'utf8').split('\n');
 /** Software WebGL on two shared cores can be slow: a test may take this long. */
 const SLOW = 120_000;
-
-/** The 1-based line of game/scripts/drill.ts that holds `code`. */
-function drillLine(code: string): number {
-  const index = DRILL_SOURCE.findIndex((text) => text.includes(code));
-  expect(index, code).toBeGreaterThanOrEqual(0);
-  return index + 1;
-}
 
 // `npm start`: the Vite plugin (loom-threads/vite) writes the scripts' call sites into them as they are served.
 describeBrowser('call sites under the Vite dev server (npm start)', () => {
@@ -38,14 +28,9 @@ describeBrowser('call sites under the Vite dev server (npm start)', () => {
     await page.evaluate(() => void window.loom!.drill());
     await expect.poll(() => page.evaluate(() => window.loom!.engine.paused), { timeout: 30_000 }).toBe(true);
     const frames = page.locator('.loom-details .loom-stack > li');
-    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual([
-      `trip ${DRILL}:${drillLine("throw new Error('the drill tripped')")}`,
-      `stride ${DRILL}:${drillLine('yield* trip()')}`,
-      `march ${DRILL}:${drillLine('yield* stride()')}`,
-      `marcher ${DRILL}:${drillLine('yield* march()')}`,
-    ]);
+    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(drillFrames());
     const spawned = await page.locator('.loom-field', { hasText: 'spawned' }).locator('.loom-dim').textContent();
-    expect(spawned).toMatch(new RegExp(`^#\\d+ marcher ← spawned by #\\d+ drill at ${DRILL}:${drillLine('yield* spawn(marcher)')} ← spawned by the host at game/app\\.ts:\\d+$`));
+    expect(spawned).toMatch(drillAncestry());
     // The game runs with 'waits' under `vite`: every thread waiting in a game script waits at a site the plugin
     // told. (The engine's own modules, race's and all's branches, are not transformed: node_modules in a project.)
     const sites = await page.evaluate(() => window.loom!.engine.threads().flatMap((thread) => thread.waitingAt ?? []));

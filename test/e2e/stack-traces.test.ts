@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SourceMap, parseSourceMap } from '../../inspector/source-map.ts';
-import { REPO_ROOT, describeBrowser, openReady, useServedProject } from '../support/browser.ts';
+import { describeBrowser, openReady, useServedProject } from '../support/browser.ts';
+import { DRILL, drillAncestry, drillFrames, drillLine } from '../support/drill-lines.ts';
 
-const DRILL = 'game/scripts/drill.ts';
-const DRILL_SOURCE = readFileSync(join(REPO_ROOT, DRILL), 'utf8').split('\n');
 /** Steps into calls from the engine's pause at most this often looking for the script, before giving up. */
 const MAX_STEPS = 200;
 /** Software WebGL on two shared cores can be slow: a test may take this long. */
 const SLOW = 120_000;
-
-/** The 1-based line of game/scripts/drill.ts that holds `code`. */
-function drillLine(code: string): number {
-  const index = DRILL_SOURCE.findIndex((text) => text.includes(code));
-  expect(index, code).toBeGreaterThanOrEqual(0);
-  return index + 1;
-}
 
 describeBrowser('script stack traces and the debugger hook in the built game', () => {
   const project = useServedProject();
@@ -38,18 +28,12 @@ describeBrowser('script stack traces and the debugger hook in the built game', (
     await page.evaluate(() => void window.loom!.drill());
     await expect.poll(() => page.evaluate(() => window.loom!.engine.paused), { timeout: 30_000 }).toBe(true);
     const frames = page.locator('.loom-details .loom-stack > li');
-    const expected = [
-      `trip ${DRILL}:${drillLine("throw new Error('the drill tripped')")}`,
-      `stride ${DRILL}:${drillLine('yield* trip()')}`,
-      `march ${DRILL}:${drillLine('yield* stride()')}`,
-      `marcher ${DRILL}:${drillLine('yield* march()')}`,
-    ];
     // Positions are source-mapped once the bundle's map has been fetched.
-    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(expected);
+    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(drillFrames());
     const label = await page.locator('.loom-details-label').textContent();
     expect(label).toMatch(/^#\d+ marcher$/);
     const spawned = await page.locator('.loom-field', { hasText: 'spawned' }).locator('.loom-dim').textContent();
-    expect(spawned).toMatch(new RegExp(`^#\\d+ marcher ← spawned by #\\d+ drill at ${DRILL}:${drillLine('yield* spawn(marcher)')} ← spawned by the host at game/app\\.ts:\\d+$`));
+    expect(spawned).toMatch(drillAncestry());
     expect(await page.locator('.loom-error').textContent()).toBe('Error: the drill tripped');
     expect(errors.filter((error) => !error.includes('the drill tripped'))).toEqual([]);
   });
