@@ -64,6 +64,12 @@ export function parseStackLine(text: string): SourcePosition | null {
  * One call site: a place in the source (file, line, column) where a sub-script was called, a thread
  * spawned or a wait started. An engine keeps one per place (see SiteTable), shared by every frame and thread that
  * came from it, and parses it only when first read.
+ *
+ * @example
+ * ```ts
+ * const site = sourceSite('http://localhost:5173/game/scripts/grunt.ts', 12, 10, 'grunt');
+ * site.position; // { fn: 'grunt', file: 'http://localhost:5173/game/scripts/grunt.ts', line: 12, column: 10, original: true }
+ * ```
  */
 export class Site {
   private parsed: SourcePosition | null | undefined = undefined;
