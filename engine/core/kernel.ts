@@ -28,8 +28,16 @@ export interface Kernel {
   wake(thread: Thread, value: unknown): void;
   /** Wakes a waiting thread: its wait throws `error`. */
   wakeWithError(thread: Thread, error: unknown): void;
-  /** Creates a thread from spawn arguments `[options?, script, ...args]`, spawned by `parent` at `site`. */
+  /**
+   * Creates a thread from spawn arguments `[options?, script, ...args]`, spawned by `parent` at `site`; for a script's
+   * spawn with no `site`, at the call site of the spawn op.
+   */
   create(parent: Thread | null, input: readonly unknown[], op: string | { readonly description: string }, site?: Site | null): Thread;
+  /**
+   * The call site of the op the running `thread` is starting, if one was noted (call sites on): for a race or an
+   * all to spawn its branches at. It stays where the thread waits.
+   */
+  startingSite(thread: Thread): Site | null;
   /** Cancels a thread, as `engine.cancel` does. */
   cancel(thread: Thread): boolean;
   /** A failure of one of `thread`'s children for it to throw at its next wait. */
@@ -51,7 +59,10 @@ export function newestScript<F>(script: F): F {
   return hot == null ? script : (hot.resolve(script as never) as F);
 }
 
-// What else an op may use of the core: the thread record, the op base, wait kinds, errors, argument checks.
+// What else an op may use of the core: the thread record, the op base, wait kinds, errors, argument checks, and
+// call sites (a race passes its own on to its branches).
+export type { Site } from '../diagnostics/call-site.ts';
+export { atSite } from '../diagnostics/source-site.ts';
 export { checkArgument, checkOperation, checkThread } from './arguments.ts';
 export type { Engine } from './engine.ts';
 export { CancelledError, ChildFailedError, DeadlockError, LoomError, ThreadFailedError } from './errors.ts';

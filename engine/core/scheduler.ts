@@ -152,6 +152,11 @@ export class Scheduler implements Kernel {
     return thread;
   }
 
+  startingSite(thread: Thread): Site | null {
+    // Held for a spawn with 'frames'; left where the thread waits with 'waits', and not taken from there.
+    return this.sites.takeSpawn(thread) ?? thread.extra?.site ?? null;
+  }
+
   /** A thread has ended: the live count and the view of live threads follow. */
   forget(): void {
     this.live--;

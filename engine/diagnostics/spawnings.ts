@@ -28,13 +28,13 @@ export const MAX_ANCESTRY = 16;
 export const ELIDED: Spawning = Object.freeze({ id: 0, name: '', site: null, by: null, generations: 0 });
 
 /**
- * Records where `thread` was spawned, by `parent` (null: the host). `site` is where the host called the spawn; in a
- * script, it is the site of the spawn op: held for the spawner in the SiteTable (`'frames'`), else the one the
- * spawner's latest op left in its extra.
+ * Records where `thread` was spawned, by `parent` (null: the host). `site` is where the host called the spawn, or
+ * where a script started the race or all whose branch it is; for a script's spawn op, null, and the site is that
+ * op's: held for the spawner in the SiteTable (`'frames'`), else the one the spawner's latest op left in its extra.
  */
 export function recordSpawn(thread: Thread, parent: Thread | null, site: Site | null): void {
   let at = site;
-  if (parent !== null) at = thread.kernel.sites.takeSpawn(parent) ?? takeLatestSite(parent);
+  if (parent !== null && at === null) at = thread.kernel.sites.takeSpawn(parent) ?? takeLatestSite(parent);
   const entry = parent === null ? at : newRecord(thread.id, thread.name, at, spawnerRecord(parent));
   thread.kernel.columns.recordSpawning(thread.slot, entry);
 }

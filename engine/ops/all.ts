@@ -1,11 +1,11 @@
 import { checkArgument, checkOperation, type Kernel, type MessagesOf, Op, type Thread } from '../core/kernel.ts';
-import { Group } from './group.ts';
+import { Group, GroupOp } from './group.ts';
 import type { Operation } from './race.ts';
 
 /** The results of {@link all}, in the order of the operations. */
 export type AllResults<T extends readonly Operation[]> = { -readonly [K in keyof T]: T[K] extends Operation<infer V> ? V : never };
 
-class All<T extends readonly Operation[]> extends Op<AllResults<T>, MessagesOf<T[number]>> {
+class All<T extends readonly Operation[]> extends GroupOp<AllResults<T>, MessagesOf<T[number]>> {
   constructor(private readonly ops: T) {
     super();
   }

@@ -1,10 +1,25 @@
-import { CancelledError, ChildFailedError, Flag, GROUP, type Kernel, type Thread, ThreadFailedError, ThreadState } from '../core/kernel.ts';
+import { atSite, CancelledError, ChildFailedError, Flag, GROUP, type Kernel, Op, type Site, type Thread, ThreadFailedError, ThreadState } from '../core/kernel.ts';
 
 /** How a group settles: on the first branch to end (race) or once every branch is done (all). */
 export type GroupMode = 'race' | 'all';
 
-function* branch(op: Iterable<unknown, unknown, unknown>): Generator<unknown, unknown, unknown> {
-  return yield* op;
+// A branch's op starts where the script started the race or all: its call site is the group's, not this line's.
+function* branch(op: Iterable<unknown, unknown, unknown>, site: Site | null): Generator<unknown, unknown, unknown> {
+  return yield* site === null ? op : atSite(op, site);
+}
+
+/**
+ * An op that runs its operations as branches (race, all, timeout). With call sites on, it is noted where a
+ * spawn is, and its branches are spawned, and start their operations, at its call site.
+ */
+export abstract class GroupOp<T, M> extends Op<T, M> {
+  override get framing(): boolean {
+    return true;
+  }
+
+  override get spawns(): boolean {
+    return true;
+  }
 }
 
 /** Whether `script` is the one a race or all branch runs (a hot reload restarts the waiting thread). */
@@ -55,8 +70,9 @@ export class Group {
 
   /** Spawns one branch per operation and parks the parent on the group. */
   start(ops: readonly Iterable<unknown, unknown, unknown>[]): boolean {
+    const site = this.kernel.startingSite(this.parent);
     ops.forEach((op, index) => {
-      const child = this.kernel.create(this.parent, [{ name: `${this.name}:${this.keys[index]}` }, branch, op], this.name);
+      const child = this.kernel.create(this.parent, [{ name: `${this.name}:${this.keys[index]}` }, branch, op, site], this.name, site);
       child.ensureExtra().group = this;
       this.branches.push(child);
       this.live++;

@@ -1,5 +1,5 @@
 import { checkArgument, checkOperation, type Kernel, type MessagesOf, Op, type Thread } from '../core/kernel.ts';
-import { Group } from './group.ts';
+import { Group, GroupOp } from './group.ts';
 
 /** Anything `yield*` can run: an op, or a call of a sub-script made with `script()`. */
 export type Operation<T = unknown> = Iterable<unknown, T, unknown>;
@@ -9,7 +9,7 @@ export type RaceResult<T extends Record<string, Operation>> = {
   [K in keyof T]: { winner: K; value: T[K] extends Operation<infer V> ? V : never };
 }[keyof T];
 
-class Race<T extends Record<string, Operation>> extends Op<RaceResult<T>, MessagesOf<T[keyof T]>> {
+class Race<T extends Record<string, Operation>> extends GroupOp<RaceResult<T>, MessagesOf<T[keyof T]>> {
   constructor(private readonly entries: T) {
     super();
   }

@@ -1,12 +1,12 @@
 import { checkOperation, type Kernel, type MessagesIn, Op, type Thread } from '../core/kernel.ts';
-import { Group } from './group.ts';
+import { Group, GroupOp } from './group.ts';
 import type { Operation } from './race.ts';
 import { sleep } from './sleep.ts';
 
 /** The result of {@link timeout}. */
 export type TimeoutResult<T> = { timedOut: false; value: T } | { timedOut: true };
 
-class Timeout<T, M> extends Op<TimeoutResult<T>, M> {
+class Timeout<T, M> extends GroupOp<TimeoutResult<T>, M> {
   constructor(private readonly seconds: number, private readonly op: Operation<T>) {
     super();
   }
