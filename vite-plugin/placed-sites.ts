@@ -28,9 +28,9 @@ export interface PlacedModule {
 
 /**
  * `code` with each `yield* argument` written as `yield* atSite(argument, site)`, where `site` is made once per
- * place, the first time the module needs one: the engine then takes the place from the source instead of capturing the stack
- * at run time. Null if the module has no `yield*`, or does not parse (the bundler's own transform reports that).
- * The module's lines keep their numbers: the import and the sites go after the last.
+ * place, the first time the module needs one: the engine then takes the place from the source instead of
+ * capturing the stack at run time. Null if the module has no `yield*`, or does not parse (the bundler's own
+ * transform reports that). The module's lines keep their numbers: the import and the sites go after the last.
  *
  * @example
  * ```ts

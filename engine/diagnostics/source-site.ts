@@ -4,7 +4,7 @@ import { CallSiteMode, Site } from './call-site.ts';
 
 /**
  * The call site of one place in a module's source, told by a build step instead of captured at run time: the
- * Vite plugin (`loom-threads/vite`) writes one per `yield*` of a module, made once when the module loads.
+ * Vite plugin (`loom-threads/vite`) writes one per `yield*` of a module, made once, the first time it is needed.
  * `line` and `column` count from 1, as stack traces do; `fn` names the function the place is in ('' if none).
  *
  * @example
