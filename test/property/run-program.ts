@@ -1,4 +1,4 @@
-import { Engine, createSignal, type Thread } from '../../engine/index.ts';
+import { Engine, createSignal, type CallSites, type Thread } from '../../engine/index.ts';
 import { engineFault, isSwallowReport, showError } from './failures.ts';
 import { firstVersions, reloadChange, threadScript, type Emission, type ProgramThread, type World } from './interpreter.ts';
 import { HOST_PERIOD, SIGNALS, type HostAction, type Program } from './program.ts';
@@ -11,28 +11,39 @@ const TICK_RATE = 10;
 
 /**
  * Runs a program on a fresh engine, tick by tick with `engine.step()`, the host acting between ticks, and returns
- * the invariants it broke, one `invariant: detail` line each (empty when it kept them all). It runs twice, the second
- * time with accounting on (see timeEverything): what the scripts do must not change.
+ * the invariants it broke, one `invariant: detail` line each (empty when it kept them all). It runs three times:
+ * with call sites as in development (`'frames'`), then with accounting on (see timeEverything) and every op's site
+ * (`'waits'`), then as in production (`'off'`): what the scripts do must not change.
  */
 export function runProgram(program: Program): string[] {
   const plain = execute(program, false);
-  const timed = execute(program, true);
-  const violations = [...plain.violations, ...timed.violations.filter((line) => !plain.violations.includes(line))];
+  const runs = [
+    { recorder: execute(program, true, 'waits'), what: "accounting and callSites 'waits'" },
+    { recorder: execute(program, false, 'off'), what: "callSites 'off'" },
+  ];
+  const violations = [...plain.violations];
+  for (const { recorder } of runs) violations.push(...recorder.violations.filter((line) => !violations.includes(line)));
   const differs = firstDifference(plain.observations, runModel(program, TICK_LIMIT));
   if (differs !== null) violations.push(`the engine computes what the reference model does: ${differs}`);
-  const at = plain.trace.findIndex((line, i) => timed.trace[i] !== line);
-  if (at >= 0 || timed.trace.length !== plain.trace.length) {
-    const i = at >= 0 ? at : plain.trace.length;
-    violations.push(`accounting changes nothing scripts do: step ${i} was ${plain.trace[i] ?? '(none)'}, with accounting ${timed.trace[i] ?? '(none)'}`);
+  for (const { recorder, what } of runs) {
+    const at = plain.trace.findIndex((line, i) => recorder.trace[i] !== line);
+    if (at >= 0 || recorder.trace.length !== plain.trace.length) {
+      const i = at >= 0 ? at : plain.trace.length;
+      violations.push(`accounting and call sites change nothing scripts do: step ${i} was ${plain.trace[i] ?? '(none)'}, with ${what} ${recorder.trace[i] ?? '(none)'}`);
+    }
   }
   return violations;
 }
 
-/** One run of a program: the invariants it broke, and its trace (see Recorder.trace), ending with each thread's end. */
-export function execute(program: Program, accounting: boolean): Recorder {
+/**
+ * One run of a program: the invariants it broke, and its trace (see Recorder.trace), ending with each thread's end.
+ * `callSites` is `'frames'` by default, as in development.
+ */
+export function execute(program: Program, accounting: boolean, callSites: CallSites = 'frames'): Recorder {
   let recorder: Recorder | null = null;
   const engine = new Engine({
     tickRate: TICK_RATE,
+    callSites,
     hotReload: program.host.some(({ action }) => action.k === 'reload'), // else the engine's plain paths run
     onError: (error, thread) => {
       recorder!.observe(thread, `reported ${showError(error)}`);
