@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchChromium, openReady, serveDevelopment, type DevHandle } from '../support/browser.ts';
-import { drillAncestry, drillFrames } from '../support/drill-lines.ts';
+import { breakOnDrillFailure, drillAncestry } from '../support/drill.ts';
 
 /** Software WebGL on two shared cores can be slow: a test may take this long. */
 const SLOW = 120_000;
@@ -23,12 +23,7 @@ describeBrowser('call sites under the Vite dev server (npm start)', () => {
   it("shows the drill's failure in TypeScript lines, each told by the plugin rather than captured", { timeout: SLOW }, async () => {
     let errors: string[];
     ({ page, errors } = await openReady(await browser!.newPage({ viewport: { width: 1600, height: 900 } }), `${server!.url}?seed=7`));
-    await page.keyboard.press('Backquote');
-    await page.locator('.loom-break-toggle').click();
-    await page.evaluate(() => void window.loom!.drill());
-    await expect.poll(() => page.evaluate(() => window.loom!.engine.paused), { timeout: 30_000 }).toBe(true);
-    const frames = page.locator('.loom-details .loom-stack > li');
-    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(drillFrames());
+    await breakOnDrillFailure(page);
     const spawned = await page.locator('.loom-field', { hasText: 'spawned' }).locator('.loom-dim').textContent();
     expect(spawned).toMatch(drillAncestry());
     // The game runs with 'waits' under `vite`: every waiting thread waits at a site the plugin told, a branch of a

@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SourceMap, parseSourceMap } from '../../inspector/source-map.ts';
 import { describeBrowser, openReady, useServedProject } from '../support/browser.ts';
-import { DRILL, drillAncestry, drillFrames, drillLine } from '../support/drill-lines.ts';
+import { DRILL, breakOnDrillFailure, drillAncestry, drillLine } from '../support/drill.ts';
 
 /** Steps into calls from the engine's pause at most this often looking for the script, before giving up. */
 const MAX_STEPS = 200;
@@ -23,13 +23,7 @@ describeBrowser('script stack traces and the debugger hook in the built game', (
   });
 
   it('breaks on the drill\'s failure and shows its stack, three sub-scripts deep, in TypeScript lines', { timeout: SLOW }, async () => {
-    await page.keyboard.press('Backquote');
-    await page.locator('.loom-break-toggle').click();
-    await page.evaluate(() => void window.loom!.drill());
-    await expect.poll(() => page.evaluate(() => window.loom!.engine.paused), { timeout: 30_000 }).toBe(true);
-    const frames = page.locator('.loom-details .loom-stack > li');
-    // Positions are source-mapped once the bundle's map has been fetched.
-    await expect.poll(() => frames.allTextContents(), { timeout: 20_000 }).toEqual(drillFrames());
+    await breakOnDrillFailure(page);
     const label = await page.locator('.loom-details-label').textContent();
     expect(label).toMatch(/^#\d+ marcher$/);
     const spawned = await page.locator('.loom-field', { hasText: 'spawned' }).locator('.loom-dim').textContent();

@@ -1,5 +1,7 @@
+// The game's fault drill (game/scripts/drill.ts) as the browser tests use it: its lines, and a break on its failure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { REPO_ROOT } from './browser.ts';
 
@@ -27,4 +29,17 @@ export function drillFrames(): string[] {
 /** How the inspector shows where the marcher was spawned: by the drill, which the host spawned. */
 export function drillAncestry(): RegExp {
   return new RegExp(`^#\\d+ marcher ← spawned by #\\d+ drill at ${DRILL}:${drillLine('yield* spawn(marcher)')} ← spawned by the host at game/app\\.ts:\\d+$`);
+}
+
+/**
+ * Opens the inspector on the game's page, turns "break on error" on and starts the drill: resolves once the engine
+ * has paused on the marcher's failure, with it selected, and the inspector lists its stack as `drillFrames()`.
+ */
+export async function breakOnDrillFailure(page: Page): Promise<void> {
+  await page.keyboard.press('Backquote');
+  await page.locator('.loom-break-toggle').click();
+  await page.evaluate(() => void window.loom!.drill());
+  await expect.poll(() => page.evaluate(() => window.loom!.engine.paused), { timeout: 30_000 }).toBe(true);
+  // Positions the runtime gave are source-mapped once their file's map has been fetched.
+  await expect.poll(() => page.locator('.loom-details .loom-stack > li').allTextContents(), { timeout: 20_000 }).toEqual(drillFrames());
 }
