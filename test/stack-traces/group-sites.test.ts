@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { all, atSite, race, script, sleep, sourceSite, timeout, type CallSites, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
+import { markedLines } from '../support/marked-lines.ts';
 
-const FILE = fileURLToPath(import.meta.url);
-const SOURCE = readFileSync(FILE, 'utf8').split('\n');
-
-/** `file:line:column` of `token` on the line of this file marked `// @mark`. */
-function at(mark: string, token: string): string {
-  const line = SOURCE.findIndex((text) => text.endsWith(`// @${mark}`));
-  return `${FILE}:${line + 1}:${SOURCE[line]!.indexOf(token) + 1}`;
-}
+const { source: SOURCE, at, lineOf } = markedLines(import.meta.url);
 
 const fight = script(function* fight() {
   yield* sleep(5);
@@ -62,7 +54,7 @@ describe('the branches of a race, an all or a timeout start where the script sta
     ]);
     const [waiting, op, clock] = started('waits', scout);
     expect([waiting, op, clock].map((thread) => thread!.waitingAt!.column)).toEqual([10, 10, 10]);
-    expect(new Set([waiting, op, clock].map((thread) => thread!.waitingAt!.line))).toEqual(new Set([Number(at('timeout', 'timeout(').split(':').at(-2))]));
+    expect(new Set([waiting, op, clock].map((thread) => thread!.waitingAt!.line))).toEqual(new Set([lineOf('timeout')]));
   });
 
   it('a race whose site a build step told passes that on, with nothing captured', () => {

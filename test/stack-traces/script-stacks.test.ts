@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine, Recorder, ThreadFailedError, defaultCallSites, join, script, shield, sleep, spawn, useThread, type CallSites, type Thread } from '../../engine/index.ts';
 import { createTestEngine } from '../helpers.ts';
+import { markedLines } from '../support/marked-lines.ts';
 import { Site, sitePosition } from '../../engine/diagnostics/call-site.ts';
 import type { Spawning } from '../../engine/diagnostics/spawnings.ts';
 
-const FILE = fileURLToPath(import.meta.url);
-const SOURCE = readFileSync(FILE, 'utf8').split('\n');
-
-/** `file:line:column` of `token` on the line of this file marked `// @mark`, as V8 reports a call or throw there. */
-function at(mark: string, token: string): string {
-  const lines = SOURCE.flatMap((text, index) => (text.endsWith(`// @${mark}`) ? [index] : []));
-  expect(lines, mark).toHaveLength(1);
-  return `${FILE}:${lines[0]! + 1}:${SOURCE[lines[0]!]!.indexOf(token) + 1}`;
-}
-
-/** The line number of the line marked `// @mark`. */
-function lineOf(mark: string): number {
-  return Number(at(mark, '').split(':').at(-2));
-}
+const { at, lineOf } = markedLines(import.meta.url);
 
 // Three sub-scripts deep, in a child thread: grunt → patrol → walkTo → stepOnce, which throws.
 const stepOnce = script(function* stepOnce(blocked: boolean) {
