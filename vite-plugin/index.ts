@@ -1,5 +1,5 @@
 import { createFilter, type FilterPattern, type Plugin } from 'vite';
-import { placeSites } from './placed-sites.ts';
+import { fileOf, placeSites } from './placed-sites.ts';
 
 /** Which modules {@link loomSites} writes call sites into. */
 export interface LoomSitesOptions {
@@ -38,7 +38,7 @@ export function loomSites(options: LoomSitesOptions = {}): Plugin {
     // Before TypeScript is stripped: the positions are those of the source as written.
     enforce: 'pre',
     async transform(code, id, transformOptions) {
-      const file = id.split('?', 1)[0]!;
+      const file = fileOf(id);
       if (!SCRIPT_MODULE.test(file) || !included(file) || !code.includes('yield')) return null;
       // A module the engine cannot be imported from (a linked library of its own) uses no Loom: leave it.
       if ((await this.resolve(engine, id)) === null) return null;

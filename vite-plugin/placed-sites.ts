@@ -44,12 +44,13 @@ export interface PlacedModule {
 export function placeSites(code: string, id: string, options: PlaceOptions = {}): PlacedModule | null {
   // A module transformed already (the plugin listed twice, say) would import the same names twice.
   if (!code.includes('yield') || code.includes(AT)) return null;
-  const parsed = parseSync(pathOf(id), code);
+  const path = fileOf(id);
+  const parsed = parseSync(path, code);
   if (parsed.errors.length > 0) return null;
   const delegations = findDelegations(parsed.program as unknown as SyntaxNode, code);
   if (delegations.length === 0) return null;
   const lines = new LineIndex(code);
-  const file = options.server === true ? JSON.stringify(pathOf(id)) : 'import.meta.url';
+  const file = options.server === true ? JSON.stringify(path) : 'import.meta.url';
   const insertions: Insertion[] = [];
   const closings: Insertion[] = [];
   const sites = delegations.map((delegation, index) => {
@@ -72,11 +73,11 @@ export function placeSites(code: string, id: string, options: PlaceOptions = {})
     `var ${MADE};`,
     '',
   ].join('\n');
-  return insertText(code, [...closings, ...insertions], '', suffix, pathOf(id));
+  return insertText(code, [...closings, ...insertions], '', suffix, path);
 }
 
-// The file a module id names, without the query a bundler may add (`?t=…`, `?v=…`).
-function pathOf(id: string): string {
+/** The file a module id names, without the query a bundler may add (`?t=…`, `?v=…`). */
+export function fileOf(id: string): string {
   const query = id.indexOf('?');
   return query < 0 ? id : id.slice(0, query);
 }
