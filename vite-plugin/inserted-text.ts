@@ -1,3 +1,5 @@
+import { encodeVlq } from './vlq.ts';
+
 /** Text to put into a source at an offset (UTF-16 units) of it. */
 export interface Insertion {
   readonly offset: number;
@@ -65,8 +67,6 @@ export function insertText(source: string, insertions: readonly Insertion[], pre
 // Where segments start: each word and each other character but white space.
 const TOKEN = /[\w$]+|[^\w$\s]/g;
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 // A mapping's fields are written relative to the one before: the generated column within its line, the rest
 // across the whole map.
 class VlqState {
@@ -75,7 +75,7 @@ class VlqState {
   private sourceColumn = 0;
 
   segment(generatedColumn: number, sourceLine: number, sourceColumn: number): string {
-    const text = vlq(generatedColumn - this.column) + vlq(0) + vlq(sourceLine - this.sourceLine) + vlq(sourceColumn - this.sourceColumn);
+    const text = encodeVlq(generatedColumn - this.column) + encodeVlq(0) + encodeVlq(sourceLine - this.sourceLine) + encodeVlq(sourceColumn - this.sourceColumn);
     this.column = generatedColumn;
     this.sourceLine = sourceLine;
     this.sourceColumn = sourceColumn;
@@ -85,16 +85,4 @@ class VlqState {
   newLine(): void {
     this.column = 0;
   }
-}
-
-function vlq(value: number): string {
-  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-  let text = '';
-  do {
-    let digit = rest & 31;
-    rest >>>= 5;
-    if (rest > 0) digit |= 32;
-    text += BASE64[digit];
-  } while (rest > 0);
-  return text;
 }

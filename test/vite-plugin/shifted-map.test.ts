@@ -1,0 +1,83 @@
+import { SourceMap, type SourceMapPayload, type SourceMapping } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { insertText } from '../../vite-plugin/inserted-text.ts';
+import { shiftedMap } from '../../vite-plugin/shifted-map.ts';
+import { decodeVlq, encodeVlq } from '../../vite-plugin/vlq.ts';
+
+const TOKEN = /[\w$]+|[^\w$\s]/g;
+
+describe('source map numbers (base64 VLQ)', () => {
+  it('reads back every number it writes, signed, across one to four digits', () => {
+    const values = [0, 1, -1, 15, 16, -16, 31, 32, 511, 512, -4095, 65_535, 1_000_000, -(2 ** 30)];
+    const text = values.map(encodeVlq).join('');
+    const read: number[] = [];
+    for (let at = 0; at < text.length;) {
+      const { value, next } = decodeVlq(text, at);
+      read.push(value);
+      at = next;
+    }
+    expect(read).toEqual(values);
+    expect(values.map(encodeVlq).slice(0, 6)).toEqual(['A', 'C', 'D', 'e', 'gB', 'hB']);
+  });
+
+  it('says where a mapping holds no number', () => {
+    expect(() => decodeVlq('A!', 1)).toThrow('source map: no number at 1 of its mappings');
+    expect(() => decodeVlq('g', 0)).toThrow('no number at 0');
+  });
+});
+
+describe("a source map, moved along with text put into its module (shiftedMap)", () => {
+  // A module as a compiler gave it, on two lines, with its map to the source it was made from.
+  const compiled = 'function*g(){yield*a(1);yield*b.c(2)}\nfunction*h(){yield*d()}';
+  const source = 'function* g() {\n  yield* a(1);\n  yield* b.c(2);\n}\nfunction* h() { yield* d(); }';
+  // What the compiler mapped: every token of each line to where the source has it (token by token, in order).
+  const sourceTokens = source.split('\n').flatMap((text, line) => [...text.matchAll(TOKEN)].map((token) => ({ line, column: token.index })));
+  const compiledMap = (() => {
+    let next = 0;
+    const lines = compiled.split('\n').map((text) => [...text.matchAll(TOKEN)].map((token) => ({ column: token.index, to: sourceTokens[next++]! })));
+    let [column, sourceLine, sourceColumn] = [0, 0, 0];
+    const mappings = lines.map((segments) => {
+      column = 0;
+      return segments.map(({ column: at, to }) => {
+        const text = encodeVlq(at - column) + encodeVlq(0) + encodeVlq(to.line - sourceLine) + encodeVlq(to.column - sourceColumn);
+        [column, sourceLine, sourceColumn] = [at, to.line, to.column];
+        return text;
+      }).join(',');
+    });
+    const payload: SourceMapPayload = { version: 3, file: 'compiled.js', sources: ['source.ts'], sourcesContent: [], sourceRoot: '', names: [], mappings: mappings.join(';') };
+    return payload;
+  })();
+  const wrap = (start: number, end: number) => [{ offset: start, text: 'w(' }, { offset: end, text: ', s)' }];
+  const insertions = [...wrap(compiled.indexOf('a(1)'), compiled.indexOf(';yield*b')), ...wrap(compiled.indexOf('b.c'), compiled.indexOf('}\n')), ...wrap(compiled.indexOf('d()'), compiled.length - 1)];
+
+  it('maps each token, after the text put in, where the map before mapped it', () => {
+    const { code } = insertText(compiled, insertions, '', '', 'compiled.js');
+    expect(code).toBe('function*g(){yield*w(a(1), s);yield*w(b.c(2), s)}\nfunction*h(){yield*w(d(), s)}');
+    const before = new SourceMap(compiledMap);
+    const after = new SourceMap(shiftedMap(compiledMap, compiled, insertions));
+    const position = (text: string, offset: number) => {
+      const line = text.slice(0, offset).split('\n').length - 1;
+      return { line, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+    };
+    const tokens = [...compiled.matchAll(TOKEN)];
+    expect(tokens.length).toBeGreaterThan(30);
+    for (const token of tokens) {
+      // Text put in at a token's offset goes before it.
+      const moved = token.index + insertions.filter((insertion) => insertion.offset <= token.index).reduce((sum, insertion) => sum + insertion.text.length, 0);
+      expect(code.slice(moved, moved + token[0].length)).toBe(token[0]);
+      const was = position(compiled, token.index);
+      const now = position(code, moved);
+      const { originalLine, originalColumn } = before.findEntry(was.line, was.column) as SourceMapping;
+      expect(after.findEntry(now.line, now.column)).toMatchObject({ originalLine, originalColumn });
+    }
+  });
+
+  it('maps text put in where the position before it maps, and keeps what it does not move', () => {
+    const shifted = shiftedMap({ ...compiledMap, sourcesContent: ['kept'] }, compiled, insertions);
+    expect(shifted.sourcesContent).toEqual(['kept']);
+    const after = new SourceMap(shifted);
+    // `w(` before `a(1)` on the first line: where `yield*`'s `*` maps.
+    expect(after.findEntry(0, 'function*g(){yield*w'.length - 1)).toMatchObject({ originalLine: 1, originalColumn: 7 });
+    expect(shiftedMap(compiledMap, compiled, []).mappings).toBe(compiledMap.mappings);
+  });
+});
