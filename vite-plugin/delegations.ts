@@ -24,9 +24,17 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression']);
 
 /** Every `yield* argument` in `program`, outermost first. */
 export function findDelegations(program: SyntaxNode, code: string): Delegation[] {
-  const found: Delegation[] = [];
-  visit(program, { fn: '', naming: '', owner: '' }, code, found);
-  return found;
+  const walk: Walk = { code, found: [], kept: keptDeclarationNames(program) };
+  visit(program, { fn: '', naming: NO_NAME, owner: '' }, walk);
+  return walk.found;
+}
+
+/** What a walk over one module carries. */
+interface Walk {
+  readonly code: string;
+  readonly found: Delegation[];
+  /** Function declarations' names as esbuild's keepNames sets them (see keptName), by the names declared. */
+  readonly kept: ReadonlyMap<string, string>;
 }
 
 /** What a node's place tells of function names. */
@@ -34,66 +42,110 @@ interface Scope {
   /** The enclosing function's name. */
   readonly fn: string;
   /** The name V8 would give a function literal found here, from what it is assigned to. */
-  readonly naming: string;
+  readonly naming: Naming;
   /** The object or class whose members are named here: V8 prints a method as `Owner.method`. */
   readonly owner: string;
 }
 
-function visit(node: SyntaxNode, scope: Scope, code: string, found: Delegation[]): void {
+/** A name from a place: V8 prints it after the type of what the function is called on, if that is known here. */
+interface Naming {
+  readonly receiver: string;
+  readonly name: string;
+  /** Set by keepNames (see keptName): it wins over the function's own name. */
+  readonly kept: boolean;
+}
+
+const NO_NAME: Naming = { receiver: '', name: '', kept: false };
+
+function printed(naming: Naming): string {
+  return naming.receiver === '' || naming.name === '' ? naming.name : `${naming.receiver}.${naming.name}`;
+}
+
+function visit(node: SyntaxNode, scope: Scope, walk: Walk): void {
   if (node.type === 'YieldExpression' && node['delegate'] === true && isNode(node['argument'])) {
     const argument = node['argument'];
-    found.push({ start: argument.start, end: argument.end, at: reportedOffset(node, argument, code), fn: scope.fn });
+    walk.found.push({ start: argument.start, end: argument.end, at: reportedOffset(node, argument, walk.code), fn: scope.fn });
   }
-  const fn = FUNCTIONS.has(node.type) ? functionName(node, scope) : scope.fn;
+  const fn = FUNCTIONS.has(node.type) ? functionName(node, scope, walk.kept) : scope.fn;
+  const owner = ownerFor(node, scope);
+  eachChild(node, (child, field) => visit(child, { fn, naming: namingFor(node, field, scope), owner }, walk));
+}
+
+function eachChild(node: SyntaxNode, visitor: (child: SyntaxNode, field: string) => void): void {
   for (const [field, value] of Object.entries(node)) {
-    const inner: Scope = { fn, naming: namingFor(node, field, scope.owner), owner: ownerFor(node, scope) };
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item, inner, code, found);
+      for (const item of value) if (isNode(item)) visitor(item, field);
     } else if (isNode(value)) {
-      visit(value, inner, code, found);
+      visitor(value, field);
     }
   }
 }
 
-function functionName(node: SyntaxNode, scope: Scope): string {
-  return identifierName(node['id']) ?? scope.naming;
+function functionName(node: SyntaxNode, scope: Scope, kept: ReadonlyMap<string, string>): string {
+  const own = identifierName(node['id']);
+  if (scope.naming.kept || own === undefined) return printed(scope.naming);
+  return kept.get(own) ?? own;
 }
 
 function ownerFor(node: SyntaxNode, scope: Scope): string {
   if (node.type === 'ObjectExpression') return 'Object';
-  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return identifierName(node['id']) ?? scope.naming;
+  if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return identifierName(node['id']) ?? printed(scope.naming);
   return node.type === 'ClassBody' ? scope.owner : '';
 }
 
 // V8 names a function literal after what it is assigned to: a variable, a property, a method's key.
-function namingFor(node: SyntaxNode, field: string, owner: string): string {
+function namingFor(node: SyntaxNode, field: string, scope: Scope): Naming {
   switch (node.type) {
     case 'VariableDeclarator':
-      return field === 'init' ? (identifierName(node['id']) ?? '') : '';
+      return field === 'init' ? { ...NO_NAME, name: identifierName(node['id']) ?? '' } : NO_NAME;
     case 'AssignmentExpression':
-      return field === 'right' ? assignedName(node['left']) : '';
+      return field === 'right' ? assignedNaming(node['left']) : NO_NAME;
     case 'Property':
     case 'MethodDefinition':
     case 'PropertyDefinition':
       // A static member's owner is the class, a function: V8 prints `Function.member`.
-      if (field !== 'value' || node['computed'] === true) return '';
-      return memberName(node['static'] === true ? 'Function' : owner, keyName(node['key']));
+      if (field !== 'value' || node['computed'] === true) return NO_NAME;
+      return { receiver: node['static'] === true ? 'Function' : scope.owner, name: keyName(node['key']) ?? '', kept: false };
+    case 'CallExpression': {
+      const kept = keptName(node);
+      return field === 'arguments' && kept !== undefined ? { receiver: scope.naming.receiver, name: kept, kept: true } : NO_NAME;
+    }
     default:
-      return '';
+      return NO_NAME;
   }
-}
-
-function memberName(owner: string, key: string | undefined): string {
-  if (key === undefined) return '';
-  return owner === '' ? key : `${owner}.${key}`;
 }
 
 // `walk = function* ...` is `walk`; `squad.walk = function* ...` is named `squad.walk`, and V8 prints the type of
 // the object it is called on before that: `Object.squad.walk`, for the plain object it mostly is.
-function assignedName(target: unknown): string {
-  const name = targetName(target);
-  if (name === undefined) return '';
-  return isNode(target) && target.type === 'MemberExpression' ? `Object.${name}` : name;
+function assignedNaming(target: unknown): Naming {
+  const name = targetName(target) ?? '';
+  return { receiver: isNode(target) && target.type === 'MemberExpression' ? 'Object' : '', name, kept: false };
+}
+
+/**
+ * The name `__name(fn, "walk")` gives `fn`: esbuild's keepNames (which tsx uses) sets a function's `name` so, where
+ * it renamed the function or its place gives none, and V8 prints that name.
+ */
+function keptName(call: SyntaxNode): string | undefined {
+  const callee = call['callee'];
+  const args = call['arguments'];
+  if (!isNode(callee) || identifierName(callee) !== '__name' || !Array.isArray(args)) return undefined;
+  const name: unknown = args[1];
+  return isNode(name) && name.type === 'Literal' && typeof name['value'] === 'string' ? name['value'] : undefined;
+}
+
+// `function* walk2() {}` ... `__name(walk2, "walk")`: the name a declaration is given after it.
+function keptDeclarationNames(program: SyntaxNode): Map<string, string> {
+  const kept = new Map<string, string>();
+  const search = (node: SyntaxNode): void => {
+    const name = node.type === 'CallExpression' ? keptName(node) : undefined;
+    const target: unknown = name === undefined ? undefined : (node['arguments'] as unknown[])[0];
+    const declared = identifierName(target);
+    if (name !== undefined && declared !== undefined) kept.set(declared, name);
+    eachChild(node, search);
+  };
+  search(program);
+  return kept;
 }
 
 /**
