@@ -18,12 +18,32 @@ export interface PlaceOptions {
    * path; in a browser they name it by its URL, `import.meta.url`, as the sites do by default.
    */
   server?: boolean;
+  /** The language `code` is in: by the file's extension by default. */
+  lang?: 'js' | 'ts';
+  /**
+   * Where a place of `code` (line and column from 1) is in the source it was made from, as the runtime's stack
+   * traces print it once a source map applies: by default, `code` is that source. Null where the runtime would
+   * print none; the place is then left to the engine's capture.
+   */
+  origin?: (line: number, column: number) => SourcePlace | null;
+  /** The name a stack trace prints for a function that has none: '' (V8 prints none) by default. */
+  anonymous?: string;
+}
+
+/** A place in a source, as a stack trace names it. */
+export interface SourcePlace {
+  /** The file, as the runtime prints it; written in as a string. */
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** A module with its call sites written in, and the map back to the source it was given. */
 export interface PlacedModule {
   code: string;
   map: SourceMapV3;
+  /** What was put into `code` where, in the order given where offsets are equal (for a host with maps of its own). */
+  insertions: readonly Insertion[];
 }
 
 /**
@@ -45,21 +65,23 @@ export function placeSites(code: string, id: string, options: PlaceOptions = {})
   // A module transformed already (the plugin listed twice, say) would import the same names twice.
   if (!code.includes('yield') || code.includes(AT)) return null;
   const path = fileOf(id);
-  const parsed = parseSync(path, code);
+  const parsed = parseSync(path, code, options.lang === undefined ? {} : { lang: options.lang });
   if (parsed.errors.length > 0) return null;
-  const delegations = findDelegations(parsed.program as unknown as SyntaxNode, code);
-  if (delegations.length === 0) return null;
   const lines = new LineIndex(code);
-  const file = options.server === true ? JSON.stringify(path) : 'import.meta.url';
+  const siteOf = siteWriter(path, options);
   const insertions: Insertion[] = [];
   const closings: Insertion[] = [];
-  const sites = delegations.map((delegation, index) => {
+  const sites: string[] = [];
+  for (const delegation of findDelegations(parsed.program as unknown as SyntaxNode, code)) {
+    const { line, column } = lines.position(delegation.at);
+    const site = siteOf(line, column, delegation.fn);
+    if (site === null) continue;
     // Outermost first: at one offset an outer wrapper opens before an inner one, and closes after it.
     insertions.push({ offset: delegation.start, text: `${AT}(` });
-    closings.unshift({ offset: delegation.end, text: `, ${SITES}(${index}))` });
-    const { line, column } = lines.position(delegation.at);
-    return `${SITE}(${file}, ${line}, ${column}, ${JSON.stringify(delegation.fn)})`;
-  });
+    closings.unshift({ offset: delegation.end, text: `, ${SITES}(${sites.length}))` });
+    sites.push(site);
+  }
+  if (sites.length === 0) return null;
   const engine = JSON.stringify(options.engine ?? 'loom-threads');
   // After the last line, so that no line moves and a first line's `#!` or directive stays first: an import and a
   // function declaration are hoisted wherever they stand, so a function of the module called before the module
@@ -73,7 +95,23 @@ export function placeSites(code: string, id: string, options: PlaceOptions = {})
     `var ${MADE};`,
     '',
   ].join('\n');
-  return insertText(code, [...closings, ...insertions], '', suffix, path);
+  const all = [...closings, ...insertions];
+  return { ...insertText(code, all, '', suffix, path), insertions: all };
+}
+
+// The call that makes a place's site, or null for a place left to the engine's capture.
+function siteWriter(path: string, options: PlaceOptions): (line: number, column: number, fn: string) => string | null {
+  const own = options.server === true ? JSON.stringify(path) : 'import.meta.url';
+  return (line, column, fn) => {
+    const place = options.origin === undefined ? { file: own, line, column } : written(options.origin(line, column));
+    if (place === null) return null;
+    const name = fn === '' ? (options.anonymous ?? '') : fn;
+    return `${SITE}(${place.file}, ${place.line}, ${place.column}, ${JSON.stringify(name)})`;
+  };
+}
+
+function written(place: SourcePlace | null): SourcePlace | null {
+  return place === null ? null : { ...place, file: JSON.stringify(place.file) };
 }
 
 /** The file a module id names, without the query a bundler may add (`?t=…`, `?v=…`). */

@@ -31,7 +31,7 @@ function sourceTokens(source: string): string[] {
 }
 
 describe('text put into a module, and its source map', () => {
-  it("puts three insertions at one offset in the order given, and one at a line's end before its newline", () => {
+  it('gives the line and column of an offset: at a line\'s start and end, and on an empty line', () => {
     const lines = new LineIndex('\nab\ncd\n\nef');
     const at = (offset: number) => Object.values(lines.position(offset)).join(':');
     expect([0, 1, 2, 3, 4, 6, 7, 8, 9].map(at)).toEqual(['1:1', '2:1', '2:2', '2:3', '3:1', '3:3', '4:1', '5:1', '5:2']);
