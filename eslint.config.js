@@ -183,4 +183,7 @@ export default tseslint.config(
   ...allowedImports('vite-plugin', [], [
     { group: ['loom-threads', 'loom-threads/*'], message: 'vite-plugin/ runs in the bundler: it writes imports of the engine into modules, and imports none itself' },
   ]),
+  ...allowedImports('node-hook', ['vite-plugin'], [
+    { group: ['loom-threads', 'loom-threads/*'], message: "node-hook/ runs in Node's module loader: it writes imports of the engine into modules, and imports none itself" },
+  ]),
 );

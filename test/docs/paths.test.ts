@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const FOLDERS = 'test|engine|game|bench|tools|harness|inspector|server|colyseus|eslint-plugin|vite-plugin|assets|docs';
+const FOLDERS = 'test|engine|game|bench|tools|harness|inspector|server|colyseus|eslint-plugin|vite-plugin|node-hook|assets|docs';
 const PATH = new RegExp(`(?<![\\w/.-])((?:${FOLDERS})/[\\w./*-]+\\.(?:ts|md|mjs|json|html|css|svg))`, 'g');
 // Paths a doc names on purpose that are not in the repository: a file the reader writes, or a bench's output.
 const NOT_FILES = new Set(['game/scripts/mine.ts', 'test/game/mine.test.ts', 'test/my.test.ts']);

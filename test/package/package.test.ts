@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, describeBrowser, launchChromium } from '../support/browser.ts';
 import { DETAILS, listedNames, panelBox, ROWS } from '../support/inspector-panel.ts';
@@ -91,6 +91,8 @@ describe('the packed package, installed into a fresh project', () => {
     expect(paths).toContain('lib/colyseus/client.js');
     expect(paths).toContain('lib/vite-plugin/index.js');
     expect(paths).toContain('lib/vite-plugin/index.d.ts');
+    expect(paths).toContain('lib/node-hook/register.js');
+    expect(paths).toContain('lib/node-hook/hooks.js');
     const other = /^(lib\/.*\.(js|d\.ts)|LICENSE|package\.json|README\.md|BENCHMARKS\.md|bench\/figures\/[\w-]+\.svg|docs\/[\w-]+\.md)$/;
     expect(paths.filter((path) => !other.test(path))).toEqual([]);
   });
@@ -112,7 +114,7 @@ describe('the packed package, installed into a fresh project', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/loom-threads/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.license).toBe('MIT');
-    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './inspector/feed', './eslint-plugin', './colyseus', './colyseus/client', './vite', './package.json']);
+    expect(Object.keys(manifest.exports as object)).toEqual(['.', './watchdog-node', './inspector', './inspector/feed', './eslint-plugin', './colyseus', './colyseus/client', './vite', './node', './package.json']);
   });
 
   it('type-checks a script and a page that import the package by name, and runs the script with Node', () => {
@@ -175,6 +177,23 @@ describe('the packed package, installed into a fresh project', () => {
     expect(name).toBe('loom-sites');
     expect(code).toContain('yield* __loom$at(sleep(1), __loom$s(0))');
     expect(code).toContain('__loom$site(import.meta.url, 1, 31, "g")');
+  });
+  it("serves its Node hook by name: `node --import loom-threads/node` writes a plain script's sites in", () => {
+    if (!existsSync(join(dir, 'node_modules/vite'))) symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
+    writeFileSync(join(dir, 'guard.mjs'), [
+      "import { Engine, sleep } from 'loom-threads';",
+      'function* guard() {',
+      '  yield* sleep(1);',
+      '}',
+      "const engine = new Engine({ callSites: 'waits' });",
+      'const thread = engine.spawn(guard);',
+      'engine.step();',
+      'console.log(JSON.stringify(thread.waitingAt));',
+    ].join('\n'));
+    const site = { fn: 'guard', file: join(dir, 'guard.mjs'), line: 3, column: 10 };
+    expect(JSON.parse(run(process.execPath, ['--import', 'loom-threads/node', 'guard.mjs'], dir))).toEqual({ ...site, original: true });
+    // Without the hook, the engine captures it: the same place, as V8 prints it.
+    expect(JSON.parse(run(process.execPath, ['guard.mjs'], dir))).toEqual({ ...site, file: pathToFileURL(site.file).href });
   });
   describeBrowser('its inspector in a page bundled by Vite from the install', () => {
     it('attaches, docked left, styled, listing the threads, under the strict CSP, with no console error', async () => {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { startLocalRedis } from '../../server/local-redis.ts';
 import { REPO_ROOT } from '../support/browser.ts';
+import { nodeScript } from '../support/npm-script.ts';
 import { describeRedis, freePort, freePortRun } from '../support/redis.ts';
 
 describeRedis('npm run server:cluster', () => {
@@ -15,7 +16,8 @@ describeRedis('npm run server:cluster', () => {
     const port = await freePortRun(4);
     const inspectPort = port + 2;
     const args = ['--port', String(port), '--processes', '2', '--swarm', '0', '--redis-port', String(redis.port), '--inspect', '--inspect-port', String(inspectPort)];
-    const cluster = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', 'server/cluster.ts', ...args], {
+    const { flags, entry } = nodeScript('server:cluster');
+    const cluster = spawn(process.execPath, [...flags, entry, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, NODE_ENV: 'development' },
     });

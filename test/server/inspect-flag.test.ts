@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomListing } from 'loom-threads/inspector/feed';
 import { REPO_ROOT } from '../support/browser.ts';
+import { nodeScript } from '../support/npm-script.ts';
 
 const started: ChildProcess[] = [];
 
@@ -13,7 +14,8 @@ afterEach(() => {
 
 /** Starts `npm run server` as its script does, and collects what it prints. */
 function server(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', 'server/main.ts', '--port', '0', ...args], {
+  const { flags, entry } = nodeScript('server');
+  const child = spawn(process.execPath, [...flags, entry, '--port', '0', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'development', ...env },
   });

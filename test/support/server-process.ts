@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeScript } from './npm-script.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -27,7 +28,7 @@ export interface ServerProcess {
  * port (at most `waitMs`).
  */
 export async function startServerProcess(port: number, args: readonly string[], waitMs = 60_000, entry = join('server', 'main.ts')): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './game/headless/register-assets.mjs', entry, '--port', String(port), ...args], {
+  const child = spawn(process.execPath, [...nodeScript('server').flags, entry, '--port', String(port), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

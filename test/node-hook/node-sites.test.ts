@@ -1,0 +1,165 @@
+// The Node hook (`loom-threads/node`): in this process, what placeSitesForNode writes for a module as tsx or tsc
+// leave it; in child processes run as `npm run server` runs, that the sites it writes are those Node's own
+// capture prints through tsx, form by form, and that a failure prints the same.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { SourceMap, type SourceMapping } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { placeSitesForNode } from '../../node-hook/node-sites.ts';
+import { nodeScript } from '../support/npm-script.ts';
+import { insertText } from '../../vite-plugin/inserted-text.ts';
+import { encodeVlq } from '../../vite-plugin/vlq.ts';
+
+const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const REPORT = 'test/node-hook/fixtures/report-sites.ts';
+const GAME = 'test/node-hook/fixtures/report-game-sites.ts';
+const MEMBERS = resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-members.js');
+const HOOK = ['--import', './node-hook/register.ts'];
+const temporary: string[] = [];
+
+afterAll(() => {
+  for (const path of temporary) rmSync(path, { recursive: true, force: true });
+});
+
+function inlineMap(map: object): string {
+  return `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+}
+
+function mapOf(code: string): { mappings: string; sources: string[] } {
+  const data = /sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(code);
+  expect(data).not.toBeNull();
+  return JSON.parse(Buffer.from(data![1]!, 'base64').toString('utf8')) as { mappings: string; sources: string[] };
+}
+
+// A one-line module as esbuild writes it for tsx, and its map: each `yield*` and each call back to its place in a
+// four-line source.
+const COMPILED = 'function*patrol2(){yield*walk(1);yield*sleep(2)}__name(patrol2,"patrol");';
+const SOURCE_PLACES: [string, number, number][] = [['function*patrol2', 0, 0], ['yield*walk', 1, 2], ['walk', 1, 9], ['yield*sleep', 2, 2], ['sleep', 2, 9]];
+function compiledMap(sources: string[]): object {
+  let [column, line, sourceColumn] = [0, 0, 0];
+  const segments = SOURCE_PLACES.map(([text, toLine, toColumn]) => {
+    const at = COMPILED.indexOf(text);
+    const segment = encodeVlq(at - column) + encodeVlq(0) + encodeVlq(toLine - line) + encodeVlq(toColumn - sourceColumn);
+    [column, line, sourceColumn] = [at, toLine, toColumn];
+    return segment;
+  });
+  return { version: 3, sources, names: [], mappings: segments.join(',') };
+}
+
+describe('placeSitesForNode: the sites of a module as Node runs it', () => {
+  it('writes each site where a mapped trace prints it: through the map, the file a path, a nameless function `<anonymous>`', () => {
+    const code = placeSitesForNode(`${COMPILED}\n${inlineMap(compiledMap(['patrol.ts']))}`, 'file:///game/scripts/patrol.js', 'loom-threads');
+    expect(code).toContain('yield*__loom$at(walk(1), __loom$s(0));yield*__loom$at(sleep(2), __loom$s(1))');
+    expect(code).toContain('__loom$site("/game/scripts/patrol.ts", 2, 10, "patrol")');
+    expect(code).toContain('__loom$site("/game/scripts/patrol.ts", 3, 10, "patrol")');
+    expect(code).toContain('from "loom-threads"');
+    expect(placeSitesForNode('export const g = [function* () { yield* a(); }];', 'file:///p/a.js', 'loom-threads')).toContain('__loom$site("/p/a.js", 1, 41, "<anonymous>")');
+  });
+
+  it('replaces the map with one that maps every token as the old one did, and keeps the lines', () => {
+    const source = `${COMPILED}\n${inlineMap(compiledMap(['patrol.ts']))}`;
+    const code = placeSitesForNode(source, 'file:///game/scripts/patrol.js', 'loom-threads')!;
+    expect(code.match(/sourceMappingURL/g)).toHaveLength(1);
+    const before = new SourceMap(compiledMap(['patrol.ts']) as ConstructorParameters<typeof SourceMap>[0]);
+    const after = new SourceMap(mapOf(code) as ConstructorParameters<typeof SourceMap>[0]);
+    const [firstLine] = code.split('\n');
+    for (const [text] of SOURCE_PLACES) {
+      const was = COMPILED.indexOf(text);
+      const now = firstLine!.indexOf(text.replace(/^yield\*(\w)/, 'yield*__loom$at($1'));
+      expect(now).toBeGreaterThanOrEqual(was);
+      const { originalLine, originalColumn } = before.findEntry(0, was) as SourceMapping;
+      expect(after.findEntry(0, now)).toMatchObject({ originalLine, originalColumn });
+    }
+    expect(mapOf(code).sources).toEqual([pathToFileURL('/game/scripts/patrol.ts').href]);
+  });
+
+  it('reads a map from a file beside the module (as tsc writes it), with its sourceRoot', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loom-node-sites-'));
+    temporary.push(dir);
+    writeFileSync(join(dir, 'patrol.js.map'), JSON.stringify({ ...compiledMap(['patrol.ts']), sourceRoot: '../src/' }));
+    const code = placeSitesForNode(`${COMPILED}\n//# sourceMappingURL=patrol.js.map\n`, pathToFileURL(join(dir, 'patrol.js')).href, 'loom-threads');
+    expect(code).toContain(`__loom$site(${JSON.stringify(resolve(dir, '../src/patrol.ts'))}, 2, 10, "patrol")`);
+    expect(code).not.toContain('patrol.js.map');
+  });
+
+  it("with no map, or one it cannot read, writes the module's own places and gives it a map of its own", () => {
+    const plain = placeSitesForNode('function* g() {\n  yield* a();\n}\n', 'file:///p/g.js', 'loom-threads')!;
+    expect(plain).toContain('__loom$site("/p/g.js", 2, 10, "g")');
+    expect(mapOf(plain).sources).toEqual(['/p/g.js']);
+    const unread = placeSitesForNode('function* g() {\n  yield* a();\n}\n//# sourceMappingURL=missing.js.map\n', 'file:///nowhere/g.js', 'loom-threads')!;
+    expect(unread).toContain('__loom$site("/nowhere/g.js", 2, 10, "g")');
+  });
+
+  it('leaves a place its map does not reach to the engine, and a module with no yield* alone', () => {
+    const late = `var x=1;function*g(){yield*a()}\n${inlineMap({ version: 3, sources: ['g.ts'], names: [], mappings: ';' })}`;
+    expect(placeSitesForNode(late, 'file:///p/g.js', 'loom-threads')).toBeNull();
+    expect(placeSitesForNode('export const x = 1;\n', 'file:///p/x.js', 'loom-threads')).toBeNull();
+  });
+});
+
+/** What `script` prints (JSON), run with Node's `flags` (tsx's, and the hook's or not). */
+function run<T>(flags: string[], script: string, ...args: string[]): T {
+  const out = execFileSync(process.execPath, [...flags, script, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'development' } });
+  return JSON.parse(out) as T;
+}
+
+function report(flags: string[], members?: string): Record<string, string[] | string> {
+  return run(flags, REPORT, ...(members === undefined ? [] : [members]));
+}
+
+const unmarked = (sites: Record<string, string[] | string>) => JSON.parse(JSON.stringify(sites).replaceAll(' (written in)', '')) as Record<string, string[] | string>;
+
+describe('node --import tsx --import loom-threads/node: the sites written in are those Node would capture', () => {
+  it('for every form of yield*, each method and the failure printed, through tsx', () => {
+    const captured = report(['--import', 'tsx']);
+    const written = report(['--import', 'tsx', ...HOOK]);
+    for (const form of ['everyForm', 'methods'] as const) {
+      expect(captured[form]).toHaveLength(form === 'everyForm' ? 17 : 4);
+      for (const site of written[form]!) expect(site).toMatch(/placed-scripts\.ts:\d+:\d+ .* \(written in\)$/);
+    }
+    expect(captured['methods']).toContain(`${resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-scripts.ts')}:73:12 Object.march`);
+    expect(captured['failure']).toMatch(/at outer \(.*placed-scripts\.ts:\d+:\d+\)/);
+    expect(captured['nameless']).toEqual([`${resolve(REPO_ROOT, REPORT)}:45:12 <anonymous>`]);
+    expect({ ...unmarked(written), members: [], names: [] }).toEqual({ ...captured, members: [], names: [] });
+  }, 60_000);
+
+  it('in plain JavaScript, as Node prints it once the module has a map (as the hook gives it)', () => {
+    const mapped = join(REPO_ROOT, `test/vite-plugin/fixtures/.mapped-members-${process.pid}.js`);
+    temporary.push(mapped);
+    const code = readFileSync(MEMBERS, 'utf8');
+    writeFileSync(mapped, `${code}\n${inlineMap(insertText(code, [], '', '', MEMBERS).map)}`);
+    const captured = report(['--import', 'tsx'], mapped);
+    const written = report(['--import', 'tsx', ...HOOK]);
+    expect(captured['members']).toHaveLength(21);
+    expect(captured['names']).toContain(`${MEMBERS}:58:12 Squad.#sneak`);
+    for (const site of [...written['members']!, ...written['names']!]) expect(site).toMatch(/ \(written in\)$/);
+    expect(unmarked(written)['members']).toEqual(captured['members']);
+    expect(unmarked(written)['names']).toEqual(captured['names']);
+  }, 60_000);
+
+  it("for every thread of the sample game, as `npm run server` runs it, and never in the engine's own modules", () => {
+    const { flags } = nodeScript('server');
+    expect(flags).toEqual(expect.arrayContaining(HOOK));
+    const written = run<string[]>(flags, GAME);
+    const captured = run<string[]>(flags.filter((flag, index) => flag !== HOOK[1] && flags[index + 1] !== HOOK[1]), GAME);
+    expect(captured.length).toBeGreaterThan(20);
+    expect(captured.filter((site) => site.includes('/engine/'))).toEqual([]);
+    for (const site of written) expect(site).toMatch(/ \/\S+\/game\/scripts\/\S+ .* \(written in\)$/);
+    expect(written.map((site) => site.replace(' (written in)', ''))).toEqual(captured);
+  }, 60_000);
+
+  it('leaves alone a module the engine does not resolve from (a linked library of its own)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loom-linked-'));
+    temporary.push(dir);
+    writeFileSync(join(dir, 'library.mjs'), 'export function* outer() {\n  yield* inner();\n}\nfunction* inner() {\n  yield 1;\n}\n');
+    writeFileSync(join(dir, 'main.mjs'), "import { outer } from './library.mjs';\nconsole.log(JSON.stringify({ values: [...outer()], source: outer.toString() }));\n");
+    // Outside this repository, with tsx and the hook named by their paths: nothing there resolves `loom-threads`.
+    const tsx = pathToFileURL(resolve(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+    const hook = pathToFileURL(resolve(REPO_ROOT, 'node-hook/register.ts')).href;
+    const out = execFileSync(process.execPath, ['--import', tsx, '--import', hook, 'main.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ values: [1], source: 'function* outer() {\n  yield* inner();\n}' });
+  }, 60_000);
+});
