@@ -38,6 +38,21 @@ export async function callSiteRows(threads: number): Promise<CallSiteRow[]> {
   return rows;
 }
 
+/**
+ * Whether the workloads' call sites are written into their modules (the Vite plugin, or `loom-threads/node`), or
+ * captured at run time: where a `mixed` thread first waits at an op, as the engine tells it.
+ */
+export function sitesWrittenIn(): boolean {
+  const engine = new Engine({ seed: 1, callSites: 'waits' });
+  workloads.mixed.spawn(engine, 1);
+  for (let tick = 0; tick < 1000; tick++) {
+    engine.step();
+    const at = engine.threads().find((thread) => thread.waitingAt !== null)?.waitingAt;
+    if (at !== undefined && at !== null) return at.original === true;
+  }
+  return false;
+}
+
 /** What the figures are, for a table's heading. */
 export function callSiteMethod(threads: number): string {
   return `${threads.toLocaleString('en-US')} threads, median of ${ROUNDS} rounds of about ${SWITCHES_A_ROUND.toLocaleString('en-US')} switches`;
