@@ -92,7 +92,7 @@ export abstract class DurableLoomRoom<S extends Simulation = Simulation> extends
     const restored = this.restored;
     if (restored === null) return super.createSession(options, seed, tickRate);
     this.restored = null;
-    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError }, restored);
+    return new RoomSession(this.settings.game, this.sessionOptions(seed, tickRate), restored);
   }
 
   /**

@@ -5,7 +5,7 @@ import { InputGate, type InputGateOptions } from './input-gate.ts';
 import { decodeInput, isProblem, type InputProblem } from './input-wire.ts';
 import type { RoomGame } from './room-game.ts';
 import type { RoomInspection } from './room-inspection.ts';
-import { RoomSession, type RoomScriptError } from './room-session.ts';
+import { RoomSession, type RoomScriptError, type RoomSessionOptions } from './room-session.ts';
 import { INPUT_REJECTED, RECORDING_REFUSED } from './error-codes.ts';
 import type { SeatMessage } from './seat-message.ts';
 import { encodeViewFrame } from './view-frame.ts';
@@ -33,7 +33,8 @@ export interface LoomRoomSettings<S extends Simulation = Simulation> {
   onScriptError?: (failure: RoomScriptError) => void;
   /**
    * Lets the inspector read this room's threads through the inspection endpoint (`startInspection`), which owns
-   * this registry. A development setting: off (undefined) by default, and a game client can never reach it.
+   * this registry. A development setting: off (undefined) by default, and a game client can never reach it. The
+   * room's engine then records where each thread waits (`callSites: 'waits'`), unless its call sites are off.
    */
   inspect?: RoomInspection;
   /** Called with the room's recording when it is disposed (save it to replay the room). */
@@ -116,7 +117,12 @@ export abstract class LoomRoom<S extends Simulation = Simulation> extends Room {
 
   /** Builds the room's session; a subclass may build it another way (a room rebuilt from its log). */
   protected createSession(_options: object, seed: number, tickRate: number): RoomSession<S> {
-    return new RoomSession(this.settings.game, { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError });
+    return new RoomSession(this.settings.game, this.sessionOptions(seed, tickRate));
+  }
+
+  /** The session's options from the room's settings: an inspected room's threads show where they wait. */
+  protected sessionOptions(seed: number, tickRate: number): RoomSessionOptions {
+    return { roomId: this.roomId, seed, tickRate, onScriptError: this.settings.onScriptError, waitSites: this.settings.inspect !== undefined };
   }
 
   /** Gives `client` the taken seat `seat`: its rate budget, and the seat message. */

@@ -20,6 +20,11 @@ export interface RoomSessionOptions {
   onScriptError?: (failure: RoomScriptError) => void;
   /** Ticks between checkpoints of the room's recording (default 60). */
   checkpointEvery?: number;
+  /**
+   * Record where each thread waits (`callSites: 'waits'`, from before the game starts), as a room the inspector
+   * reads does, unless the game's engine records no call sites (`'off'`). Default false: the engine's own setting.
+   */
+  waitSites?: boolean;
 }
 
 /** A session carried on from a recording (a room rebuilt from its log): its restored recorder and the seats taken. */
@@ -64,6 +69,7 @@ export class RoomSession<S extends Simulation = Simulation> {
     this.seed = options.seed;
     const report = options.onScriptError ?? printScriptError;
     const sim = resume?.recorder.sim ?? game.create({ seed: options.seed, tickRate: options.tickRate ?? 60, meta: game.meta });
+    if (options.waitSites === true && sim.engine.callSites !== 'off') sim.engine.callSites = 'waits';
     // A failing script goes to the room's hook with the room and its script stack; the tick carries on.
     sim.engine.onError = (error: unknown, thread: Thread) => {
       this.failures++;

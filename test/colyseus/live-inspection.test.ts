@@ -103,7 +103,7 @@ describe('the inspection endpoint on a live room', () => {
     await client.leave(true);
   });
 
-  it('turns a room\'s accounting on only once asked, and never lists a room defined without inspect', async () => {
+  it('turns a room\'s accounting on only once asked, records where its threads wait, and never lists a room defined without inspect', async () => {
     const inspected = await colyseus.sdk.create('dots-inspected', { seed: 4 });
     await watch(inspected).seat;
     const plain = await colyseus.sdk.create('dots', { seed: 5 });
@@ -111,6 +111,8 @@ describe('the inspection endpoint on a live room', () => {
     const room = serverRoom(inspected.roomId);
     room.step(2);
     expect([inspecting.inspection.watching(inspected.roomId), room.session.sim.engine.accounting.enabled]).toEqual([false, false]);
+    // The panel shows where each thread waits; a room the inspector cannot read keeps the engine's default.
+    expect([room.session.sim.engine.callSites, serverRoom(plain.roomId).session.sim.engine.callSites]).toEqual(['waits', 'frames']);
     await get(`/rooms/${inspected.roomId}`);
     expect([inspecting.inspection.watching(inspected.roomId), room.session.sim.engine.accounting.enabled]).toEqual([true, true]);
 
