@@ -1,5 +1,13 @@
 import type { LoadHook, ResolveHook } from 'node:module';
-import { placeSitesForNode } from './node-sites.ts';
+import { fileURLToPath } from 'node:url';
+import type { Parse } from '../vite-plugin/placed-sites.ts';
+import { placeSitesForNode, uncompiled } from './node-sites.ts';
+
+/** What register.ts tells the hooks. */
+export interface SiteHooksData {
+  /** The URL of the module that exports the parser (`parseSync`). */
+  parser: string;
+}
 
 // The specifier the written code imports `atSite` and `sourceSite` from: the package, as users import it.
 const ENGINE = 'loom-threads';
@@ -8,6 +16,13 @@ const ENGINE = 'loom-threads';
 // engine's own (a race's branches start at the race's site, not at their own `yield*`). Module state is how
 // Node's hooks keep state: one loader thread, this one registration.
 const scriptModules = new Map<string, boolean>();
+let parse: Parse | undefined;
+let toldOrder = false;
+
+/** Node calls it once, before any other hook, with what register.ts gave. */
+export async function initialize(data: SiteHooksData): Promise<void> {
+  parse = ((await import(data.parser)) as { parseSync: Parse }).parseSync;
+}
 
 /** Notes whether the module uses the engine: a linked library without Loom is left alone, and so is the engine. */
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
@@ -23,9 +38,14 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
 /** Writes the sites into an ES module's JavaScript, after the loaders before it (tsx) have made it. */
 export const load: LoadHook = async (url, context, nextLoad) => {
   const loaded = await nextLoad(url, context);
-  if (loaded.format !== 'module' || scriptModules.get(url) !== true || loaded.source == null) return loaded;
+  if (loaded.format !== 'module' || scriptModules.get(url) !== true || loaded.source == null || parse === undefined) return loaded;
   const source = typeof loaded.source === 'string' ? loaded.source : new TextDecoder().decode(loaded.source);
-  const placed = placeSitesForNode(source, url, ENGINE);
+  if (uncompiled(source, url)) {
+    if (!toldOrder) process.emitWarning(`loom-threads/node was given ${fileURLToPath(url)} as TypeScript, before tsx made it JavaScript: put --import loom-threads/node after --import tsx. Call sites are captured at run time.`, { code: 'LOOM_HOOK_ORDER' });
+    toldOrder = true;
+    return loaded;
+  }
+  const placed = placeSitesForNode(source, url, { engine: ENGINE, parse });
   return placed === null ? loaded : { ...loaded, source: placed };
 };
 

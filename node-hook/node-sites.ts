@@ -1,11 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { placeSites, type SourcePlace } from '../vite-plugin/placed-sites.ts';
+import { placeSites, type Parse, type SourcePlace } from '../vite-plugin/placed-sites.ts';
 import { shiftedMap } from '../vite-plugin/shifted-map.ts';
 
 // The comment that names a module's source map, on its last line, as compilers (tsx's esbuild, tsc) write it.
 const MAP_COMMENT = /\n?\/\/[#@] sourceMappingURL=(\S+)\s*$/;
+
+/**
+ * Whether a module's source, as the loaders before this one gave it, is TypeScript no compiler has seen yet: a
+ * TypeScript file with no source map, which tsx would have given it (tsx was registered after this hook).
+ *
+ * @example
+ * ```ts
+ * uncompiled('const a: number = 1;', 'file:///game/a.ts'); // true
+ * ```
+ */
+export function uncompiled(source: string, url: string): boolean {
+  return /\.[cm]?tsx?$/.test(url) && !MAP_COMMENT.test(source);
+}
 
 /**
  * A module's JavaScript, as Node is about to run it, with its call sites written in (see `placeSites`): each site
@@ -15,16 +28,17 @@ const MAP_COMMENT = /\n?\/\/[#@] sourceMappingURL=(\S+)\s*$/;
  * @example
  * ```ts
  * // in a module loader's load hook, after tsx's:
- * const code = placeSitesForNode(source, 'file:///game/scripts/grunt.ts', 'loom-threads') ?? source;
+ * const code = placeSitesForNode(source, 'file:///game/scripts/grunt.ts', { engine: 'loom-threads', parse: parseSync }) ?? source;
  * ```
  */
-export function placeSitesForNode(source: string, url: string, engine: string): string | null {
+export function placeSitesForNode(source: string, url: string, { engine, parse }: { engine: string; parse: Parse }): string | null {
   const comment = MAP_COMMENT.exec(source);
   const code = comment === null ? source : source.slice(0, comment.index);
   const incoming = comment === null ? null : readMap(comment[1]!, url);
   const path = fileURLToPath(url);
   const lookup = incoming === null ? null : new SourceMap(incoming);
   const placed = placeSites(code, path, {
+    parse,
     engine,
     lang: 'js',
     // Node prints a frame it maps through a source map as `<anonymous>` where V8 would print no name.

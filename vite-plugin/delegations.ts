@@ -106,6 +106,8 @@ function namingFor(node: SyntaxNode, field: string, scope: Scope): Naming {
       // A static member's owner is the class, a function: V8 prints `Function.member`.
       if (field !== 'value' || node['computed'] === true) return NO_NAME;
       return { receiver: node['static'] === true ? 'Function' : scope.owner, name: keyName(node['key']) ?? '', kept: false };
+    case 'ExportDefaultDeclaration':
+      return { ...NO_NAME, name: 'default' };
     case 'CallExpression': {
       const kept = keptName(node);
       return field === 'arguments' && kept !== undefined ? { receiver: scope.naming.receiver, name: kept, kept: true } : NO_NAME;
@@ -158,10 +160,11 @@ function reportedOffset(yieldNode: SyntaxNode, argument: SyntaxNode, code: strin
 
 /**
  * The last source position V8 records in evaluating `node`, in the order it generates bytecode: a call at its
- * callee's name or its `(`, `new` at the `new`, a tagged template at the template, a property load at the
- * property's name, a `[` or a `?.`; the branch last emitted of a conditional, `||`, `&&`, `??` or comma at that
- * branch's start if it records none of its own. Null if none: a name, `this`, a literal. Static: of a conditional
- * whose test is a literal, the branch it takes, as V8 folds it; otherwise the last branch, whichever runs.
+ * callee's name or its `(` (an optional call at its `(`), `new` at the `new`, a tagged template at the template,
+ * a property load at the property's name, a `[` or a `?.`; the branch last emitted of a conditional, `||`, `&&`,
+ * `??` or comma at that branch's start if it records none of its own. Null if none: a name, `this`, a literal.
+ * Static: of a conditional whose test is a literal, the branch it takes, as V8 folds it; otherwise the last
+ * branch, whichever runs.
  */
 function recordedLast(node: SyntaxNode, code: string): number | null {
   switch (node.type) {
@@ -219,9 +222,11 @@ function callOffset(call: SyntaxNode, code: string): number {
   // `walk!(x)` is served as `walk(x)`: the `!` leaves nothing for V8 to see.
   while (isNode(callee) && callee.type === 'TSNonNullExpression') callee = callee['expression'];
   if (!isNode(callee)) return call.start;
-  if (callee.type === 'Identifier') return callee.start;
-  if (callee.type === 'MemberExpression' && callee['computed'] !== true && isNode(callee['property'])) return callee['property'].start;
-  // The `(` that opens the arguments, after the callee and its type arguments.
+  // An optional call (`walk?.(x)`) is recorded at its `(`, whatever the callee.
+  const optional = call['optional'] === true;
+  if (callee.type === 'Identifier' && !optional) return callee.start;
+  if (callee.type === 'MemberExpression' && callee['computed'] !== true && isNode(callee['property']) && !optional) return callee['property'].start;
+  // The `(` that opens the arguments, after the callee (and a `?.`) and its type arguments.
   const typeArguments = call['typeArguments'];
   const open = code.indexOf('(', isNode(typeArguments) ? typeArguments.end : callee.end);
   return open < 0 ? call.start : open;

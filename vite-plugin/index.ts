@@ -1,4 +1,4 @@
-import { createFilter, type FilterPattern, type Plugin } from 'vite';
+import { createFilter, parseSync, type FilterPattern, type Plugin } from 'vite';
 import { fileOf, placeSites } from './placed-sites.ts';
 
 /** Which modules {@link loomSites} writes call sites into. */
@@ -43,7 +43,7 @@ export function loomSites(options: LoomSitesOptions = {}): Plugin {
       // A module the engine cannot be imported from (a linked library of its own) uses no Loom: leave it.
       if ((await this.resolve(engine, id)) === null) return null;
       const server = this.environment.config.consumer === 'server' || transformOptions?.ssr === true;
-      return placeSites(code, id, { engine, server });
+      return placeSites(code, id, { parse: parseSync, engine, server });
     },
   };
 }

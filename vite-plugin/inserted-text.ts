@@ -1,3 +1,4 @@
+import { lineSpans } from './line-index.ts';
 import { encodeVlq } from './vlq.ts';
 
 /** Text to put into a source at an offset (UTF-16 units) of it. */
@@ -32,10 +33,7 @@ export function insertText(source: string, insertions: readonly Insertion[], pre
   const lines: string[] = [];
   const vlq = new VlqState();
   let next = 0;
-  let start = 0;
-  for (let line = 0; ; line++) {
-    const newline = source.indexOf('\n', start);
-    const end = newline < 0 ? source.length : newline;
+  lineSpans(source).forEach(({ start, end, next: following }, line) => {
     // How far the output runs ahead of the source on this line, and how much of the line is written.
     let shift = line === 0 ? prefix.length : 0;
     let written = start;
@@ -53,13 +51,11 @@ export function insertText(source: string, insertions: readonly Insertion[], pre
       segments.push(vlq.segment(token.index + shift, line, token.index));
     }
     insertUpTo(end);
-    out.push(source.slice(written, end));
+    // The line and its line break, as the source has it.
+    out.push(source.slice(written, following));
     lines.push(segments.join(','));
     vlq.newLine();
-    if (newline < 0) break;
-    out.push('\n');
-    start = end + 1;
-  }
+  });
   out.push(suffix);
   return { code: out.join(''), map: { version: 3, sources: [file], sourcesContent: [source], names: [], mappings: lines.join(';') } };
 }

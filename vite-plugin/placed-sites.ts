@@ -1,4 +1,4 @@
-import { parseSync } from 'vite';
+import type { parseSync } from 'vite';
 import { findDelegations, type SyntaxNode } from './delegations.ts';
 import { insertText, type Insertion, type SourceMapV3 } from './inserted-text.ts';
 import { LineIndex } from './line-index.ts';
@@ -9,8 +9,13 @@ const SITE = '__loom$site';
 const SITES = '__loom$s';
 const MADE = '__loom$sites';
 
+/** A parser of ECMAScript and TypeScript to ESTree (oxc's, which Vite and rolldown export as `parseSync`). */
+export type Parse = typeof parseSync;
+
 /** How {@link placeSites} writes a module's sites. */
 export interface PlaceOptions {
+  /** The parser: the plugin passes Vite's; the Node hook rolldown's, found through Vite, without loading Vite. */
+  parse: Parse;
   /** The specifier the written code imports `atSite` and `sourceSite` from: `'loom-threads'` by default. */
   engine?: string;
   /**
@@ -54,18 +59,18 @@ export interface PlacedModule {
  *
  * @example
  * ```ts
- * placeSites('function* guard() { yield* walkTo(4, 2); }', '/game/scripts/guard.ts')?.code;
+ * placeSites('function* guard() { yield* walkTo(4, 2); }', '/game/scripts/guard.ts', { parse: parseSync })?.code;
  * // function* guard() { yield* __loom$at(walkTo(4, 2), __loom$s(0)); }
  * // import { atSite as __loom$at, sourceSite as __loom$site } from "loom-threads";
  * // function __loom$s(index) { return (__loom$sites ??= [__loom$site(import.meta.url, 1, 27, "guard")])[index]; }
  * // var __loom$sites;
  * ```
  */
-export function placeSites(code: string, id: string, options: PlaceOptions = {}): PlacedModule | null {
+export function placeSites(code: string, id: string, options: PlaceOptions): PlacedModule | null {
   // A module transformed already (the plugin listed twice, say) would import the same names twice.
   if (!code.includes('yield') || code.includes(AT)) return null;
   const path = fileOf(id);
-  const parsed = parseSync(path, code, options.lang === undefined ? {} : { lang: options.lang });
+  const parsed = options.parse(path, code, options.lang === undefined ? {} : { lang: options.lang });
   if (parsed.errors.length > 0) return null;
   const lines = new LineIndex(code);
   const siteOf = siteWriter(path, options);

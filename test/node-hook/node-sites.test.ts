@@ -7,6 +7,7 @@ import { SourceMap, type SourceMapping } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseSync } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { placeSitesForNode } from '../../node-hook/node-sites.ts';
 import { nodeScript } from '../support/npm-script.ts';
@@ -19,6 +20,7 @@ const GAME = 'test/node-hook/fixtures/report-game-sites.ts';
 const MEMBERS = resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-members.js');
 const HOOK = ['--import', './node-hook/register.ts'];
 const temporary: string[] = [];
+const NODE = { engine: 'loom-threads', parse: parseSync };
 
 afterAll(() => {
   for (const path of temporary) rmSync(path, { recursive: true, force: true });
@@ -51,17 +53,17 @@ function compiledMap(sources: string[]): object {
 
 describe('placeSitesForNode: the sites of a module as Node runs it', () => {
   it('writes each site where a mapped trace prints it: through the map, the file a path, a nameless function `<anonymous>`', () => {
-    const code = placeSitesForNode(`${COMPILED}\n${inlineMap(compiledMap(['patrol.ts']))}`, 'file:///game/scripts/patrol.js', 'loom-threads');
+    const code = placeSitesForNode(`${COMPILED}\n${inlineMap(compiledMap(['patrol.ts']))}`, 'file:///game/scripts/patrol.js', NODE);
     expect(code).toContain('yield*__loom$at(walk(1), __loom$s(0));yield*__loom$at(sleep(2), __loom$s(1))');
     expect(code).toContain('__loom$site("/game/scripts/patrol.ts", 2, 10, "patrol")');
     expect(code).toContain('__loom$site("/game/scripts/patrol.ts", 3, 10, "patrol")');
     expect(code).toContain('from "loom-threads"');
-    expect(placeSitesForNode('export const g = [function* () { yield* a(); }];', 'file:///p/a.js', 'loom-threads')).toContain('__loom$site("/p/a.js", 1, 41, "<anonymous>")');
+    expect(placeSitesForNode('export const g = [function* () { yield* a(); }];', 'file:///p/a.js', NODE)).toContain('__loom$site("/p/a.js", 1, 41, "<anonymous>")');
   });
 
   it('replaces the map with one that maps every token as the old one did, and keeps the lines', () => {
     const source = `${COMPILED}\n${inlineMap(compiledMap(['patrol.ts']))}`;
-    const code = placeSitesForNode(source, 'file:///game/scripts/patrol.js', 'loom-threads')!;
+    const code = placeSitesForNode(source, 'file:///game/scripts/patrol.js', NODE)!;
     expect(code.match(/sourceMappingURL/g)).toHaveLength(1);
     const before = new SourceMap(compiledMap(['patrol.ts']) as ConstructorParameters<typeof SourceMap>[0]);
     const after = new SourceMap(mapOf(code) as ConstructorParameters<typeof SourceMap>[0]);
@@ -80,23 +82,23 @@ describe('placeSitesForNode: the sites of a module as Node runs it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loom-node-sites-'));
     temporary.push(dir);
     writeFileSync(join(dir, 'patrol.js.map'), JSON.stringify({ ...compiledMap(['patrol.ts']), sourceRoot: '../src/' }));
-    const code = placeSitesForNode(`${COMPILED}\n//# sourceMappingURL=patrol.js.map\n`, pathToFileURL(join(dir, 'patrol.js')).href, 'loom-threads');
+    const code = placeSitesForNode(`${COMPILED}\n//# sourceMappingURL=patrol.js.map\n`, pathToFileURL(join(dir, 'patrol.js')).href, NODE);
     expect(code).toContain(`__loom$site(${JSON.stringify(resolve(dir, '../src/patrol.ts'))}, 2, 10, "patrol")`);
     expect(code).not.toContain('patrol.js.map');
   });
 
   it("with no map, or one it cannot read, writes the module's own places and gives it a map of its own", () => {
-    const plain = placeSitesForNode('function* g() {\n  yield* a();\n}\n', 'file:///p/g.js', 'loom-threads')!;
+    const plain = placeSitesForNode('function* g() {\n  yield* a();\n}\n', 'file:///p/g.js', NODE)!;
     expect(plain).toContain('__loom$site("/p/g.js", 2, 10, "g")');
     expect(mapOf(plain).sources).toEqual(['/p/g.js']);
-    const unread = placeSitesForNode('function* g() {\n  yield* a();\n}\n//# sourceMappingURL=missing.js.map\n', 'file:///nowhere/g.js', 'loom-threads')!;
+    const unread = placeSitesForNode('function* g() {\n  yield* a();\n}\n//# sourceMappingURL=missing.js.map\n', 'file:///nowhere/g.js', NODE)!;
     expect(unread).toContain('__loom$site("/nowhere/g.js", 2, 10, "g")');
   });
 
   it('leaves a place its map does not reach to the engine, and a module with no yield* alone', () => {
     const late = `var x=1;function*g(){yield*a()}\n${inlineMap({ version: 3, sources: ['g.ts'], names: [], mappings: ';' })}`;
-    expect(placeSitesForNode(late, 'file:///p/g.js', 'loom-threads')).toBeNull();
-    expect(placeSitesForNode('export const x = 1;\n', 'file:///p/x.js', 'loom-threads')).toBeNull();
+    expect(placeSitesForNode(late, 'file:///p/g.js', NODE)).toBeNull();
+    expect(placeSitesForNode('export const x = 1;\n', 'file:///p/x.js', NODE)).toBeNull();
   });
 });
 
@@ -122,8 +124,8 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     }
     expect(captured['methods']).toContain(`${resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-scripts.ts')}:73:12 Object.march`);
     expect(captured['failure']).toMatch(/at outer \(.*placed-scripts\.ts:\d+:\d+\)/);
-    expect(captured['nameless']).toEqual([`${resolve(REPO_ROOT, REPORT)}:45:12 <anonymous>`]);
-    expect({ ...unmarked(written), members: [], names: [] }).toEqual({ ...captured, members: [], names: [] });
+    expect(captured['nameless']).toEqual([expect.stringMatching(/report-sites\.ts:\d+:12 <anonymous>$/)]);
+    expect({ ...unmarked(written), members: [], names: [], byDefault: [] }).toEqual({ ...captured, members: [], names: [], byDefault: [] });
   }, 60_000);
 
   it('in plain JavaScript, as Node prints it once the module has a map (as the hook gives it)', () => {
@@ -133,11 +135,13 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     writeFileSync(mapped, `${code}\n${inlineMap(insertText(code, [], '', '', MEMBERS).map)}`);
     const captured = report(['--import', 'tsx'], mapped);
     const written = report(['--import', 'tsx', ...HOOK]);
-    expect(captured['members']).toHaveLength(21);
-    expect(captured['names']).toContain(`${MEMBERS}:58:12 Squad.#sneak`);
+    expect(captured['members']).toHaveLength(24);
+    expect(captured['names']).toContain(`${MEMBERS}:61:12 Squad.#sneak`);
     for (const site of [...written['members']!, ...written['names']!]) expect(site).toMatch(/ \(written in\)$/);
     expect(unmarked(written)['members']).toEqual(captured['members']);
     expect(unmarked(written)['names']).toEqual(captured['names']);
+    expect(captured['byDefault']).toEqual([`${MEMBERS}:85:10 default`]);
+    expect(unmarked(written)['byDefault']).toEqual(captured['byDefault']);
   }, 60_000);
 
   it("for every thread of the sample game, as `npm run server` runs it, and never in the engine's own modules", () => {
@@ -161,5 +165,28 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     const hook = pathToFileURL(resolve(REPO_ROOT, 'node-hook/register.ts')).href;
     const out = execFileSync(process.execPath, ['--import', tsx, '--import', hook, 'main.mjs'], { cwd: dir, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ values: [1], source: 'function* outer() {\n  yield* inner();\n}' });
+  }, 60_000);
+
+  it('counts lines as V8 does: at a carriage return, and at the Unicode line and paragraph separators', () => {
+    // Written by the test, so that no checkout changes its line breaks.
+    const module = join(REPO_ROOT, `test/node-hook/fixtures/.line-breaks-${process.pid}.js`);
+    temporary.push(module);
+    writeFileSync(module, [
+      "import { Engine, sleep } from 'loom-threads';",
+      "const texts = ['a\u2028b', 'c\u2029d'];",
+      'function* walker() {\r\n  yield* sleep(1);\r  yield* sleep(texts.length);\n  /* \u2028 */ yield* sleep(1);',
+      "  throw new Error('here');",
+      '}',
+      "const engine = new Engine({ callSites: 'waits', onError: (error) => console.log(/walker \\((.*)\\)/.exec(String(error.stack))[1]) });",
+      'const thread = engine.spawn(walker);',
+      'for (let tick = 0; tick < 400 && thread.alive; tick++) {',
+      '  engine.step();',
+      '  if (thread.waitingAt !== null) console.log(`${thread.waitingAt.line}:${thread.waitingAt.column}`);',
+      '}',
+    ].join('\n'));
+    const lines = (flags: string[]) => [...new Set(execFileSync(process.execPath, [...flags, module], { cwd: REPO_ROOT, encoding: 'utf8' }).trim().split('\n'))];
+    const captured = lines(['--import', 'tsx']);
+    expect(captured).toEqual(['6:10', '7:10', '9:12', `${pathToFileURL(module).href}:10:9`]);
+    expect(lines(['--import', 'tsx', ...HOOK])).toEqual([...captured.slice(0, 3), `${module}:10:9`]);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
 // fresh project there (offline: the package has no dependencies), type-check a script and a page that import it by
 // name, run the script with Node, and bundle the page with Vite and open it in Chromium (the inspector attaches).
 // Slow (npm pack builds lib/, about 10 s).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, resolve } from 'node:path';
@@ -165,21 +165,7 @@ describe('the packed package, installed into a fresh project', () => {
       'no-unsafe-finally': 'error',
     });
   });
-  it("serves its Vite plugin by name, to a project that has vite (a peer dependency), and it writes a script's sites in", () => {
-    symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
-    const script = `
-      const { loomSites } = await import('loom-threads/vite');
-      const plugin = loomSites();
-      const context = { environment: { config: { consumer: 'client' } }, resolve: async () => ({ id: '/p/node_modules/loom-threads/lib/engine/index.js' }) };
-      const placed = await plugin.transform.call(context, 'export function* g() { yield* sleep(1); }', '/p/a.ts');
-      console.log(JSON.stringify({ name: plugin.name, code: placed.code }));`;
-    const { name, code } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], dir)) as { name: string; code: string };
-    expect(name).toBe('loom-sites');
-    expect(code).toContain('yield* __loom$at(sleep(1), __loom$s(0))');
-    expect(code).toContain('__loom$site(import.meta.url, 1, 31, "g")');
-  });
-  it("serves its Node hook by name: `node --import loom-threads/node` writes a plain script's sites in", () => {
-    if (!existsSync(join(dir, 'node_modules/vite'))) symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
+  it("serves its Node hook by name: `node --import loom-threads/node` writes a plain script's sites in, and without vite says why not", () => {
     writeFileSync(join(dir, 'guard.mjs'), [
       "import { Engine, sleep } from 'loom-threads';",
       'function* guard() {',
@@ -191,9 +177,47 @@ describe('the packed package, installed into a fresh project', () => {
       'console.log(JSON.stringify(thread.waitingAt));',
     ].join('\n'));
     const site = { fn: 'guard', file: join(dir, 'guard.mjs'), line: 3, column: 10 };
-    expect(JSON.parse(run(process.execPath, ['--import', 'loom-threads/node', 'guard.mjs'], dir))).toEqual({ ...site, original: true });
     // Without the hook, the engine captures it: the same place, as V8 prints it.
-    expect(JSON.parse(run(process.execPath, ['guard.mjs'], dir))).toEqual({ ...site, file: pathToFileURL(site.file).href });
+    const captured = { ...site, file: pathToFileURL(site.file).href };
+    expect(JSON.parse(run(process.execPath, ['guard.mjs'], dir))).toEqual(captured);
+    const withoutVite = spawnSync(process.execPath, ['--import', 'loom-threads/node', 'guard.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(withoutVite.status).toBe(0);
+    expect(JSON.parse(withoutVite.stdout)).toEqual(captured);
+    expect(withoutVite.stderr).toContain('[LOOM_NO_PARSER] Warning: loom-threads/node needs vite (npm install -D vite) for its parser');
+    symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
+    expect(JSON.parse(run(process.execPath, ['--import', 'loom-threads/node', 'guard.mjs'], dir))).toEqual({ ...site, original: true });
+  });
+  it('runs its Node hook after tsx, on TypeScript, and says so when it was put before', () => {
+    symlinkSync(join(REPO_ROOT, 'node_modules/tsx'), join(dir, 'node_modules/tsx'));
+    writeFileSync(join(dir, 'patrol.ts'), [
+      "import { Engine, sleep, type ScriptGenerator } from 'loom-threads';",
+      'function* patrol(seconds: number): ScriptGenerator {',
+      '  yield* sleep(seconds);',
+      '}',
+      "const engine = new Engine({ callSites: 'waits' });",
+      'const thread = engine.spawn(patrol, 1);',
+      'engine.step();',
+      'console.log(JSON.stringify(thread.waitingAt));',
+    ].join('\n'));
+    const site = { fn: 'patrol', file: join(dir, 'patrol.ts'), line: 3, column: 10 };
+    expect(JSON.parse(run(process.execPath, ['--import', 'tsx', '--import', 'loom-threads/node', 'patrol.ts'], dir))).toEqual({ ...site, original: true });
+    const before = spawnSync(process.execPath, ['--import', 'loom-threads/node', '--import', 'tsx', 'patrol.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(before.stdout)).toEqual(site);
+    expect(before.stderr).toContain(`[LOOM_HOOK_ORDER] Warning: loom-threads/node was given ${join(dir, 'patrol.ts')} as TypeScript, before tsx made it JavaScript: put --import loom-threads/node after --import tsx.`);
+  });
+  it("serves its Vite plugin by name, to a project that has vite (a peer dependency), and it writes a script's sites in", () => {
+    // Linked by the Node hook's test, before.
+    expect(existsSync(join(dir, 'node_modules/vite'))).toBe(true);
+    const script = `
+      const { loomSites } = await import('loom-threads/vite');
+      const plugin = loomSites();
+      const context = { environment: { config: { consumer: 'client' } }, resolve: async () => ({ id: '/p/node_modules/loom-threads/lib/engine/index.js' }) };
+      const placed = await plugin.transform.call(context, 'export function* g() { yield* sleep(1); }', '/p/a.ts');
+      console.log(JSON.stringify({ name: plugin.name, code: placed.code }));`;
+    const { name, code } = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], dir)) as { name: string; code: string };
+    expect(name).toBe('loom-sites');
+    expect(code).toContain('yield* __loom$at(sleep(1), __loom$s(0))');
+    expect(code).toContain('__loom$site(import.meta.url, 1, 31, "g")');
   });
   describeBrowser('its inspector in a page bundled by Vite from the install', () => {
     it('attaches, docked left, styled, listing the threads, under the strict CSP, with no console error', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { SourceMap } from '../../inspector/source-map.ts';
 import { insertText } from '../../vite-plugin/inserted-text.ts';
@@ -35,6 +36,16 @@ describe('text put into a module, and its source map', () => {
     const lines = new LineIndex('\nab\ncd\n\nef');
     const at = (offset: number) => Object.values(lines.position(offset)).join(':');
     expect([0, 1, 2, 3, 4, 6, 7, 8, 9].map(at)).toEqual(['1:1', '2:1', '2:2', '2:3', '3:1', '3:3', '4:1', '5:1', '5:2']);
+  });
+
+  it('breaks lines where V8 does: at \\r\\n once, a lone \\r, U+2028 and U+2029; and keeps each break as it was', () => {
+    const source = 'a\r\nb\rc\u2028d\u2029e\n';
+    const lines = new LineIndex(source);
+    expect(['a', 'b', 'c', 'd', 'e'].map((letter) => Object.values(lines.position(source.indexOf(letter))).join(':'))).toEqual(['1:1', '2:1', '3:1', '4:1', '5:1']);
+    expect(lines.position(source.length)).toEqual({ line: 6, column: 1 });
+    const { code, map } = insertText(source, [{ offset: source.indexOf('d'), text: 'x' }], '', '', 'a.js');
+    expect(code).toBe('a\r\nb\rc\u2028xd\u2029e\n');
+    expect(map.mappings.split(';')).toHaveLength(6);
   });
 
   it('puts three insertions at one offset in the order given, and one at a line\'s end before its newline', () => {
@@ -77,7 +88,7 @@ describe('text put into a module, and its source map', () => {
 
   it('keeps every line of a module at its number: the import and the sites follow the last', () => {
     const source = readFileSync(FIXTURE, 'utf8');
-    const placed = placeSites(source, '/game/scripts/placed-scripts.ts')!;
+    const placed = placeSites(source, '/game/scripts/placed-scripts.ts', { parse: parseSync })!;
     const before = source.split('\n');
     const after = placed.code.split('\n');
     const unwrapped = (line: string) => line.replaceAll('__loom$at(', '').replace(/, __loom\$s\(\d+\)\)/g, '');
@@ -90,25 +101,25 @@ describe('text put into a module, and its source map', () => {
 
   it('leaves a first line that must stay first, a `#!` or a directive, where it is', () => {
     const source = '#!/usr/bin/env node\n"use strict";\nexport function* g() { yield* sleep(1); }\n';
-    const after = placeSites(source, '/a.js')!.code.split('\n');
+    const after = placeSites(source, '/a.js', { parse: parseSync })!.code.split('\n');
     expect(after.slice(0, 2)).toEqual(['#!/usr/bin/env node', '"use strict";']);
   });
 
   it('leaves alone a module it has transformed already', () => {
-    const once = placeSites('export function* g() { yield* sleep(1); }', '/a.ts')!.code;
-    expect(placeSites(once, '/a.ts')).toBeNull();
+    const once = placeSites('export function* g() { yield* sleep(1); }', '/a.ts', { parse: parseSync })!.code;
+    expect(placeSites(once, '/a.ts', { parse: parseSync })).toBeNull();
   });
 
   it('leaves alone a module with no yield*, or one that does not parse (the bundler reports that)', () => {
-    expect(placeSites('export const a = 1;', '/a.ts')).toBeNull();
-    expect(placeSites('export function* g() { yield 1; yield sleep(1); }', '/a.ts')).toBeNull();
-    expect(placeSites('export function* g() { yield* sleep(1)', '/a.ts')).toBeNull();
-    expect(placeSites('export function* g() { yield* sleep(1); } }', '/a.ts')).toBeNull();
+    expect(placeSites('export const a = 1;', '/a.ts', { parse: parseSync })).toBeNull();
+    expect(placeSites('export function* g() { yield 1; yield sleep(1); }', '/a.ts', { parse: parseSync })).toBeNull();
+    expect(placeSites('export function* g() { yield* sleep(1)', '/a.ts', { parse: parseSync })).toBeNull();
+    expect(placeSites('export function* g() { yield* sleep(1); } }', '/a.ts', { parse: parseSync })).toBeNull();
   });
 
   it("names the module by its path for Node, by import.meta.url for a page, and imports from the engine it is told", () => {
     const source = 'export function* g() { yield* sleep(1); }';
-    expect(placeSites(source, '/work/game/a.ts?v=12', { server: true })!.code).toContain('__loom$site("/work/game/a.ts", 1, 31, "g")');
-    expect(placeSites(source, '/work/game/a.ts?v=12', { engine: '@me/loom' })!.code).toMatch(/\nimport .* from "@me\/loom";\n[^]*__loom\$site\(import\.meta\.url, 1, 31, "g"\),\n/);
+    expect(placeSites(source, '/work/game/a.ts?v=12', { parse: parseSync, server: true })!.code).toContain('__loom$site("/work/game/a.ts", 1, 31, "g")');
+    expect(placeSites(source, '/work/game/a.ts?v=12', { parse: parseSync, engine: '@me/loom' })!.code).toMatch(/\nimport .* from "@me\/loom";\n[^]*__loom\$site\(import\.meta\.url, 1, 31, "g"\),\n/);
   });
 });

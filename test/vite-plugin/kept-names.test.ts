@@ -1,10 +1,11 @@
 // esbuild's keepNames (tsx's transform uses it) renames a function where names collide and gives it back its name
 // as `__name(fn, "name")`; V8 prints that name. The transform, given such JavaScript, names frames as V8 does.
+import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { placeSites } from '../../vite-plugin/placed-sites.ts';
 
 function names(code: string): string[] {
-  const placed = placeSites(code, '/p/a.js', { server: true, lang: 'js' });
+  const placed = placeSites(code, '/p/a.js', { parse: parseSync, server: true, lang: 'js' });
   return [...(placed?.code ?? '').matchAll(/__loom\$site\("\/p\/a\.js", \d+, \d+, "([^"]*)"\)/g)].map((match) => match[1]!);
 }
 
