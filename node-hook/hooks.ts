@@ -45,9 +45,19 @@ export const load: LoadHook = async (url, context, nextLoad) => {
     toldOrder = true;
     return loaded;
   }
-  const placed = placeSitesForNode(source, url, { engine: ENGINE, parse });
+  const placed = placedOrNull(source, url, parse);
   return placed === null ? loaded : { ...loaded, source: placed };
 };
+
+// A module the transform cannot handle (a source map it cannot read, say) loads as it was: the engine captures.
+function placedOrNull(source: string, url: string, parse: Parse): string | null {
+  try {
+    return placeSitesForNode(source, url, { engine: ENGINE, parse });
+  } catch (error) {
+    process.emitWarning(`loom-threads/node could not write call sites into ${fileURLToPath(url)} (${String(error)}): it runs as it was, and the engine captures them`, { code: 'LOOM_SITES_FAILED' });
+    return null;
+  }
+}
 
 // A script module: a file of this project's own, not a dependency's.
 function isCandidate(url: string): boolean {

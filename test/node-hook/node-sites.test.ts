@@ -1,7 +1,7 @@
 // The Node hook (`loom-threads/node`): in this process, what placeSitesForNode writes for a module as tsx or tsc
 // leave it; in child processes run as `npm run server` runs, that the sites it writes are those Node's own
 // capture prints through tsx, form by form, and that a failure prints the same.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap, type SourceMapping } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseSync } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { placeSitesForNode } from '../../node-hook/node-sites.ts';
+import { placeSitesForNode, uncompiled } from '../../node-hook/node-sites.ts';
 import { nodeScript } from '../support/npm-script.ts';
 import { insertText } from '../../vite-plugin/inserted-text.ts';
 import { encodeVlq } from '../../vite-plugin/vlq.ts';
@@ -37,9 +37,9 @@ function mapOf(code: string): { mappings: string; sources: string[] } {
 }
 
 // A one-line module as esbuild writes it for tsx, and its map: each `yield*` and each call back to its place in a
-// four-line source.
+// four-line source (and a segment one column after a callee, so that a lookup a column off shows).
 const COMPILED = 'function*patrol2(){yield*walk(1);yield*sleep(2)}__name(patrol2,"patrol");';
-const SOURCE_PLACES: [string, number, number][] = [['function*patrol2', 0, 0], ['yield*walk', 1, 2], ['walk', 1, 9], ['yield*sleep', 2, 2], ['sleep', 2, 9]];
+const SOURCE_PLACES: [string, number, number][] = [['function*patrol2', 0, 0], ['yield*walk', 1, 2], ['walk', 1, 9], ['alk(1)', 1, 30], ['yield*sleep', 2, 2], ['sleep', 2, 9]];
 function compiledMap(sources: string[]): object {
   let [column, line, sourceColumn] = [0, 0, 0];
   const segments = SOURCE_PLACES.map(([text, toLine, toColumn]) => {
@@ -75,7 +75,33 @@ describe('placeSitesForNode: the sites of a module as Node runs it', () => {
       const { originalLine, originalColumn } = before.findEntry(0, was) as SourceMapping;
       expect(after.findEntry(0, now)).toMatchObject({ originalLine, originalColumn });
     }
-    expect(mapOf(code).sources).toEqual([pathToFileURL('/game/scripts/patrol.ts').href]);
+    // Made absolute as Node makes them, with no root left to prefix them again.
+    expect(mapOf(code)).toMatchObject({ sources: [pathToFileURL('/game/scripts/patrol.ts').href], sourceRoot: '' });
+  });
+
+  it('reads an inline map written as text, a comment with no line break after it, and only the last comment', () => {
+    const map = JSON.stringify(compiledMap(['patrol.ts']));
+    const asText = placeSitesForNode(`${COMPILED}\n//# sourceMappingURL=data:application/json,${encodeURIComponent(map)}`, 'file:///g/patrol.js', NODE);
+    expect(asText).toContain('__loom$site("/g/patrol.ts", 2, 10, "patrol")');
+    const quoted = `${COMPILED}const note = "//# sourceMappingURL=elsewhere.js.map";\n${inlineMap(compiledMap(['patrol.ts'])).trimEnd()}`;
+    expect(placeSitesForNode(quoted, 'file:///g/patrol.js', NODE)).toContain('__loom$site("/g/patrol.ts", 3, 10, "patrol")');
+  });
+
+  it('writes a source that is not a file by its URL', () => {
+    const code = placeSitesForNode(`${COMPILED}\n${inlineMap(compiledMap(['https://example.com/src/patrol.ts']))}`, 'file:///g/patrol.js', NODE);
+    expect(code).toContain('__loom$site("https://example.com/src/patrol.ts", 2, 10, "patrol")');
+  });
+
+  it("parses tsx's JavaScript as JavaScript, whatever the file's extension", () => {
+    // As JavaScript the sequence ends in a comparison (no position of its own: its start); as TypeScript, in a call.
+    const code = placeSitesForNode('function* g() {\n  yield* (x, f < a, b > (c));\n}\n', 'file:///g/g.ts', NODE);
+    expect(code).toContain('__loom$site("/g/g.ts", 2, 21, "g")');
+  });
+
+  it('tells TypeScript no compiler has seen: a TypeScript file with no map', () => {
+    expect(['a.ts', 'a.mts', 'a.cts', 'a.tsx'].map((file) => uncompiled('const a: number = 1;\n', `file:///g/${file}`))).toEqual([true, true, true, true]);
+    expect(uncompiled(`const a = 1;\n${inlineMap({})}`, 'file:///g/a.ts')).toBe(false);
+    expect(uncompiled('const a = 1;\n', 'file:///g/a.js')).toBe(false);
   });
 
   it('reads a map from a file beside the module (as tsc writes it), with its sourceRoot', () => {
@@ -188,5 +214,27 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     const captured = lines(['--import', 'tsx']);
     expect(captured).toEqual(['6:10', '7:10', '9:12', `${pathToFileURL(module).href}:10:9`]);
     expect(lines(['--import', 'tsx', ...HOOK])).toEqual([...captured.slice(0, 3), `${module}:10:9`]);
+  }, 60_000);
+
+  it('loads a module it cannot write into as it was, and says why', () => {
+    const module = join(REPO_ROOT, `test/node-hook/fixtures/.unreadable-map-${process.pid}.js`);
+    temporary.push(module);
+    // Node reads past the mapping it cannot parse; the transform cannot move it.
+    const map = { version: 3, sources: ['walker.ts'], names: [], mappings: ';;AAEA,!!!' };
+    writeFileSync(module, [
+      "import { Engine, sleep } from 'loom-threads';",
+      'function* walker() {',
+      '  yield* sleep(1);',
+      '}',
+      "const engine = new Engine({ callSites: 'waits' });",
+      'const thread = engine.spawn(walker);',
+      'engine.step();',
+      'console.log(JSON.stringify({ original: thread.waitingAt?.original ?? false }));',
+      inlineMap(map),
+    ].join('\n'));
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', ...HOOK, module], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(ran.status).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({ original: false });
+    expect(ran.stderr).toContain(`[LOOM_SITES_FAILED] Warning: loom-threads/node could not write call sites into ${module} (Error: source map: no number at 0 of its mappings): it runs as it was`);
   }, 60_000);
 });

@@ -80,4 +80,8 @@ describe("a source map, moved along with text put into its module (shiftedMap)",
     expect(after.findEntry(0, 'function*g(){yield*w'.length - 1)).toMatchObject({ originalLine: 1, originalColumn: 7 });
     expect(shiftedMap(compiledMap, compiled, []).mappings).toBe(compiledMap.mappings);
   });
+
+  it('leaves a line the map has no segment on as it is, text put into it or not', () => {
+    expect(shiftedMap({ mappings: 'AAAA;;AACA' }, 'f\ng(x)\nh', [{ offset: 2, text: 'w(' }]).mappings).toBe('AAAA;;AACA');
+  });
 });

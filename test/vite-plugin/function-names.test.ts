@@ -1,5 +1,6 @@
+// Names V8 gives that the fixtures compared with V8 under vitest cannot show (test/node-hook/ compares them in Node):
 // esbuild's keepNames (tsx's transform uses it) renames a function where names collide and gives it back its name
-// as `__name(fn, "name")`; V8 prints that name. The transform, given such JavaScript, names frames as V8 does.
+// as `__name(fn, "name")`, which V8 prints; and an anonymous default export, which vitest's own transform renames.
 import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { placeSites } from '../../vite-plugin/placed-sites.ts';
@@ -23,5 +24,12 @@ describe('function names set by esbuild\'s keepNames', () => {
   it('leaves names alone where no name is given back: another call, a name not written out', () => {
     expect(names('const g=wrap(function*(){yield*a()},"x");')).toEqual(['']);
     expect(names('const g=__name(function*f(){yield*a()},name);function*h(){yield*b()}__name(h,other);')).toEqual(['f', 'h']);
+  });
+});
+
+describe('an anonymous default export', () => {
+  it("is named 'default', and a named one by its name", () => {
+    expect(names('export default function* () { yield* a(); }')).toEqual(['default']);
+    expect(names('export default function* patrol() { yield* a(); }')).toEqual(['patrol']);
   });
 });
