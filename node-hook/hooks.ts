@@ -59,9 +59,10 @@ function placedOrNull(source: string, url: string, parse: Parse): string | null 
   }
 }
 
-// A script module: a file of this project's own, not a dependency's.
+// A file of this project's own, not a dependency's, with or without an extension (a `#!` tool): which of them are
+// ES modules, its load tells.
 function isCandidate(url: string): boolean {
-  return url.startsWith('file:') && !url.includes('/node_modules/') && /\.[cm]?[jt]sx?$/.test(url);
+  return url.startsWith('file:') && !url.includes('/node_modules/');
 }
 
 // The URL `specifier` names from `parentURL`, or null if it names nothing there.
