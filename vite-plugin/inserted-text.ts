@@ -1,10 +1,15 @@
-import { lineSpans } from './line-index.ts';
+import { LineIndex, lineSpans } from './line-index.ts';
 import { encodeVlq } from './vlq.ts';
 
 /** Text to put into a source at an offset (UTF-16 units) of it. */
 export interface Insertion {
   readonly offset: number;
   readonly text: string;
+  /**
+   * The offset of the source the runtime would name for a position in the inserted text: its start maps there.
+   * Without it, the text maps where the position before it does.
+   */
+  readonly at?: number;
 }
 
 /** A source map (version 3) of one file, as bundlers take it from a transform. */
@@ -29,6 +34,7 @@ export interface SourceMapV3 {
  */
 export function insertText(source: string, insertions: readonly Insertion[], prefix: string, suffix: string, file: string): { code: string; map: SourceMapV3 } {
   const pending = insertions.map((insertion, order) => ({ ...insertion, order })).sort((a, b) => a.offset - b.offset || a.order - b.order);
+  const positions = new LineIndex(source);
   const out: string[] = [prefix];
   const lines: string[] = [];
   const vlq = new VlqState();
@@ -37,15 +43,19 @@ export function insertText(source: string, insertions: readonly Insertion[], pre
     // How far the output runs ahead of the source on this line, and how much of the line is written.
     let shift = line === 0 ? prefix.length : 0;
     let written = start;
+    const segments: string[] = [];
     const insertUpTo = (offset: number) => {
       while (next < pending.length && pending[next]!.offset <= offset) {
-        const { offset: at, text } = pending[next++]!;
-        out.push(source.slice(written, at), text);
-        written = at;
+        const { offset: place, text, at } = pending[next++]!;
+        if (at !== undefined) {
+          const named = positions.position(at);
+          segments.push(vlq.segment(place - start + shift, named.line - 1, named.column - 1));
+        }
+        out.push(source.slice(written, place), text);
+        written = place;
         shift += text.length;
       }
     };
-    const segments: string[] = [];
     for (const token of source.slice(start, end).matchAll(TOKEN)) {
       insertUpTo(start + token.index);
       segments.push(vlq.segment(token.index + shift, line, token.index));

@@ -82,7 +82,8 @@ export function placeSites(code: string, id: string, options: PlaceOptions): Pla
     const site = siteOf(line, column, delegation.fn);
     if (site === null) continue;
     // Outermost first: at one offset an outer wrapper opens before an inner one, and closes after it.
-    insertions.push({ offset: delegation.start, text: `${AT}(` });
+    // V8 names the frame paused in the delegation at the wrapper's call: its start stands for the argument's place.
+    insertions.push({ offset: delegation.start, text: `${AT}(`, at: delegation.at });
     closings.unshift({ offset: delegation.end, text: `, ${SITES}(${sites.length}))` });
     sites.push(site);
   }

@@ -4,8 +4,8 @@ import { decodeVlq, encodeVlq } from './vlq.ts';
 
 /**
  * `map`, a source map of `source`, made a map of `source` with `insertions` put in: each segment moves right by
- * the text inserted on its line at or before its column. Every position of the source maps as it did, and
- * inserted text maps where the position before it does.
+ * the text inserted on its line before it, so every position of the source maps as it did. Inserted text maps
+ * where the position before it does, or, for an insertion with an `at`, where that place of the source maps.
  *
  * @example
  * ```ts
@@ -14,43 +14,94 @@ import { decodeVlq, encodeVlq } from './vlq.ts';
  * ```
  */
 export function shiftedMap<Map extends { mappings: string }>(map: Map, source: string, insertions: readonly Insertion[]): Map {
-  const shifts = shiftsByLine(source, insertions);
-  const lines = map.mappings.split(';').map((segments, index) => {
-    const onLine = shifts.get(index + 1);
-    return onLine === undefined || segments === '' ? segments : shiftedLine(segments, onLine);
-  });
-  return { ...map, mappings: lines.join(';') };
-}
-
-/** Text inserted on one line: its column (from 0) and length, by column. */
-type Shift = { readonly column: number; readonly length: number };
-
-function shiftsByLine(source: string, insertions: readonly Insertion[]): Map<number, Shift[]> {
+  const lines = decodeMappings(map.mappings);
   const index = new LineIndex(source);
-  const byLine = new Map<number, Shift[]>();
-  for (const { offset, text } of insertions) {
-    const { line, column } = index.position(offset);
-    const onLine = byLine.get(line) ?? [];
-    onLine.push({ column: column - 1, length: text.length });
-    byLine.set(line, onLine);
+  const placed = placedInsertions(insertions, index);
+  // Where each insertion's `at` maps, found before anything moves.
+  const anchors = placed.flatMap(({ line, placedAt, at }) => {
+    const named = at === undefined ? null : segmentAt(lines, index.position(at));
+    return named === null ? [] : [{ line, column: placedAt, fields: named.fields }];
+  });
+  lines.forEach((segments, line) => {
+    const onLine = placed.filter((insertion) => insertion.line === line);
+    for (const segment of segments) segment.column += onLine.filter((insertion) => insertion.column <= segment.column).reduce((sum, insertion) => sum + insertion.length, 0);
+  });
+  for (const anchor of anchors) {
+    const onLine = lines[anchor.line]!;
+    onLine.push({ column: anchor.column, fields: anchor.fields });
+    onLine.sort((a, b) => a.column - b.column);
   }
-  for (const onLine of byLine.values()) onLine.sort((a, b) => a.column - b.column);
-  return byLine;
+  return { ...map, mappings: encodeMappings(lines) };
 }
 
-// A segment's first field is its column, relative to the segment before on the line; the rest are relative across
-// the whole map, so they stay as written.
-function shiftedLine(segments: string, shifts: readonly Shift[]): string {
-  let column = 0;
-  let written = 0;
-  let next = 0;
-  let shift = 0;
-  return segments.split(',').map((segment) => {
-    const first = decodeVlq(segment, 0);
-    column += first.value;
-    while (next < shifts.length && shifts[next]!.column <= column) shift += shifts[next++]!.length;
-    const text = encodeVlq(column + shift - written) + segment.slice(first.next);
-    written = column + shift;
-    return text;
-  }).join(',');
+/** One mapping: its generated column, and its source, line, column and name (absolute; none for a bare column). */
+interface Segment {
+  column: number;
+  readonly fields: readonly number[];
+}
+
+/** An insertion's line and column in the source (from 0), and the column its text starts at once put in. */
+interface PlacedInsertion {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly at: number | undefined;
+  readonly placedAt: number;
+}
+
+function placedInsertions(insertions: readonly Insertion[], index: LineIndex): PlacedInsertion[] {
+  const sorted = insertions.map((insertion, order) => ({ ...insertion, order })).sort((a, b) => a.offset - b.offset || a.order - b.order);
+  // The text put in so far on each line, before the insertion at hand.
+  const written = new Map<number, number>();
+  return sorted.map(({ offset, text, at }) => {
+    const position = index.position(offset);
+    const [line, column] = [position.line - 1, position.column - 1];
+    const before = written.get(line) ?? 0;
+    written.set(line, before + text.length);
+    return { line, column, length: text.length, at, placedAt: column + before };
+  });
+}
+
+// The segment a lookup at `position` finds, as Node's and browsers' lookups do: the last at or before it.
+function segmentAt(lines: readonly Segment[][], position: { line: number; column: number }): Segment | null {
+  for (let line = Math.min(position.line - 1, lines.length - 1); line >= 0; line--) {
+    const segments = lines[line]!;
+    for (let at = segments.length - 1; at >= 0; at--) {
+      const segment = segments[at]!;
+      if (line < position.line - 1 || segment.column <= position.column - 1) return segment.fields.length >= 3 ? segment : null;
+    }
+  }
+  return null;
+}
+
+function decodeMappings(mappings: string): Segment[][] {
+  const fields = [0, 0, 0, 0];
+  return mappings.split(';').map((text) => {
+    let column = 0;
+    return text === '' ? [] : text.split(',').map((segment) => {
+      let at = 0;
+      const values: number[] = [];
+      while (at < segment.length) {
+        const read = decodeVlq(segment, at);
+        values.push(read.value);
+        at = read.next;
+      }
+      column += values[0]!;
+      const absolute = values.slice(1).map((value, field) => (fields[field]! += value));
+      return { column, fields: absolute };
+    });
+  });
+}
+
+function encodeMappings(lines: readonly Segment[][]): string {
+  const fields = [0, 0, 0, 0];
+  return lines.map((segments) => {
+    let column = 0;
+    return segments.map((segment) => {
+      const text = encodeVlq(segment.column - column) + segment.fields.map((value, field) => encodeVlq(value - fields[field]!)).join('');
+      column = segment.column;
+      segment.fields.forEach((value, field) => (fields[field] = value));
+      return text;
+    }).join(',');
+  }).join(';');
 }

@@ -150,8 +150,11 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     }
     expect(captured['methods']).toContain(`${resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-scripts.ts')}:73:12 Object.march`);
     expect(captured['failure']).toMatch(/at outer \(.*placed-scripts\.ts:\d+:\d+\)/);
+    // The error's own stack: the frames paused in a delegation, at the column V8 gives the delegation.
+    expect((captured['thrown'] as string[]).map((line) => line.trim().replace(/ \(.*placed-scripts\.ts:(\d+:\d+)\)$/, ' $1'))).toEqual(['at failing 86:9', 'at middle 89:10', 'at Object.member 94:5', 'at viaPlain 98:16']);
     expect(captured['nameless']).toEqual([expect.stringMatching(/report-sites\.ts:\d+:12 <anonymous>$/)]);
-    expect({ ...unmarked(written), members: [], names: [], byDefault: [] }).toEqual({ ...captured, members: [], names: [], byDefault: [] });
+    const plainOnes = { members: [], names: [], byDefault: [], thrownPlain: [] };
+    expect({ ...unmarked(written), ...plainOnes }).toEqual({ ...captured, ...plainOnes });
   }, 60_000);
 
   it('in plain JavaScript, as Node prints it once the module has a map (as the hook gives it)', () => {
@@ -168,6 +171,8 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     expect(unmarked(written)['names']).toEqual(captured['names']);
     expect(captured['byDefault']).toEqual([`${MEMBERS}:85:10 default`]);
     expect(unmarked(written)['byDefault']).toEqual(captured['byDefault']);
+    expect(captured['thrownPlain']).toEqual([`    at failing (${MEMBERS}:91:9)`, `    at viaPlain (${MEMBERS}:94:25)`]);
+    expect(written['thrownPlain']).toEqual(captured['thrownPlain']);
   }, 60_000);
 
   it("for every thread of the sample game, as `npm run server` runs it, and never in the engine's own modules", () => {
@@ -236,5 +241,23 @@ describe('node --import tsx --import loom-threads/node: the sites written in are
     expect(ran.status).toBe(0);
     expect(JSON.parse(ran.stdout)).toEqual({ original: false });
     expect(ran.stderr).toContain(`[LOOM_SITES_FAILED] Warning: loom-threads/node could not write call sites into ${module} (Error: source map: no number at 0 of its mappings): it runs as it was`);
+  }, 60_000);
+
+  it('writes into an ES module with no extension, a tool run by its `#!` line', () => {
+    const tool = join(REPO_ROOT, `test/node-hook/fixtures/.tool-${process.pid}`);
+    temporary.push(tool);
+    writeFileSync(tool, [
+      '#!/usr/bin/env node',
+      "import { Engine, sleep } from 'loom-threads';",
+      'function* patrol() {',
+      '  yield* sleep(1);',
+      '}',
+      "const engine = new Engine({ callSites: 'waits' });",
+      'const thread = engine.spawn(patrol);',
+      'engine.step();',
+      'console.log(JSON.stringify(thread.waitingAt));',
+    ].join('\n'));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', ...HOOK, tool], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ fn: 'patrol', file: tool, line: 4, column: 10, original: true });
   }, 60_000);
 });

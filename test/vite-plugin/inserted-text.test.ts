@@ -59,6 +59,16 @@ describe('text put into a module, and its source map', () => {
     expect(code).toBe('^\n123a!\nb');
   });
 
+  it('maps the start of an insertion with an `at` to that place of the source, and the rest where it would', () => {
+    const { code, map } = insertText('a;\nyield* b.c()', [{ offset: 10, text: 'w(', at: 12 }, { offset: 15, text: ')' }], '', '', 'a.js');
+    expect(code).toBe('a;\nyield* w(b.c())');
+    const lookup = new SourceMap(map, 'http://localhost/a.js');
+    expect(lookup.lookup(2, 8)).toMatchObject({ line: 2, column: 10 });
+    expect(lookup.lookup(2, 9)).toMatchObject({ line: 2, column: 10 });
+    expect(lookup.lookup(2, 10)).toMatchObject({ line: 2, column: 8 });
+    expect(lookup.lookup(2, 7)).toMatchObject({ line: 2, column: 6 });
+  });
+
   it('puts each insertion at its offset, in the order given where offsets are equal', () => {
     const { code } = insertText('yield* yield* f(x);', [
       { offset: 18, text: ', inner)' },

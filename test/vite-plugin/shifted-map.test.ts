@@ -81,6 +81,18 @@ describe("a source map, moved along with text put into its module (shiftedMap)",
     expect(shiftedMap(compiledMap, compiled, []).mappings).toBe(compiledMap.mappings);
   });
 
+  it('maps the start of text put in with an `at` where that place maps, on its line or one before, name and all', () => {
+    // `yield*f()` → `yield*w(f(), s)`: `w(` stands for `f`, which maps to line 2, column 4, named 0.
+    const onLine = shiftedMap({ mappings: 'AAAA,MCAIA' }, 'yield*f()', [{ offset: 6, text: 'w(', at: 6 }, { offset: 9, text: ', s)' }]);
+    expect(new SourceMap({ ...compiledMap, sources: ['a.ts', 'b.ts'], names: ['f'], mappings: onLine.mappings }).findEntry(0, 6)).toMatchObject({ originalSource: 'b.ts', originalLine: 0, originalColumn: 4, name: 'f' });
+    expect(onLine.mappings).toBe('AAAA,MCAIA,EAAAA');
+    // The place is at the start of the second line, whose first segment is further on: the last one before it.
+    const before = shiftedMap({ mappings: 'AAAA,EAEE;IAAI' }, 'ab\n    f()', [{ offset: 7, text: 'w(', at: 3 }]);
+    expect(before.mappings).toBe('AAAA,EAEE;IAAA,EAAI');
+    // Nothing at or before the place: the text maps where the position before it does.
+    expect(shiftedMap({ mappings: 'EAAA' }, 'f()', [{ offset: 0, text: 'w(', at: 0 }]).mappings).toBe('IAAA');
+  });
+
   it('leaves a line the map has no segment on as it is, text put into it or not', () => {
     expect(shiftedMap({ mappings: 'AAAA;;AACA' }, 'f\ng(x)\nh', [{ offset: 2, text: 'w(' }]).mappings).toBe('AAAA;;AACA');
   });
