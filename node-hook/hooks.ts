@@ -24,7 +24,10 @@ export async function initialize(data: SiteHooksData): Promise<void> {
   parse = ((await import(data.parser)) as { parseSync: Parse }).parseSync;
 }
 
-/** Notes whether the module uses the engine: a linked library without Loom is left alone, and so is the engine. */
+/**
+ * Notes whether the engine can be imported from the module: a linked library without Loom is left alone, and so is
+ * the engine itself.
+ */
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   const resolved = await nextResolve(specifier, context);
   const { url } = resolved;

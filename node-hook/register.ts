@@ -29,7 +29,7 @@ if (parser === null) {
   register(new URL(`./hooks${extname(new URL(import.meta.url).pathname)}`, import.meta.url), { data });
 }
 
-// Vite's parser is rolldown's: found through Vite, and loaded alone, it costs the loader thread a tenth of Vite.
+// Vite's parser is rolldown's: found through Vite, it is loaded alone, without the rest of Vite.
 function parserModule(): string | null {
   try {
     return pathToFileURL(createRequire(fileURLToPath(import.meta.resolve('vite'))).resolve('rolldown/utils')).href;
