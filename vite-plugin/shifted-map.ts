@@ -27,6 +27,8 @@ export function shiftedMap<Map extends { mappings: string }>(map: Map, source: s
     for (const segment of segments) segment.column += onLine.filter((insertion) => insertion.column <= segment.column).reduce((sum, insertion) => sum + insertion.length, 0);
   });
   for (const anchor of anchors) {
+    // A map may end before the module's last lines: it then gets lines up to the anchor's.
+    while (lines.length <= anchor.line) lines.push([]);
     const onLine = lines[anchor.line]!;
     onLine.push({ column: anchor.column, fields: anchor.fields });
     onLine.sort((a, b) => a.column - b.column);

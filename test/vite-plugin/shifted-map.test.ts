@@ -93,6 +93,32 @@ describe("a source map, moved along with text put into its module (shiftedMap)",
     expect(shiftedMap({ mappings: 'EAAA' }, 'f()', [{ offset: 0, text: 'w(', at: 0 }]).mappings).toBe('IAAA');
   });
 
+  it('writes back what it reads: every field, relative as the map had it, across lines', () => {
+    expect(shiftedMap({ mappings: 'ECAC,GCEGC;;AAAA,ICCCD' }, 'ab\ncd\nefgh', []).mappings).toBe('ECAC,GCEGC;;AAAA,ICCCD');
+  });
+
+  it('finds the segment an `at` names as a lookup does: the last at or before it on its line, else on a line before', () => {
+    const anchored = (mappings: string, source: string, at: number) => shiftedMap({ mappings }, source, [{ offset: 0, text: 'w(', at }]).mappings.split(';')[0]!.split(',')[0];
+    // On its line, the first segment covers column 2 (the next one starts after it).
+    expect(anchored('AAAA,IAAI', 'abcdef', 2)).toBe('AAAA');
+    // Column 0 of the second line, whose first segment starts later: the last segment of the first line, not a later line's.
+    const place = shiftedMap({ mappings: 'AAAA,EAAE;EAAI;AAAA', }, 'ab\n  cd\nef', [{ offset: 3, text: 'w(', at: 3 }]);
+    expect(place.mappings).toBe('AAAA,EAAE;AAAA,IAAI;AAAA');
+    // A segment with a column alone maps nothing: the text maps where the position before it does.
+    expect(shiftedMap({ mappings: 'AAAA,E' }, 'abcdef', [{ offset: 4, text: 'w(', at: 3 }]).mappings).toBe('AAAA,E');
+    // A place past the map's last line: the map's last segment.
+    expect(shiftedMap({ mappings: 'AAAA,EAAE' }, 'ab\ncd', [{ offset: 3, text: 'w(', at: 4 }]).mappings).toBe('AAAA,EAAE;AAAA');
+  });
+
+  it('puts the segment of an `at` where its text starts, after the text put in before it on the line, in any order given', () => {
+    // 'f(a, g(b))': a wrapper closes at 9, another opens at 5 (and stands for `g`), and one opens at 0; given closing first.
+    const shifted = shiftedMap({ mappings: 'AAAA,KAAK' }, 'f(a, g(b))', [{ offset: 9, text: ', s)' }, { offset: 5, text: 'w(', at: 5 }, { offset: 0, text: 'w(' }]);
+    // `f` moves to 2; the text `w(` before `g` starts at 5 + 2 = 7, mapped as `g` is; `g` moves to 9.
+    expect(shifted.mappings).toBe('EAAA,KAAK,EAAA');
+    // Two at one offset keep the order given: the second starts after the first.
+    expect(shiftedMap({ mappings: 'AAAA' }, 'f', [{ offset: 0, text: 'ab' }, { offset: 0, text: 'c(', at: 0 }]).mappings).toBe('EAAA,EAAA');
+  });
+
   it('leaves a line the map has no segment on as it is, text put into it or not', () => {
     expect(shiftedMap({ mappings: 'AAAA;;AACA' }, 'f\ng(x)\nh', [{ offset: 2, text: 'w(' }]).mappings).toBe('AAAA;;AACA');
   });
