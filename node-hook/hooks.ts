@@ -16,6 +16,8 @@ const ENGINE = 'loom-threads';
 // engine's own (a race's branches start at the race's site, not at their own `yield*`). Module state is how
 // Node's hooks keep state: one loader thread, this one registration.
 const scriptModules = new Map<string, boolean>();
+// Where the engine resolves from each folder: the same for every module in it.
+const engineFrom = new Map<string, Promise<string | null>>();
 let parse: Parse | undefined;
 let toldOrder = false;
 
@@ -32,7 +34,9 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   const resolved = await nextResolve(specifier, context);
   const { url } = resolved;
   if (isCandidate(url) && !scriptModules.has(url)) {
-    const entry = await resolution(ENGINE, url, context.conditions, nextResolve);
+    const folder = new URL('.', url).href;
+    if (!engineFrom.has(folder)) engineFrom.set(folder, resolution(ENGINE, url, context.conditions, nextResolve));
+    const entry = await engineFrom.get(folder)!;
     scriptModules.set(url, entry !== null && !url.startsWith(new URL('.', entry).href));
   }
   return resolved;
