@@ -5,6 +5,7 @@ import { parseSync } from 'vite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Engine, type ScriptGenerator, type SourcePosition } from '../../engine/index.ts';
 import { placeSites } from '../../vite-plugin/placed-sites.ts';
+import { waitSites as waitSitesAs } from '../support/wait-sites.ts';
 
 const FIXTURE = new URL('./fixtures/placed-scripts.ts', import.meta.url);
 const MEMBERS = new URL('./fixtures/placed-members.js', import.meta.url);
@@ -36,18 +37,7 @@ function where(at: SourcePosition): string {
 }
 
 // Where the thread waits, each time it changes, as line:column and function, until the thread ends.
-function waitSites(body: () => ScriptGenerator): string[] {
-  const engine = new Engine({ callSites: 'waits' });
-  const thread = engine.spawn(body);
-  const seen: string[] = [];
-  for (let tick = 0; tick < 5000 && thread.alive; tick++) {
-    engine.step();
-    const at = thread.waitingAt;
-    if (at !== null && seen.at(-1) !== where(at)) seen.push(where(at));
-  }
-  expect(thread.alive).toBe(false);
-  return seen;
-}
+const waitSites = (body: () => ScriptGenerator): string[] => waitSitesAs(body, where);
 
 describe('the Vite plugin writes the sites V8 would capture', () => {
   afterAll(() => {
