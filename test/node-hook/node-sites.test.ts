@@ -6,15 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap, type SourceMapping } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseSync } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { placeSitesForNode, uncompiled } from '../../node-hook/node-sites.ts';
+import { REPO_ROOT } from '../support/browser.ts';
 import { nodeScript } from '../support/npm-script.ts';
 import { insertText } from '../../vite-plugin/inserted-text.ts';
 import { encodeVlq } from '../../vite-plugin/vlq.ts';
 
-const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const REPORT = 'test/node-hook/fixtures/report-sites.ts';
 const GAME = 'test/node-hook/fixtures/report-game-sites.ts';
 const MEMBERS = resolve(REPO_ROOT, 'test/vite-plugin/fixtures/placed-members.js');
