@@ -121,9 +121,12 @@ function* napper(body: Body) {
   }
 }
 
-/** Runs a probe script of bench/ in a fresh process and parses the JSON line it prints. */
-export function runProbe<T>(file: string, args: (string | number)[]): T {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, file), ...args.map(String)], {
+/**
+ * Runs a probe script of bench/ in a fresh process and parses the JSON line it prints. `nodeArgs` are Node's own
+ * options for it: `process.execArgv` runs it as this process was run (with the same module hooks, say).
+ */
+export function runProbe<T>(file: string, args: (string | number)[], nodeArgs: readonly string[] = ['--expose-gc', '--import', 'tsx']): T {
+  const out = execFileSync(process.execPath, [...nodeArgs, join(import.meta.dirname, file), ...args.map(String)], {
     cwd: join(import.meta.dirname, '..'),
     encoding: 'utf8',
   });

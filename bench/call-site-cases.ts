@@ -26,16 +26,47 @@ function setUp(workload: WorkloadName, mode: CallSites, threads: number): () => 
   return () => engineNsPerSwitch(engine, ticks);
 }
 
-/** `frame`, `mixed` and `churn`, each with 'frames' and 'waits', against 'off', rounds alternating. */
-export async function callSiteRows(threads: number): Promise<CallSiteRow[]> {
-  const rows: CallSiteRow[] = [];
-  for (const workload of ['frame', 'mixed', 'churn'] as const) {
-    for (const mode of ['frames', 'waits'] as const) {
-      const paired = await interleave(ROUNDS, setUp(workload, mode, threads), setUp(workload, 'off', threads));
-      rows.push({ workload, mode, offNs: paired.floor, modeNs: paired.engine, ratio: paired.ratio });
-    }
+/** The cases: `frame`, `mixed` and `churn`, each with 'frames' and 'waits'. */
+export const CALL_SITE_CASES: readonly { workload: WorkloadName; mode: CallSites }[] = (['frame', 'mixed', 'churn'] as const).flatMap(
+  (workload) => (['frames', 'waits'] as const).map((mode) => ({ workload, mode })),
+);
+
+/** Which of a case's two engines is set up first: the one set up second gets the better place in the heap. */
+export type CallSiteOrder = 'mode-first' | 'off-first';
+
+/** One case: `workload` with `mode` against the same workload with 'off', rounds alternating. */
+export async function callSiteCase(workload: WorkloadName, mode: CallSites, threads: number, order: CallSiteOrder): Promise<CallSiteRow> {
+  let measureMode: () => number;
+  let measureOff: () => number;
+  if (order === 'mode-first') {
+    measureMode = setUp(workload, mode, threads);
+    measureOff = setUp(workload, 'off', threads);
+  } else {
+    measureOff = setUp(workload, 'off', threads);
+    measureMode = setUp(workload, mode, threads);
   }
-  return rows;
+  const paired = await interleave(ROUNDS, measureMode, measureOff);
+  return { workload, mode, offNs: paired.floor, modeNs: paired.engine, ratio: paired.ratio };
+}
+
+/**
+ * A case's row from its two set-up orders, each run in a process or page of its own: the mean of the two. In one
+ * process, one case after another, a case's ratio moved with its place in the run (see call-site-probe.ts).
+ */
+export function meanOfOrders(modeFirst: CallSiteRow, offFirst: CallSiteRow): CallSiteRow {
+  const mean = (a: number, b: number): number => (a + b) / 2;
+  return {
+    workload: modeFirst.workload,
+    mode: modeFirst.mode,
+    offNs: mean(modeFirst.offNs, offFirst.offNs),
+    modeNs: mean(modeFirst.modeNs, offFirst.modeNs),
+    ratio: mean(modeFirst.ratio, offFirst.ratio),
+  };
+}
+
+/** Reads a case's workload and mode as given (a command's arguments, a page's query); undefined if none. */
+export function callSiteCaseNamed(workload: unknown, mode: unknown): (typeof CALL_SITE_CASES)[number] | undefined {
+  return CALL_SITE_CASES.find((one) => one.workload === workload && one.mode === mode);
 }
 
 /**
@@ -55,5 +86,5 @@ export function sitesWrittenIn(): boolean {
 
 /** What the figures are, for a table's heading. */
 export function callSiteMethod(threads: number): string {
-  return `${threads.toLocaleString('en-US')} threads, median of ${ROUNDS} rounds of about ${SWITCHES_A_ROUND.toLocaleString('en-US')} switches`;
+  return `${threads.toLocaleString('en-US')} threads, median of ${ROUNDS} rounds of about ${SWITCHES_A_ROUND.toLocaleString('en-US')} switches, mean of both set-up orders, each case on its own`;
 }

@@ -1,16 +1,16 @@
 // `npm run bench:callsites-browser [-- threads]`: what `callSites` costs under `npm start`, in Chromium. The cases
-// of bench:callsites run in a page (call-sites.html) of the Vite dev server, twice over: with the project's Vite
-// plugin, which writes the workloads' call sites in as it serves them, and without it, where the engine captures
-// them at run time. Runs alternate between the two servers.
+// of bench:callsites run in pages (call-sites.html) of the Vite dev server, each case in a page of its own once per
+// set-up order, twice over: with the project's Vite plugin, which writes the workloads' call sites in as it serves
+// them, and without it, where the engine captures them at run time. Runs alternate between the two servers.
 import { formatTable, sig } from '../harness/format.ts';
 import { median } from '../harness/stats.ts';
 import { launchChromium, serveDevelopment } from '../test/support/browser.ts';
-import { callSiteMethod, type CallSiteRow } from './call-site-cases.ts';
+import { CALL_SITE_CASES, callSiteMethod, meanOfOrders, type CallSiteRow } from './call-site-cases.ts';
 
 const THREADS = Number(process.argv[2] ?? 10_000);
 /** Page runs per variant, alternating. */
 const RUNS = 2;
-const PAGE_TIMEOUT_MS = 10 * 60_000;
+const PAGE_TIMEOUT_MS = 2 * 60_000;
 
 type Variant = 'written in' | 'captured';
 
@@ -27,18 +27,33 @@ try {
   await browser.close();
 }
 
+// Each case in a fresh browser context (a page of its own), once with each set-up order.
 async function measure(sites: boolean): Promise<CallSiteRow[]> {
   const server = await serveDevelopment(sites);
   try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}bench/call-sites.html?threads=${THREADS}`);
-    await page.waitForFunction(() => window.loomCallSites !== undefined, null, { timeout: PAGE_TIMEOUT_MS, polling: 1000 });
-    const result = (await page.evaluate(() => window.loomCallSites))!;
-    await page.close();
-    if ('error' in result) throw new Error(`the page failed: ${result.error}`);
-    return result.rows;
+    const rows: CallSiteRow[] = [];
+    for (const { workload, mode } of CALL_SITE_CASES) {
+      const modeFirst = await measureCase(`${server.url}bench/call-sites.html?threads=${THREADS}&workload=${workload}&mode=${mode}&order=mode-first`);
+      const offFirst = await measureCase(`${server.url}bench/call-sites.html?threads=${THREADS}&workload=${workload}&mode=${mode}&order=off-first`);
+      rows.push(meanOfOrders(modeFirst, offFirst));
+    }
+    return rows;
   } finally {
     await server.close();
+  }
+}
+
+async function measureCase(url: string): Promise<CallSiteRow> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.loomCallSites !== undefined, null, { timeout: PAGE_TIMEOUT_MS, polling: 1000 });
+    const result = (await page.evaluate(() => window.loomCallSites))!;
+    if ('error' in result) throw new Error(`the page failed: ${result.error}`);
+    return result.row;
+  } finally {
+    await context.close();
   }
 }
 

@@ -1,20 +1,25 @@
-// The page of `npm run bench:callsites-browser` (bench/call-sites.html), under the Vite dev server: the call-site
-// cases of bench:callsites, run in the page with the workloads as the dev server serves them.
-import { callSiteRows, type CallSiteRow } from './call-site-cases.ts';
+// The page of `npm run bench:callsites-browser` (bench/call-sites.html), under the Vite dev server: one call-site
+// case of bench:callsites (`?workload=…&mode=…&order=…&threads=…`), run with the workloads as the dev server serves
+// them. Each case gets a fresh page, as each gets a fresh process in Node.
+import { callSiteCase, callSiteCaseNamed, type CallSiteRow } from './call-site-cases.ts';
 
 declare global {
   interface Window {
-    /** The rows once measured, or what went wrong. */
-    loomCallSites?: { rows: CallSiteRow[] } | { error: string };
+    /** The case's row once measured, or what went wrong. */
+    loomCallSites?: { row: CallSiteRow } | { error: string };
   }
 }
 
-const threads = Number(new URLSearchParams(location.search).get('threads') ?? 10_000);
+const query = new URLSearchParams(location.search);
+const threads = Number(query.get('threads') ?? 10_000);
+const order = query.get('order') === 'off-first' ? 'off-first' : 'mode-first';
+const known = callSiteCaseNamed(query.get('workload'), query.get('mode'));
 const shown = document.getElementById('result')!;
-callSiteRows(threads).then(
-  (rows) => {
-    window.loomCallSites = { rows };
-    shown.textContent = rows.map((row) => `${row.workload} ${row.mode} ${row.ratio.toFixed(2)}x`).join('\n');
+const measured = known === undefined ? Promise.reject(new Error('no such case: ask for ?workload=frame|mixed|churn&mode=frames|waits')) : callSiteCase(known.workload, known.mode, threads, order);
+measured.then(
+  (row) => {
+    window.loomCallSites = { row };
+    shown.textContent = `${row.workload} ${row.mode} ${row.ratio.toFixed(2)}x`;
   },
   (error: unknown) => {
     window.loomCallSites = { error: String(error) };
