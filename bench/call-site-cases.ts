@@ -64,9 +64,10 @@ export function meanOfOrders(modeFirst: CallSiteRow, offFirst: CallSiteRow): Cal
   };
 }
 
-/** Reads a case's workload and mode as given (a command's arguments, a page's query); undefined if none. */
-export function callSiteCaseNamed(workload: unknown, mode: unknown): (typeof CALL_SITE_CASES)[number] | undefined {
-  return CALL_SITE_CASES.find((one) => one.workload === workload && one.mode === mode);
+/** Reads a case and its set-up order as given (a command's arguments, a page's query); undefined if not one. */
+export function callSiteCaseNamed(workload: unknown, mode: unknown, order: unknown): ((typeof CALL_SITE_CASES)[number] & { order: CallSiteOrder }) | undefined {
+  const known = CALL_SITE_CASES.find((one) => one.workload === workload && one.mode === mode);
+  return known !== undefined && (order === 'mode-first' || order === 'off-first') ? { ...known, order } : undefined;
 }
 
 /**

@@ -12,10 +12,12 @@ declare global {
 
 const query = new URLSearchParams(location.search);
 const threads = Number(query.get('threads') ?? 10_000);
-const order = query.get('order') === 'off-first' ? 'off-first' : 'mode-first';
-const known = callSiteCaseNamed(query.get('workload'), query.get('mode'));
+const known = callSiteCaseNamed(query.get('workload'), query.get('mode'), query.get('order'));
 const shown = document.getElementById('result')!;
-const measured = known === undefined ? Promise.reject(new Error('no such case: ask for ?workload=frame|mixed|churn&mode=frames|waits')) : callSiteCase(known.workload, known.mode, threads, order);
+const measured =
+  known === undefined
+    ? Promise.reject(new Error('no such case: ask for ?workload=frame|mixed|churn&mode=frames|waits&order=mode-first|off-first'))
+    : callSiteCase(known.workload, known.mode, threads, known.order);
 measured.then(
   (row) => {
     window.loomCallSites = { row };
