@@ -7,10 +7,17 @@ export interface BenchArguments {
   only: string[] | null;
 }
 
-/** Reads `--quick` and `--only`; anything else prints `usage` and exits with 2, naming the command and the argument. */
+/**
+ * Reads `--quick` and `--only`. `--help` prints `usage` and exits with 0; anything else prints it and exits with 2,
+ * naming the command and the argument.
+ */
 export function benchArguments(command: string, usage: string, args = process.argv.slice(2)): BenchArguments {
+  if (args.includes('--help')) {
+    console.log(usage);
+    process.exit(0);
+  }
   const onlyAt = args.indexOf('--only');
-  const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && !(onlyAt >= 0 && i === onlyAt + 1));
+  const unknown = args.filter((a, i) => a !== '--quick' && a !== '--only' && a !== '--help' && !(onlyAt >= 0 && i === onlyAt + 1));
   if (unknown.length > 0) {
     console.error(`${command}: unknown argument ${unknown[0]}\n${usage}`);
     process.exit(2);

@@ -5,10 +5,12 @@ import { benchArguments } from './arguments.ts';
 import { capacityCase } from './capacity.ts';
 import { environment } from './environment.ts';
 import { caseInFreshProcess, frameCase, parkedCases, sleepersCase, spawnCase, type BenchPlan, type BenchRow } from './bench-cases.ts';
-import { formatMarkdownTable, formatTable, grouped, sig } from '../harness/format.ts';
+import { formatMarkdownTable, formatTable, grouped, sig, type Align } from '../harness/format.ts';
 import { canCollectGarbage, collectGarbage } from '../harness/gc-watch.ts';
 
 const HEADERS = ['benchmark', 'threads', 'unit', 'engine', 'floor', 'ratio', 'target', 'met', 'note'];
+// Words to the left, so that a long note starts where its column does.
+const ALIGN: Align[] = ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'];
 
 function cells(row: BenchRow): string[] {
   return [
@@ -57,7 +59,7 @@ for (const [name, run] of steps) {
   rows.push(...(Array.isArray(result) ? result : [result]));
 }
 
-const table = formatTable(HEADERS, rows.map(cells));
+const table = formatTable(HEADERS, rows.map(cells), ALIGN);
 console.log(`\nLoom bench: ${env}\n\n${table}`);
 await mkdir('bench/results', { recursive: true });
 const name = quick || only ? `bench${quick ? '-quick' : ''}${only ? `-${only.join('-')}` : ''}` : 'bench';

@@ -44,13 +44,16 @@ ${names}
   --seconds S      real seconds measured per count (default ${DEFAULTS.seconds})
   --seed N         seed of engine.random (default ${DEFAULTS.seed})
   --budget MS      frame budget the verdict compares the p99 tick with (default 16.7, one 60 Hz frame)
-  --out DIR        where a sweep writes its chart and table (default bench/results)
+  --out DIR        where the table is written, and a sweep's chart (default bench/results)
   --help           show this text
 
 Examples:
   npm run stress -- --threads 1000000 --workload sleepers --seconds 10
   npm run stress -- --sweep 1k,10k,100k,1M --workload frame --seconds 3
-  node --max-old-space-size=8192 --expose-gc --import tsx tools/stress.ts --threads 10M`;
+  node --env-file=harness/production.env --max-old-space-size=8192 --expose-gc --import tsx tools/stress.ts --threads 10M
+
+npm run stress runs with NODE_ENV=production (harness/production.env), so the engine captures no call sites, as
+in a production build; the title says which call sites the engine captured.`;
 }
 
 /** Parses a count: `500`, `10k`, `2.5M`, `1e6`, `1_000_000`. */

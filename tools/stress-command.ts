@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultCallSites } from 'loom-threads';
 import { HelpRequested, UsageError, parseStressArgs, usage, type StressOptions } from './stress-args.ts';
 import { chartSvg } from './chart.ts';
 import { shortCount } from '../harness/format.ts';
@@ -72,7 +73,8 @@ export async function runStressCommand(argv: readonly string[], io: CommandIo): 
     io.err.write('stress: needs node --expose-gc to weigh the heap; run it as `npm run stress -- ...`\n');
     return 2;
   }
-  const title = `Loom stress: workload ${options.workload}, ${options.seconds} s per count, seed ${options.seed}, Node ${process.version}`;
+  // The engines run with the default call sites, which NODE_ENV decides: say which, as it changes every figure.
+  const title = `Loom stress: workload ${options.workload}, ${options.seconds} s per count, seed ${options.seed}, callSites '${defaultCallSites()}', Node ${process.version}`;
   const progress = new ProgressLine(io.err);
   const results: StressResult[] = [];
   try {

@@ -17,12 +17,12 @@ interface Outcome {
 }
 
 /** Runs the stress command the way `npm run stress` does, in a child process. */
-function stress(args: string[], nodeFlags: string[] = []): Promise<Outcome> {
+function stress(args: string[], nodeFlags: string[] = [], nodeEnv = process.env.NODE_ENV): Promise<Outcome> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       [...nodeFlags, '--expose-gc', '--import', 'tsx', 'tools/stress.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } },
+      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: nodeEnv } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -59,12 +59,14 @@ describe('stress command', () => {
     ]);
     expect(r.stdout).toMatch(/^300 {2,}[\d,]+ {2,}/m);
     expect(r.stdout).toContain('Frame budget 16.7 ms: at 300 threads of frame');
+    expect(r.stdout).toContain("seed 1, callSites 'frames', Node"); // vitest's NODE_ENV is 'test': development
     expect(await readFile(join(out, 'stress-frame-300.md'), 'utf8')).toContain('| 300 |');
   }, 60_000);
 
   it('sweeps counts and writes a chart beside the table', async () => {
-    const r = await stress(['--sweep', '100,400', '--workload', 'churn', '--seconds', '0.1', '--out', out]);
+    const r = await stress(['--sweep', '100,400', '--workload', 'churn', '--seconds', '0.1', '--out', out], [], 'production');
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain("seed 1, callSites 'off', Node"); // as `npm run stress` runs it
     expect(r.stdout).toMatch(/^100 {2,}/m);
     expect(r.stdout).toMatch(/^400 {2,}/m);
     const svg = await readFile(join(out, 'sweep-churn.svg'), 'utf8');
