@@ -165,6 +165,7 @@ describe('the packed package, installed into a fresh project', () => {
       'no-unsafe-finally': 'error',
     });
   });
+
   it("serves its Node hook by name: `node --import loom-threads/node` writes a plain script's sites in, and without vite says why not", () => {
     writeFileSync(join(dir, 'guard.mjs'), [
       "import { Engine, sleep } from 'loom-threads';",
@@ -187,6 +188,7 @@ describe('the packed package, installed into a fresh project', () => {
     symlinkSync(join(REPO_ROOT, 'node_modules/vite'), join(dir, 'node_modules/vite'));
     expect(JSON.parse(run(process.execPath, ['--import', 'loom-threads/node', 'guard.mjs'], dir))).toEqual({ ...site, original: true });
   });
+
   it('runs its Node hook after tsx, on TypeScript, and says so when it was put before', () => {
     symlinkSync(join(REPO_ROOT, 'node_modules/tsx'), join(dir, 'node_modules/tsx'));
     writeFileSync(join(dir, 'patrol.ts'), [
@@ -205,6 +207,7 @@ describe('the packed package, installed into a fresh project', () => {
     expect(JSON.parse(before.stdout)).toEqual(site);
     expect(before.stderr).toContain(`[LOOM_HOOK_ORDER] Warning: loom-threads/node was given ${join(dir, 'patrol.ts')} as TypeScript, before tsx made it JavaScript: put --import loom-threads/node after --import tsx.`);
   });
+
   it("serves its Vite plugin by name, to a project that has vite (a peer dependency), and it writes a script's sites in", () => {
     // Linked by the Node hook's test, before.
     expect(existsSync(join(dir, 'node_modules/vite'))).toBe(true);
